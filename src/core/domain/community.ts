@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+/** Which follow-up nudges a community sends; each can be turned off by an admin. */
+export const NudgeTogglesSchema = z.object({
+  introReminder: z.boolean().default(true),
+  prep: z.boolean().default(true),
+  chatReminder: z.boolean().default(true),
+  checkIn: z.boolean().default(true),
+  thankYou: z.boolean().default(true),
+  referralAsk: z.boolean().default(true),
+  keepInTouch: z.boolean().default(true),
+});
+
+/**
+ * Everything an admin can tune. Defaults follow DESIGN.md §2; ranges are what the
+ * product supports and are named in validation errors.
+ */
+export const CommunitySettingsSchema = z.object({
+  chatMinutes: z.number().int().min(15).max(45).default(30),
+  volunteerDefaultCapacity: z.number().int().min(1).max(20).default(2),
+  /** Hours a volunteer has to answer an intro before it expires. */
+  responseWindowHours: z.number().int().min(12).max(336).default(72),
+  /** Hours after an intro when an unanswered volunteer gets a gentle reminder. */
+  introReminderHours: z.number().int().min(1).max(336).default(48),
+  /** Pairs who met within this many weeks are never matched again. */
+  repeatWindowWeeks: z.number().int().min(0).max(104).default(12),
+  maxOpenRequestsPerSeeker: z.number().int().min(1).max(10).default(1),
+  /** Intros tried for one request before it is waitlisted. */
+  maxIntroTries: z.number().int().min(1).max(10).default(3),
+  suggestionsShown: z.number().int().min(1).max(10).default(3),
+  slotStepMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
+  minLeadHours: z.number().int().min(0).max(168).default(24),
+  horizonDays: z.number().int().min(2).max(28).default(14),
+  prepHoursBefore: z.number().int().min(1).max(72).default(24),
+  reminderMinutesBefore: z.number().int().min(5).max(720).default(60),
+  checkInMinutesAfter: z.number().int().min(0).max(2880).default(60),
+  thankYouHoursAfter: z.number().int().min(0).max(72).default(2),
+  keepInTouchDays: z.number().int().min(1).max(365).default(30),
+  nudges: NudgeTogglesSchema.default({}),
+  /** Extra tag aliases: alias slug → canonical slug. */
+  tagAliases: z.record(z.string(), z.string()).default({}),
+  defaultTimeZone: z.string().default("UTC"),
+  /** Member ids with admin rights besides the platform's own admins. */
+  admins: z.array(z.string()).default([]),
+  programPaused: z.boolean().default(false),
+});
+export type CommunitySettings = z.infer<typeof CommunitySettingsSchema>;
+export type NudgeToggles = z.infer<typeof NudgeTogglesSchema>;
+
+export const CommunitySchema = z.object({
+  /** Platform-prefixed: `slack:T024BE7LD`, `discord:81384788765712384`, `shell:local`. */
+  id: z.string().min(1),
+  name: z.string(),
+  settings: CommunitySettingsSchema,
+  createdAt: z.date(),
+});
+export type Community = z.infer<typeof CommunitySchema>;
+
+export const defaultSettings = (overrides: Partial<CommunitySettings> = {}): CommunitySettings =>
+  CommunitySettingsSchema.parse(overrides);

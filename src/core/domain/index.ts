@@ -1,0 +1,5 @@
+export * from "./tags.js";
+export * from "./community.js";
+export * from "./member.js";
+export * from "./chat.js";
+export * from "./notice.js";

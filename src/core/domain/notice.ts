@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { FormatSchema } from "./member.js";
+import { MatchReasonsSchema, SlotSchema } from "./chat.js";
+
+/** Just enough about a person for a message: their name and the zone to show times in. */
+export const PersonRefSchema = z.object({ id: z.string(), name: z.string(), timeZone: z.string() });
+export type PersonRef = z.infer<typeof PersonRefSchema>;
+
+const ProfileCardSchema = PersonRefSchema.extend({ tags: z.array(z.string()), bio: z.string() });
+
+/**
+ * What the bot tells a person, as data. The core decides *what* and *when*; each adapter
+ * decides the words and the widgets (Block Kit, Discord components, plain text).
+ */
+export const NoticeSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("intro_offered"),
+    introId: z.string(),
+    seeker: ProfileCardSchema,
+    goals: z.string(),
+    learn: z.string(),
+    reasons: MatchReasonsSchema,
+    minutes: z.number(),
+    deadline: z.date(),
+    referredBy: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal("intro_reminder"), introId: z.string(), seeker: PersonRefSchema, deadline: z.date() }),
+  z.object({ kind: z.literal("intro_expired"), introId: z.string(), seeker: PersonRefSchema }),
+  z.object({
+    kind: z.literal("intro_passed"),
+    requestId: z.string(),
+    volunteer: PersonRefSchema,
+    why: z.enum(["declined", "expired", "unavailable"]),
+    next: PersonRefSchema.nullable(),
+    waitlisted: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal("slots_proposed"),
+    chatId: z.string(),
+    other: PersonRefSchema,
+    slots: z.array(SlotSchema),
+    minutes: z.number(),
+    rescheduled: z.boolean(),
+  }),
+  z.object({ kind: z.literal("no_common_slot"), chatId: z.string(), other: PersonRefSchema }),
+  z.object({
+    kind: z.literal("chat_scheduled"),
+    chatId: z.string(),
+    seeker: PersonRefSchema,
+    volunteer: PersonRefSchema,
+    slot: SlotSchema,
+    minutes: z.number(),
+    format: FormatSchema,
+    meetingLink: z.string(),
+    goals: z.string(),
+    /** The iCalendar invite (text/calendar). */
+    ics: z.string(),
+  }),
+  z.object({
+    kind: z.literal("prep"),
+    chatId: z.string(),
+    volunteer: ProfileCardSchema,
+    slot: SlotSchema,
+    minutes: z.number(),
+    goals: z.string(),
+    questions: z.array(z.object({ topic: z.string(), question: z.string() })),
+  }),
+  z.object({
+    kind: z.literal("chat_reminder"),
+    chatId: z.string(),
+    other: PersonRefSchema,
+    slot: SlotSchema,
+    minutes: z.number(),
+    format: FormatSchema,
+    meetingLink: z.string(),
+  }),
+  z.object({ kind: z.literal("check_in"), chatId: z.string(), other: PersonRefSchema }),
+  z.object({ kind: z.literal("thank_you"), chatId: z.string(), volunteer: PersonRefSchema, goals: z.string(), draft: z.string() }),
+  z.object({ kind: z.literal("referral_ask"), chatId: z.string(), seeker: PersonRefSchema, tags: z.array(z.string()) }),
+  z.object({ kind: z.literal("keep_in_touch"), chatId: z.string(), volunteer: PersonRefSchema }),
+  z.object({
+    kind: z.literal("referral_suggested"),
+    requestId: z.string(),
+    referrer: PersonRefSchema,
+    volunteer: PersonRefSchema,
+    reasons: MatchReasonsSchema,
+  }),
+  z.object({ kind: z.literal("chat_cancelled"), chatId: z.string(), by: PersonRefSchema }),
+  z.object({ kind: z.literal("outcome_recorded"), chatId: z.string(), by: PersonRefSchema, outcome: z.enum(["happened", "no_show"]) }),
+  z.object({ kind: z.literal("waitlisted"), requestId: z.string(), tags: z.array(z.string()) }),
+]);
+export type Notice = z.infer<typeof NoticeSchema>;
+export type NoticeKind = Notice["kind"];
+
+export const NudgeStatusSchema = z.enum(["pending", "sent", "cancelled", "failed"]);
+export type NudgeStatus = z.infer<typeof NudgeStatusSchema>;
+
+/**
+ * A durable outbox row: one notice due at a time to one member, or to a pair (two ids:
+ * seeker first), delivered at most once per `key`.
+ */
+export const NudgeSchema = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  /** Unique per community: enqueueing the same key twice is a no-op. Also the platform idempotency key. */
+  key: z.string(),
+  to: z.array(z.string()).min(1).max(2),
+  kind: z.string(),
+  /** The chat, intro or request this is about; used to cancel or move pending nudges. */
+  refId: z.string(),
+  dueAt: z.date(),
+  notice: NoticeSchema,
+  status: NudgeStatusSchema,
+  attempts: z.number().int().default(0),
+  lastError: z.string().nullable().default(null),
+  leaseOwner: z.string().nullable().default(null),
+  leaseUntil: z.date().nullable().default(null),
+  sentAt: z.date().nullable().default(null),
+  createdAt: z.date(),
+});
+export type Nudge = z.infer<typeof NudgeSchema>;

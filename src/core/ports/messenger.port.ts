@@ -1,0 +1,25 @@
+import type { Member, Notice } from "../domain/index.js";
+
+/** One notice on its way to one member, or to a pair (seeker first) in a shared conversation. */
+export interface Delivery {
+  /** Stable per notice: platforms that support idempotent sends use it so a retry never duplicates. */
+  key: string;
+  communityId: string;
+  to: readonly Member[];
+  notice: Notice;
+}
+
+export type SendOutcome =
+  | { ok: true }
+  /** `retryAfterMs` when the platform said when to come back (rate limit); `permanent` when retrying cannot help. */
+  | { ok: false; error: string; retryAfterMs?: number; permanent?: boolean };
+
+/** How the core talks to people. Each platform adapter implements it. */
+export interface Messenger {
+  /**
+   * Deliver one notice: a direct message to one member, or a message in the pair's shared
+   * conversation (opened on first use) when `to` holds two members. Resolves with the outcome;
+   * rejects only on a bug.
+   */
+  send(delivery: Delivery): Promise<SendOutcome>;
+}

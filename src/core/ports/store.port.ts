@@ -1,0 +1,142 @@
+import type {
+  Chat,
+  ChatRequest,
+  ChatStatus,
+  Community,
+  Feedback,
+  Intro,
+  IntroStatus,
+  Member,
+  Nudge,
+  RequestStatus,
+  SeekerProfile,
+  VolunteerProfile,
+} from "../domain/index.js";
+
+export interface RequestFilter {
+  seekerId?: string;
+  status?: readonly RequestStatus[];
+}
+export interface IntroFilter {
+  requestId?: string;
+  volunteerId?: string;
+  seekerId?: string;
+  status?: readonly IntroStatus[];
+  /** Only intros whose deadline is at or before this instant. */
+  deadlineBefore?: Date;
+}
+export interface ChatFilter {
+  /** Chats where this member is the seeker or the volunteer. */
+  memberId?: string;
+  requestId?: string;
+  status?: readonly ChatStatus[];
+  /** Only chats created at or after this instant. */
+  createdSince?: Date;
+}
+export interface NudgeFilter {
+  refId?: string;
+  /** Nudges addressed to this member (alone or in a pair). */
+  to?: string;
+  kinds?: readonly string[];
+  status?: readonly Nudge["status"][];
+}
+
+/**
+ * Everything a use case reads or writes inside one transaction. Every method is scoped
+ * by community: nothing crosses between communities (DESIGN.md §2).
+ * `save*` methods insert or replace the whole record by its key.
+ */
+export interface StoreTx {
+  /** The community, or null if it was never set up. */
+  getCommunity(id: string): Promise<Community | null>;
+  /** Insert or replace a community with its settings. */
+  saveCommunity(c: Community): Promise<void>;
+
+  /** A member of the community, or null. */
+  getMember(communityId: string, id: string): Promise<Member | null>;
+  /** Insert or replace a member. */
+  saveMember(m: Member): Promise<void>;
+  /** All members of a community, in creation order. */
+  listMembers(communityId: string): Promise<Member[]>;
+
+  /** A seeker profile, or null. */
+  getSeeker(communityId: string, memberId: string): Promise<SeekerProfile | null>;
+  /** Insert or replace a seeker profile. */
+  saveSeeker(p: SeekerProfile): Promise<void>;
+  /** Remove a seeker profile if present. */
+  deleteSeeker(communityId: string, memberId: string): Promise<void>;
+
+  /** A volunteer profile, or null. */
+  getVolunteer(communityId: string, memberId: string): Promise<VolunteerProfile | null>;
+  /** Insert or replace a volunteer profile. */
+  saveVolunteer(p: VolunteerProfile): Promise<void>;
+  /** Every volunteer profile in the community. */
+  listVolunteers(communityId: string): Promise<VolunteerProfile[]>;
+  /** Remove a volunteer profile if present. */
+  deleteVolunteer(communityId: string, memberId: string): Promise<void>;
+
+  /** A chat request, or null. */
+  getRequest(communityId: string, id: string): Promise<ChatRequest | null>;
+  /** Insert or replace a chat request. */
+  saveRequest(r: ChatRequest): Promise<void>;
+  /** Requests matching the filter, oldest first. */
+  listRequests(communityId: string, filter?: RequestFilter): Promise<ChatRequest[]>;
+
+  /** An intro, or null. */
+  getIntro(communityId: string, id: string): Promise<Intro | null>;
+  /** Insert or replace an intro. */
+  saveIntro(i: Intro): Promise<void>;
+  /** Intros matching the filter, oldest offer first. */
+  listIntros(communityId: string, filter?: IntroFilter): Promise<Intro[]>;
+
+  /** A chat, or null. */
+  getChat(communityId: string, id: string): Promise<Chat | null>;
+  /** Insert or replace a chat. */
+  saveChat(c: Chat): Promise<void>;
+  /** Chats matching the filter, oldest first. */
+  listChats(communityId: string, filter?: ChatFilter): Promise<Chat[]>;
+
+  /** Insert or replace feedback (one per author and chat). */
+  saveFeedback(f: Feedback): Promise<void>;
+  /** Feedback in the community, optionally about one member or one chat. */
+  listFeedback(communityId: string, filter?: { aboutId?: string; chatId?: string; fromId?: string }): Promise<Feedback[]>;
+  /** Delete feedback written by a member; returns how many rows went. */
+  deleteFeedbackFrom(communityId: string, fromId: string): Promise<number>;
+
+  /** Insert nudges whose key is new in their community; existing keys are left as they are. Returns how many were inserted. */
+  addNudges(nudges: readonly Nudge[]): Promise<number>;
+  /** Nudges matching the filter, earliest due first. */
+  listNudges(communityId: string, filter?: NudgeFilter): Promise<Nudge[]>;
+  /** Mark pending nudges matching the filter cancelled; returns how many changed. */
+  cancelNudges(communityId: string, filter: NudgeFilter): Promise<number>;
+}
+
+/** A claimed batch of due nudges, leased to one runner until `leaseUntil`. */
+export interface NudgeOutbox {
+  /**
+   * Atomically lease up to `limit` pending nudges due at or before `now` whose lease is
+   * absent or expired, to `owner` until `leaseUntil`. Two runners never get the same nudge
+   * while a lease holds.
+   */
+  claimDue(now: Date, limit: number, owner: string, leaseUntil: Date): Promise<Nudge[]>;
+  /** Mark a leased nudge sent, if `owner` still holds it. Returns false if the lease was lost. */
+  markSent(id: string, owner: string, at: Date): Promise<boolean>;
+  /** Record a failed attempt: back to pending with a new due time, or `failed` when `final`. */
+  markAttempt(id: string, owner: string, error: string, retryAt: Date | null): Promise<boolean>;
+  /** Release leases held by `owner` without counting an attempt (graceful shutdown). */
+  release(owner: string): Promise<number>;
+}
+
+/** The persistence port. Use cases run their reads and writes inside `tx`. */
+export interface Store {
+  /**
+   * Runs `fn` in one transaction: all of its writes land, or none do. The function may be
+   * retried by the store on a serialization conflict, so it must not have side effects
+   * outside the transaction.
+   */
+  tx<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** The outbox of due nudges, shared by all communities. */
+  readonly outbox: NudgeOutbox;
+  /** Release connections. */
+  close(): Promise<void>;
+}

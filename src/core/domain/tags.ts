@@ -49,11 +49,39 @@ export function normalizeTag(raw: string, aliases: Readonly<Record<string, strin
 }
 
 /**
- * Parses a comma- or space-separated tag list into unique normalized tags, in input order.
- * Commas separate multi-word tags ("machine learning, ux"); without commas, spaces do.
+ * Splits comma-free text into tags using the community's vocabulary: the longest run of words
+ * that names a known tag (or alias) becomes one tag — "data science python" with
+ * `data-science` known gives ["data science", "python"]; unknown words stand alone.
  */
-export function parseTags(input: string | readonly string[], aliases: Readonly<Record<string, string>> = {}): Tag[] {
-  const parts = typeof input === "string" ? (input.includes(",") ? input.split(",") : input.split(/\s+/)) : input;
+function splitWords(text: string, known: (slug: string) => boolean): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let len = 1;
+    for (let j = Math.min(words.length, i + 4); j > i + 1; j--) {
+      if (known(slugify(words.slice(i, j).join(" ")))) {
+        len = j - i;
+        break;
+      }
+    }
+    out.push(words.slice(i, i + len).join(" "));
+    i += len;
+  }
+  return out;
+}
+
+/**
+ * Parses a tag list into unique normalized tags, in input order. Commas separate tags
+ * ("machine learning, ux"); without commas, words are grouped by the known `vocabulary`
+ * (see splitWords), so "data science" is one tag where the community already uses it.
+ */
+export function parseTags(
+  input: string | readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
+  vocabulary: ReadonlySet<string> = new Set(),
+): Tag[] {
+  const known = (slug: string) => vocabulary.has(slug) || slug in aliases || slug in DEFAULT_ALIASES;
+  const parts = typeof input === "string" ? (input.includes(",") ? input.split(",") : splitWords(input, known)) : input;
   const out: Tag[] = [];
   for (const p of parts) {
     const t = normalizeTag(p, aliases);

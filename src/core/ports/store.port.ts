@@ -51,6 +51,8 @@ export interface StoreTx {
   getCommunity(id: string): Promise<Community | null>;
   /** Insert or replace a community with its settings. */
   saveCommunity(c: Community): Promise<void>;
+  /** Every community this deployment serves (for scheduler jobs that sweep them all). */
+  listCommunities(): Promise<Community[]>;
 
   /** A member of the community, or null. */
   getMember(communityId: string, id: string): Promise<Member | null>;

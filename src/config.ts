@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { isValidZone } from "./core/time/index.js";
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+/**
+ * Everything Percolate reads from the environment, read once at start. Each field's message
+ * says what to set, so a bad value stops the process with one actionable line.
+ */
+export const ConfigSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/percolate.db")
+    .refine((u) => /^(file:|memory:|postgres(ql)?:\/\/)/.test(u), "must start with file: (SQLite), postgresql:// or memory:"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+    errorMap: () => ({ message: "must be one of fatal, error, warn, info, debug, trace, silent" }),
+  }).default("info"),
+  TZ_DEFAULT: z.string().default("UTC").refine(isValidZone, "must be an IANA time zone such as Europe/Berlin or UTC"),
+  /** How often the scheduler runs due nudges, expiries and batch matching (cron syntax). */
+  SCHEDULE_CRON: z.string().default("* * * * *"),
+  PORT: z.coerce.number({ invalid_type_error: "must be a port number such as 3000" }).int().min(1).max(65535).default(3000),
+  SLACK_BOT_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith("xoxb-"), "must be a bot token starting with xoxb-"),
+  SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_APP_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith("xapp-"), "must be an app-level token starting with xapp-"),
+  SLACK_API_URL: z.string().url("must be a URL such as https://slack.com/api/").default("https://slack.com/api/"),
+  DISCORD_TOKEN: optionalSecret,
+  DISCORD_APPLICATION_ID: optionalSecret.refine((v) => v === undefined || /^\d{15,22}$/.test(v), "must be the numeric application id from the Discord developer portal"),
+  DISCORD_API_URL: z.string().url("must be a URL such as https://discord.com/api").default("https://discord.com/api"),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/** Reads and checks the environment. The message names the first bad variable and the fix. */
+export function readConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) {
+    const c = parsed.data;
+    if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+      return { ok: false, message: "SLACK_SIGNING_SECRET: set it (from your Slack app's Basic Information page), or set SLACK_APP_TOKEN to use Socket Mode" };
+    }
+    if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
+      return { ok: false, message: "DISCORD_APPLICATION_ID: set it to your Discord application's id (Developer Portal → General Information)" };
+    }
+    return { ok: true, config: c };
+  }
+  const issue = parsed.error.issues[0];
+  const name = String(issue?.path[0] ?? "environment");
+  const secret = /TOKEN|SECRET/.test(name);
+  const got = secret ? "" : ` (got ${JSON.stringify(env[name] ?? "")})`;
+  return { ok: false, message: `${name}: ${issue?.message ?? "invalid value"}${got}` };
+}
+
+/** Which adapter `npm start` runs: a platform when its token is set, else the terminal. */
+export function chosenAdapters(c: Config): ("slack" | "discord" | "shell")[] {
+  const out: ("slack" | "discord" | "shell")[] = [];
+  if (c.SLACK_BOT_TOKEN) out.push("slack");
+  if (c.DISCORD_TOKEN) out.push("discord");
+  return out.length ? out : ["shell"];
+}

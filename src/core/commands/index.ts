@@ -1,0 +1,5 @@
+export * from "./types.js";
+export * from "./parse-text.js";
+export * from "./availability-text.js";
+export * from "./dispatch.js";
+export * from "./resolve.js";

@@ -1,0 +1,169 @@
+import type { Parsed, ParseProblem } from "./types.js";
+import { parseAvailabilityText } from "./availability-text.js";
+
+/** Turns a platform's member reference (`<@U123>`, `alice`) into a member id, or null. */
+export type MemberResolver = (word: string) => string | null;
+
+export const USAGE: Record<string, string> = {
+  help: "help",
+  status: "status",
+  profile: "profile <interests> -- <what you want to learn>",
+  volunteer: "volunteer <tags> [--cap 2] [--formats video,phone] [--link <url>] [--bio <text>]",
+  availability: "availability <days> <from>-<to>[; <days> <from>-<to>] [<Area/City>]   e.g. availability mon-fri 9-12 Europe/Berlin",
+  request: "request <tags> -- <what you want to learn>",
+  choose: "choose <number>|auto",
+  accept: "accept",
+  decline: "decline [reason]",
+  pick: "pick <number>",
+  happened: "happened",
+  noshow: "noshow",
+  reschedule: "reschedule",
+  cancel: "cancel",
+  pause: "pause <YYYY-MM-DD>|+2w",
+  resume: "resume",
+  leave: "leave",
+  block: "block <member>",
+  refer: "refer <member>",
+  feedback: "feedback <1-5> [note]",
+};
+
+const missing = (what: string, word: string): ParseProblem => ({ code: "MISSING", what, usage: USAGE[word] ?? word });
+const invalid = (what: string, given: string, word: string): ParseProblem => ({ code: "INVALID", what, given, usage: USAGE[word] ?? word });
+
+/** Splits "--flag value" options out of free text; the text before the first flag is `rest`. */
+export function splitFlags(text: string): { rest: string; flags: Record<string, string> } {
+  const parts = text.split(/\s--(?=[a-z])/i);
+  const flags: Record<string, string> = {};
+  for (const p of parts.slice(1)) {
+    const m = /^([a-z]+)\s*(.*)$/is.exec(p);
+    if (m?.[1]) flags[m[1].toLowerCase()] = (m[2] ?? "").trim();
+  }
+  return { rest: (parts[0] ?? "").trim(), flags };
+}
+
+/** The closest known command word, for "did you mean …?". */
+function suggest(word: string): string | undefined {
+  const known = Object.keys(USAGE);
+  const dist = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) {
+        const row = d[i] as number[];
+        const prev = d[i - 1] as number[];
+        row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+    return (d[a.length] as number[])[b.length] ?? 99;
+  };
+  const best = known.map((k) => [k, dist(word, k)] as const).sort((x, y) => x[1] - y[1])[0];
+  return best && best[1] <= 2 ? best[0] : undefined;
+}
+
+/**
+ * Parses the words people type after `/coffee` (Slack) or at the shell prompt into a core
+ * command. Never throws: anything it cannot read comes back as `unsupported` with the problem.
+ */
+export function parseText(input: string, resolve: MemberResolver): Parsed {
+  const text = input.trim();
+  const [head = "", ...restWords] = text.split(/\s+/);
+  const word = head.toLowerCase();
+  const rest = restWords.join(" ").trim();
+  const bad = (problem: ParseProblem): Parsed => ({ kind: "unsupported", input: text, problem });
+  switch (word) {
+    case "":
+    case "help":
+      return rest ? { kind: "help", topic: rest } : { kind: "help" };
+    case "status":
+      return { kind: "status" };
+    case "profile": {
+      if (!rest) return { kind: "profile" };
+      const [interests = "", learn] = rest.split(/\s+--\s+|\s*--$/);
+      return learn === undefined ? { kind: "profile", interests: interests.trim() } : { kind: "profile", interests: interests.trim(), learn: learn.trim() };
+    }
+    case "volunteer": {
+      const { rest: tags, flags } = splitFlags(rest);
+      if (!tags) return bad(missing("the topics you can talk about", word));
+      let capacity: number | undefined;
+      if (flags.cap !== undefined) {
+        capacity = Number(flags.cap);
+        if (!Number.isInteger(capacity)) return bad(invalid("--cap (chats per month)", flags.cap, word));
+      }
+      return {
+        kind: "volunteer",
+        tags,
+        ...(capacity !== undefined ? { capacity } : {}),
+        ...(flags.bio !== undefined ? { bio: flags.bio } : {}),
+        ...(flags.link !== undefined ? { link: flags.link } : {}),
+        ...(flags.formats !== undefined ? { formats: flags.formats.split(/[,\s]+/).filter(Boolean) } : {}),
+      };
+    }
+    case "availability": {
+      const { rest: body, flags } = splitFlags(rest);
+      if (!body) return bad(missing("your free times", word));
+      const tokens = body.split(/\s+/);
+      const last = tokens[tokens.length - 1] ?? "";
+      const hasZone = /^[A-Za-z_]+\/[A-Za-z_\/+-]+$|^UTC$/.test(last);
+      const windowsText = hasZone ? tokens.slice(0, -1).join(" ") : body;
+      const parsed = parseAvailabilityText(windowsText);
+      if (!parsed.ok) return bad(invalid("a day range and time range", parsed.bad, word));
+      const datesOff = flags.off?.split(/[,\s]+/).filter(Boolean);
+      return { kind: "availability", windows: parsed.windows, ...(hasZone ? { timeZone: last } : {}), ...(datesOff ? { datesOff } : {}) };
+    }
+    case "request": {
+      const m = /^(.*?)\s*--\s*(.*)$/s.exec(rest);
+      if (!rest) return bad(missing("the topics and what you want to learn", word));
+      if (!m || !m[2]?.trim()) return bad(missing("what you want to learn, after --", word));
+      if (!m[1]?.trim()) return bad(missing("the topics, before --", word));
+      return { kind: "request", tags: m[1].trim(), goals: m[2].trim() };
+    }
+    case "choose": {
+      if (!rest) return bad(missing("which suggestion (a number, or auto)", word));
+      if (/^(auto|any|pick-for-me)$/i.test(rest)) return { kind: "choose", pick: "auto" };
+      const n = Number(rest);
+      if (Number.isInteger(n) && n >= 1) return { kind: "choose", pick: n };
+      const id = resolve(rest);
+      return id ? { kind: "choose_member", volunteerId: id } : bad(invalid("a suggestion number", rest, word));
+    }
+    case "accept":
+      return rest ? { kind: "accept", introId: rest } : { kind: "accept" };
+    case "decline":
+      return rest ? { kind: "decline", reason: rest } : { kind: "decline" };
+    case "pick": {
+      const n = Number(rest);
+      return Number.isInteger(n) && n >= 1 ? { kind: "pick", choice: n } : bad(rest ? invalid("a slot number", rest, word) : missing("which slot (1, 2 or 3)", word));
+    }
+    case "happened":
+      return { kind: "outcome", outcome: "happened" };
+    case "noshow":
+    case "no-show":
+    case "didnt-happen":
+      return { kind: "outcome", outcome: "no_show" };
+    case "reschedule":
+      return { kind: "outcome", outcome: "rescheduled" };
+    case "cancel":
+      return { kind: "cancel" };
+    case "pause":
+      return rest ? { kind: "pause", until: rest } : bad(missing("until when", word));
+    case "resume":
+      return { kind: "resume" };
+    case "leave":
+      return { kind: "leave" };
+    case "block":
+    case "refer": {
+      if (!rest) return bad(missing("which member", word));
+      const id = resolve(rest);
+      if (!id) return bad(invalid("a member", rest, word));
+      return word === "block" ? { kind: "block", memberId: id } : { kind: "refer", memberId: id };
+    }
+    case "feedback": {
+      const [r = "", ...note] = restWords;
+      const rating = Number(r);
+      if (!Number.isInteger(rating) || rating < 1 || rating > 5) return bad(r ? invalid("a rating from 1 to 5", r, word) : missing("a rating from 1 to 5", word));
+      return { kind: "feedback", rating, note: note.join(" ") };
+    }
+    default: {
+      const suggestion = suggest(word);
+      return bad({ code: "UNKNOWN_COMMAND", word: head, ...(suggestion ? { suggestion } : {}) });
+    }
+  }
+}

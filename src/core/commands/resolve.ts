@@ -1,0 +1,48 @@
+import type { Deps, Actor } from "../use-cases/index.js";
+import { getStatus } from "../use-cases/get-status.js";
+
+export type TargetKind =
+  | "request" // my request waiting for a choice
+  | "request_any" // my newest active request
+  | "intro" // the oldest intro waiting for my answer
+  | "proposing" // my chat waiting for a slot
+  | "scheduled" // my next scheduled chat
+  | "awaiting_outcome" // my scheduled chat that has started, else the next one
+  | "open_chat" // my newest chat not yet held
+  | "happened" // my latest chat that happened, where I volunteered
+  | "happened_any"; // my latest chat that happened
+
+/**
+ * Finds "the one waiting for me" when a person types `accept` or `pick 2` without an id:
+ * the same rule on every platform. Returns null when there is nothing of that kind.
+ */
+export async function resolveTarget(deps: Deps, actor: Actor, kind: TargetKind): Promise<string | null> {
+  const r = await getStatus(deps, { actor });
+  if (!r.ok) return null;
+  const s = r.value;
+  const now = deps.clock.now();
+  const newest = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
+  switch (kind) {
+    case "request":
+      return newest(s.requests.filter((r) => r.status === "open" || r.status === "waitlisted"))?.id ?? newest(s.requests.filter((r) => r.status === "offered"))?.id ?? null;
+    case "request_any":
+      return newest(s.requests)?.id ?? null;
+    case "intro":
+      return s.introsToAnswer[0]?.id ?? null;
+    case "proposing":
+      return newest(s.chats.filter((c) => c.status === "proposing"))?.id ?? null;
+    case "scheduled":
+      return s.chats.filter((c) => c.status === "scheduled").sort((a, b) => (a.slot?.start.getTime() ?? 0) - (b.slot?.start.getTime() ?? 0))[0]?.id ?? null;
+    case "awaiting_outcome": {
+      const scheduled = s.chats.filter((c) => c.status === "scheduled" && c.slot);
+      const started = scheduled.filter((c) => (c.slot?.start ?? now) <= now);
+      return (newest(started) ?? scheduled[0])?.id ?? null;
+    }
+    case "open_chat":
+      return newest(s.chats)?.id ?? null;
+    case "happened":
+      return newest(s.recent.filter((c) => c.role === "volunteer"))?.id ?? null;
+    case "happened_any":
+      return newest(s.recent)?.id ?? null;
+  }
+}

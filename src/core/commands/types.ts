@@ -1,0 +1,39 @@
+import type { WeeklyWindow } from "../domain/index.js";
+
+/**
+ * What a person can ask Percolate to do, independent of the platform they typed it on.
+ * Slack, Discord and the shell each turn their input into one of these; `dispatch` runs it.
+ * Ids left out mean "the one that is waiting for me" (my pending intro, my chat), which the
+ * core resolves the same way for every platform.
+ */
+export type Command =
+  | { kind: "help"; topic?: string }
+  | { kind: "status" }
+  | { kind: "profile"; interests?: string; learn?: string; intro?: string }
+  | { kind: "volunteer"; tags: string; bio?: string; capacity?: number; formats?: string[]; link?: string }
+  | { kind: "availability"; windows: WeeklyWindow[]; timeZone?: string; datesOff?: string[] }
+  | { kind: "request"; tags: string; goals: string }
+  | { kind: "choose"; requestId?: string; pick: number | "auto" }
+  | { kind: "choose_member"; requestId?: string; volunteerId: string }
+  | { kind: "accept"; introId?: string }
+  | { kind: "decline"; introId?: string; reason?: string }
+  | { kind: "pick"; chatId?: string; choice: number }
+  | { kind: "outcome"; chatId?: string; outcome: "happened" | "no_show" | "rescheduled" }
+  | { kind: "cancel"; chatId?: string; requestId?: string }
+  | { kind: "pause"; until: string }
+  | { kind: "resume" }
+  | { kind: "leave" }
+  | { kind: "block"; memberId: string }
+  | { kind: "refer"; chatId?: string; memberId: string }
+  | { kind: "feedback"; chatId?: string; rating: number; note: string };
+
+/** Input that is not a command, with what was wrong, so the adapter can say how to fix it. */
+export type Unsupported = { kind: "unsupported"; input: string; problem: ParseProblem };
+
+export type ParseProblem =
+  | { code: "UNKNOWN_COMMAND"; word: string; suggestion?: string }
+  | { code: "MISSING"; what: string; usage: string }
+  | { code: "INVALID"; what: string; given: string; usage: string };
+
+export type Parsed = Command | Unsupported;
+export type CommandKind = Command["kind"];

@@ -1,0 +1,27 @@
+import type { Deps } from "./shared/context.js";
+import { passIntro } from "./shared/pass.js";
+
+/**
+ * Scheduler job: every pending intro past its deadline expires and its request moves on to
+ * the next candidate. Each intro is handled in its own transaction, so a crash loses at most
+ * the one in flight, and running twice expires nothing twice.
+ */
+export async function expireIntros(deps: Deps): Promise<{ expired: number }> {
+  const now = deps.clock.now();
+  const communities = await deps.store.tx((tx) => tx.listCommunities());
+  let expired = 0;
+  for (const c of communities) {
+    const due = await deps.store.tx((tx) => tx.listIntros(c.id, { status: ["pending"], deadlineBefore: now }));
+    for (const stale of due) {
+      const done = await deps.store.tx(async (tx) => {
+        const intro = await tx.getIntro(c.id, stale.id);
+        const community = await tx.getCommunity(c.id);
+        if (!intro || !community || intro.status !== "pending" || intro.deadline > now) return false;
+        await passIntro(tx, deps, community, intro, "expired", null);
+        return true;
+      });
+      if (done) expired++;
+    }
+  }
+  return { expired };
+}

@@ -1,0 +1,57 @@
+import { assignBatch } from "../matching/assign.js";
+import type { Deps } from "./shared/context.js";
+import { offerIntro } from "./shared/offer.js";
+import { askerFor, loadPool } from "./shared/pool.js";
+
+const HOUR = 3600_000;
+
+export interface MatchQueueReport {
+  communityId: string;
+  considered: number;
+  offered: number;
+  objective: number;
+}
+
+/**
+ * Batch-matches a community's open queue: waitlisted requests, and open requests whose seeker
+ * has not chosen within `staleAfterHours` ("pick for me" by default). The whole queue is
+ * assigned at once, exactly, under every volunteer's remaining capacity (see matching/assign),
+ * and each pair becomes an intro. Running it twice offers nothing twice: offered requests
+ * leave the queue.
+ */
+export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAfterHours?: number }): Promise<MatchQueueReport> {
+  const now = deps.clock.now();
+  const stale = now.getTime() - (cmd.staleAfterHours ?? 24) * HOUR;
+  return deps.store.tx(async (tx) => {
+    const community = await tx.getCommunity(cmd.communityId);
+    const report = { communityId: cmd.communityId, considered: 0, offered: 0, objective: 0 };
+    if (!community || community.settings.programPaused) return report;
+    const queue = (await tx.listRequests(community.id, { status: ["open", "waitlisted"] })).filter(
+      (r) => r.status === "waitlisted" || r.updatedAt.getTime() <= stale,
+    );
+    const seekersOk = await Promise.all(queue.map((r) => tx.getMember(community.id, r.seekerId)));
+    const live = queue.filter((r, i) => {
+      const m = seekersOk[i];
+      return m !== null && m !== undefined && m.status !== "opted_out" && !m.forgotten;
+    });
+    report.considered = live.length;
+    if (live.length === 0) return report;
+    const pool = await loadPool(tx, community, now);
+    const pending = new Map<string, Set<string>>();
+    for (const i of await tx.listIntros(community.id, { status: ["pending"] })) {
+      pending.set(i.seekerId, (pending.get(i.seekerId) ?? new Set()).add(i.volunteerId));
+    }
+    const askers = live.map((r) => ({ ...askerFor(pool, r, pending.get(r.seekerId)), requestId: r.id }));
+    const result = assignBatch(askers, pool.candidates, pool.weights);
+    const byId = new Map(live.map((r) => [r.id, r]));
+    for (const p of result.pairs) {
+      const request = byId.get(p.requestId);
+      const volunteer = pool.members.get(p.volunteerId);
+      if (!request || !volunteer) continue;
+      await offerIntro(tx, deps, community, request, volunteer, p.reasons);
+      report.offered++;
+    }
+    report.objective = result.objective;
+    return report;
+  });
+}

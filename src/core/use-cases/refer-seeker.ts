@@ -1,0 +1,75 @@
+import type { ChatRequest } from "../domain/index.js";
+import { rankCandidates } from "../matching/score.js";
+import { fail, ok, type Result } from "../result.js";
+import { type Actor, type Deps, loadActor } from "./shared/context.js";
+import { enqueue } from "./shared/notify.js";
+import { pendingWith } from "./shared/offer.js";
+import { askerFor, loadPool } from "./shared/pool.js";
+import { ref } from "./shared/people.js";
+
+export interface ReferSeeker {
+  actor: Actor;
+  /** The chat after which the volunteer makes the referral. */
+  chatId: string;
+  targetId: string;
+}
+export type ReferCode = "NOT_FOUND" | "NOT_YOURS" | "NOT_HAPPENED" | "SAME_PERSON" | "NOT_A_VOLUNTEER" | "TARGET_UNAVAILABLE";
+
+/**
+ * "Who else should they talk to?" The volunteer names another member; the seeker gets a new
+ * request with that person as the suggestion and can send the intro in one step. Referring
+ * the same person twice returns the same request.
+ */
+export async function referSeeker(deps: Deps, cmd: ReferSeeker): Promise<Result<{ request: ChatRequest; replay: boolean }, ReferCode>> {
+  const now = deps.clock.now();
+  return deps.store.tx(async (tx) => {
+    const { community, member } = await loadActor(tx, cmd.actor, now);
+    const chat = await tx.getChat(community.id, cmd.chatId);
+    if (!chat) return fail("NOT_FOUND", { chatId: cmd.chatId });
+    if (chat.volunteerId !== member.id) return fail("NOT_YOURS");
+    if (chat.status !== "happened") return fail("NOT_HAPPENED", { status: chat.status });
+    if (cmd.targetId === chat.seekerId || cmd.targetId === member.id) return fail("SAME_PERSON");
+    const target = await tx.getMember(community.id, cmd.targetId);
+    const targetProfile = target ? await tx.getVolunteer(community.id, target.id) : null;
+    if (!target || !targetProfile) return fail("NOT_A_VOLUNTEER", { targetId: cmd.targetId });
+    const original = await tx.getRequest(community.id, chat.requestId);
+    const existing = (await tx.listRequests(community.id, { seekerId: chat.seekerId })).find(
+      (r) => r.referredBy === member.id && r.suggestions[0]?.volunteerId === target.id,
+    );
+    if (existing) return ok({ request: existing, replay: true });
+
+    const draft: ChatRequest = {
+      id: deps.ids.next("req"),
+      communityId: community.id,
+      seekerId: chat.seekerId,
+      tags: original?.tags ?? targetProfile.expertise,
+      goals: original?.goals ?? "",
+      status: "open",
+      tried: [],
+      suggestions: [],
+      referredBy: member.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const pool = await loadPool(tx, community, now);
+    const asker = askerFor(pool, draft, await pendingWith(tx, community.id, chat.seekerId));
+    // A referral is a person's judgement: shared tags are not required, but every hard exclusion is.
+    const scored = rankCandidates({ ...asker, tags: [...new Set([...asker.tags, ...targetProfile.expertise])] }, pool.candidates, pool.weights, pool.candidates.length);
+    const hit = scored.ranked.find((r) => r.volunteerId === target.id);
+    if (!hit) return fail("TARGET_UNAVAILABLE", { why: scored.excluded.find((e) => e.volunteerId === target.id)?.why ?? "unavailable" });
+    const request: ChatRequest = { ...draft, suggestions: [hit] };
+    await tx.saveRequest(request);
+    const seeker = await tx.getMember(community.id, chat.seekerId);
+    if (seeker && seeker.status !== "opted_out") {
+      await enqueue(tx, deps, community.id, [
+        {
+          to: [seeker.id],
+          refId: request.id,
+          dueAt: now,
+          notice: { kind: "referral_suggested", requestId: request.id, referrer: ref(member), volunteer: ref(target), reasons: hit.reasons },
+        },
+      ]);
+    }
+    return ok({ request, replay: false });
+  });
+}

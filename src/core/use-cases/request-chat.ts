@@ -1,0 +1,84 @@
+import { ACTIVE_REQUEST_STATUSES, type ChatRequest, type MatchReasons, parseTags } from "../domain/index.js";
+import { type Exclusion, rankCandidates } from "../matching/score.js";
+import { fail, ok, type Result } from "../result.js";
+import { type Actor, type Deps, loadActor } from "./shared/context.js";
+import { vocabulary } from "./shared/vocabulary.js";
+import { pendingWith } from "./shared/offer.js";
+import { askerFor, loadPool } from "./shared/pool.js";
+import { ref } from "./shared/people.js";
+import type { PersonRef } from "../domain/index.js";
+
+export interface RequestChat {
+  actor: Actor;
+  tags: string | readonly string[];
+  /** What the seeker wants to learn: 1–3 concrete goals. */
+  goals: string;
+}
+
+export interface Suggestion {
+  volunteer: PersonRef & { bio: string; tags: string[] };
+  reasons: MatchReasons;
+}
+export interface RequestChatValue {
+  request: ChatRequest;
+  suggestions: Suggestion[];
+  /** Why other volunteers were not suggested, counted by reason (shown when asked). */
+  notSuggested: Partial<Record<Exclusion, number>>;
+  /** True when this exact request was already open: a replay, nothing new was created. */
+  replay: boolean;
+}
+export type RequestChatCode = "PROGRAM_PAUSED" | "NO_TAGS" | "GOALS_REQUIRED" | "TEXT_TOO_LONG" | "OPEN_REQUEST_LIMIT" | "NOT_ACTIVE";
+
+/**
+ * A seeker asks for a chat: the request is saved and ranked against every volunteer who can
+ * take it. With nobody to suggest, it is waitlisted for the batch matcher (still `ok`, with no
+ * suggestions). Asking the same thing again while it is open returns the open request.
+ */
+export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<RequestChatValue, RequestChatCode>> {
+  const now = deps.clock.now();
+  return deps.store.tx(async (tx) => {
+    const { community, member } = await loadActor(tx, cmd.actor, now);
+    const s = community.settings;
+    if (s.programPaused) return fail("PROGRAM_PAUSED");
+    if (member.status === "opted_out") return fail("NOT_ACTIVE", { status: member.status });
+    const tags = parseTags(cmd.tags, s.tagAliases, await vocabulary(tx, community.id));
+    if (tags.length === 0) return fail("NO_TAGS", { example: "ux-design, product-management" });
+    const goals = cmd.goals.trim();
+    if (goals.length === 0) return fail("GOALS_REQUIRED", { example: "how to move from support into UX research" });
+    if (goals.length > 1000) return fail("TEXT_TOO_LONG", { max: 1000 });
+
+    const open = await tx.listRequests(community.id, { seekerId: member.id, status: ACTIVE_REQUEST_STATUSES });
+    const same = open.find((r) => r.goals === goals && r.tags.join() === tags.join());
+    const pool = await loadPool(tx, community, now);
+    const describe = (r: ChatRequest): Suggestion[] =>
+      r.suggestions.flatMap((sg) => {
+        const m = pool.members.get(sg.volunteerId);
+        const p = pool.volunteers.get(sg.volunteerId);
+        return m ? [{ volunteer: { ...ref(m), bio: p?.bio ?? "", tags: p?.expertise ?? [] }, reasons: sg.reasons }] : [];
+      });
+    if (same) return ok({ request: same, suggestions: describe(same), notSuggested: {}, replay: true });
+    if (open.length >= s.maxOpenRequestsPerSeeker) {
+      return fail("OPEN_REQUEST_LIMIT", { limit: s.maxOpenRequestsPerSeeker, openRequestId: open[0]?.id ?? null });
+    }
+
+    const request: ChatRequest = {
+      id: deps.ids.next("req"),
+      communityId: community.id,
+      seekerId: member.id,
+      tags,
+      goals,
+      status: "open",
+      tried: [],
+      suggestions: [],
+      referredBy: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const { ranked, excluded } = rankCandidates(askerFor(pool, request, await pendingWith(tx, community.id, member.id)), pool.candidates, pool.weights, s.suggestionsShown);
+    const notSuggested: Partial<Record<Exclusion, number>> = {};
+    for (const e of excluded) notSuggested[e.why] = (notSuggested[e.why] ?? 0) + 1;
+    const saved: ChatRequest = { ...request, status: ranked.length ? "open" : "waitlisted", suggestions: ranked };
+    await tx.saveRequest(saved);
+    return ok({ request: saved, suggestions: describe(saved), notSuggested, replay: false });
+  });
+}

@@ -1,0 +1,35 @@
+import { parseTags } from "../domain/index.js";
+import { fail, ok, type Result } from "../result.js";
+import { type Actor, type Deps, loadActor } from "./shared/context.js";
+import { vocabulary } from "./shared/vocabulary.js";
+import type { SeekerProfile } from "../domain/index.js";
+
+export interface SetSeekerProfile {
+  actor: Actor;
+  /** Free text or a list; normalized to tags with the community's aliases. */
+  interests: string | readonly string[];
+  learn?: string;
+  intro?: string;
+}
+
+/** Saves what the member is exploring. Setting the same profile twice changes nothing. */
+export async function setSeekerProfile(deps: Deps, cmd: SetSeekerProfile): Promise<Result<SeekerProfile, "TEXT_TOO_LONG">> {
+  const now = deps.clock.now();
+  return deps.store.tx(async (tx) => {
+    const { community } = await loadActor(tx, cmd.actor, now);
+    const learn = (cmd.learn ?? "").trim();
+    const intro = (cmd.intro ?? "").trim();
+    if (learn.length > 1000 || intro.length > 1000) return fail("TEXT_TOO_LONG", { max: 1000 });
+    const prev = await tx.getSeeker(community.id, cmd.actor.memberId);
+    const profile: SeekerProfile = {
+      memberId: cmd.actor.memberId,
+      communityId: community.id,
+      interests: parseTags(cmd.interests, community.settings.tagAliases, await vocabulary(tx, community.id)),
+      learn: cmd.learn === undefined ? prev?.learn ?? "" : learn,
+      intro: cmd.intro === undefined ? prev?.intro ?? "" : intro,
+      updatedAt: now,
+    };
+    await tx.saveSeeker(profile);
+    return ok(profile);
+  });
+}

@@ -1,0 +1,82 @@
+import { type Community, type Member, CommunitySettingsSchema } from "../../domain/index.js";
+import type { Clock, Ids, Logger, Store, StoreTx } from "../../ports/index.js";
+import { isValidZone } from "../../time/index.js";
+
+/** What every use case runs with: the ports, nothing platform-specific. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  log: Logger;
+}
+
+/**
+ * Who is acting, as the adapter knows them. The member is created on first contact;
+ * `displayName` and `timeZone` refresh what we know (Slack gives a zone; Discord does not).
+ */
+export interface Actor {
+  communityId: string;
+  memberId: string;
+  displayName?: string;
+  timeZone?: string;
+  /** The platform says this person administers the community (Slack admin, Discord Manage Server). */
+  platformAdmin?: boolean;
+}
+
+/** The community, created with default settings on first use. */
+export async function loadCommunity(tx: StoreTx, communityId: string, now: Date, defaultZone = "UTC"): Promise<Community> {
+  const found = await tx.getCommunity(communityId);
+  if (found) return found;
+  const c: Community = {
+    id: communityId,
+    name: communityId,
+    settings: CommunitySettingsSchema.parse({ defaultTimeZone: defaultZone }),
+    createdAt: now,
+  };
+  await tx.saveCommunity(c);
+  return c;
+}
+
+/** The acting member and their community, creating or refreshing the member as needed. */
+export async function loadActor(tx: StoreTx, actor: Actor, now: Date): Promise<{ community: Community; member: Member }> {
+  const community = await loadCommunity(tx, actor.communityId, now);
+  const found = await tx.getMember(actor.communityId, actor.memberId);
+  const zone = actor.timeZone !== undefined && isValidZone(actor.timeZone) ? actor.timeZone : undefined;
+  if (!found) {
+    const member: Member = {
+      id: actor.memberId,
+      communityId: actor.communityId,
+      displayName: actor.displayName ?? actor.memberId,
+      timeZone: zone ?? community.settings.defaultTimeZone,
+      timeZoneConfirmed: zone !== undefined,
+      status: "active",
+      pausedUntil: null,
+      blocked: [],
+      availability: { windows: [], datesOff: [] },
+      forgotten: false,
+      createdAt: now,
+    };
+    await tx.saveMember(member);
+    return { community, member };
+  }
+  const renamed = actor.displayName !== undefined && actor.displayName !== found.displayName && !found.forgotten;
+  const rezoned = zone !== undefined && !found.timeZoneConfirmed && zone !== found.timeZone;
+  if (renamed || rezoned) {
+    const member = {
+      ...found,
+      displayName: renamed && actor.displayName !== undefined ? actor.displayName : found.displayName,
+      timeZone: rezoned && zone !== undefined ? zone : found.timeZone,
+      timeZoneConfirmed: found.timeZoneConfirmed || rezoned,
+    };
+    await tx.saveMember(member);
+    return { community, member };
+  }
+  return { community, member: found };
+}
+
+/** A member who must exist (the other side of an intro or chat); a missing one is a broken invariant. */
+export async function mustMember(tx: StoreTx, communityId: string, id: string): Promise<Member> {
+  const m = await tx.getMember(communityId, id);
+  if (!m) throw new Error(`member ${id} is referenced but missing in ${communityId}`);
+  return m;
+}

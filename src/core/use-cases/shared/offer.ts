@@ -1,0 +1,102 @@
+import type { ChatRequest, Community, Intro, MatchReasons, Member } from "../../domain/index.js";
+import type { StoreTx } from "../../ports/index.js";
+import { rankCandidates } from "../../matching/score.js";
+import type { Deps } from "./context.js";
+import { enqueue } from "./notify.js";
+import { askerFor, loadPool, type Pool } from "./pool.js";
+import { card, ref } from "./people.js";
+import { introNudges } from "../../nudges/schedule.js";
+
+const HOUR = 3600_000;
+
+/**
+ * Offers `request` to one volunteer: a pending intro with a deadline, the intro DM and the
+ * reminder in the outbox, the request marked offered. The caller has checked eligibility.
+ */
+export async function offerIntro(
+  tx: StoreTx,
+  deps: Deps,
+  community: Community,
+  request: ChatRequest,
+  volunteer: Member,
+  reasons: MatchReasons,
+): Promise<Intro> {
+  const now = deps.clock.now();
+  const s = community.settings;
+  const intro: Intro = {
+    id: deps.ids.next("intro"),
+    communityId: community.id,
+    requestId: request.id,
+    seekerId: request.seekerId,
+    volunteerId: volunteer.id,
+    status: "pending",
+    reasons,
+    offeredAt: now,
+    deadline: new Date(now.getTime() + s.responseWindowHours * HOUR),
+    respondedAt: null,
+    declineReason: null,
+  };
+  await tx.saveIntro(intro);
+  await tx.saveRequest({ ...request, status: "offered", tried: [...request.tried, volunteer.id], updatedAt: now });
+
+  const seeker = await tx.getMember(community.id, request.seekerId);
+  const profile = await tx.getSeeker(community.id, request.seekerId);
+  const referrer = request.referredBy ? await tx.getMember(community.id, request.referredBy) : null;
+  const seekerCard = seeker
+    ? { ...card(seeker, null), tags: profile?.interests ?? request.tags, bio: profile?.intro ?? "" }
+    : { id: request.seekerId, name: "a member", timeZone: "UTC", tags: request.tags, bio: "" };
+  await enqueue(tx, deps, community.id, [
+    {
+      to: [volunteer.id],
+      refId: intro.id,
+      dueAt: now,
+      notice: {
+        kind: "intro_offered",
+        introId: intro.id,
+        seeker: seekerCard,
+        goals: request.goals,
+        learn: profile?.learn ?? "",
+        reasons,
+        minutes: s.chatMinutes,
+        deadline: intro.deadline,
+        referredBy: referrer?.displayName ?? null,
+      },
+    },
+    ...introNudges(intro, s).map((n) => ({
+      to: [volunteer.id],
+      refId: intro.id,
+      dueAt: n.dueAt,
+      notice: { kind: "intro_reminder" as const, introId: intro.id, seeker: seeker ? ref(seeker) : seekerCard, deadline: intro.deadline },
+    })),
+  ]);
+  return intro;
+}
+
+/** Volunteers this seeker already has a pending intro with (on any request). */
+export async function pendingWith(tx: StoreTx, communityId: string, seekerId: string): Promise<Set<string>> {
+  const intros = await tx.listIntros(communityId, { seekerId, status: ["pending"] });
+  return new Set(intros.map((i) => i.volunteerId));
+}
+
+export type NextOutcome = { offered: Intro; volunteer: Member } | { offered: null; waitlisted: true };
+
+/**
+ * After a decline, expiry or cancellation: offer the request to the best volunteer not yet
+ * tried, or waitlist it when the community's try limit is reached or nobody fits now.
+ */
+export async function offerNext(tx: StoreTx, deps: Deps, community: Community, request: ChatRequest, pool?: Pool): Promise<NextOutcome> {
+  const now = deps.clock.now();
+  const waitlist = async (): Promise<NextOutcome> => {
+    await tx.saveRequest({ ...request, status: "waitlisted", updatedAt: now });
+    return { offered: null, waitlisted: true };
+  };
+  if (request.tried.length >= community.settings.maxIntroTries || community.settings.programPaused) return waitlist();
+  const p = pool ?? (await loadPool(tx, community, now));
+  const asker = askerFor(p, request, await pendingWith(tx, community.id, request.seekerId));
+  const { ranked } = rankCandidates(asker, p.candidates, p.weights, 1);
+  const best = ranked[0];
+  const volunteer = best ? p.members.get(best.volunteerId) : undefined;
+  if (!best || !volunteer) return waitlist();
+  const offered = await offerIntro(tx, deps, community, request, volunteer, best.reasons);
+  return { offered, volunteer };
+}

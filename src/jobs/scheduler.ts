@@ -1,0 +1,65 @@
+import cron, { type ScheduledTask } from "node-cron";
+import type { Messenger } from "../core/ports/index.js";
+import type { Deps } from "../core/use-cases/index.js";
+import { runTick, type TickReport } from "./tick.js";
+
+export interface SchedulerOptions {
+  /** Cron expression for ticks; every minute by default. */
+  cron?: string;
+  /** Lease owner id for this process (host:pid). */
+  owner: string;
+  /** Batch-match the open queue every this many minutes. */
+  matchEveryMinutes?: number;
+}
+
+/**
+ * Runs ticks on a node-cron schedule. A tick that is still running when the next one is due
+ * is skipped (never two at once in a process); across processes, leases and transactions
+ * keep work unique. `stop()` waits for the running tick, then releases any leases left.
+ */
+export class Scheduler {
+  private task: ScheduledTask | null = null;
+  private running: Promise<TickReport> | null = null;
+  private lastMatch = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly messenger: Messenger,
+    private readonly opts: SchedulerOptions,
+  ) {}
+
+  /** Starts the schedule. Throws on an invalid cron expression, naming it. */
+  start(): void {
+    const expr = this.opts.cron ?? "* * * * *";
+    if (!cron.validate(expr)) throw new Error(`SCHEDULE_CRON "${expr}" is not a valid cron expression (e.g. "* * * * *")`);
+    this.task = cron.schedule(expr, () => this.tick(), { noOverlap: true, name: "percolate-tick" });
+  }
+
+  /** Runs one tick now unless one is running, in which case it returns that tick's result. */
+  tick(): Promise<TickReport> {
+    if (this.stopped) return Promise.resolve({ expired: 0, sent: 0, retried: 0, failed: 0, dropped: 0, offered: 0 });
+    if (this.running) return this.running;
+    const now = this.deps.clock.now().getTime();
+    const match = now - this.lastMatch >= (this.opts.matchEveryMinutes ?? 60) * 60_000;
+    if (match) this.lastMatch = now;
+    this.running = runTick(this.deps, this.messenger, { owner: this.opts.owner, match })
+      .catch((e: unknown) => {
+        this.deps.log.error({ err: e instanceof Error ? e.message : String(e) }, "scheduler tick failed; the next tick retries");
+        return { expired: 0, sent: 0, retried: 0, failed: 0, dropped: 0, offered: 0 };
+      })
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  /** Stops ticking, lets the current tick finish, and releases leases this process still holds. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.task?.stop();
+    await this.task?.destroy();
+    await this.running;
+    await this.deps.store.outbox.release(this.opts.owner);
+  }
+}

@@ -1,0 +1,314 @@
+import type {
+  Chat,
+  ChatRequest,
+  Community,
+  Feedback,
+  Intro,
+  Member,
+  Nudge,
+  SeekerProfile,
+  VolunteerProfile,
+} from "../core/domain/index.js";
+import type {
+  ChatFilter,
+  IntroFilter,
+  NudgeFilter,
+  NudgeOutbox,
+  RequestFilter,
+  Store,
+  StoreTx,
+} from "../core/ports/index.js";
+import { matchesChat, matchesIntro, matchesNudge, matchesRequest } from "./filters.js";
+
+interface Tables {
+  communities: Map<string, Community>;
+  members: Map<string, Member>;
+  seekers: Map<string, SeekerProfile>;
+  volunteers: Map<string, VolunteerProfile>;
+  requests: Map<string, ChatRequest>;
+  intros: Map<string, Intro>;
+  chats: Map<string, Chat>;
+  feedback: Map<string, Feedback>;
+  nudges: Map<string, Nudge>;
+}
+
+const emptyTables = (): Tables => ({
+  communities: new Map(),
+  members: new Map(),
+  seekers: new Map(),
+  volunteers: new Map(),
+  requests: new Map(),
+  intros: new Map(),
+  chats: new Map(),
+  feedback: new Map(),
+  nudges: new Map(),
+});
+
+const k = (communityId: string, id: string): string => `${communityId}\u0000${id}`;
+const copy = <T>(v: T): T => structuredClone(v);
+const inCommunity = <T extends { communityId: string }>(m: Map<string, T>, communityId: string): T[] =>
+  [...m.values()].filter((v) => v.communityId === communityId);
+const byTime = <T>(f: (v: T) => Date) => (a: T, b: T) => f(a).getTime() - f(b).getTime();
+
+/**
+ * The Store port in memory: fast unit tests and the shell's throwaway sessions.
+ * Transactions run one at a time; a throwing transaction leaves nothing behind.
+ * Records are copied in and out so callers can never mutate stored state by accident.
+ */
+export class MemoryStore implements Store {
+  private t: Tables = emptyTables();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  readonly outbox: NudgeOutbox = new MemoryOutbox((f) => this.serial(async () => f(this.t)));
+
+  tx<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      const before = this.t;
+      this.t = copyTables(before);
+      try {
+        return await fn(new MemoryTx(this.t));
+      } catch (e) {
+        this.t = before;
+        throw e;
+      }
+    });
+  }
+
+  /** Runs one unit of work at a time, in call order, like a single database connection. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work, work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async close(): Promise<void> {}
+}
+
+function copyTables(t: Tables): Tables {
+  // Shallow map copies are enough: every write replaces a record with a fresh copy.
+  return {
+    communities: new Map(t.communities),
+    members: new Map(t.members),
+    seekers: new Map(t.seekers),
+    volunteers: new Map(t.volunteers),
+    requests: new Map(t.requests),
+    intros: new Map(t.intros),
+    chats: new Map(t.chats),
+    feedback: new Map(t.feedback),
+    nudges: new Map(t.nudges),
+  };
+}
+
+class MemoryTx implements StoreTx {
+  constructor(private readonly t: Tables) {}
+
+  async getCommunity(id: string) {
+    const c = this.t.communities.get(id);
+    return c ? copy(c) : null;
+  }
+  async saveCommunity(c: Community) {
+    this.t.communities.set(c.id, copy(c));
+  }
+  async listCommunities() {
+    return [...this.t.communities.values()].sort(byTime((c) => c.createdAt)).map(copy);
+  }
+
+  async getMember(communityId: string, id: string) {
+    const m = this.t.members.get(k(communityId, id));
+    return m ? copy(m) : null;
+  }
+  async saveMember(m: Member) {
+    this.t.members.set(k(m.communityId, m.id), copy(m));
+  }
+  async listMembers(communityId: string) {
+    return inCommunity(this.t.members, communityId).sort(byTime((m) => m.createdAt)).map(copy);
+  }
+
+  async getSeeker(communityId: string, memberId: string) {
+    const p = this.t.seekers.get(k(communityId, memberId));
+    return p ? copy(p) : null;
+  }
+  async saveSeeker(p: SeekerProfile) {
+    this.t.seekers.set(k(p.communityId, p.memberId), copy(p));
+  }
+  async deleteSeeker(communityId: string, memberId: string) {
+    this.t.seekers.delete(k(communityId, memberId));
+  }
+
+  async getVolunteer(communityId: string, memberId: string) {
+    const p = this.t.volunteers.get(k(communityId, memberId));
+    return p ? copy(p) : null;
+  }
+  async saveVolunteer(p: VolunteerProfile) {
+    this.t.volunteers.set(k(p.communityId, p.memberId), copy(p));
+  }
+  async listVolunteers(communityId: string) {
+    return inCommunity(this.t.volunteers, communityId)
+      .sort((a, b) => a.memberId.localeCompare(b.memberId))
+      .map(copy);
+  }
+  async deleteVolunteer(communityId: string, memberId: string) {
+    this.t.volunteers.delete(k(communityId, memberId));
+  }
+
+  async getRequest(communityId: string, id: string) {
+    const r = this.t.requests.get(k(communityId, id));
+    return r ? copy(r) : null;
+  }
+  async saveRequest(r: ChatRequest) {
+    this.t.requests.set(k(r.communityId, r.id), copy(r));
+  }
+  async listRequests(communityId: string, filter: RequestFilter = {}) {
+    return inCommunity(this.t.requests, communityId)
+      .filter((r) => matchesRequest(r, filter))
+      .sort(byTime((r) => r.createdAt))
+      .map(copy);
+  }
+
+  async getIntro(communityId: string, id: string) {
+    const i = this.t.intros.get(k(communityId, id));
+    return i ? copy(i) : null;
+  }
+  async saveIntro(i: Intro) {
+    this.t.intros.set(k(i.communityId, i.id), copy(i));
+  }
+  async listIntros(communityId: string, filter: IntroFilter = {}) {
+    return inCommunity(this.t.intros, communityId)
+      .filter((i) => matchesIntro(i, filter))
+      .sort(byTime((i) => i.offeredAt))
+      .map(copy);
+  }
+
+  async getChat(communityId: string, id: string) {
+    const c = this.t.chats.get(k(communityId, id));
+    return c ? copy(c) : null;
+  }
+  async saveChat(c: Chat) {
+    this.t.chats.set(k(c.communityId, c.id), copy(c));
+  }
+  async listChats(communityId: string, filter: ChatFilter = {}) {
+    return inCommunity(this.t.chats, communityId)
+      .filter((c) => matchesChat(c, filter))
+      .sort(byTime((c) => c.createdAt))
+      .map(copy);
+  }
+
+  async saveFeedback(f: Feedback) {
+    for (const [key, old] of this.t.feedback) {
+      if (old.communityId === f.communityId && old.chatId === f.chatId && old.fromId === f.fromId) this.t.feedback.delete(key);
+    }
+    this.t.feedback.set(k(f.communityId, f.id), copy(f));
+  }
+  async listFeedback(communityId: string, filter: { aboutId?: string; chatId?: string; fromId?: string } = {}) {
+    return inCommunity(this.t.feedback, communityId)
+      .filter(
+        (f) =>
+          (filter.aboutId === undefined || f.aboutId === filter.aboutId) &&
+          (filter.chatId === undefined || f.chatId === filter.chatId) &&
+          (filter.fromId === undefined || f.fromId === filter.fromId),
+      )
+      .sort(byTime((f) => f.createdAt))
+      .map(copy);
+  }
+  async deleteFeedbackFrom(communityId: string, fromId: string) {
+    let n = 0;
+    for (const [key, f] of this.t.feedback) {
+      if (f.communityId === communityId && f.fromId === fromId) {
+        this.t.feedback.delete(key);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  async addNudges(nudges: readonly Nudge[]) {
+    let n = 0;
+    for (const nu of nudges) {
+      const key = k(nu.communityId, nu.key);
+      if (this.t.nudges.has(key)) continue;
+      this.t.nudges.set(key, copy(nu));
+      n++;
+    }
+    return n;
+  }
+  async listNudges(communityId: string, filter: NudgeFilter = {}) {
+    return inCommunity(this.t.nudges, communityId)
+      .filter((n) => matchesNudge(n, filter))
+      .sort(byTime((n) => n.dueAt))
+      .map(copy);
+  }
+  async cancelNudges(communityId: string, filter: NudgeFilter) {
+    let n = 0;
+    for (const [key, nu] of this.t.nudges) {
+      if (nu.communityId !== communityId || nu.status !== "pending" || !matchesNudge(nu, filter)) continue;
+      this.t.nudges.set(key, { ...nu, status: "cancelled", leaseOwner: null, leaseUntil: null });
+      n++;
+    }
+    return n;
+  }
+}
+
+type Serial = <T>(f: (t: Tables) => T) => Promise<T>;
+
+class MemoryOutbox implements NudgeOutbox {
+  constructor(private readonly run: Serial) {}
+
+  claimDue(now: Date, limit: number, owner: string, leaseUntil: Date) {
+    return this.run((t) => {
+    const due = [...t.nudges.entries()]
+      .filter(([, n]) => n.status === "pending" && n.dueAt <= now && (n.leaseUntil === null || n.leaseUntil <= now))
+      .sort(([, a], [, b]) => a.dueAt.getTime() - b.dueAt.getTime())
+      .slice(0, limit);
+      return due.map(([key, n]) => {
+        const leased = { ...n, leaseOwner: owner, leaseUntil };
+        t.nudges.set(key, leased);
+        return copy(leased);
+      });
+    });
+  }
+
+  markSent(id: string, owner: string, at: Date) {
+    return this.run((t) => {
+      const hit = findNudge(t, id);
+      if (!hit || hit[1].leaseOwner !== owner || hit[1].status !== "pending") return false;
+      t.nudges.set(hit[0], { ...hit[1], status: "sent", sentAt: at, attempts: hit[1].attempts + 1, leaseOwner: null, leaseUntil: null });
+      return true;
+    });
+  }
+
+  markAttempt(id: string, owner: string, error: string, retryAt: Date | null) {
+    return this.run((t) => {
+    const hit = findNudge(t, id);
+    if (!hit || hit[1].leaseOwner !== owner || hit[1].status !== "pending") return false;
+    const n = hit[1];
+    t.nudges.set(hit[0], {
+      ...n,
+      attempts: n.attempts + 1,
+      lastError: error,
+      status: retryAt === null ? "failed" : "pending",
+      dueAt: retryAt ?? n.dueAt,
+      leaseOwner: null,
+      leaseUntil: null,
+    });
+    return true;
+    });
+  }
+
+  release(owner: string) {
+    return this.run((t) => {
+      let count = 0;
+      for (const [key, n] of t.nudges) {
+        if (n.leaseOwner === owner && n.status === "pending") {
+          t.nudges.set(key, { ...n, leaseOwner: null, leaseUntil: null });
+          count++;
+        }
+      }
+      return count;
+    });
+  }
+}
+
+function findNudge(t: Tables, id: string): [string, Nudge] | undefined {
+  for (const entry of t.nudges) if (entry[1].id === id) return entry;
+  return undefined;
+}

@@ -85,7 +85,8 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       if (!tags) return bad(missing("the topics you can talk about", word));
       let capacity: number | undefined;
       if (flags.cap !== undefined) {
-        capacity = Number(flags.cap);
+        // Digits only: Number("") is 0, so a bare "--cap" would silently stop every intro.
+        capacity = /^\d+$/.test(flags.cap) ? Number(flags.cap) : Number.NaN;
         if (!Number.isInteger(capacity)) return bad(invalid("--cap (chats per month)", flags.cap, word));
       }
       return {

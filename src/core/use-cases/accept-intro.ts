@@ -24,7 +24,8 @@ export async function acceptIntro(deps: Deps, cmd: AcceptIntro): Promise<Result<
     if (!intro) return fail("NOT_FOUND", { introId: cmd.introId });
     if (intro.volunteerId !== cmd.actor.memberId) return fail("NOT_YOURS");
     if (intro.status === "accepted") {
-      const [chat] = await tx.listChats(community.id, { requestId: intro.requestId });
+      // A request can hold several chats (a volunteer cancelled, the next one accepted): replay this intro's own.
+      const chat = (await tx.listChats(community.id, { requestId: intro.requestId })).find((c) => c.introId === intro.id);
       if (chat) return ok({ intro, chat, replay: true });
     }
     if (intro.status === "declined") return fail("ALREADY_DECLINED");

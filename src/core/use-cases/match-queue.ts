@@ -1,3 +1,4 @@
+import { isAvailableForMatching } from "../domain/index.js";
 import { assignBatch } from "../matching/assign.js";
 import type { Deps } from "./shared/context.js";
 import { offerIntro } from "./shared/offer.js";
@@ -17,7 +18,8 @@ export interface MatchQueueReport {
  * has not chosen within `staleAfterHours` ("pick for me" by default). The whole queue is
  * assigned at once, exactly, under every volunteer's remaining capacity (see matching/assign),
  * and each pair becomes an intro. Running it twice offers nothing twice: offered requests
- * leave the queue.
+ * leave the queue. A seeker never gets two pending intros with one volunteer: a second
+ * request paired with the same volunteer in one run waits for the next run.
  */
 export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAfterHours?: number }): Promise<MatchQueueReport> {
   const now = deps.clock.now();
@@ -32,7 +34,8 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
     const seekersOk = await Promise.all(queue.map((r) => tx.getMember(community.id, r.seekerId)));
     const live = queue.filter((r, i) => {
       const m = seekersOk[i];
-      return m !== null && m !== undefined && m.status !== "opted_out" && !m.forgotten;
+      // Seekers who left, were forgotten or are on a break get no new intro (a pause ends on its date).
+      return m !== null && m !== undefined && isAvailableForMatching(m, now);
     });
     report.considered = live.length;
     if (live.length === 0) return report;
@@ -48,6 +51,10 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
       const request = byId.get(p.requestId);
       const volunteer = pool.members.get(p.volunteerId);
       if (!request || !volunteer) continue;
+      // The batch does not know the pairs it makes in this run; on-demand choosing excludes them too.
+      const mine = pending.get(request.seekerId) ?? new Set<string>();
+      if (mine.has(volunteer.id)) continue;
+      pending.set(request.seekerId, mine.add(volunteer.id));
       await offerIntro(tx, deps, community, request, volunteer, p.reasons);
       report.offered++;
     }

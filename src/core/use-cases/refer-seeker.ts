@@ -42,7 +42,9 @@ export async function referSeeker(deps: Deps, cmd: ReferSeeker): Promise<Result<
       id: deps.ids.next("req"),
       communityId: community.id,
       seekerId: chat.seekerId,
-      tags: original?.tags ?? targetProfile.expertise,
+      // The referred field joins the request's topics, so choosing the referred volunteer (and any
+      // later candidate) matches on it: a referral needs no shared tag with the original request.
+      tags: [...new Set([...(original?.tags ?? []), ...targetProfile.expertise])],
       goals: original?.goals ?? "",
       status: "open",
       tried: [],
@@ -54,7 +56,7 @@ export async function referSeeker(deps: Deps, cmd: ReferSeeker): Promise<Result<
     const pool = await loadPool(tx, community, now);
     const asker = askerFor(pool, draft, await pendingWith(tx, community.id, chat.seekerId));
     // A referral is a person's judgement: shared tags are not required, but every hard exclusion is.
-    const scored = rankCandidates({ ...asker, tags: [...new Set([...asker.tags, ...targetProfile.expertise])] }, pool.candidates, pool.weights, pool.candidates.length);
+    const scored = rankCandidates(asker, pool.candidates, pool.weights, pool.candidates.length);
     const hit = scored.ranked.find((r) => r.volunteerId === target.id);
     if (!hit) return fail("TARGET_UNAVAILABLE", { why: scored.excluded.find((e) => e.volunteerId === target.id)?.why ?? "unavailable" });
     const request: ChatRequest = { ...draft, suggestions: [hit] };

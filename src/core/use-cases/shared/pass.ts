@@ -26,7 +26,8 @@ export async function passIntro(
     declineReason: reason,
   };
   await tx.saveIntro(closed);
-  await tx.cancelNudges(community.id, { refId: intro.id, kinds: ["intro_reminder"] });
+  // The intro DM too, if it has not gone out yet: a closed intro must not reach the volunteer.
+  await tx.cancelNudges(community.id, { refId: intro.id, kinds: ["intro_offered", "intro_reminder"] });
   const request = await tx.getRequest(community.id, intro.requestId);
   const volunteer = await tx.getMember(community.id, intro.volunteerId);
   const seeker = await tx.getMember(community.id, intro.seekerId);

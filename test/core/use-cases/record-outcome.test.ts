@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { acceptIntro, cancelChat, pickSlot, recordOutcome, setAvailability } from "../../../src/core/use-cases/index.js";
+import {
+  DAY,
+  configure,
+  HOUR,
+  MIN,
+  expectFail,
+  getChat,
+  getRequest,
+  makeSeeker,
+  makeVolunteer,
+  nudges,
+  pending,
+  requestAndChoose,
+  scheduledPair,
+  snapshot,
+  summary,
+  unwrap,
+  weekdays,
+  world,
+} from "./helpers.js";
+
+describe("recordOutcome", () => {
+  it("happened: closes the chat and queues thank-you, referral ask and keep-in-touch", async () => {
+    const w = world();
+    const { seeker: sam, volunteer: vera, request, chat } = await scheduledPair(w, { goals: "how to build a portfolio." });
+    const slot = chat.slot;
+    if (!slot) throw new Error("no slot");
+    w.clock.set(new Date(slot.start.getTime() - MIN));
+    await w.tick(); // prep and reminders go out; the check-ins wait for after the chat
+    expect(w.messenger.of("prep", sam.memberId)).toHaveLength(1);
+    expect(w.messenger.of("chat_reminder")).toHaveLength(2);
+    expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "happened" }), "TOO_EARLY");
+
+    w.clock.set(new Date(slot.end.getTime() + 10 * MIN));
+    const at = w.clock.now().getTime();
+    const r = unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "happened" }));
+    expect(r.replay).toBe(false);
+    expect(r.chat).toMatchObject({ status: "happened", outcomeAt: new Date(at) });
+    expect((await getRequest(w, request.id))?.status).toBe("completed");
+    expect((await nudges(w, { refId: chat.id, kinds: ["check_in"] })).map((n) => n.status)).toEqual(["cancelled", "cancelled"]);
+    expect(summary(await pending(w, { refId: chat.id }), w)).toEqual([
+      { kind: "outcome_recorded", to: "vera", dueAt: new Date(at).toISOString() },
+      { kind: "referral_ask", to: "vera", dueAt: new Date(at).toISOString() },
+      { kind: "thank_you", to: "sam", dueAt: new Date(at + 2 * HOUR).toISOString() },
+      { kind: "keep_in_touch", to: "sam", dueAt: new Date(at + 30 * DAY).toISOString() },
+    ]);
+    const rows = await pending(w, { refId: chat.id });
+    expect(rows.find((n) => n.kind === "outcome_recorded")?.notice).toMatchObject({ by: { id: sam.memberId }, outcome: "happened" });
+    expect(rows.find((n) => n.kind === "referral_ask")?.notice).toMatchObject({ seeker: { id: sam.memberId }, tags: ["ux-design"] });
+    const thanks = rows.find((n) => n.kind === "thank_you")?.notice;
+    expect(thanks).toMatchObject({ volunteer: { id: vera.memberId } });
+    expect(thanks?.kind === "thank_you" && thanks.draft).toContain("vera");
+    expect(thanks?.kind === "thank_you" && thanks.draft).toContain("about how to build a portfolio.".replace(/\.$/, ""));
+  });
+
+  it("recording the same outcome twice changes nothing, from either person", async () => {
+    const w = world();
+    const { seeker: sam, volunteer: vera, chat } = await scheduledPair(w);
+    w.clock.set(new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
+    unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "happened" }));
+    const before = await snapshot(w);
+    for (const actor of [vera, sam]) {
+      const again = unwrap(await recordOutcome(w.deps, { actor, chatId: chat.id, outcome: "happened" }));
+      expect(again.replay).toBe(true);
+    }
+    expect(await snapshot(w)).toEqual(before);
+  });
+
+  it("ALREADY_RECORDED: the first recorded outcome stands", async () => {
+    const w = world();
+    const { seeker: sam, volunteer: vera, chat } = await scheduledPair(w);
+    w.clock.set(new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
+    unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "happened" }));
+    expect(expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "no_show" }), "ALREADY_RECORDED")).toEqual({ outcome: "happened" });
+    expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "rescheduled" }), "ALREADY_RECORDED");
+    expect((await getChat(w, chat.id))?.status).toBe("happened");
+  });
+
+  it("no_show closes the chat without the after-chat follow-up", async () => {
+    const w = world();
+    const { seeker: sam, volunteer: vera, request, chat } = await scheduledPair(w);
+    w.clock.set(new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
+    unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "no_show" }));
+    expect((await getRequest(w, request.id))?.status).toBe("completed");
+    const written = (await pending(w, { refId: chat.id })).filter((n) => n.createdAt.getTime() === w.clock.now().getTime());
+    expect(written.map((n) => [n.kind, n.to[0]])).toEqual([["outcome_recorded", sam.memberId]]);
+    expect(await nudges(w, { kinds: ["thank_you", "referral_ask", "keep_in_touch"] })).toEqual([]);
+  });
+
+  it("no after-chat follow-up when the community turned it off", async () => {
+    const w = world();
+    const { seeker: sam, chat } = await scheduledPair(w);
+    await configure(w, { nudges: { thankYou: false, referralAsk: false, keepInTouch: false } });
+    w.clock.set(new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
+    unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "happened" }));
+    expect(await nudges(w, { kinds: ["thank_you", "referral_ask", "keep_in_touch"] })).toEqual([]);
+  });
+
+  describe("rescheduled", () => {
+    it("withdraws the old prep, reminders and check-ins, and proposes fresh slots to both", async () => {
+      const w = world();
+      const { seeker: sam, request, chat } = await scheduledPair(w);
+      const oldSlot = chat.slot;
+      expect(await pending(w, { refId: chat.id, kinds: ["prep", "chat_reminder", "check_in"] })).toHaveLength(5);
+      w.clock.advance(HOUR);
+      await w.tick(); // the confirmation and the first slots went out (and the prep, due 24 h before 09:00 Tuesday)
+      expect(await pending(w, { refId: chat.id, kinds: ["prep", "chat_reminder", "check_in"] })).toHaveLength(4);
+
+      const r = unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "rescheduled" }));
+      expect(r.replay).toBe(false);
+      expect(r.chat).toMatchObject({ status: "proposing", slot: null, reschedules: 1 });
+      expect(r.chat.proposedSlots).toHaveLength(3);
+      expect(r.chat.proposedSlots.some((s) => s.start.getTime() === oldSlot?.start.getTime())).toBe(false);
+      expect((await getRequest(w, request.id))?.status).toBe("scheduling");
+      const after = await nudges(w, { refId: chat.id, kinds: ["prep", "chat_reminder", "check_in"] });
+      expect(after.map((n) => n.status)).toEqual(["sent", "cancelled", "cancelled", "cancelled", "cancelled"]);
+      const fresh = (await pending(w, { refId: chat.id, kinds: ["slots_proposed"] })).filter((n) => n.notice.kind === "slots_proposed" && n.notice.rescheduled);
+      expect(summary(fresh, w).map((n) => [n.to, n.dueAt])).toEqual([
+        ["sam", w.clock.now().toISOString()],
+        ["vera", w.clock.now().toISOString()],
+      ]);
+      for (const n of fresh) {
+        expect(n.key).toMatch(/:r1$/);
+        expect(n.notice).toMatchObject({ slots: r.chat.proposedSlots, rescheduled: true });
+      }
+
+      // Asking again while new slots are out is a replay.
+      const before = await snapshot(w);
+      const again = unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "rescheduled" }));
+      expect(again.replay).toBe(true);
+      expect(await snapshot(w)).toEqual(before);
+
+      // Picking again queues a new confirmation and a new round of timed nudges.
+      const picked = unwrap(await pickSlot(w.deps, { actor: sam, chatId: chat.id, choice: 1 }));
+      const round = await pending(w, { refId: chat.id, kinds: ["chat_scheduled", "prep", "chat_reminder", "check_in"] });
+      expect(round.map((n) => n.kind).sort()).toEqual(["chat_reminder", "chat_reminder", "chat_scheduled", "check_in", "check_in", "prep"]);
+      expect(round.every((n) => n.key.endsWith(":r1"))).toBe(true);
+      const prep = round.find((n) => n.kind === "prep");
+      expect(prep?.dueAt.getTime()).toBe((picked.chat.slot?.start.getTime() ?? 0) - 24 * HOUR);
+    });
+
+    it("with no common time left, both are asked to widen their availability", async () => {
+      const w = world();
+      const { seeker: sam, volunteer: vera, chat } = await scheduledPair(w);
+      unwrap(await setAvailability(w.deps, { actor: vera, windows: weekdays("09:00", "10:00", [6]) }));
+      unwrap(await setAvailability(w.deps, { actor: sam, windows: weekdays("09:00", "10:00", [7]) }));
+      const r = unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "rescheduled" }));
+      expect(r.chat.proposedSlots).toEqual([]);
+      expect((await pending(w, { refId: chat.id, kinds: ["no_common_slot"] })).map((n) => n.to[0])).toEqual([sam.memberId, vera.memberId]);
+    });
+  });
+
+  it("NOT_SCHEDULED while slots are still proposed or after a cancel", async () => {
+    const w = world();
+    const vera = await makeVolunteer(w, "vera", "ux-design");
+    const sam = await makeSeeker(w, "sam", "ux-design");
+    const { intro } = await requestAndChoose(w, sam, "ux-design", vera);
+    const { chat } = unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id }));
+    expect(expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "happened" }), "NOT_SCHEDULED")).toEqual({ status: "proposing" });
+    expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "no_show" }), "NOT_SCHEDULED");
+    unwrap(await cancelChat(w.deps, { actor: sam, chatId: chat.id }));
+    expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "rescheduled" }), "NOT_SCHEDULED");
+  });
+
+  it("NOT_FOUND and NOT_YOURS", async () => {
+    const w = world();
+    const { seeker: sam, chat } = await scheduledPair(w);
+    const eve = await makeSeeker(w, "eve", "ux-design");
+    expectFail(await recordOutcome(w.deps, { actor: sam, chatId: "chat_404", outcome: "happened" }), "NOT_FOUND");
+    w.clock.set(new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
+    const before = await snapshot(w);
+    expectFail(await recordOutcome(w.deps, { actor: eve, chatId: chat.id, outcome: "happened" }), "NOT_YOURS");
+    expect(await snapshot(w)).toEqual(before);
+  });
+});

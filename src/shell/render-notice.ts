@@ -63,6 +63,8 @@ export function renderNotice(n: Notice, reader: Member): string {
       return `🌱 It's been a month since your chat with ${n.volunteer.name}. Share an article or a bit of progress — it keeps the connection warm.`;
     case "referral_suggested":
       return `🔗 ${n.referrer.name} suggests you talk to ${n.volunteer.name} (${list(n.reasons.sharedTags)}). Type "choose 1" to send the intro.`;
+    case "intro_withdrawn":
+      return `${n.seeker.name} withdrew their request, so there's nothing to answer. Thanks for being open to it!`;
     case "chat_cancelled":
       return `${n.by.name} had to cancel your coffee chat. Sorry about that — nothing else is needed from you.`;
     case "outcome_recorded":

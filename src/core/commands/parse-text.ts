@@ -103,7 +103,7 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       if (!body) return bad(missing("your free times", word));
       const tokens = body.split(/\s+/);
       const last = tokens[tokens.length - 1] ?? "";
-      const hasZone = /^[A-Za-z_]+\/[A-Za-z_\/+-]+$|^UTC$/.test(last);
+      const hasZone = /^[A-Za-z_]+\/[A-Za-z0-9_\/+-]+$|^UTC$/.test(last);
       const windowsText = hasZone ? tokens.slice(0, -1).join(" ") : body;
       const parsed = parseAvailabilityText(windowsText);
       if (!parsed.ok) return bad(invalid("a day range and time range", parsed.bad, word));

@@ -34,7 +34,8 @@ export async function resolveTarget(deps: Deps, actor: Actor, kind: TargetKind):
     case "scheduled":
       return s.chats.filter((c) => c.status === "scheduled").sort((a, b) => (a.slot?.start.getTime() ?? 0) - (b.slot?.start.getTime() ?? 0))[0]?.id ?? null;
     case "awaiting_outcome": {
-      const scheduled = s.chats.filter((c) => c.status === "scheduled" && c.slot);
+      const bySlot = (a: { slot: { start: Date } | null }, b: { slot: { start: Date } | null }) => (a.slot?.start.getTime() ?? 0) - (b.slot?.start.getTime() ?? 0);
+      const scheduled = s.chats.filter((c) => c.status === "scheduled" && c.slot).sort(bySlot);
       const started = scheduled.filter((c) => (c.slot?.start ?? now) <= now);
       return (newest(started) ?? scheduled[0])?.id ?? null;
     }

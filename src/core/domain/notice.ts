@@ -86,6 +86,7 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
     reasons: MatchReasonsSchema,
   }),
   z.object({ kind: z.literal("chat_cancelled"), chatId: z.string(), by: PersonRefSchema }),
+  z.object({ kind: z.literal("intro_withdrawn"), introId: z.string(), seeker: PersonRefSchema }),
   z.object({ kind: z.literal("outcome_recorded"), chatId: z.string(), by: PersonRefSchema, outcome: z.enum(["happened", "no_show"]) }),
   z.object({ kind: z.literal("waitlisted"), requestId: z.string(), tags: z.array(z.string()) }),
 ]);

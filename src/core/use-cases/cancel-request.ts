@@ -1,8 +1,7 @@
 import type { ChatRequest } from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
-import { enqueue } from "./shared/notify.js";
-import { ref } from "./shared/people.js";
+import { withdrawIntro } from "./shared/withdraw-intro.js";
 import { withdrawChat } from "./shared/withdraw.js";
 
 export interface CancelRequest {
@@ -23,13 +22,7 @@ export async function cancelRequest(deps: Deps, cmd: CancelRequest): Promise<Res
     if (request.seekerId !== member.id) return fail("NOT_YOURS");
     if (request.status === "cancelled") return ok({ request, replay: true });
     if (request.status === "completed") return fail("ALREADY_CLOSED", { status: request.status });
-    for (const intro of await tx.listIntros(community.id, { requestId: request.id, status: ["pending"] })) {
-      await tx.saveIntro({ ...intro, status: "cancelled", respondedAt: now });
-      await tx.cancelNudges(community.id, { refId: intro.id });
-      await enqueue(tx, deps, community.id, [
-        { to: [intro.volunteerId], refId: intro.id, dueAt: now, notice: { kind: "chat_cancelled", chatId: intro.id, by: ref(member) } },
-      ]);
-    }
+    for (const intro of await tx.listIntros(community.id, { requestId: request.id, status: ["pending"] })) await withdrawIntro(tx, deps, community, intro, member);
     for (const chat of await tx.listChats(community.id, { requestId: request.id, status: ["proposing", "scheduled"] })) {
       await withdrawChat(tx, deps, community, chat, member.id);
     }

@@ -1,6 +1,7 @@
 import type { Member } from "../domain/index.js";
 import { ok, type Result } from "../result.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
+import { withdrawIntro } from "./shared/withdraw-intro.js";
 import { passPendingIntros } from "./shared/step-back.js";
 import { withdrawChat } from "./shared/withdraw.js";
 
@@ -32,10 +33,7 @@ export async function leave(deps: Deps, cmd: { actor: Actor }): Promise<Result<L
     }
     let cancelledRequests = 0;
     for (const r of await tx.listRequests(community.id, { seekerId: member.id, status: ["open", "offered", "scheduling", "scheduled", "waitlisted"] })) {
-      for (const intro of await tx.listIntros(community.id, { requestId: r.id, status: ["pending"] })) {
-        await tx.saveIntro({ ...intro, status: "cancelled", respondedAt: now });
-        await tx.cancelNudges(community.id, { refId: intro.id });
-      }
+      for (const intro of await tx.listIntros(community.id, { requestId: r.id, status: ["pending"] })) await withdrawIntro(tx, deps, community, intro, member);
       await tx.saveRequest({ ...r, status: "cancelled", updatedAt: now });
       cancelledRequests++;
     }

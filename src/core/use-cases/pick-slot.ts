@@ -37,6 +37,7 @@ export async function pickSlot(deps: Deps, cmd: PickSlot): Promise<Result<{ chat
       const fresh = await slotsFor(tx, community, chat, seeker, volunteer, now, [wanted]);
       const round = fresh[0]?.start.getTime() ?? now.getTime();
       await tx.saveChat({ ...chat, proposedSlots: fresh, updatedAt: now });
+      await tx.cancelNudges(community.id, { refId: chat.id, kinds: ["slots_proposed", "no_common_slot"] });
       await enqueue(
         tx,
         deps,
@@ -56,6 +57,7 @@ export async function pickSlot(deps: Deps, cmd: PickSlot): Promise<Result<{ chat
     }
     const scheduled: Chat = { ...chat, status: "scheduled", slot: wanted, updatedAt: now };
     await tx.saveChat(scheduled);
+    await tx.cancelNudges(community.id, { refId: chat.id, kinds: ["slots_proposed", "no_common_slot"] });
     const request = await tx.getRequest(community.id, chat.requestId);
     if (request) await tx.saveRequest({ ...request, status: "scheduled", updatedAt: now });
     await enqueueScheduled(tx, deps, community, scheduled, seeker, volunteer, request?.goals ?? "");

@@ -43,7 +43,7 @@ export async function recordOutcome(deps: Deps, cmd: RecordOutcome): Promise<Res
       const saved = { ...moved, proposedSlots: fresh };
       await tx.saveChat(saved);
       if (request) await tx.saveRequest({ ...request, status: "scheduling", updatedAt: now });
-      await tx.cancelNudges(community.id, { refId: chat.id, kinds: CHAT_TIMED_KINDS });
+      await tx.cancelNudges(community.id, { refId: chat.id, kinds: [...CHAT_TIMED_KINDS, "chat_scheduled", "slots_proposed", "no_common_slot"] });
       await enqueue(
         tx,
         deps,
@@ -69,7 +69,7 @@ export async function recordOutcome(deps: Deps, cmd: RecordOutcome): Promise<Res
     const closed: Chat = { ...chat, status: cmd.outcome, outcomeAt: now, updatedAt: now };
     await tx.saveChat(closed);
     if (request) await tx.saveRequest({ ...request, status: "completed", updatedAt: now });
-    await tx.cancelNudges(community.id, { refId: chat.id, kinds: CHAT_TIMED_KINDS });
+    await tx.cancelNudges(community.id, { refId: chat.id, kinds: [...CHAT_TIMED_KINDS, "slots_proposed", "no_common_slot"] });
     await enqueue(tx, deps, community.id, [
       { to: [other.id], refId: chat.id, dueAt: now, notice: { kind: "outcome_recorded", chatId: chat.id, by: ref(actor), outcome: cmd.outcome } },
     ]);

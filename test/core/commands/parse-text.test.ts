@@ -59,6 +59,10 @@ describe("parseText", () => {
     expect(parse("volunteer ux --cap 0")).toMatchObject({ capacity: 0 });
   });
 
+  it("availability: zones with digits in their name", () => {
+    expect(parse("availability mon 9-12 Etc/GMT+5")).toMatchObject({ kind: "availability", timeZone: "Etc/GMT+5" });
+  });
+
   it("availability: day and time ranges, an optional zone and dates off", () => {
     expect(parse("availability mon-fri 9-12 Europe/Berlin")).toEqual({
       kind: "availability",

@@ -3,8 +3,10 @@ import { blockMember, cancelRequest } from "../../../src/core/use-cases/index.js
 import {
   HOUR,
   expectFail,
+  getChat,
   getIntro,
   getMember,
+  scheduledPair,
   getRequest,
   makeSeeker,
   makeVolunteer,
@@ -69,6 +71,14 @@ describe("blockMember", () => {
     unwrap(await blockMember(w.deps, { actor: sam, targetId: vera.memberId }));
     expect((await getIntro(w, intro.id))?.status).toBe("cancelled");
     expect(await pending(w, { to: vera.memberId })).toEqual([]);
+  });
+
+  it("a chat being set up or booked between them is called off", async () => {
+    const w = world();
+    const { seeker, volunteer, chat } = await scheduledPair(w);
+    unwrap(await blockMember(w.deps, { actor: volunteer, targetId: seeker.memberId }));
+    expect((await getChat(w, chat.id))?.status).toBe("cancelled");
+    expect((await pending(w, { kinds: ["chat_reminder", "prep", "check_in"] })).length).toBe(0);
   });
 
   it("blocking twice changes nothing (replay)", async () => {

@@ -43,8 +43,8 @@ describe("cancelRequest", () => {
     expect(await getIntro(w, intro.id)).toMatchObject({ status: "cancelled", respondedAt: w.clock.now() });
     expect((await nudges(w, { kinds: ["intro_reminder"] }))[0]?.status).toBe("cancelled");
     const told = await pending(w);
-    expect(summary(told, w)).toEqual([{ kind: "chat_cancelled", to: "vera", dueAt: w.clock.now().toISOString() }]);
-    expect(told[0]?.notice).toMatchObject({ by: { id: sam.memberId } });
+    expect(summary(told, w)).toEqual([{ kind: "intro_withdrawn", to: "vera", dueAt: w.clock.now().toISOString() }]);
+    expect(told[0]?.notice).toMatchObject({ introId: intro.id, seeker: { id: sam.memberId } });
   });
 
   it("a chat being set up is cancelled and the volunteer told", async () => {

@@ -87,6 +87,19 @@ describe("leave", () => {
     expectFail(await requestChat(w.deps, { actor: sam, tags: "ux-design", goals: "again" }), "NOT_ACTIVE");
   });
 
+  it("a seeker leaves after the intro reached the volunteer: the volunteer is told it was withdrawn", async () => {
+    const w = world();
+    const vera = await makeVolunteer(w, "vera", "ux-design");
+    const sam = await makeSeeker(w, "sam", "ux-design");
+    const { intro } = await requestAndChoose(w, sam, "ux-design", vera);
+    await w.tick();
+    unwrap(await leave(w.deps, { actor: sam }));
+    await w.tick();
+    expect(w.messenger.of("intro_withdrawn", vera.memberId).map((d) => d.notice)).toEqual([
+      { kind: "intro_withdrawn", introId: intro.id, seeker: { id: sam.memberId, name: "sam", timeZone: "Europe/Berlin" } },
+    ]);
+  });
+
   it("a seeker with a chat being set up: the chat is called off and the volunteer told", async () => {
     const w = world();
     const vera = await makeVolunteer(w, "vera", "ux-design");

@@ -152,6 +152,17 @@ describe("recordOutcome", () => {
     });
   });
 
+  it("reschedule withdraws a confirmation and proposals still waiting in the outbox", async () => {
+    const w = world();
+    const { volunteer, chat } = await scheduledPair(w);
+    expect((await pending(w, { kinds: ["chat_scheduled"] })).length).toBe(1);
+    unwrap(await recordOutcome(w.deps, { actor: volunteer, chatId: chat.id, outcome: "rescheduled" }));
+    expect((await pending(w, { kinds: ["chat_scheduled"] })).length).toBe(0);
+    const proposals = await pending(w, { kinds: ["slots_proposed"] });
+    expect(proposals.length).toBe(2);
+    expect(proposals.every((n) => n.notice.kind === "slots_proposed" && n.notice.rescheduled)).toBe(true);
+  });
+
   it("NOT_SCHEDULED while slots are still proposed or after a cancel", async () => {
     const w = world();
     const vera = await makeVolunteer(w, "vera", "ux-design");

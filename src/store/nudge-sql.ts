@@ -1,0 +1,56 @@
+import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+import type { Nudge as NudgeRow } from "./generated/sqlite/client.js";
+import { NUDGE_COLUMNS } from "./mappers/nudge.js";
+import type { Dialect } from "./prisma-client.js";
+
+/*
+ * Raw SQL for the outbox's hot paths, written once for both dialects (quoted identifiers,
+ * `ON CONFLICT`, `RETURNING`: SQLite ≥ 3.35 and PostgreSQL agree on all of them). Built
+ * with Prisma's runtime `sql` tag, so values are always bound parameters; it comes from
+ * @prisma/client itself, so this module loads even before a client was generated.
+ */
+
+/** Rows per INSERT: 16 columns × 200 stays far below both engines' parameter limits. */
+export const INSERT_CHUNK = 200;
+
+const COLUMN_LIST = raw(NUDGE_COLUMNS.map(([column]) => `"${column}"`).join(", "));
+
+/** One INSERT of many nudges that skips any whose (community, key) already exists. */
+export function insertNudgesSql(rows: readonly NudgeRow[]): Sql {
+  const tuples = rows.map((r) => sql`(${join(NUDGE_COLUMNS.map(([, field]) => r[field]))})`);
+  return sql`INSERT INTO "nudges" (${COLUMN_LIST}) VALUES ${join(tuples)} ON CONFLICT ("community_id", "key") DO NOTHING`;
+}
+
+/**
+ * One statement that leases the earliest due, unleased (or lease-expired) pending nudges
+ * and returns them. On PostgreSQL, `FOR UPDATE SKIP LOCKED` lets concurrent claimers pass
+ * each other's rows instead of waiting; on SQLite the statement holds the only write lock.
+ */
+export function claimDueSql(dialect: Dialect, now: Date, limit: number, owner: string, leaseUntil: Date): Sql {
+  const lock = dialect === "postgres" ? raw(" FOR UPDATE SKIP LOCKED") : empty;
+  return sql`UPDATE "nudges" SET "lease_owner" = ${owner}, "lease_until" = ${leaseUntil}
+WHERE "id" IN (
+  SELECT "id" FROM "nudges"
+  WHERE "status" = 'pending' AND "due_at" <= ${now} AND ("lease_until" IS NULL OR "lease_until" <= ${now})
+  ORDER BY "due_at"
+  LIMIT ${limit}${lock}
+)
+RETURNING *`;
+}
+
+const releaseLease = sql`"lease_owner" = NULL, "lease_until" = NULL`;
+const heldBy = (id: string, owner: string) => sql`"id" = ${id} AND "lease_owner" = ${owner} AND "status" = 'pending'`;
+
+/** Marks a nudge sent if `owner` still holds it (raw: Prisma's updateMany costs twice as much). */
+export const markSentSql = (id: string, owner: string, at: Date): Sql =>
+  sql`UPDATE "nudges" SET "status" = 'sent', "sent_at" = ${at}, "attempts" = "attempts" + 1, ${releaseLease} WHERE ${heldBy(id, owner)}`;
+
+/** Records a failed attempt if `owner` still holds the nudge: pending again at `retryAt`, or failed. */
+export function markAttemptSql(id: string, owner: string, error: string, retryAt: Date | null): Sql {
+  const next = retryAt === null ? sql`"status" = 'failed'` : sql`"status" = 'pending', "due_at" = ${retryAt}`;
+  return sql`UPDATE "nudges" SET ${next}, "attempts" = "attempts" + 1, "last_error" = ${error}, ${releaseLease} WHERE ${heldBy(id, owner)}`;
+}
+
+/** Drops every lease `owner` holds on pending nudges. */
+export const releaseSql = (owner: string): Sql =>
+  sql`UPDATE "nudges" SET ${releaseLease} WHERE "lease_owner" = ${owner} AND "status" = 'pending'`;

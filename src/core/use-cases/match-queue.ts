@@ -15,7 +15,7 @@ export interface MatchQueueReport {
 
 /**
  * Batch-matches a community's open queue: waitlisted requests, and open requests whose seeker
- * has not chosen within `staleAfterHours` ("pick for me" by default). The whole queue is
+ * has not chosen within `staleAfterHours` ("pick for me" by default; referrals excepted). The whole queue is
  * assigned at once, exactly, under every volunteer's remaining capacity (see matching/assign),
  * and each pair becomes an intro. Running it twice offers nothing twice: offered requests
  * leave the queue. A seeker never gets two pending intros with one volunteer: a second
@@ -29,7 +29,8 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
     const report = { communityId: cmd.communityId, considered: 0, offered: 0, objective: 0 };
     if (!community || community.settings.programPaused) return report;
     const queue = (await tx.listRequests(community.id, { status: ["open", "waitlisted"] })).filter(
-      (r) => r.status === "waitlisted" || r.updatedAt.getTime() <= stale,
+      // A referral names one person on purpose: it waits for the seeker's own choice.
+      (r) => r.status === "waitlisted" || (r.referredBy === null && r.updatedAt.getTime() <= stale),
     );
     const seekersOk = await Promise.all(queue.map((r) => tx.getMember(community.id, r.seekerId)));
     const live = queue.filter((r, i) => {

@@ -65,6 +65,19 @@ describe("matchQueue", () => {
     expect(await matchQueue(w2.deps, { communityId: w2.communityId, staleAfterHours: 2 })).toMatchObject({ considered: 1, offered: 1 });
   });
 
+  it("a referral waits for the seeker's own choice: it is never auto-picked", async () => {
+    const w = world();
+    await makeVolunteer(w, "vera", "ux-design");
+    const sam = await makeSeeker(w, "sam", "ux-design");
+    const req = await request(w, sam, "ux-design");
+    await w.store.tx(async (tx) => {
+      const r = await tx.getRequest(w.communityId, req.request.id);
+      if (r) await tx.saveRequest({ ...r, referredBy: `${w.communityId}:rita` });
+    });
+    w.clock.advance(3 * DAY);
+    expect(await matchQueue(w.deps, { communityId: w.communityId })).toMatchObject({ considered: 0, offered: 0 });
+  });
+
   it("respects every volunteer's remaining capacity", async () => {
     const w = world();
     const seekers = [];

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Messenger } from "../core/ports/index.js";
 import type { Deps } from "../core/use-cases/index.js";
-import { runTick, type TickReport } from "./tick.js";
+import { emptyTick, runTick, type TickReport } from "./tick.js";
 
 export interface SchedulerOptions {
   /** Cron expression for ticks; every minute by default. */
@@ -38,7 +38,7 @@ export class Scheduler {
 
   /** Runs one tick now unless one is running, in which case it returns that tick's result. */
   tick(): Promise<TickReport> {
-    if (this.stopped) return Promise.resolve({ expired: 0, sent: 0, retried: 0, failed: 0, dropped: 0, offered: 0 });
+    if (this.stopped) return Promise.resolve(emptyTick());
     if (this.running) return this.running;
     const now = this.deps.clock.now().getTime();
     const match = now - this.lastMatch >= (this.opts.matchEveryMinutes ?? 60) * 60_000;
@@ -46,7 +46,7 @@ export class Scheduler {
     this.running = runTick(this.deps, this.messenger, { owner: this.opts.owner, match })
       .catch((e: unknown) => {
         this.deps.log.error({ err: e instanceof Error ? e.message : String(e) }, "scheduler tick failed; the next tick retries");
-        return { expired: 0, sent: 0, retried: 0, failed: 0, dropped: 0, offered: 0 };
+        return emptyTick();
       })
       .finally(() => {
         this.running = null;

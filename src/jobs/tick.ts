@@ -6,6 +6,10 @@ export interface TickOptions extends DeliverOptions {
   budgetMs?: number;
   /** Run the batch match of each community's open queue in this tick. */
   match: boolean;
+  /** Waits while the platform rate-limits us; real timers by default. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Elapsed-time source for the budget; the process clock by default. */
+  elapsed?: () => number;
 }
 
 export interface TickReport {
@@ -14,19 +18,28 @@ export interface TickReport {
   retried: number;
   failed: number;
   dropped: number;
+  postponed: number;
   offered: number;
 }
 
+export const emptyTick = (): TickReport => ({ expired: 0, sent: 0, retried: 0, failed: 0, dropped: 0, postponed: 0, offered: 0 });
+
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
 /**
- * One scheduler tick: expire stale intros (moving requests on), deliver due nudges until the
- * outbox is empty or the budget is spent, and — when asked — batch-match every community's
- * open queue. Every step is idempotent and lease- or transaction-guarded, so overlapping
- * ticks in several processes never do the same work twice.
+ * One scheduler tick: expire stale intros (moving requests on), optionally batch-match every
+ * community's open queue, then deliver due nudges until the outbox is empty or the budget is
+ * spent. When the platform rate-limits, the tick waits as long as it was told (within the
+ * budget) and carries on, so throughput tracks the platform's allowed rate. Every step is
+ * idempotent and lease- or transaction-guarded, so ticks in several processes never do the
+ * same work twice.
  */
 export async function runTick(deps: Deps, messenger: Messenger, opts: TickOptions): Promise<TickReport> {
-  const started = deps.clock.now().getTime();
+  const elapsed = opts.elapsed ?? (() => performance.now());
+  const sleep = opts.sleep ?? realSleep;
+  const started = elapsed();
   const budget = opts.budgetMs ?? 50_000;
-  const report: TickReport = { expired: 0, sent: 0, retried: 0, failed: 0, dropped: 0, offered: 0 };
+  const report = emptyTick();
   report.expired = (await expireIntros(deps)).expired;
   if (opts.match) {
     const communities = await deps.store.tx((tx) => tx.listCommunities());
@@ -38,7 +51,16 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
     report.retried += r.retried;
     report.failed += r.failed;
     report.dropped += r.dropped;
-    if (r.claimed === 0 || Date.now() - started > budget) break;
+    report.postponed += r.postponed;
+    const left = budget - (elapsed() - started);
+    if (left <= 0) break;
+    if (r.rateLimitedUntil) {
+      const wait = r.rateLimitedUntil.getTime() - deps.clock.now().getTime();
+      if (wait > left) break;
+      if (wait > 0) await sleep(wait);
+      continue;
+    }
+    if (r.claimed === 0) break;
   }
   return report;
 }

@@ -294,6 +294,24 @@ class MemoryOutbox implements NudgeOutbox {
     });
   }
 
+  postpone(id: string, owner: string, until: Date) {
+    return this.run((t) => {
+      const hit = findNudge(t, id);
+      if (!hit || hit[1].leaseOwner !== owner || hit[1].status !== "pending") return false;
+      t.nudges.set(hit[0], { ...hit[1], dueAt: until, leaseOwner: null, leaseUntil: null });
+      return true;
+    });
+  }
+
+  markCancelled(id: string, owner: string, reason: string) {
+    return this.run((t) => {
+      const hit = findNudge(t, id);
+      if (!hit || hit[1].leaseOwner !== owner || hit[1].status !== "pending") return false;
+      t.nudges.set(hit[0], { ...hit[1], status: "cancelled", lastError: reason, leaseOwner: null, leaseUntil: null });
+      return true;
+    });
+  }
+
   release(owner: string) {
     return this.run((t) => {
       let count = 0;

@@ -51,6 +51,14 @@ export function markAttemptSql(id: string, owner: string, error: string, retryAt
   return sql`UPDATE "nudges" SET ${next}, "attempts" = "attempts" + 1, "last_error" = ${error}, ${releaseLease} WHERE ${heldBy(id, owner)}`;
 }
 
+/** Back to pending at `until`, attempts unchanged (rate limited). */
+export const postponeSql = (id: string, owner: string, until: Date): Sql =>
+  sql`UPDATE "nudges" SET "due_at" = ${until}, ${releaseLease} WHERE ${heldBy(id, owner)}`;
+
+/** Cancelled for good (the recipient left), with the reason kept. */
+export const markCancelledSql = (id: string, owner: string, reason: string): Sql =>
+  sql`UPDATE "nudges" SET "status" = 'cancelled', "last_error" = ${reason}, ${releaseLease} WHERE ${heldBy(id, owner)}`;
+
 /** Drops every lease `owner` holds on pending nudges. */
 export const releaseSql = (owner: string): Sql =>
   sql`UPDATE "nudges" SET ${releaseLease} WHERE "lease_owner" = ${owner} AND "status" = 'pending'`;

@@ -2,7 +2,7 @@ import type { Nudge } from "../core/domain/index.js";
 import type { NudgeOutbox } from "../core/ports/index.js";
 import type { Prisma } from "./generated/sqlite/client.js";
 import { nudgeFromRow, nudgeRowFromRaw } from "./mappers/nudge.js";
-import { claimDueSql, markAttemptSql, markSentSql, releaseSql } from "./nudge-sql.js";
+import { claimDueSql, markAttemptSql, markCancelledSql, markSentSql, postponeSql, releaseSql } from "./nudge-sql.js";
 import type { Db, DbTx, Dialect } from "./prisma-client.js";
 
 const byDue = (a: Nudge, b: Nudge): number => a.dueAt.getTime() - b.dueAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime();
@@ -40,6 +40,14 @@ export class PrismaOutbox implements NudgeOutbox {
 
   async markAttempt(id: string, owner: string, error: string, retryAt: Date | null): Promise<boolean> {
     return (await this.one((db) => db.$executeRaw(markAttemptSql(id, owner, error, retryAt)))) > 0;
+  }
+
+  async postpone(id: string, owner: string, until: Date): Promise<boolean> {
+    return (await this.one((db) => db.$executeRaw(postponeSql(id, owner, until)))) > 0;
+  }
+
+  async markCancelled(id: string, owner: string, reason: string): Promise<boolean> {
+    return (await this.one((db) => db.$executeRaw(markCancelledSql(id, owner, reason)))) > 0;
   }
 
   async release(owner: string): Promise<number> {

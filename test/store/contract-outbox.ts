@@ -100,5 +100,24 @@ export function outboxContract({ run, store }: ContractContext): void {
       expect(ids(await outbox().claimDue(t(7), 5, "next", t(60)))).toEqual(["b"]);
       expect((await byId("c1", "c"))?.leaseOwner).toBe("staying");
     });
+
+    it("postpones a leased nudge to a new due time without counting an attempt, only for the holder", async () => {
+      await run((tx) => tx.addNudges([nudge("c1", "a", { dueAt: t(0) })]));
+      await outbox().claimDue(t(1), 5, "r1", t(60));
+      expect(await outbox().postpone("a", "other", t(30))).toBe(false);
+      expect(await outbox().postpone("a", "r1", t(30))).toBe(true);
+      expect(await byId("c1", "a")).toMatchObject({ status: "pending", attempts: 0, dueAt: t(30), leaseOwner: null, leaseUntil: null });
+      expect(ids(await outbox().claimDue(t(29), 5, "r2", t(60)))).toEqual([]);
+      expect(ids(await outbox().claimDue(t(30), 5, "r2", t(60)))).toEqual(["a"]);
+    });
+
+    it("cancels a leased nudge for good, keeping the reason, only for the holder", async () => {
+      await run((tx) => tx.addNudges([nudge("c1", "a", { dueAt: t(0) })]));
+      await outbox().claimDue(t(1), 5, "r1", t(60));
+      expect(await outbox().markCancelled("a", "other", "left")).toBe(false);
+      expect(await outbox().markCancelled("a", "r1", "recipient left")).toBe(true);
+      expect(await byId("c1", "a")).toMatchObject({ status: "cancelled", lastError: "recipient left", attempts: 0, leaseOwner: null });
+      expect(ids(await outbox().claimDue(t(100), 5, "r2", t(160)))).toEqual([]);
+    });
   });
 }

@@ -125,6 +125,10 @@ export interface NudgeOutbox {
   markSent(id: string, owner: string, at: Date): Promise<boolean>;
   /** Record a failed attempt: back to pending with a new due time, or `failed` when `final`. */
   markAttempt(id: string, owner: string, error: string, retryAt: Date | null): Promise<boolean>;
+  /** Put a leased nudge back, due at `until`, without counting an attempt (the platform asked us to slow down). */
+  postpone(id: string, owner: string, until: Date): Promise<boolean>;
+  /** Mark a leased nudge cancelled (its recipient left): it will never be sent. */
+  markCancelled(id: string, owner: string, reason: string): Promise<boolean>;
   /** Release leases held by `owner` without counting an attempt (graceful shutdown). */
   release(owner: string): Promise<number>;
 }

@@ -34,7 +34,7 @@ describe("deliverDue", () => {
   it("delivers what is due, once, and leaves the rest for later", async () => {
     const { w, vera } = await withIntro();
     const r = await deliverDue(w.deps, w.messenger, { owner: "a" });
-    expect(r).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0, dropped: 0 });
+    expect(r).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0, dropped: 0, postponed: 0, rateLimitedUntil: null });
     const [d] = w.messenger.sent;
     expect(d?.notice.kind).toBe("intro_offered");
     expect(d?.to.map((m) => m.id)).toEqual([vera.memberId]);
@@ -63,7 +63,7 @@ describe("deliverDue", () => {
     const deps = { ...w.deps, log };
     const t0 = w.clock.now().getTime();
     w.messenger.outcome = () => ({ ok: false, error: "503 service unavailable" });
-    expect(await deliverDue(deps, w.messenger, { owner: "a", baseBackoffMs: 30 * SEC })).toEqual({ claimed: 1, sent: 0, retried: 1, failed: 0, dropped: 0 });
+    expect(await deliverDue(deps, w.messenger, { owner: "a", baseBackoffMs: 30 * SEC })).toEqual({ claimed: 1, sent: 0, retried: 1, failed: 0, dropped: 0, postponed: 0, rateLimitedUntil: null });
     expect(await offered(w)).toMatchObject({ status: "pending", attempts: 1, lastError: "503 service unavailable", dueAt: new Date(t0 + 30 * SEC), leaseOwner: null });
     expect(lines.map((l) => l.level)).toEqual(["warn"]);
 
@@ -81,17 +81,41 @@ describe("deliverDue", () => {
     expect(w.messenger.of("intro_offered")).toHaveLength(1);
   });
 
-  it("honours the platform's retryAfterMs when it is longer than the backoff", async () => {
+  it("a rate-limit answer postpones to the platform's Retry-After without using up an attempt", async () => {
     const { w } = await withIntro();
     const t0 = w.clock.now().getTime();
     w.messenger.outcome = () => ({ ok: false, error: "429", retryAfterMs: 5 * MIN });
-    await deliverDue(w.deps, w.messenger, { owner: "a", baseBackoffMs: 30 * SEC });
-    expect((await offered(w)).dueAt).toEqual(new Date(t0 + 5 * MIN));
+    const r = await deliverDue(w.deps, w.messenger, { owner: "a", baseBackoffMs: 30 * SEC });
+    expect(r).toMatchObject({ sent: 0, retried: 0, failed: 0, postponed: 1, rateLimitedUntil: new Date(t0 + 5 * MIN) });
+    expect(await offered(w)).toMatchObject({ status: "pending", attempts: 0, dueAt: new Date(t0 + 5 * MIN), leaseOwner: null });
     w.clock.advance(5 * MIN);
-    w.messenger.outcome = () => ({ ok: false, error: "429", retryAfterMs: 1 * SEC });
-    await deliverDue(w.deps, w.messenger, { owner: "a", baseBackoffMs: 30 * SEC });
-    // A shorter Retry-After does not undercut the backoff (second attempt: 60 s).
-    expect((await offered(w)).dueAt).toEqual(new Date(t0 + 5 * MIN + 60 * SEC));
+    w.messenger.outcome = () => ({ ok: true });
+    expect((await deliverDue(w.deps, w.messenger, { owner: "a" })).sent).toBe(1);
+  });
+
+  it("after a rate-limit answer the round stops and hands the rest back unchanged", async () => {
+    const w = world();
+    const vera = await makeVolunteer(w, "vera", "ux-design");
+    for (const name of ["sam", "sue", "sid"]) await requestAndChoose(w, await makeSeeker(w, name, "ux-design"), "ux-design", vera);
+    let calls = 0;
+    w.messenger.outcome = () => (++calls === 1 ? { ok: false, error: "429", retryAfterMs: 2 * SEC } : { ok: true });
+    const r = await deliverDue(w.deps, w.messenger, { owner: "a" });
+    expect(r).toMatchObject({ claimed: 3, sent: 0, postponed: 1 });
+    expect(calls).toBe(1);
+    const rows = await nudges(w, { kinds: ["intro_offered"] });
+    expect(rows.map((n) => [n.status, n.attempts, n.leaseOwner])).toEqual([
+      ["pending", 0, null],
+      ["pending", 0, null],
+      ["pending", 0, null],
+    ]);
+  });
+
+  it("a send that never answers times out and counts as a failed attempt", async () => {
+    const { w } = await withIntro();
+    w.messenger.send = () => new Promise(() => undefined);
+    const r = await deliverDue(w.deps, w.messenger, { owner: "a", sendTimeoutMs: 5, timer: () => Promise.resolve() });
+    expect(r).toMatchObject({ retried: 1 });
+    expect(await offered(w)).toMatchObject({ status: "pending", attempts: 1, lastError: "no answer within 5 ms" });
   });
 
   it("marks a nudge failed after maxAttempts and counts it", async () => {
@@ -138,9 +162,9 @@ describe("deliverDue", () => {
       const m = await tx.getMember(w.communityId, vera.memberId);
       if (m) await tx.saveMember({ ...m, status: "opted_out" });
     });
-    expect(await deliverDue(w.deps, w.messenger, { owner: "a" })).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 0, dropped: 1 });
+    expect(await deliverDue(w.deps, w.messenger, { owner: "a" })).toMatchObject({ claimed: 1, sent: 0, retried: 0, failed: 0, dropped: 1 });
     expect(w.messenger.sent).toEqual([]);
-    expect(await offered(w)).toMatchObject({ status: "failed", lastError: "recipient left" });
+    expect(await offered(w)).toMatchObject({ status: "cancelled", lastError: "recipient left" });
 
     const w2 = world();
     const { seeker } = await scheduledPair(w2);

@@ -1,0 +1,38 @@
+/**
+ * A bot process that only delivers: `node --import tsx delivery-worker.ts <dbUrl> <owner>
+ * <platformUrl> <leaseMs> <communityId>`. It opens the store, prints "ready", then runs the
+ * real outbox runner against an HTTP messenger that passes each nudge's key to the platform
+ * as its idempotency key, until nothing is pending; then prints "done" and exits 0.
+ */
+import type { Delivery, Messenger, SendOutcome } from "../../src/core/ports/index.js";
+import { silentLogger } from "../../src/core/ports/index.js";
+import { deliverDue } from "../../src/core/use-cases/index.js";
+import { randomIds, systemClock } from "../../src/runtime.js";
+import { openStore } from "../../src/store/index.js";
+
+const [dbUrl = "", owner = "", platformUrl = "", leaseMs = "1000", communityId = ""] = process.argv.slice(2);
+
+const messenger: Messenger = {
+  async send(d: Delivery): Promise<SendOutcome> {
+    const res = await fetch(platformUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ key: d.key, kind: d.notice.kind, to: d.to.map((m) => m.id) }),
+    });
+    return res.ok ? { ok: true } : { ok: false, error: `HTTP ${res.status}` };
+  },
+};
+
+const store = await openStore(dbUrl);
+const deps = { store, clock: systemClock, ids: randomIds, log: silentLogger };
+console.log("ready");
+for (;;) {
+  const r = await deliverDue(deps, messenger, { owner, batch: 25, leaseMs: Number(leaseMs) });
+  if (r.claimed > 0) continue;
+  const left = await store.tx((tx) => tx.listNudges(communityId, { status: ["pending"] }));
+  if (left.length === 0) break;
+  // Someone else's lease (or a dead process's) still holds the rest: wait for it to expire.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+await store.close();
+console.log("done");

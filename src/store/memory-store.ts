@@ -260,7 +260,7 @@ class MemoryOutbox implements NudgeOutbox {
       .sort(([, a], [, b]) => a.dueAt.getTime() - b.dueAt.getTime())
       .slice(0, limit);
       return due.map(([key, n]) => {
-        const leased = { ...n, leaseOwner: owner, leaseUntil };
+        const leased = { ...n, leaseOwner: owner, leaseUntil, attempts: n.attempts + (n.leaseUntil === null ? 0 : 1) };
         t.nudges.set(key, leased);
         return copy(leased);
       });

@@ -28,7 +28,9 @@ export function insertNudgesSql(rows: readonly NudgeRow[]): Sql {
  */
 export function claimDueSql(dialect: Dialect, now: Date, limit: number, owner: string, leaseUntil: Date): Sql {
   const lock = dialect === "postgres" ? raw(" FOR UPDATE SKIP LOCKED") : empty;
-  return sql`UPDATE "nudges" SET "lease_owner" = ${owner}, "lease_until" = ${leaseUntil}
+  // A lease still present here has expired: its runner died mid-send, so that try counts.
+  return sql`UPDATE "nudges" SET "lease_owner" = ${owner}, "lease_until" = ${leaseUntil},
+  "attempts" = "attempts" + CASE WHEN "lease_until" IS NULL THEN 0 ELSE 1 END
 WHERE "id" IN (
   SELECT "id" FROM "nudges"
   WHERE "status" = 'pending' AND "due_at" <= ${now} AND ("lease_until" IS NULL OR "lease_until" <= ${now})

@@ -2,21 +2,34 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /**
- * A chat platform reduced to what delivery guarantees need, on 127.0.0.1: it accepts
- * `POST /send {key, kind, to}` and, like Discord's `nonce` + `enforce_nonce`, answers a
- * repeated key with the message it already created instead of creating a second one.
+ * A chat platform reduced to what delivery guarantees need, on 127.0.0.1. `POST /send
+ * {key, kind, to}` posts a message. In "nonce" mode it behaves like Discord's `nonce` +
+ * `enforce_nonce`: a repeated key returns the message already created. In "plain" mode it
+ * behaves like Slack's chat.postMessage: every post is a new message, and `GET /find?key=`
+ * (like searching recent history for our metadata) tells whether one carries the key.
  * It counts every request, every message created and every duplicate it absorbed.
  */
 export class RecordingPlatform {
+  constructor(readonly mode: "nonce" | "plain" = "nonce") {}
+
   /** Messages created, by idempotency key: the count a person would see. */
   readonly messages = new Map<string, number>();
   requests = 0;
+  /** Lookups that found the message already there: a duplicate the bot avoided itself. */
+  found = 0;
   /** Requests that repeated a key already delivered (a crash between send and mark-sent). */
   absorbed = 0;
   private server: Server | null = null;
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
+      if (req.method === "GET" && req.url?.startsWith("/find")) {
+        const key = new URL(req.url, "http://x").searchParams.get("key") ?? "";
+        const found = this.messages.has(key);
+        if (found) this.found++;
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ found }));
+        return;
+      }
       let body = "";
       req.on("data", (c: Buffer) => (body += c.toString()));
       req.on("end", () => {
@@ -31,8 +44,9 @@ export class RecordingPlatform {
           res.writeHead(400).end();
           return;
         }
-        if (this.messages.has(key)) this.absorbed++;
-        else this.messages.set(key, 1);
+        if (!this.messages.has(key)) this.messages.set(key, 1);
+        else if (this.mode === "nonce") this.absorbed++;
+        else this.messages.set(key, (this.messages.get(key) ?? 0) + 1);
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true }));
       });
     });

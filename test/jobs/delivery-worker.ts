@@ -1,8 +1,9 @@
 /**
  * A bot process that only delivers: `node --import tsx delivery-worker.ts <dbUrl> <owner>
- * <platformUrl> <leaseMs> <communityId>`. It opens the store, prints "ready", then runs the
+ * <platformUrl> <leaseMs> <communityId> [nonce|plain]`. It opens the store, prints "ready", then runs the
  * real outbox runner against an HTTP messenger that passes each nudge's key to the platform
- * as its idempotency key, until nothing is pending; then prints "done" and exits 0.
+ * as its idempotency key (and, on a retry, first asks whether a message with that key
+ * exists), until nothing is pending; then prints "done" and exits 0.
  */
 import type { Delivery, Messenger, SendOutcome } from "../../src/core/ports/index.js";
 import { silentLogger } from "../../src/core/ports/index.js";
@@ -10,10 +11,15 @@ import { deliverDue } from "../../src/core/use-cases/index.js";
 import { randomIds, systemClock } from "../../src/runtime.js";
 import { openStore } from "../../src/store/index.js";
 
-const [dbUrl = "", owner = "", platformUrl = "", leaseMs = "1000", communityId = ""] = process.argv.slice(2);
+const [dbUrl = "", owner = "", platformUrl = "", leaseMs = "1000", communityId = "", mode = "nonce"] = process.argv.slice(2);
 
 const messenger: Messenger = {
   async send(d: Delivery): Promise<SendOutcome> {
+    // After a possibly-lost try, look before posting again (what the Slack adapter does with metadata).
+    if (mode === "plain" && d.attempt > 1) {
+      const found = await fetch(`${platformUrl.replace(/\/send$/, "/find")}?key=${encodeURIComponent(d.key)}`);
+      if (((await found.json()) as { found?: boolean }).found === true) return { ok: true };
+    }
     const res = await fetch(platformUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },

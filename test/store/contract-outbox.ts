@@ -37,7 +37,7 @@ export function outboxContract({ run, store }: ContractContext): void {
       expect(ids(await outbox().claimDue(t(1), 5, "w1", t(10)))).toEqual(["n"]);
       expect(await outbox().claimDue(t(9), 5, "w2", t(20))).toEqual([]);
       const reclaimed = await outbox().claimDue(t(10), 5, "w2", t(20));
-      expect(reclaimed).toEqual([nudge("c1", "n", { dueAt: t(0), leaseOwner: "w2", leaseUntil: t(20) })]);
+      expect(reclaimed).toEqual([nudge("c1", "n", { dueAt: t(0), leaseOwner: "w2", leaseUntil: t(20), attempts: 1 })]);
     });
 
     it("marks a leased nudge sent once, only for the lease holder", async () => {
@@ -60,7 +60,7 @@ export function outboxContract({ run, store }: ContractContext): void {
       expect(await outbox().markAttempt("n", "slow", "timeout", t(50))).toBe(false);
       expect(await outbox().markSent("n", "slow", t(7))).toBe(false);
       expect(await outbox().markSent("n", "fast", t(8))).toBe(true);
-      expect((await byId("c1", "n"))?.attempts).toBe(1);
+      expect((await byId("c1", "n"))?.attempts).toBe(2); // the slow runner's lost try, then the send
     });
 
     it("records a failed attempt: back to pending at the retry time, or failed for good", async () => {
@@ -99,6 +99,16 @@ export function outboxContract({ run, store }: ContractContext): void {
       expect(await byId("c2", "b")).toEqual(nudge("c2", "b", { dueAt: t(1) }));
       expect(ids(await outbox().claimDue(t(7), 5, "next", t(60)))).toEqual(["b"]);
       expect((await byId("c1", "c"))?.leaseOwner).toBe("staying");
+    });
+
+    it("taking over an expired lease counts the lost try as an attempt; a fresh claim does not", async () => {
+      await run((tx) => tx.addNudges([nudge("c1", "a", { dueAt: t(0) }), nudge("c1", "b", { dueAt: t(0) })]));
+      await outbox().claimDue(t(1), 1, "dead", t(10));
+      const taken = await outbox().claimDue(t(10), 5, "next", t(70));
+      expect(taken.map((n) => [n.id, n.attempts]).sort()).toEqual([
+        ["a", 1],
+        ["b", 0],
+      ]);
     });
 
     it("postpones a leased nudge to a new due time without counting an attempt, only for the holder", async () => {

@@ -4,6 +4,12 @@ import type { Member, Notice } from "../domain/index.js";
 export interface Delivery {
   /** Stable per notice: platforms that support idempotent sends use it so a retry never duplicates. */
   key: string;
+  /**
+   * 1 on the first try. Above 1 an earlier try may have reached the platform (a crash between
+   * send and mark-sent), so a platform without server-side idempotency should look for a
+   * message carrying `key` before posting again.
+   */
+  attempt: number;
   communityId: string;
   to: readonly Member[];
   notice: Notice;

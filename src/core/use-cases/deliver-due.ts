@@ -65,7 +65,7 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
       report.dropped++;
       continue;
     }
-    const outcome = await sendWithTimeout(messenger, { key: `${n.communityId}/${n.key}`, communityId: n.communityId, to, notice: n.notice }, opts);
+    const outcome = await sendWithTimeout(messenger, { key: `${n.communityId}/${n.key}`, attempt: n.attempts + 1, communityId: n.communityId, to, notice: n.notice }, opts);
     const at = deps.clock.now();
     if (outcome.ok) {
       if (await deps.store.outbox.markSent(n.id, owner, at)) report.sent++;

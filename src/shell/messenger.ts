@@ -1,5 +1,5 @@
 import type { Delivery, Messenger, SendOutcome } from "../core/ports/index.js";
-import { renderNotice } from "./render-notice.js";
+import { renderNotice, shellStyle } from "../text/index.js";
 
 /**
  * The shell's Messenger: prints each message as its recipient would see it. A pair message
@@ -13,7 +13,7 @@ export class ShellMessenger implements Messenger {
   async send(d: Delivery): Promise<SendOutcome> {
     this.sent.push(d);
     for (const reader of d.to) {
-      const text = renderNotice(d.notice, reader).replace(/\n/g, "\n   ");
+      const text = renderNotice(d.notice, reader, shellStyle).replace(/\n/g, "\n   ");
       this.write(`  ✉  to ${reader.displayName}${d.to.length > 1 ? " (shared conversation)" : ""}:\n   ${text}`);
     }
     return { ok: true };

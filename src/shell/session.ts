@@ -3,8 +3,7 @@ import { parseDuration } from "../core/time/index.js";
 import { deliverDue, expireIntros, matchQueue, type Deps } from "../core/use-cases/index.js";
 import { ShellMessenger } from "./messenger.js";
 import { memberId, SHELL_COMMUNITY, type ShiftableClock } from "./platform.js";
-import { renderProblem } from "./render-failure.js";
-import { renderReply } from "./render-reply.js";
+import { renderProblem, renderReply, shellStyle } from "../text/index.js";
 
 /**
  * One terminal session: a person acts as any member of the shell community, types the same
@@ -61,13 +60,13 @@ export class ShellSession {
     }
     const parsed = parseText(text, (w) => (/^@?[a-z][a-z0-9_-]{0,30}$/i.test(w) ? memberId(w.replace(/^@/, "")) : null));
     if (parsed.kind === "unsupported") {
-      this.write(renderProblem(parsed.problem));
+      this.write(renderProblem(parsed.problem, shellStyle));
       return true;
     }
     const actor = { communityId: SHELL_COMMUNITY, memberId: memberId(this.current), displayName: this.current, timeZone: this.timeZone };
     const reply = await dispatch(this.deps, actor, parsed);
     const zone = (await this.deps.store.tx((tx) => tx.getMember(SHELL_COMMUNITY, actor.memberId)))?.timeZone ?? this.timeZone;
-    this.write(renderReply(reply, zone));
+    this.write(renderReply(reply, zone, shellStyle));
     await this.tick();
     return true;
   }

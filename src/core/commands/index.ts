@@ -3,3 +3,4 @@ export * from "./parse-text.js";
 export * from "./availability-text.js";
 export * from "./dispatch.js";
 export * from "./resolve.js";
+export * from "./schema.js";

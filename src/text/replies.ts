@@ -2,24 +2,14 @@ import type { Reply } from "../core/commands/index.js";
 import { USAGE } from "../core/commands/index.js";
 import { formatDate, formatSlot } from "../core/time/index.js";
 import type { StatusValue } from "../core/use-cases/index.js";
-import { renderFailure } from "./render-failure.js";
+import { renderFailure } from "./failures.js";
+import type { TextStyle } from "./style.js";
 
-const HELP = [
-  "Coffee chats: short conversations to learn from someone who works in a field you're exploring.",
-  "",
-  "As a seeker:    " + USAGE.profile,
-  "                " + USAGE.request,
-  "                " + USAGE.choose + "   ·   pick <n>   ·   happened | noshow | reschedule   ·   " + USAGE.feedback,
-  "As a volunteer: " + USAGE.volunteer,
-  "                accept | decline [reason]   ·   " + USAGE.refer,
-  "Everyone:       " + USAGE.availability,
-  "                status · cancel · " + USAGE.pause + " · resume · leave · " + USAGE.block,
-  "Shell only:     as <name> (act as another member) · clock +3d (move time) · whoami · quit",
-].join("\n");
+
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-function renderStatus(s: StatusValue): string {
+function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
   const zone = s.member.timeZone;
   const lines = [`${s.member.displayName} · ${zone}${s.member.status !== "active" ? ` · ${s.member.status}${s.member.pausedUntil ? ` until ${formatDate(s.member.pausedUntil, zone)}` : ""}` : ""}`];
   if (s.seeker) lines.push(`Exploring: ${s.seeker.interests.join(", ") || "—"}${s.seeker.learn ? ` · wants to learn: ${s.seeker.learn}` : ""}`);
@@ -35,22 +25,23 @@ function renderStatus(s: StatusValue): string {
     if (c.status === "scheduled" && c.slot) lines.push(`Chat with ${c.other.name}: ${formatSlot(c.slot, zone)}`);
     else lines.push(`Chat with ${c.other.name}: pick a time — ${c.proposedSlots.map((sl, i) => `${i + 1}. ${formatSlot(sl, zone)}`).join("; ") || "no common time yet"}`);
   }
-  if (!s.seeker && !s.volunteer && s.requests.length === 0 && s.chats.length === 0) lines.push(`Nothing yet. Start with "volunteer <tags>" or "request <tags> -- <what you want to learn>".`);
+  if (!s.seeker && !s.volunteer && s.requests.length === 0 && s.chats.length === 0) lines.push(`Nothing yet. Start with ${c("volunteer <tags>")} or ${c("request <tags> -- <what you want to learn>")}.`);
   return lines.join("\n");
 }
 
 /** The answer to the person who typed the command, as plain text. */
-export function renderReply(r: Reply, zone: string): string {
-  if (r.kind === "help") return HELP;
-  if (!r.result.ok) return renderFailure(r.result.code, r.result.detail);
+export function renderReply(r: Reply, zone: string, style: TextStyle): string {
+  const c = style.cmd;
+  if (r.kind === "help") return style.help;
+  if (!r.result.ok) return renderFailure(r.result.code, r.result.detail, style);
   switch (r.kind) {
     case "status":
-      return renderStatus(r.result.value);
+      return renderStatus(r.result.value, c);
     case "profile":
-      return "interests" in r.result.value ? `Saved. You're exploring: ${r.result.value.interests.join(", ") || "—"}.` : renderStatus(r.result.value);
+      return "interests" in r.result.value ? `Saved. You're exploring: ${r.result.value.interests.join(", ") || "—"}.` : renderStatus(r.result.value, c);
     case "volunteer": {
       const v = r.result.value;
-      return `Thanks for volunteering! Topics: ${v.expertise.join(", ")} · up to ${v.capacityPerMonth} chats a month. Set your free times with "${USAGE.availability}".`;
+      return `Thanks for volunteering! Topics: ${v.expertise.join(", ")} · up to ${v.capacityPerMonth} chats a month. Set your free times with ${c(USAGE.availability ?? "availability")}.`;
     }
     case "availability": {
       const m = r.result.value;
@@ -60,7 +51,7 @@ export function renderReply(r: Reply, zone: string): string {
       const v = r.result.value;
       if (v.suggestions.length === 0) return `Nobody fits "${v.request.tags.join(", ")}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
       return [
-        v.replay ? "You already asked for this — here are your suggestions again:" : "Here's who could help (choose one, or \"choose auto\"):",
+        v.replay ? "You already asked for this — here are your suggestions again:" : `Here's who could help (choose one, or ${c("choose auto")}):`,
         ...v.suggestions.map(
           (s, i) => `   ${i + 1}. ${s.volunteer.name} — shares ${s.reasons.sharedTags.join(", ")}; ${s.reasons.sharedFreeHours} h free together${s.volunteer.bio ? `; "${s.volunteer.bio}"` : ""}`,
         ),
@@ -70,7 +61,7 @@ export function renderReply(r: Reply, zone: string): string {
       return `Intro sent to ${r.result.value.volunteer.name}. They have a few days to answer; I'll let you know.`;
     case "accept":
       return r.result.value.chat.proposedSlots.length
-        ? `Thank you! I've sent ${r.result.value.chat.proposedSlots.length} times to you both — either of you can "pick <n>".`
+        ? `Thank you! I've sent ${r.result.value.chat.proposedSlots.length} times to you both — either of you can ${c("pick <n>")}.`
         : "Thank you! I couldn't find a common time yet — please widen your availability.";
     case "decline":
       return "No problem — thanks for letting us know quickly. I'll find them someone else.";
@@ -85,11 +76,11 @@ export function renderReply(r: Reply, zone: string): string {
     case "cancel":
       return r.result.value.what === "chat" ? "Cancelled the chat; I've let the other person know." : "Cancelled your request.";
     case "pause":
-      return `Paused until ${formatDate(r.result.value.member.pausedUntil ?? new Date(), zone)}. Scheduled chats still go ahead. Type "resume" to come back sooner.`;
+      return `Paused until ${formatDate(r.result.value.member.pausedUntil ?? new Date(), zone)}. Scheduled chats still go ahead. Type ${c("resume")} to come back sooner.`;
     case "resume":
       return r.result.value.wasPaused ? "Welcome back! You'll get intros again." : "You're active already.";
     case "leave":
-      return `You've left coffee chats; nothing more will be sent. (${r.result.value.cancelledChats} chat(s) and ${r.result.value.cancelledRequests} request(s) cancelled.) Type "resume" to come back.`;
+      return `You've left coffee chats; nothing more will be sent. (${r.result.value.cancelledChats} chat(s) and ${r.result.value.cancelledRequests} request(s) cancelled.) Type ${c("resume")} to come back.`;
     case "block":
       return "Done. You won't be matched with them, and they won't be told.";
     case "refer":

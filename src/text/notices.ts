@@ -1,5 +1,6 @@
 import type { Member, Notice, Slot } from "../core/domain/index.js";
 import { formatDate, formatSlot } from "../core/time/index.js";
+import type { TextStyle } from "./style.js";
 
 const fmt = (slot: Slot, who: Member): string => formatSlot(slot, who.timeZone);
 const list = (xs: readonly string[]): string => xs.join(", ");
@@ -10,7 +11,8 @@ const FORMAT: Record<string, string> = { video: "video call", in_person: "in per
  * A notice as plain text for one reader, with times in the reader's zone and the commands
  * they can type next. `reader` is the recipient (for pair notices, each of the two).
  */
-export function renderNotice(n: Notice, reader: Member): string {
+export function renderNotice(n: Notice, reader: Member, style: TextStyle): string {
+  const c = style.cmd;
   switch (n.kind) {
     case "intro_offered":
       return [
@@ -18,12 +20,12 @@ export function renderNotice(n: Notice, reader: Member): string {
         `   Shared interests: ${list(n.reasons.sharedTags)} · ${hours(n.reasons.sharedFreeHours)} h of shared free time in the next two weeks`,
         `   Their goals: ${n.goals}`,
         ...(n.seeker.bio ? [`   About them: ${n.seeker.bio}`] : []),
-        `   It's a conversation to learn, not a job request. Type "accept" or "decline [reason]" by ${formatDate(n.deadline, reader.timeZone)}.`,
+        `   It's a conversation to learn, not a job request. Type ${c("accept")} or ${c("decline [reason]")} by ${formatDate(n.deadline, reader.timeZone)}.`,
       ].join("\n");
     case "intro_reminder":
-      return `⏰ A gentle reminder: ${n.seeker.name} is still hoping for a chat. Type "accept" or "decline" — no reason needed.`;
+      return `⏰ A gentle reminder: ${n.seeker.name} is still hoping for a chat. Type ${c("accept")} or ${c("decline")} — no reason needed.`;
     case "intro_expired":
-      return `The intro with ${n.seeker.name} expired, so we've moved them on to someone else. No worries — you can pause anytime with "pause <date>".`;
+      return `The intro with ${n.seeker.name} expired, so we've moved them on to someone else. No worries — you can pause anytime with ${c("pause <date>")}.`;
     case "intro_passed": {
       const why = n.why === "declined" ? "can't make it this time" : n.why === "expired" ? "didn't get back in time" : "isn't available right now";
       const next = n.next ? `We've introduced you to ${n.next.name} instead.` : n.waitlisted ? `You're on the waitlist; we'll introduce you as soon as someone fits.` : "";
@@ -31,11 +33,11 @@ export function renderNotice(n: Notice, reader: Member): string {
     }
     case "slots_proposed":
       return [
-        `📅 ${n.rescheduled ? "New times" : "Good news"} for your ${n.minutes}-minute chat with ${n.other.name}${n.rescheduled ? "" : " — they said yes"}! Pick a time that works (type "pick <n>"):`,
+        `📅 ${n.rescheduled ? "New times" : "Good news"} for your ${n.minutes}-minute chat with ${n.other.name}${n.rescheduled ? "" : " — they said yes"}! Pick a time that works (type ${c("pick <n>")}):`,
         ...n.slots.map((s, i) => `   ${i + 1}. ${fmt(s, reader)}`),
       ].join("\n");
     case "no_common_slot":
-      return `We couldn't find a time that suits both you and ${n.other.name} in the next two weeks. Add more free times with "availability <days> <from>-<to>", then type "reschedule".`;
+      return `We couldn't find a time that suits both you and ${n.other.name} in the next two weeks. Add more free times with ${c("availability <days> <from>-<to>")}, then type ${c("reschedule")}.`;
     case "chat_scheduled":
       return [
         `✅ Confirmed: ${n.seeker.name} & ${n.volunteer.name}, ${fmt(n.slot, reader)} (${n.minutes} min, ${FORMAT[n.format] ?? n.format}).`,
@@ -54,15 +56,15 @@ export function renderNotice(n: Notice, reader: Member): string {
     case "chat_reminder":
       return `⏰ Your chat with ${n.other.name} starts ${fmt(n.slot, reader)}.${n.meetingLink ? ` Join: ${n.meetingLink}` : ""}`;
     case "check_in":
-      return `👋 Did your chat with ${n.other.name} happen? Type "happened", "noshow" or "reschedule".`;
+      return `👋 Did your chat with ${n.other.name} happen? Type ${c("happened")}, ${c("noshow")} or ${c("reschedule")}.`;
     case "thank_you":
       return [`💌 A short thank-you within a day makes a real difference. Here's a draft to edit and send to ${n.volunteer.name}:`, `   "${n.draft}"`].join("\n");
     case "referral_ask":
-      return `🙏 Thanks for talking with ${n.seeker.name}! Who else should they talk to? Type "refer <member>" to introduce them.`;
+      return `🙏 Thanks for talking with ${n.seeker.name}! Who else should they talk to? Type ${c("refer <member>")} to introduce them.`;
     case "keep_in_touch":
       return `🌱 It's been a month since your chat with ${n.volunteer.name}. Share an article or a bit of progress — it keeps the connection warm.`;
     case "referral_suggested":
-      return `🔗 ${n.referrer.name} suggests you talk to ${n.volunteer.name} (${list(n.reasons.sharedTags)}). Type "choose 1" to send the intro.`;
+      return `🔗 ${n.referrer.name} suggests you talk to ${n.volunteer.name} (${list(n.reasons.sharedTags)}). Type ${c("choose 1")} to send the intro.`;
     case "intro_withdrawn":
       return `${n.seeker.name} withdrew their request, so there's nothing to answer. Thanks for being open to it!`;
     case "chat_cancelled":

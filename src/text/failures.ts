@@ -1,0 +1,73 @@
+import { USAGE } from "../core/commands/index.js";
+import type { ParseProblem } from "../core/commands/index.js";
+import type { TextStyle } from "./style.js";
+
+type Detail = Record<string, unknown> | undefined;
+const d = (detail: Detail, key: string): string => String(detail?.[key] ?? "");
+
+/** Words for every expected failure code, each naming what to do next in the platform's own command syntax. */
+const messages = (c: TextStyle["cmd"]): Record<string, (detail: Detail) => string> => ({
+  PROGRAM_PAUSED: () => "Coffee chats are paused in this community for now. An admin can switch them back on.",
+  NOT_ACTIVE: () => `You've left coffee chats. Type ${c("resume")} to come back.`,
+  OPTED_OUT: () => `You've left coffee chats. Type ${c("resume")} to come back first.`,
+  NO_TAGS: (x) => `Please name at least one topic, e.g. "${d(x, "example")}".`,
+  GOALS_REQUIRED: (x) => `What do you want to learn? Add it after "--", e.g. request ux -- ${d(x, "example")}.`,
+  TEXT_TOO_LONG: (x) => `That's a bit long — please keep it under ${d(x, "max")} characters.`,
+  OPEN_REQUEST_LIMIT: (x) => `You already have ${d(x, "limit")} open request(s). Type ${c("status")} to see it, or ${c("cancel")} to withdraw it first.`,
+  BAD_CAPACITY: (x) => `Capacity is chats per month: a whole number from ${d(x, "min")} to ${d(x, "max")}.`,
+  BAD_FORMAT: (x) => `"${d(x, "given")}" isn't a format I know. Use any of: video, in_person, phone.`,
+  BAD_ZONE: (x) => `"${d(x, "given")}" isn't a time zone I know. Use an IANA name like ${d(x, "example")}.`,
+  BAD_WINDOW: (x) => `That time window doesn't work (${d(x, "issue")}). Try e.g. "${d(x, "example")}".`,
+  NOT_FOUND: () => `I couldn't find that. Type ${c("status")} to see what's open for you.`,
+  NOT_YOURS: () => `That one belongs to someone else, so I left it alone. Type ${c("status")} to see yours.`,
+  NOT_OPEN: () => `That request already has an intro on its way. Type ${c("status")} to follow it.`,
+  NO_CANDIDATE: () => "Nobody fits right now. You're on the waitlist and I'll introduce you as soon as someone does.",
+  VOLUNTEER_UNAVAILABLE: () => `That volunteer can't take this chat right now. Type ${c("choose auto")} and I'll pick the best match.`,
+  AT_CAPACITY: () => `That volunteer is at their monthly limit. Type ${c("choose auto")} and I'll pick the next best match.`,
+  BAD_CHOICE: (x) => `Pick a number from 1 to ${d(x, "choices") || "3"}.`,
+  NOTHING_TO_CHOOSE: () => `You have no request waiting for a choice. Start one with ${c("request <tags> -- <what you want to learn>")}.`,
+  NOTHING_TO_ANSWER: () => "There's no intro waiting for your answer right now.",
+  NOTHING_TO_PICK: () => `There's no chat waiting for a time right now. Type ${c("status")} to see yours.`,
+  NOTHING_TO_CANCEL: () => "You have nothing open to cancel.",
+  NO_CHAT: () => `I couldn't find a chat for that. Type ${c("status")} to see yours.`,
+  EXPIRED: () => "That intro has expired, so the seeker has moved on. Thanks anyway!",
+  ALREADY_DECLINED: () => "You already declined that intro.",
+  ALREADY_ACCEPTED: () => `You already accepted that intro — pick a time with ${c("pick <n>")}.`,
+  CANCELLED: () => "That intro was withdrawn, so there's nothing to do.",
+  NOT_PROPOSING: (x) => `That chat is ${d(x, "status")} already, so there's no time to pick.`,
+  SLOT_TAKEN: () => "That time was just taken. I've sent fresh options to you both — pick one of those.",
+  NOT_SCHEDULED: () => `That chat has no time yet. Pick one first with ${c("pick <n>")}.`,
+  TOO_EARLY: () => `That chat hasn't started yet. Use ${c("reschedule")} or ${c("cancel")} if plans changed.`,
+  ALREADY_RECORDED: (x) => `Already recorded as ${d(x, "outcome").replace("_", "-")}; thanks!`,
+  ALREADY_CLOSED: () => "That one is already closed.",
+  DATE_IN_PAST: () => `That date has passed. Pause until a future date, e.g. ${c("pause +2w")}.`,
+  TOO_FAR: () => `You can pause for up to a year. Use ${c("leave")} to stop entirely.`,
+  BAD_DATE: (x) => `I couldn't read "${d(x, "given")}". Try ${d(x, "example")}.`,
+  SELF: () => "You can't block yourself.",
+  UNKNOWN_MEMBER: () => "I don't know that member yet.",
+  NOT_HAPPENED: () => `Referrals come after a chat that happened. Mark it with ${c("happened")} first.`,
+  SAME_PERSON: () => "Refer them to someone new — not yourself or themselves.",
+  NOT_A_VOLUNTEER: () => `That member hasn't volunteered yet. Ask them to type ${c("volunteer <tags>")} first.`,
+  TARGET_UNAVAILABLE: () => "That member can't take a chat with them right now (paused, at capacity or met recently).",
+  BAD_RATING: () => `Rate the chat from 1 to 5, e.g. ${c("feedback 5 really helpful")}.`,
+});
+
+/** A failure code in words, naming the fix. Unknown codes still get a helpful line. */
+export function renderFailure(code: string, detail: Record<string, unknown> | undefined, style: TextStyle): string {
+  const c = style.cmd;
+  const m = messages(c)[code];
+  return m ? m(detail) : `That didn't work (${code}). Type ${c("help")} to see what you can do.`;
+}
+
+/** A parse problem in words, with the usage line. */
+export function renderProblem(p: ParseProblem, style: TextStyle): string {
+  const c = style.cmd;
+  switch (p.code) {
+    case "UNKNOWN_COMMAND":
+      return `I don't know "${p.word}".${p.suggestion ? ` Did you mean ${c(USAGE[p.suggestion] ?? p.suggestion)}?` : ""} Type ${c("help")} for the list.`;
+    case "MISSING":
+      return `Missing ${p.what}. Usage: ${c(p.usage)}`;
+    case "INVALID":
+      return `"${p.given}" isn't ${p.what}. Usage: ${c(p.usage)}`;
+  }
+}

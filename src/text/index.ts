@@ -1,0 +1,5 @@
+export * from "./style.js";
+export * from "./notices.js";
+export * from "./replies.js";
+export * from "./failures.js";
+export * from "./actions.js";

@@ -1,0 +1,32 @@
+import { USAGE } from "../core/commands/index.js";
+
+/** How a platform shows a command people can type, and its help text. */
+export interface TextStyle {
+  /** `pick <n>` as the person should type it here: `"pick <n>"` in the shell, `/coffee pick <n>` on Slack. */
+  cmd(usage: string): string;
+  /** The full help text. */
+  help: string;
+}
+
+/** The help text every platform shows, with commands in its own syntax and optional extra lines. */
+export function helpText(cmd: (usage: string) => string, extra: readonly string[] = []): string {
+  const u = (k: string) => cmd(USAGE[k] ?? k);
+  return [
+    "Coffee chats: short conversations to learn from someone who works in a field you're exploring.",
+    "",
+    `As a seeker:     ${u("profile")}`,
+    `                 ${u("request")}`,
+    `                 ${u("choose")} · ${u("pick")} · ${u("happened")} | ${u("noshow")} | ${u("reschedule")} · ${u("feedback")}`,
+    `As a volunteer:  ${u("volunteer")}`,
+    `                 ${u("accept")} | ${u("decline")} · ${u("refer")}`,
+    `Everyone:        ${u("availability")}`,
+    `                 ${u("status")} · ${u("cancel")} · ${u("pause")} · ${u("resume")} · ${u("leave")} · ${u("block")}`,
+    ...extra,
+  ].join("\n");
+}
+
+/** The shell's style: commands in double quotes, as typed at the prompt. */
+export const shellStyle: TextStyle = {
+  cmd: (usage) => `"${usage}"`,
+  help: helpText((u) => u, ["Shell only:      as <name> (act as another member) · clock +3d (move time) · whoami · quit"]),
+};

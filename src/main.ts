@@ -1,12 +1,27 @@
-import { chosenAdapters, readConfig } from "./config.js";
-import { makeLogger, randomIds } from "./runtime.js";
-import { openStore } from "./store/index.js";
+import { hostname } from "node:os";
+import { RoutingMessenger, type PlatformAdapter } from "./app/adapter.js";
+import { chosenAdapters, readConfig, type Config } from "./config.js";
+import type { Deps } from "./core/use-cases/index.js";
+import { Scheduler } from "./jobs/scheduler.js";
+import { makeLogger, randomIds, systemClock } from "./runtime.js";
 import { ShiftableClock } from "./shell/platform.js";
 import { runShell } from "./shell/repl.js";
+import { openStore } from "./store/index.js";
+
+/** The platform adapters the configuration asks for, loaded only when used. */
+async function platformAdapters(config: Config, deps: Deps): Promise<PlatformAdapter[]> {
+  const out: PlatformAdapter[] = [];
+  for (const name of chosenAdapters(config)) {
+    if (name === "slack") out.push((await import("./slack/index.js")).createSlackAdapter(config, deps));
+    if (name === "discord") out.push((await import("./discord/index.js")).createDiscordAdapter(config, deps));
+  }
+  return out;
+}
 
 /**
- * Reads the configuration once, opens the store (migrating it), and starts the adapters the
- * configuration asks for: Slack and/or Discord when their tokens are set, else the shell.
+ * Reads the configuration once, opens the store (migrating it), and runs either the terminal
+ * adapter (no platform token set) or the platform adapters with the scheduler, until SIGTERM
+ * or SIGINT, when it finishes or releases in-flight work before exiting.
  */
 async function main(): Promise<number> {
   const read = readConfig(process.env);
@@ -15,16 +30,28 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = read.config;
-  const log = makeLogger(config.LOG_LEVEL === "info" && chosenAdapters(config).includes("shell") ? "warn" : config.LOG_LEVEL);
+  const shell = chosenAdapters(config).includes("shell");
+  const log = makeLogger(shell && config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
   const store = await openStore(config.DATABASE_URL);
-  const adapters = chosenAdapters(config);
-  if (!adapters.includes("shell")) {
-    process.stderr.write(`The ${adapters.join(" and ")} adapter is not part of this build yet. Unset the platform tokens to use the terminal.\n`);
+  if (shell) {
+    const clock = new ShiftableClock();
+    await runShell({ store, clock, ids: randomIds, log }, clock, process.stdin, process.stdout, config.TZ_DEFAULT);
     await store.close();
-    return 2;
+    return 0;
   }
-  const clock = new ShiftableClock();
-  await runShell({ store, clock, ids: randomIds, log }, clock, process.stdin, process.stdout, config.TZ_DEFAULT);
+  const deps: Deps = { store, clock: systemClock, ids: randomIds, log };
+  const adapters = await platformAdapters(config, deps);
+  const scheduler = new Scheduler(deps, new RoutingMessenger(adapters), { cron: config.SCHEDULE_CRON, owner: `${hostname()}:${process.pid}` });
+  for (const a of adapters) await a.start();
+  scheduler.start();
+  log.info({ adapters: adapters.map((a) => a.platform) }, "Percolate is running");
+  await new Promise<void>((resolve) => {
+    process.once("SIGTERM", () => resolve());
+    process.once("SIGINT", () => resolve());
+  });
+  log.info({}, "shutting down: finishing in-flight work");
+  await scheduler.stop();
+  for (const a of adapters) await a.stop();
   await store.close();
   return 0;
 }

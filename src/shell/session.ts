@@ -1,9 +1,10 @@
-import { dispatch, parseText } from "../core/commands/index.js";
+import { handle } from "../app/handle.js";
+import { parseText } from "../core/commands/index.js";
 import { parseDuration } from "../core/time/index.js";
 import { deliverDue, expireIntros, matchQueue, type Deps } from "../core/use-cases/index.js";
 import { ShellMessenger } from "./messenger.js";
 import { memberId, SHELL_COMMUNITY, type ShiftableClock } from "./platform.js";
-import { renderProblem, renderReply, shellStyle } from "../text/index.js";
+import { shellStyle } from "../text/index.js";
 
 /**
  * One terminal session: a person acts as any member of the shell community, types the same
@@ -59,15 +60,9 @@ export class ShellSession {
       }
     }
     const parsed = parseText(text, (w) => (/^@?[a-z][a-z0-9_-]{0,30}$/i.test(w) ? memberId(w.replace(/^@/, "")) : null));
-    if (parsed.kind === "unsupported") {
-      this.write(renderProblem(parsed.problem, shellStyle));
-      return true;
-    }
     const actor = { communityId: SHELL_COMMUNITY, memberId: memberId(this.current), displayName: this.current, timeZone: this.timeZone };
-    const reply = await dispatch(this.deps, actor, parsed);
-    const zone = (await this.deps.store.tx((tx) => tx.getMember(SHELL_COMMUNITY, actor.memberId)))?.timeZone ?? this.timeZone;
-    this.write(renderReply(reply, zone, shellStyle));
-    await this.tick();
+    this.write((await handle(this.deps, actor, parsed, shellStyle)).text);
+    if (parsed.kind !== "unsupported") await this.tick();
     return true;
   }
 

@@ -1,0 +1,24 @@
+import { dispatch, type Parsed, type Reply } from "../core/commands/index.js";
+import type { Actor, Deps } from "../core/use-cases/index.js";
+import { type Action, renderProblem, renderReply, suggestionActions, type TextStyle } from "../text/index.js";
+
+/** What the person who acted sees in answer: words and, where useful, buttons. */
+export interface View {
+  text: string;
+  actions: Action[];
+  /** The reply behind the words, for adapters that show more (a modal error, a file). */
+  reply: Reply | null;
+}
+
+/**
+ * The one path from a parsed input to the answer the actor sees, shared by every adapter:
+ * unsupported input gets the fix; a command runs through its use case and its result is
+ * worded in the platform's style, with the buttons that fit.
+ */
+export async function handle(deps: Deps, actor: Actor, parsed: Parsed, style: TextStyle): Promise<View> {
+  if (parsed.kind === "unsupported") return { text: renderProblem(parsed.problem, style), actions: [], reply: null };
+  const reply = await dispatch(deps, actor, parsed);
+  const zone = (await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? actor.timeZone ?? "UTC";
+  const actions = reply.kind === "request" && reply.result.ok ? suggestionActions(reply.result.value) : [];
+  return { text: renderReply(reply, zone, style), actions, reply };
+}

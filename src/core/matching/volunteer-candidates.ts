@@ -1,0 +1,180 @@
+import type { ScanStats } from "./candidates.js";
+import { EdgeList, type EdgeSet } from "./edges.js";
+import * as coarse from "./coarse.js";
+import { buildPostings, BUCKETS as BUCKETS_IMPORT, orderByKey, type Postings } from "./postings.js";
+import type { MatchProblem } from "./problem.js";
+import { overlapSlow, RECORD } from "./request-records.js";
+import * as weights from "./weights.js";
+
+// Imported bindings used in hot loops are copied once: some loaders (tsx, vitest) read imports through getters.
+const pop32 = coarse.pop32;
+const sharedCellsCapped = coarse.sharedCellsCapped;
+const COARSE_WORDS = coarse.COARSE_WORDS;
+const availabilityUnits = weights.availabilityUnits;
+const BASE_UNITS = weights.BASE_UNITS;
+const BUCKETS = BUCKETS_IMPORT;
+
+/**
+ * The volunteer side of candidate generation: each volunteer with room proposes up to
+ * `perSlot × remaining + extra` eligible requests of highest pair value, by the same threshold
+ * scan as `topCandidates` with the roles swapped (requests posted by tag and hour-of-week
+ * bucket, best availability first). Without it a volunteer who is nobody's top choice has no
+ * edges, the first solve leaves their room unused, and certification has to add them back.
+ * Returns only edges not already in `base`.
+ */
+export function volunteerCandidates(
+  P: MatchProblem,
+  post: Postings,
+  rec: Int32Array,
+  base: EdgeSet,
+  perSlot: number,
+  extra: number,
+): { extra: EdgeList; lists: VolunteerLists; stats: ScanStats } {
+  const nT = P.tagNames.length;
+  const tagUnits = P.tagUnits;
+  const rank = new Int32Array(nT).fill(-1);
+  const seen = new Int32Array(P.nR).fill(-1);
+  const out = new EdgeList();
+  const listStart = new Int32Array(P.nV + 1);
+  const listRows: number[] = [];
+  const cutoff = new Float64Array(P.nV).fill(-Infinity);
+  let examined = 0;
+  let exact = 0;
+  const cap = 64;
+  const words = P.words;
+  const topR = new Int32Array(cap);
+  const topS = new Float64Array(cap);
+  for (let v = 0; v < P.nV; v++) {
+    const rem = P.rem[v] as number;
+    const want = rem > 0 ? Math.min(cap, Math.max(0, perSlot) * rem + extra) : 0;
+    if (want <= 0) {
+      if (rem > 0) cutoff[v] = Infinity; // not scanned: no guarantee about anyone left off
+      listStart[v + 1] = listRows.length;
+      continue;
+    }
+    const { tags, suffix } = rarestFirst(P, v);
+    tags.forEach((t, j) => (rank[t] = j));
+    const fb = P.fbUnits[v] as number;
+    const vo = v * COARSE_WORDS;
+    const vc0 = P.volCoarse[vo] as number;
+    const vc1 = P.volCoarse[vo + 1] as number;
+    const vc2 = P.volCoarse[vo + 2] as number;
+    const vc3 = P.volCoarse[vo + 3] as number;
+    const vc4 = P.volCoarse[vo + 4] as number;
+    const vc5 = P.volCoarse[vo + 5] as number;
+    const volAvail = P.volAvailMax[v] as number;
+    let n = 0;
+    let worst = -Infinity;
+    let worstAt = -1;
+    for (let j = 0; j < tags.length; j++) {
+      const reach = BASE_UNITS + (suffix[j] as number) + fb;
+      const tb = (tags[j] as number) * BUCKETS;
+      for (let b = P.volBuckets.start[v] as number; b < (P.volBuckets.start[v + 1] as number); b++) {
+        const list = tb + (P.volBuckets.items[b] as number);
+        for (let i = post.start[list] as number, end = post.start[list + 1] as number; i < end; i++) {
+          const r = post.items[i] as number;
+          const o = r * RECORD;
+          const availMaxR = rec[o + 15] as number;
+          if (n === want && reach + availMaxR <= worst) break;
+          if (seen[r] === v) continue;
+          seen[r] = v;
+          examined++;
+          let tagSum = 0;
+          let first = -1;
+          let excluded: boolean;
+          const head = rec[o] as number;
+          if (head >= 0) {
+            for (let q = 0, m = head & 0xff; q < m; q++) {
+              const t = rec[o + 1 + q] as number;
+              const k = rank[t] as number;
+              if (k >= 0) {
+                tagSum += tagUnits[t] as number;
+                if (first < 0 || k < first) first = k;
+              }
+            }
+            const nx = head >> 8;
+            excluded = (nx > 0 && rec[o + 7] === v) || (nx > 1 && rec[o + 8] === v);
+          } else {
+            const s = overlapSlow(P, r, rank);
+            tagSum = s.sum;
+            first = s.first;
+            excluded = isExcluded(P, r, v);
+          }
+          if (first !== j || excluded) continue;
+          const buckets =
+            pop32((rec[o + 9] as number) & vc0) +
+            pop32((rec[o + 10] as number) & vc1) +
+            pop32((rec[o + 11] as number) & vc2) +
+            pop32((rec[o + 12] as number) & vc3) +
+            pop32((rec[o + 13] as number) & vc4) +
+            pop32((rec[o + 14] as number) & vc5);
+          const ub = BASE_UNITS + tagSum + fb + Math.min(availMaxR, volAvail, availabilityUnits(buckets * P.bucketHours));
+          if (n === want && ub <= worst) continue;
+          exact++;
+          const cells = sharedCellsCapped(P.reqBits, r * words, P.volBits, v * words, words, P.cellCap);
+          if (cells === 0) continue;
+          const value = BASE_UNITS + tagSum + availabilityUnits(cells * P.cellHours) + fb;
+          if (n < want) {
+            topR[n] = r;
+            topS[n] = value;
+            n++;
+          } else if (value > worst) {
+            topR[worstAt] = r;
+            topS[worstAt] = value;
+          } else continue;
+          if (n === want) {
+            worstAt = 0;
+            for (let q = 1; q < want; q++) if ((topS[q] as number) < (topS[worstAt] as number)) worstAt = q;
+            worst = topS[worstAt] as number;
+          }
+        }
+      }
+    }
+    tags.forEach((t) => (rank[t] = -1));
+    if (n === want) cutoff[v] = worst;
+    for (let q = 0; q < n; q++) {
+      const r = topR[q] as number;
+      listRows.push(r);
+      if (hasEdge(base, r, v)) continue;
+      out.push(r, v, topS[q] as number);
+    }
+    listStart[v + 1] = listRows.length;
+  }
+  return { extra: out, lists: { start: listStart, rows: Int32Array.from(listRows), cutoff }, stats: { examined, exact } };
+}
+
+/** Requests posted by (tag, bucket), most possible availability first. */
+export function requestPostings(P: MatchProblem): Postings {
+  return buildPostings(P.tagNames.length, orderByKey(P.reqAvailMax, () => true), { start: P.reqTagStart, items: P.reqTags }, P.reqBuckets);
+}
+
+/** A volunteer's tags, rarest first (ties by id), with suffix sums of their units. */
+export function rarestFirst(P: MatchProblem, v: number): { tags: number[]; suffix: Float64Array } {
+  const tags = Array.from(P.volTags.subarray(P.volTagStart[v] as number, P.volTagStart[v + 1] as number));
+  tags.sort((a, b) => (P.tagUnits[b] as number) - (P.tagUnits[a] as number) || a - b);
+  const suffix = new Float64Array(tags.length + 1);
+  for (let j = tags.length - 1; j >= 0; j--) suffix[j] = (suffix[j + 1] as number) + (P.tagUnits[tags[j] as number] as number);
+  return { tags, suffix };
+}
+
+/**
+ * Each volunteer's own proposal list and its cut-off: every eligible request left off the list
+ * has pair value ≤ `cutoff[v]` (−∞ when the list holds every eligible request, +∞ when the
+ * volunteer proposed nobody).
+ */
+export interface VolunteerLists {
+  start: Int32Array;
+  rows: Int32Array;
+  cutoff: Float64Array;
+}
+
+/** True for request r and volunteer v when r is excluded for v (self, blocked, met, tried). */
+export function isExcluded(P: MatchProblem, r: number, v: number): boolean {
+  for (let i = P.reqExclStart[r] as number; i < (P.reqExclStart[r + 1] as number); i++) if (P.reqExcl[i] === v) return true;
+  return false;
+}
+
+function hasEdge(E: EdgeSet, r: number, v: number): boolean {
+  for (let e = E.start[r] as number; e < (E.start[r + 1] as number); e++) if (E.col[e] === v) return true;
+  return false;
+}

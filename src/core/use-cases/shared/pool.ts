@@ -91,7 +91,7 @@ export async function loadPool(tx: StoreTx, community: Community, now: Date): Pr
       ratingCount: r.length,
     });
   }
-  return { community, now, grid, weights: tagWeights(counts, Math.max(population, 1)), members, volunteers, candidates, busy, recentPairs };
+  return { community, now, grid, weights: tagWeights(counts, Math.max(population, 1), community.settings.tagAliases), members, volunteers, candidates, busy, recentPairs };
 }
 
 /**

@@ -45,18 +45,25 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
     const communities = await deps.store.tx((tx) => tx.listCommunities());
     for (const c of communities) report.offered += (await matchQueue(deps, { communityId: c.id })).offered;
   }
+  const left = () => budget - (elapsed() - started);
+  // A short rate-limit wait is taken inside the round (see DeliverOptions.onRateLimit).
+  const onRateLimit = async (ms: number): Promise<boolean> => {
+    if (ms > left()) return false;
+    await sleep(ms);
+    return true;
+  };
   for (;;) {
-    const r = await deliverDue(deps, messenger, opts);
+    const r = await deliverDue(deps, messenger, { onRateLimit, ...opts });
     report.sent += r.sent;
     report.retried += r.retried;
     report.failed += r.failed;
     report.dropped += r.dropped;
     report.postponed += r.postponed;
-    const left = budget - (elapsed() - started);
-    if (left <= 0) break;
+    const remaining = left();
+    if (remaining <= 0) break;
     if (r.rateLimitedUntil) {
       const wait = r.rateLimitedUntil.getTime() - deps.clock.now().getTime();
-      if (wait > left) break;
+      if (wait > remaining) break;
       if (wait > 0) await sleep(wait);
       continue;
     }

@@ -18,6 +18,12 @@ export interface DeliverOptions {
   sendTimeoutMs?: number;
   /** Waits between timer-driven steps (the send timeout); the default uses real timers. */
   timer?: (ms: number) => Promise<void>;
+  /**
+   * Called on a rate-limit answer with the platform's wait. Resolving true (after waiting that
+   * long) makes the round send the same nudge again and carry on with its batch; false, or no
+   * hook, ends the round and hands the rest back. The round only waits while its leases hold.
+   */
+  onRateLimit?: (waitMs: number) => Promise<boolean>;
 }
 
 export interface DeliverReport {
@@ -27,11 +33,14 @@ export interface DeliverReport {
   failed: number;
   /** Nudges whose recipients left or were forgotten since they were written. */
   dropped: number;
-  /** Nudges put back because the platform rate-limited us (not counted as attempts). */
+  /** Rate-limit answers: each put its nudge back or made the round wait (never counted as attempts). */
   postponed: number;
   /** When the platform asked us to come back; the runner waits until then before sending more. */
   rateLimitedUntil: Date | null;
 }
+
+/** Nudges whose recipients are read together, just ahead of sending them. */
+const LOOKAHEAD = 10;
 
 /** Exponential backoff with a cap; a platform's Retry-After wins when it is longer. */
 export function backoffMs(attempt: number, base: number, max: number, retryAfterMs?: number): number {
@@ -43,21 +52,30 @@ export function backoffMs(attempt: number, base: number, max: number, retryAfter
  * One round of the outbox: claim what is due, deliver through the messenger, mark each sent,
  * or schedule a retry with backoff, or mark it failed after `maxAttempts` (or at once when the
  * platform says retrying cannot help). A rate-limit answer is not a failure: the nudge goes
- * back unchanged, due when the platform said, and the round stops sending. Recipients who left
+ * back unchanged, due when the platform said, and the round stops sending — or, with
+ * `onRateLimit`, the round waits as told and carries on with its batch. Recipients who left
  * get nothing (their nudges are cancelled).
  * Safe to run from several processes at once: a lease keeps each nudge with one runner.
  */
 export async function deliverDue(deps: Deps, messenger: Messenger, opts: DeliverOptions): Promise<DeliverReport> {
   const { owner, batch = 100, leaseMs = 60_000, maxAttempts = 8, baseBackoffMs = 30_000, maxBackoffMs = 3_600_000 } = opts;
   const now = deps.clock.now();
-  const claimed = await deps.store.outbox.claimDue(now, batch, owner, new Date(now.getTime() + leaseMs));
+  const leaseUntil = now.getTime() + leaseMs;
+  const claimed = await deps.store.outbox.claimDue(now, batch, owner, new Date(leaseUntil));
   const report: DeliverReport = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, dropped: 0, postponed: 0, rateLimitedUntil: null };
-  const people = await recipientsOf(deps, claimed);
-  for (const n of claimed) {
+  const people = new Map<string, Member>();
+  let lookedUp = 0;
+  for (const [i, n] of claimed.entries()) {
     if (report.rateLimitedUntil) {
       // The platform asked us to wait: hand the rest back untouched for the next round.
       await deps.store.outbox.postpone(n.id, owner, n.dueAt);
       continue;
+    }
+    if (i >= lookedUp) {
+      // Recipients are read a few nudges ahead of sending, not all before the first send: the
+      // check stays fresh and a rate-limited platform never idles through a whole batch's reads.
+      for (const [k, m] of await recipientsOf(deps, claimed.slice(i, i + LOOKAHEAD))) people.set(k, m);
+      lookedUp = i + LOOKAHEAD;
     }
     const to = n.to.map((id) => people.get(`${n.communityId}\u0000${id}`));
     if (!to.every((m): m is Member => m !== undefined && !m.forgotten && m.status !== "opted_out")) {
@@ -65,8 +83,19 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
       report.dropped++;
       continue;
     }
-    const outcome = await sendWithTimeout(messenger, { key: `${n.communityId}/${n.key}`, attempt: n.attempts + 1, communityId: n.communityId, to, notice: n.notice }, opts);
-    const at = deps.clock.now();
+    const delivery: Delivery = { key: `${n.communityId}/${n.key}`, attempt: n.attempts + 1, communityId: n.communityId, to, notice: n.notice };
+    let outcome: SendOutcome;
+    let at: Date;
+    for (;;) {
+      outcome = await sendWithTimeout(messenger, delivery, opts);
+      at = deps.clock.now();
+      if (outcome.ok || outcome.retryAfterMs === undefined || outcome.permanent === true) break;
+      report.postponed++;
+      // Waiting in the round spares handing the batch back and claiming it again, which on a
+      // busy platform costs more store time than the sends; it must end well inside the lease.
+      const resumeAt = at.getTime() + outcome.retryAfterMs + (opts.sendTimeoutMs ?? 30_000);
+      if (!opts.onRateLimit || resumeAt >= leaseUntil || !(await opts.onRateLimit(outcome.retryAfterMs))) break;
+    }
     if (outcome.ok) {
       if (await deps.store.outbox.markSent(n.id, owner, at)) report.sent++;
       continue;
@@ -74,7 +103,6 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
     if (outcome.retryAfterMs !== undefined && outcome.permanent !== true) {
       report.rateLimitedUntil = new Date(at.getTime() + outcome.retryAfterMs);
       await deps.store.outbox.postpone(n.id, owner, report.rateLimitedUntil);
-      report.postponed++;
       continue;
     }
     const attempt = n.attempts + 1;
@@ -95,17 +123,20 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
 /** Sends, turning a throw or a send that outlives `sendTimeoutMs` into a failed outcome. */
 async function sendWithTimeout(messenger: Messenger, d: Delivery, opts: DeliverOptions): Promise<SendOutcome> {
   const limit = opts.sendTimeoutMs ?? 30_000;
-  const wait = opts.timer ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref()));
-  let timedOut = false;
-  const timeout = wait(limit).then((): SendOutcome => {
-    timedOut = true;
-    return { ok: false, error: `no answer within ${limit} ms` };
-  });
+  const expired: SendOutcome = { ok: false, error: `no answer within ${limit} ms` };
+  let cancel = () => {};
+  const timeout = opts.timer
+    ? opts.timer(limit).then(() => expired)
+    : new Promise<SendOutcome>((resolve) => {
+        const handle = setTimeout(() => resolve(expired), limit);
+        cancel = () => clearTimeout(handle);
+      });
   try {
-    const outcome = await Promise.race([messenger.send(d), timeout]);
-    return timedOut ? { ok: false, error: `no answer within ${limit} ms` } : outcome;
+    return await Promise.race([messenger.send(d), timeout]);
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  } finally {
+    cancel();
   }
 }
 

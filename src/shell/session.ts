@@ -5,6 +5,15 @@ import { deliverDue, expireIntros, matchQueue, type Deps } from "../core/use-cas
 import { ShellMessenger } from "./messenger.js";
 import { memberId, SHELL_COMMUNITY, type ShiftableClock } from "./platform.js";
 import { shellStyle } from "../text/index.js";
+import { writeExport } from "./export-files.js";
+
+/** Who administers the shell community, and where exports go. */
+export interface ShellOptions {
+  /** Names that act as platform admins (the shell's "flag"); the first member to act is one too. */
+  admins?: readonly string[];
+  /** Folder under which `admin export` without a path writes `<timestamp>/`; `./data/exports` by default. */
+  exportRoot?: string;
+}
 
 /**
  * One terminal session: a person acts as any member of the shell community, types the same
@@ -19,9 +28,13 @@ export class ShellSession {
     private readonly clock: ShiftableClock,
     private readonly write: (text: string) => void,
     private readonly timeZone = "UTC",
+    private readonly options: ShellOptions = {},
   ) {
     this.messenger = new ShellMessenger(write);
+    for (const name of options.admins ?? []) this.admins.add(name.toLowerCase());
   }
+
+  private readonly admins = new Set<string>();
 
   get who(): string {
     return this.current;
@@ -38,10 +51,12 @@ export class ShellSession {
         return false;
       case "as": {
         const name = rest[0]?.toLowerCase().replace(/^@/, "");
-        if (!name || !/^[a-z][a-z0-9_-]{0,30}$/.test(name)) this.write('Usage: as <name>, e.g. "as bob" (letters, digits, - or _).');
+        if (!name || !/^[a-z][a-z0-9_-]{0,30}$/.test(name)) this.write('Usage: as <name> [--admin], e.g. "as bob" (letters, digits, - or _).');
         else {
           this.current = name;
-          this.write(`You are now ${name}.`);
+          // `--admin` plays the platform saying "this person administers the community".
+          if (rest.slice(1).includes("--admin")) this.admins.add(name);
+          this.write(`You are now ${name}${this.admins.has(name) ? " (admin)" : ""}.`);
         }
         return true;
       }
@@ -60,10 +75,26 @@ export class ShellSession {
       }
     }
     const parsed = parseText(text, (w) => (/^@?[a-z][a-z0-9_-]{0,30}$/i.test(w) ? memberId(w.replace(/^@/, "")) : null));
-    const actor = { communityId: SHELL_COMMUNITY, memberId: memberId(this.current), displayName: this.current, timeZone: this.timeZone };
-    this.write((await handle(this.deps, actor, parsed, shellStyle)).text);
+    const actor = { communityId: SHELL_COMMUNITY, memberId: memberId(this.current), displayName: this.current, timeZone: this.timeZone, platformAdmin: await this.isPlatformAdmin() };
+    const view = await handle(this.deps, actor, parsed, shellStyle);
+    this.write(view.text);
+    const reply = view.reply;
+    if (reply?.kind === "admin_export" && reply.result.ok) {
+      const paths = writeExport(reply.result.value.files, this.clock.now(), reply.path, this.options.exportRoot);
+      this.write(["Saved to:", ...paths.map((p) => `   ${p}`)].join("\n"));
+    }
     if (parsed.kind !== "unsupported") await this.tick();
     return true;
+  }
+
+  /**
+   * The shell's platform fact: named admins (`--admin`, options) and the community's first
+   * member — the person who set it up — administer it. The rule itself is the core's.
+   */
+  private async isPlatformAdmin(): Promise<boolean> {
+    if (this.admins.has(this.current)) return true;
+    const first = await this.deps.store.tx(async (tx) => (await tx.listMembers(SHELL_COMMUNITY))[0]);
+    return first === undefined || first.id === memberId(this.current);
   }
 
   /** What the scheduler does each minute: expire stale intros, match the queue, send due messages. */

@@ -221,6 +221,20 @@ class MemoryTx implements StoreTx {
     return n;
   }
 
+  async deleteNudges(communityId: string, ids: readonly string[]) {
+    const wanted = new Set(ids);
+    let n = 0;
+    for (const [key, nu] of this.t.nudges) {
+      if (nu.communityId !== communityId || !wanted.has(nu.id)) continue;
+      this.t.nudges.delete(key);
+      n++;
+    }
+    return n;
+  }
+  async deleteMember(communityId: string, id: string) {
+    this.t.members.delete(k(communityId, id));
+  }
+
   async addNudges(nudges: readonly Nudge[]) {
     let n = 0;
     for (const nu of nudges) {

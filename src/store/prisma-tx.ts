@@ -177,6 +177,14 @@ export class PrismaTx implements StoreTx {
     return (await this.db.feedback.deleteMany({ where: { communityId, fromId } })).count;
   }
 
+  async deleteNudges(communityId: string, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    return (await this.db.nudge.deleteMany({ where: { communityId, id: { in: [...ids] } } })).count;
+  }
+  async deleteMember(communityId: string, id: string): Promise<void> {
+    await this.db.member.deleteMany({ where: { communityId, id } });
+  }
+
   async addNudges(nudges: readonly Nudge[]): Promise<number> {
     let inserted = 0;
     for (let i = 0; i < nudges.length; i += INSERT_CHUNK) {

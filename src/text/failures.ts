@@ -49,6 +49,14 @@ const messages = (c: TextStyle["cmd"]): Record<string, (detail: Detail) => strin
   SAME_PERSON: () => "Refer them to someone new — not yourself or themselves.",
   NOT_A_VOLUNTEER: () => `That member hasn't volunteered yet. Ask them to type ${c("volunteer <tags>")} first.`,
   TARGET_UNAVAILABLE: () => "That member can't take a chat with them right now (paused, at capacity or met recently).",
+  NOT_ADMIN: (x) => `Only community admins can use admin ${d(x, "action")}. Ask an admin to add you with ${c("admin add <member>")}.`,
+  UNKNOWN_SETTING: (x) => `There's no setting "${d(x, "key")}". Type ${c("admin settings")} to see them all.`,
+  BAD_SETTING: (x) => `"${d(x, "given")}" won't work for ${d(x, "key")}: use ${d(x, "allowed")}.`,
+  BAD_TAG: (x) => `"${d(x, "given")}" isn't a tag I can use. Tags are words or dashes, e.g. machine-learning.`,
+  SAME_TAG: (x) => `Those are the same tag (${d(x, "tag")}), so nothing changed.`,
+  UNKNOWN_TAG: (x) => `Nobody uses "${d(x, "tag")}" yet. To map a new word, use ${c("admin tags alias <from> <to>")}.`,
+  TAG_EXISTS: (x) => `"${d(x, "tag")}" is in use already. To fold one into the other, use ${c("admin tags merge <from> <to>")}.`,
+  BAD_PERIOD: (x) => `I couldn't read the period "${d(x, "given")}". Use ${d(x, "example")}.`,
   BAD_RATING: () => `Rate the chat from 1 to 5, e.g. ${c("feedback 5 really helpful")}.`,
 });
 

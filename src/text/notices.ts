@@ -73,5 +73,7 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
       return n.outcome === "happened" ? `${n.by.name} marked your chat as done. Thank you for making time!` : `${n.by.name} noted the chat didn't happen.`;
     case "waitlisted":
       return `Nobody is free for ${list(n.tags)} right now; you're on the waitlist and we'll introduce you as soon as someone fits.`;
+    case "auto_paused":
+      return `💤 The last ${n.ignored} intros to you expired without an answer, so we've paused new intros for you — no harm done. Type ${c("resume")} whenever you're ready for more.`;
   }
 }

@@ -3,6 +3,8 @@ import { USAGE } from "../core/commands/index.js";
 import { formatDate, formatSlot } from "../core/time/index.js";
 import type { StatusValue } from "../core/use-cases/index.js";
 import { renderFailure } from "./failures.js";
+import { isAdminReply, renderAdminReply } from "./admin-replies.js";
+import { renderForget } from "./privacy-replies.js";
 import type { TextStyle } from "./style.js";
 
 
@@ -34,6 +36,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
   const c = style.cmd;
   if (r.kind === "help") return style.help;
   if (!r.result.ok) return renderFailure(r.result.code, r.result.detail, style);
+  if (isAdminReply(r)) return renderAdminReply(r, c);
   switch (r.kind) {
     case "status":
       return renderStatus(r.result.value, c);
@@ -87,5 +90,9 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
       return "Thank you! I've passed the suggestion on.";
     case "feedback":
       return "Thanks — your feedback stays private and helps us match better.";
+    case "forget_me":
+      return renderForget(r.result.value);
+    case "member_left":
+      return r.result.value.member ? "Noted: they've left, so nothing more will be sent to them." : "Nothing to do: they weren't a member here.";
   }
 }

@@ -20,7 +20,9 @@ export function helpText(cmd: (usage: string) => string, extra: readonly string[
     `As a volunteer:  ${u("volunteer")}`,
     `                 ${u("accept")} | ${u("decline")} · ${u("refer")}`,
     `Everyone:        ${u("availability")}`,
-    `                 ${u("status")} · ${u("cancel")} · ${u("pause")} · ${u("resume")} · ${u("leave")} · ${u("block")}`,
+    `                 ${u("status")} · ${u("cancel")} · ${u("pause")} · ${u("resume")} · ${u("leave")} · ${u("block")} · ${u("forget-me")}`,
+    `Admins:          ${u("admin settings")} · ${u("admin tags")}`,
+    `                 ${u("admin stats")} · ${u("admin export")} · ${u("admin add")} · ${u("admin remove")} · ${u("admin match")}`,
     ...extra,
   ].join("\n");
 }
@@ -28,5 +30,5 @@ export function helpText(cmd: (usage: string) => string, extra: readonly string[
 /** The shell's style: commands in double quotes, as typed at the prompt. */
 export const shellStyle: TextStyle = {
   cmd: (usage) => `"${usage}"`,
-  help: helpText((u) => u, ["Shell only:      as <name> (act as another member) · clock +3d (move time) · whoami · quit"]),
+  help: helpText((u) => u, ["Shell only:      as <name> [--admin] (act as another member; --admin makes them an admin) · clock +3d (move time) · whoami · quit"]),
 };

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Store, StoreTx } from "../../src/core/ports/index.js";
+import { eraseContract } from "./contract-erase.js";
 import { nudgeContract } from "./contract-nudges.js";
 import { outboxContract } from "./contract-outbox.js";
 import { recordContract } from "./contract-records.js";
@@ -39,5 +40,6 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     nudgeContract(ctx);
     outboxContract(ctx);
     txContract(ctx);
+    eraseContract(ctx);
   });
 }

@@ -5,6 +5,7 @@ import * as uc from "../use-cases/index.js";
 import type { Actor, Deps } from "../use-cases/index.js";
 import type { Command } from "./types.js";
 import { resolveTarget } from "./resolve.js";
+import { type AdminReply, dispatchAdmin } from "./dispatch-admin.js";
 
 /** The outcome of a command, typed per command, for adapters to word. */
 export type Reply =
@@ -25,7 +26,10 @@ export type Reply =
   | { kind: "leave"; result: Result<uc.LeaveValue, never> }
   | { kind: "block"; result: Result<{ member: Member; replay: boolean }, string> }
   | { kind: "refer"; result: Result<{ request: ChatRequest; replay: boolean }, string> }
-  | { kind: "feedback"; result: Result<Feedback, string> };
+  | { kind: "feedback"; result: Result<Feedback, string> }
+  | { kind: "forget_me"; result: Result<uc.ForgetValue, never> }
+  | { kind: "member_left"; result: Result<{ member: Member | null }, never> }
+  | AdminReply;
 
 /**
  * Runs one command for one actor through its use case. Commands that leave out an id act on
@@ -137,5 +141,13 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
       const chatId = cmd.chatId ?? (await t("happened_any"));
       return { kind: "feedback", result: chatId ? await uc.giveFeedback(deps, { actor, chatId, rating: cmd.rating, note: cmd.note }) : fail("NO_CHAT") };
     }
+    case "forget_me":
+      return { kind: "forget_me", result: await uc.forgetMe(deps, { actor }) };
+    case "member_left": {
+      const r = await uc.memberLeft(deps, { communityId: actor.communityId, memberId: cmd.memberId });
+      return { kind: "member_left", result: ok({ member: r.ok ? r.value.member : null }) };
+    }
+    default:
+      return dispatchAdmin(deps, actor, cmd);
   }
 }

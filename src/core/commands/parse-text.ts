@@ -1,5 +1,6 @@
 import type { Parsed, ParseProblem } from "./types.js";
 import { parseAvailabilityText } from "./availability-text.js";
+import { parseAdmin } from "./parse-admin.js";
 
 /** Turns a platform's member reference (`<@U123>`, `alice`) into a member id, or null. */
 export type MemberResolver = (word: string) => string | null;
@@ -25,6 +26,15 @@ export const USAGE: Record<string, string> = {
   block: "block <member>",
   refer: "refer <member>",
   feedback: "feedback <1-5> [note]",
+  "forget-me": "forget-me",
+  admin: "admin settings|tags|stats|export|add|remove|match",
+  "admin settings": "admin settings [<key> <value>]",
+  "admin tags": "admin tags alias|rename|merge <from> <to>",
+  "admin stats": "admin stats [30d|12w|6m|1y|all]",
+  "admin export": "admin export [--notes] [<folder>]",
+  "admin add": "admin add <member>",
+  "admin remove": "admin remove <member>",
+  "admin match": "admin match",
 };
 
 const missing = (what: string, word: string): ParseProblem => ({ code: "MISSING", what, usage: USAGE[word] ?? word });
@@ -43,7 +53,7 @@ export function splitFlags(text: string): { rest: string; flags: Record<string, 
 
 /** The closest known command word, for "did you mean …?". */
 function suggest(word: string): string | undefined {
-  const known = Object.keys(USAGE);
+  const known = Object.keys(USAGE).filter((k) => !k.includes(" "));
   const dist = (a: string, b: string): number => {
     const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
     for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
@@ -162,6 +172,11 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       if (!Number.isInteger(rating) || rating < 1 || rating > 5) return bad(r ? invalid("a rating from 1 to 5", r, word) : missing("a rating from 1 to 5", word));
       return { kind: "feedback", rating, note: note.join(" ") };
     }
+    case "forget-me":
+    case "forgetme":
+      return { kind: "forget_me" };
+    case "admin":
+      return parseAdmin(text, restWords, resolve, USAGE);
     default: {
       const suggestion = suggest(word);
       return bad({ code: "UNKNOWN_COMMAND", word: head, ...(suggestion ? { suggestion } : {}) });

@@ -25,7 +25,22 @@ export type Command =
   | { kind: "leave" }
   | { kind: "block"; memberId: string }
   | { kind: "refer"; chatId?: string; memberId: string }
-  | { kind: "feedback"; chatId?: string; rating: number; note: string };
+  | { kind: "feedback"; chatId?: string; rating: number; note: string }
+  | { kind: "forget_me" }
+  /** Adapters send this for a platform "member left the workspace/server" event; never typed by people. */
+  | { kind: "member_left"; memberId: string }
+  | AdminCommand;
+
+/** Admin commands: allowed for community admins only (the core checks; adapters supply the facts). */
+export type AdminCommand =
+  | { kind: "admin_settings"; set?: { key: string; value: string } }
+  | { kind: "admin_tags"; op: "alias" | "rename" | "merge"; from: string; to: string }
+  | { kind: "admin_stats"; period?: string }
+  /** `path` is where an adapter that writes files (the shell) should put them; others ignore it. */
+  | { kind: "admin_export"; includeNotes: boolean; path?: string }
+  | { kind: "admin_add"; memberId: string }
+  | { kind: "admin_remove"; memberId: string }
+  | { kind: "admin_match" };
 
 /** Input that is not a command, with what was wrong, so the adapter can say how to fix it. */
 export type Unsupported = { kind: "unsupported"; input: string; problem: ParseProblem };

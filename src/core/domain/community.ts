@@ -43,6 +43,14 @@ export const CommunitySettingsSchema = z.object({
   /** Member ids with admin rights besides the platform's own admins. */
   admins: z.array(z.string()).default([]),
   programPaused: z.boolean().default(false),
+  /** Minutes between batch matches of the open queue (the scheduler's cadence). */
+  matchEveryMinutes: z.number().int().min(5).max(10080).default(60),
+  /** Discord: the channel where each pair gets a private thread; null until an admin sets it. */
+  pairChannelId: z.string().min(1).max(80).nullable().default(null),
+  /** Discord: members holding any of these role ids may run admin commands. */
+  adminRoleIds: z.array(z.string().min(1).max(80)).default([]),
+  /** A volunteer who lets this many intros in a row expire is paused until they resume; 0 turns it off. */
+  autoPauseAfterIgnored: z.number().int().min(0).max(20).default(3),
 });
 export type CommunitySettings = z.infer<typeof CommunitySettingsSchema>;
 export type NudgeToggles = z.infer<typeof NudgeTogglesSchema>;

@@ -89,6 +89,8 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("intro_withdrawn"), introId: z.string(), seeker: PersonRefSchema }),
   z.object({ kind: z.literal("outcome_recorded"), chatId: z.string(), by: PersonRefSchema, outcome: z.enum(["happened", "no_show"]) }),
   z.object({ kind: z.literal("waitlisted"), requestId: z.string(), tags: z.array(z.string()) }),
+  /** The volunteer let `ignored` intros in a row expire, so new intros stop until they resume. */
+  z.object({ kind: z.literal("auto_paused"), ignored: z.number().int() }),
 ]);
 export type Notice = z.infer<typeof NoticeSchema>;
 export type NoticeKind = Notice["kind"];

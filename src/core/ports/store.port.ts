@@ -111,6 +111,10 @@ export interface StoreTx {
   listNudges(communityId: string, filter?: NudgeFilter): Promise<Nudge[]>;
   /** Mark pending nudges matching the filter cancelled; returns how many changed. */
   cancelNudges(communityId: string, filter: NudgeFilter): Promise<number>;
+  /** Delete nudges of the community by id, whatever their status (forget-me erases them); returns how many went. */
+  deleteNudges(communityId: string, ids: readonly string[]): Promise<number>;
+  /** Delete a member row if present (forget-me, after its history moved to a placeholder). */
+  deleteMember(communityId: string, id: string): Promise<void>;
 }
 
 /** A claimed batch of due nudges, leased to one runner until `leaseUntil`. */

@@ -20,3 +20,6 @@ export * from "./get-status.js";
 export * from "./deliver-due.js";
 export * from "./match-queue.js";
 export type { Actor, Deps } from "./shared/context.js";
+export * from "./forget-me.js";
+export * from "./member-left.js";
+export * from "./admin/index.js";

@@ -151,7 +151,8 @@ describe("parseText", () => {
 
   const KINDS = new Set([
     "help", "status", "profile", "volunteer", "availability", "request", "choose", "choose_member", "accept", "decline",
-    "pick", "outcome", "cancel", "pause", "resume", "leave", "block", "refer", "feedback", "unsupported",
+    "pick", "outcome", "cancel", "pause", "resume", "leave", "block", "refer", "feedback", "unsupported", "forget_me",
+    "admin_settings", "admin_tags", "admin_stats", "admin_export", "admin_add", "admin_remove", "admin_match",
   ]);
 
   it("never throws on arbitrary text, and always returns a known kind", () => {

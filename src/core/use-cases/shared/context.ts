@@ -21,6 +21,8 @@ export interface Actor {
   timeZone?: string;
   /** The platform says this person administers the community (Slack admin, Discord Manage Server). */
   platformAdmin?: boolean;
+  /** Discord: the role ids the member holds, matched against `adminRoleIds` in the settings. */
+  roles?: readonly string[];
 }
 
 /** The community, created with default settings on first use. */

@@ -4,6 +4,7 @@ import type { Deps } from "./context.js";
 import { enqueue } from "./notify.js";
 import { offerNext, type NextOutcome } from "./offer.js";
 import { ref } from "./people.js";
+import { autoPauseIfIgnored } from "./auto-pause.js";
 
 /**
  * An intro ended without a chat (declined, expired, or the volunteer became unavailable):
@@ -31,7 +32,10 @@ export async function passIntro(
   const request = await tx.getRequest(community.id, intro.requestId);
   const volunteer = await tx.getMember(community.id, intro.volunteerId);
   const seeker = await tx.getMember(community.id, intro.seekerId);
-  if (!request || request.status !== "offered" || !seeker) return { intro: closed, next: null };
+  if (!request || request.status !== "offered" || !seeker) {
+    if (why === "expired") await autoPauseIfIgnored(tx, deps, community, intro.volunteerId, intro.id);
+    return { intro: closed, next: null };
+  }
   const next = await offerNext(tx, deps, community, request);
   const volunteerRef = volunteer ? ref(volunteer) : { id: intro.volunteerId, name: "the volunteer", timeZone: "UTC" };
   await enqueue(tx, deps, community.id, [
@@ -52,5 +56,6 @@ export async function passIntro(
       ? [{ to: [volunteer.id], refId: intro.id, dueAt: now, notice: { kind: "intro_expired" as const, introId: intro.id, seeker: ref(seeker) } }]
       : []),
   ]);
+  if (why === "expired") await autoPauseIfIgnored(tx, deps, community, intro.volunteerId, intro.id);
   return { intro: closed, next };
 }

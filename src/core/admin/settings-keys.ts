@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { type CommunitySettings, CommunitySettingsSchema, NudgeTogglesSchema } from "../domain/index.js";
+
+/**
+ * The settings an admin may change by key, with how to read the typed text. Tag aliases and
+ * the admin list have their own commands (`admin tags`, `admin add`); `defaultTimeZone`,
+ * `programPaused` and the rest are plain keys. Nudge toggles are `nudges.<name>`.
+ */
+type Kind = "int" | "bool" | "string?" | "list" | "zone" | "step";
+
+const KINDS: Record<string, Kind> = {
+  chatMinutes: "int",
+  volunteerDefaultCapacity: "int",
+  responseWindowHours: "int",
+  introReminderHours: "int",
+  repeatWindowWeeks: "int",
+  maxOpenRequestsPerSeeker: "int",
+  maxIntroTries: "int",
+  suggestionsShown: "int",
+  slotStepMinutes: "step",
+  minLeadHours: "int",
+  horizonDays: "int",
+  prepHoursBefore: "int",
+  reminderMinutesBefore: "int",
+  checkInMinutesAfter: "int",
+  thankYouHoursAfter: "int",
+  keepInTouchDays: "int",
+  defaultTimeZone: "zone",
+  programPaused: "bool",
+  matchEveryMinutes: "int",
+  pairChannelId: "string?",
+  adminRoleIds: "list",
+  autoPauseAfterIgnored: "int",
+  ...Object.fromEntries(Object.keys(NudgeTogglesSchema.shape).map((k) => [`nudges.${k}`, "bool" as const])),
+};
+
+/** Every key `admin settings <key> <value>` accepts, in display order. */
+export const SETTABLE_KEYS: readonly string[] = Object.keys(KINDS);
+
+/** The allowed values of a key in words: "15 to 45", "on or off", "15, 30 or 60". */
+export function allowedValues(key: string): string {
+  const kind = KINDS[key];
+  if (kind === "bool") return "on or off";
+  if (kind === "step") return "15, 30 or 60";
+  if (kind === "string?") return "a channel id, or none";
+  if (kind === "list") return "comma-separated role ids, or none";
+  if (kind === "zone") return "an IANA time zone like Europe/Berlin";
+  const field = (CommunitySettingsSchema.shape as Record<string, z.ZodTypeAny>)[key];
+  const inner = field instanceof z.ZodDefault ? field._def.innerType : field;
+  if (inner instanceof z.ZodNumber) return `a whole number from ${inner.minValue ?? "?"} to ${inner.maxValue ?? "?"}`;
+  return "a value";
+}
+
+/** Reads typed text into the value a key holds; null when it cannot be read at all. */
+function coerce(kind: Kind, raw: string): unknown {
+  const text = raw.trim();
+  switch (kind) {
+    case "int":
+    case "step":
+      return /^-?\d+$/.test(text) ? Number(text) : null;
+    case "bool":
+      if (/^(on|true|yes|1)$/i.test(text)) return true;
+      if (/^(off|false|no|0)$/i.test(text)) return false;
+      return null;
+    case "string?":
+      return /^(none|null|-)$/i.test(text) || text === "" ? null : text.replace(/^<#(\d+)>$/, "$1");
+    case "list":
+      return /^(none|-)$/i.test(text) || text === "" ? [] : text.split(/[,\s]+/).filter(Boolean).map((r) => r.replace(/^<@&(\d+)>$/, "$1"));
+    case "zone":
+      return text;
+  }
+}
+
+export type SettingProblem =
+  | { code: "UNKNOWN_SETTING"; key: string; known: readonly string[] }
+  | { code: "BAD_SETTING"; key: string; given: string; allowed: string };
+
+/**
+ * Applies `key = raw` to settings and validates the whole result with the zod schema.
+ * Never throws: an unknown key or an out-of-range value comes back naming the field and the
+ * allowed range. `isZone` checks time zones (the domain schema accepts any string).
+ */
+export function applySetting(
+  settings: CommunitySettings,
+  key: string,
+  raw: string,
+  isZone: (z: string) => boolean,
+): { ok: true; settings: CommunitySettings; value: unknown } | { ok: false; problem: SettingProblem } {
+  const kind = Object.hasOwn(KINDS, key) ? KINDS[key] : undefined;
+  if (kind === undefined) return { ok: false, problem: { code: "UNKNOWN_SETTING", key, known: SETTABLE_KEYS } };
+  const bad = { ok: false as const, problem: { code: "BAD_SETTING" as const, key, given: raw, allowed: allowedValues(key) } };
+  const value = coerce(kind, raw);
+  if (value === null && kind !== "string?") return bad;
+  if (kind === "zone" && (typeof value !== "string" || !isZone(value))) return bad;
+  const candidate: Record<string, unknown> = { ...settings, nudges: { ...settings.nudges } };
+  if (key.startsWith("nudges.")) (candidate.nudges as Record<string, unknown>)[key.slice("nudges.".length)] = value;
+  else candidate[key] = value;
+  const parsed = CommunitySettingsSchema.safeParse(candidate);
+  if (!parsed.success) return bad;
+  return { ok: true, settings: parsed.data, value };
+}
+
+/** The current value of a key, as text. */
+export function settingText(settings: CommunitySettings, key: string): string {
+  const v: unknown = key.startsWith("nudges.") ? (settings.nudges as Record<string, unknown>)[key.slice(7)] : (settings as Record<string, unknown>)[key];
+  if (typeof v === "boolean") return v ? "on" : "off";
+  if (v === null || v === undefined) return "none";
+  if (Array.isArray(v)) return v.length ? v.join(",") : "none";
+  return String(v);
+}

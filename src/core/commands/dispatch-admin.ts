@@ -1,0 +1,37 @@
+import type { CsvFile } from "../admin/csv.js";
+import type { Result } from "../result.js";
+import type { CommunityStats } from "../stats/compute.js";
+import * as uc from "../use-cases/index.js";
+import type { Actor, Deps } from "../use-cases/index.js";
+import type { AdminCommand } from "./types.js";
+
+/** The outcome of an admin command, typed per command. Every one can fail with `NOT_ADMIN`. */
+export type AdminReply =
+  | { kind: "admin_settings"; result: Result<uc.AdminSettingsValue, string> }
+  | { kind: "admin_tags"; result: Result<uc.AdminTagsValue, string> }
+  | { kind: "admin_stats"; result: Result<CommunityStats, string> }
+  /** The files to deliver; `path` is the folder the admin asked for, if any (shell). */
+  | { kind: "admin_export"; path?: string; result: Result<{ files: CsvFile[]; includeNotes: boolean }, string> }
+  | { kind: "admin_add"; result: Result<uc.AdminListValue, string> }
+  | { kind: "admin_remove"; result: Result<uc.AdminListValue, string> }
+  | { kind: "admin_match"; result: Result<uc.MatchQueueReport & { programPaused: boolean }, string> };
+
+/** Runs one admin command through its use case (each checks the actor's rights itself). */
+export async function dispatchAdmin(deps: Deps, actor: Actor, cmd: AdminCommand): Promise<AdminReply> {
+  switch (cmd.kind) {
+    case "admin_settings":
+      return { kind: "admin_settings", result: await uc.adminSettings(deps, { actor, ...(cmd.set ? { set: cmd.set } : {}) }) };
+    case "admin_tags":
+      return { kind: "admin_tags", result: await uc.adminTags(deps, { actor, op: cmd.op, from: cmd.from, to: cmd.to }) };
+    case "admin_stats":
+      return { kind: "admin_stats", result: await uc.adminStats(deps, { actor, ...(cmd.period !== undefined ? { period: cmd.period } : {}) }) };
+    case "admin_export":
+      return { kind: "admin_export", ...(cmd.path !== undefined ? { path: cmd.path } : {}), result: await uc.adminExport(deps, { actor, includeNotes: cmd.includeNotes }) };
+    case "admin_add":
+      return { kind: "admin_add", result: await uc.adminAdd(deps, { actor, memberId: cmd.memberId }) };
+    case "admin_remove":
+      return { kind: "admin_remove", result: await uc.adminRemove(deps, { actor, memberId: cmd.memberId }) };
+    case "admin_match":
+      return { kind: "admin_match", result: await uc.adminMatch(deps, { actor }) };
+  }
+}

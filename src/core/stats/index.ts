@@ -1,0 +1,3 @@
+export * from "./compute.js";
+export * from "./figures.js";
+export * from "./period.js";

@@ -1,4 +1,5 @@
 import cron, { type ScheduledTask } from "node-cron";
+import type { Community } from "../core/domain/index.js";
 import type { Messenger } from "../core/ports/index.js";
 import type { Deps } from "../core/use-cases/index.js";
 import { emptyTick, runTick, type TickReport } from "./tick.js";
@@ -8,7 +9,7 @@ export interface SchedulerOptions {
   cron?: string;
   /** Lease owner id for this process (host:pid). */
   owner: string;
-  /** Batch-match the open queue every this many minutes. */
+  /** Batch-match every community this often, overriding its own `matchEveryMinutes` setting (tests). */
   matchEveryMinutes?: number;
 }
 
@@ -20,7 +21,8 @@ export interface SchedulerOptions {
 export class Scheduler {
   private task: ScheduledTask | null = null;
   private running: Promise<TickReport> | null = null;
-  private lastMatch = 0;
+  /** When this process last batch-matched each community. */
+  private readonly lastMatch = new Map<string, number>();
   private stopped = false;
 
   constructor(
@@ -41,8 +43,12 @@ export class Scheduler {
     if (this.stopped) return Promise.resolve(emptyTick());
     if (this.running) return this.running;
     const now = this.deps.clock.now().getTime();
-    const match = now - this.lastMatch >= (this.opts.matchEveryMinutes ?? 60) * 60_000;
-    if (match) this.lastMatch = now;
+    const match = (c: Community): boolean => {
+      const every = (this.opts.matchEveryMinutes ?? c.settings.matchEveryMinutes) * 60_000;
+      if (now - (this.lastMatch.get(c.id) ?? 0) < every) return false;
+      this.lastMatch.set(c.id, now);
+      return true;
+    };
     this.running = runTick(this.deps, this.messenger, { owner: this.opts.owner, match })
       .catch((e: unknown) => {
         this.deps.log.error({ err: e instanceof Error ? e.message : String(e) }, "scheduler tick failed; the next tick retries");

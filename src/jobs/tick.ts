@@ -1,11 +1,15 @@
+import type { Community } from "../core/domain/index.js";
 import type { Messenger } from "../core/ports/index.js";
 import { deliverDue, expireIntros, matchQueue, type Deps, type DeliverOptions } from "../core/use-cases/index.js";
 
 export interface TickOptions extends DeliverOptions {
   /** Stop delivering after this long in one tick, so a backlog never starves the next tick. */
   budgetMs?: number;
-  /** Run the batch match of each community's open queue in this tick. */
-  match: boolean;
+  /**
+   * Which communities' open queues to batch-match in this tick: all, none, or those the
+   * predicate picks (the scheduler uses each community's `matchEveryMinutes`).
+   */
+  match: boolean | ((c: Community) => boolean);
   /** Waits while the platform rate-limits us; real timers by default. */
   sleep?: (ms: number) => Promise<void>;
   /** Elapsed-time source for the budget; the process clock by default. */
@@ -41,9 +45,12 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
   const budget = opts.budgetMs ?? 50_000;
   const report = emptyTick();
   report.expired = (await expireIntros(deps)).expired;
-  if (opts.match) {
+  if (opts.match !== false) {
+    const pick = opts.match;
     const communities = await deps.store.tx((tx) => tx.listCommunities());
-    for (const c of communities) report.offered += (await matchQueue(deps, { communityId: c.id })).offered;
+    for (const c of communities) {
+      if (pick === true || pick(c)) report.offered += (await matchQueue(deps, { communityId: c.id })).offered;
+    }
   }
   const left = () => budget - (elapsed() - started);
   // A short rate-limit wait is taken inside the round (see DeliverOptions.onRateLimit).

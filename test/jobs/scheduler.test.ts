@@ -203,3 +203,34 @@ describe.each([
     expect(messenger.sent).toHaveLength(1);
   });
 });
+
+describe("Scheduler batch-match cadence", () => {
+  it("batch-matches each community on its own matchEveryMinutes", async () => {
+    const store = new MemoryStore();
+    const fast = world({ store, community: "test:fast" });
+    const slow = world({ store, community: "test:slow" });
+    const sched = (w: World) => new Scheduler(w.deps, w.messenger, { owner: "cadence" });
+    for (const [w, every] of [
+      [fast, 5],
+      [slow, 60],
+    ] as const) {
+      // A waitlisted request (nobody fits yet) in each community, and its cadence.
+      await makeSeeker(w, "sam", "rust");
+      const { requestChat } = await import("../../src/core/use-cases/index.js");
+      await requestChat(w.deps, { actor: w.actor("sam"), tags: "rust", goals: "get started" });
+      await store.tx(async (tx) => {
+        const c = await tx.getCommunity(w.communityId);
+        if (c) await tx.saveCommunity({ ...c, settings: { ...c.settings, matchEveryMinutes: every } });
+      });
+    }
+    const s = sched(fast);
+    expect((await s.tick()).offered).toBe(0); // both matched at start: nobody fits yet
+    await makeVolunteer(fast, "vera", "rust");
+    await makeVolunteer(slow, "vic", "rust");
+    fast.clock.advance(10 * MIN);
+    expect((await s.tick()).offered).toBe(1); // only the 5-minute community is due
+    fast.clock.advance(51 * MIN);
+    expect((await s.tick()).offered).toBe(1); // now the hourly one
+    await s.stop();
+  });
+});

@@ -10,7 +10,7 @@ export const USAGE: Record<string, string> = {
   status: "status",
   profile: "profile <interests> -- <what you want to learn>",
   volunteer: "volunteer <tags> [--cap 2] [--formats video,phone] [--link <url>] [--bio <text>]",
-  availability: "availability <days> <from>-<to>[; <days> <from>-<to>] [<Area/City>]   e.g. availability mon-fri 9-12 Europe/Berlin",
+  availability: "availability <days> <from>-<to>[; …] [<Area/City>]",
   request: "request <tags> -- <what you want to learn>",
   choose: "choose <number>|auto",
   accept: "accept",

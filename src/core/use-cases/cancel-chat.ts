@@ -1,6 +1,7 @@
 import type { Chat } from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
-import { type Actor, type Deps, loadActor } from "./shared/context.js";
+import type { Actor, Deps } from "./shared/context.js";
+import { chatOfParty } from "./shared/chat-access.js";
 import { withdrawChat } from "./shared/withdraw.js";
 
 export interface CancelChat {
@@ -17,10 +18,9 @@ export type CancelChatCode = "NOT_FOUND" | "NOT_YOURS" | "ALREADY_CLOSED";
 export async function cancelChat(deps: Deps, cmd: CancelChat): Promise<Result<{ chat: Chat; replay: boolean }, CancelChatCode>> {
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
-    const { community } = await loadActor(tx, cmd.actor, now);
-    const chat = await tx.getChat(community.id, cmd.chatId);
-    if (!chat) return fail("NOT_FOUND", { chatId: cmd.chatId });
-    if (chat.seekerId !== cmd.actor.memberId && chat.volunteerId !== cmd.actor.memberId) return fail("NOT_YOURS");
+    const access = await chatOfParty(tx, cmd.actor, cmd.chatId, now);
+    if (!access.ok) return access;
+    const { community, chat } = access.value;
     if (chat.status === "cancelled") return ok({ chat, replay: true });
     if (chat.status !== "proposing" && chat.status !== "scheduled") return fail("ALREADY_CLOSED", { status: chat.status });
     const cancelled = await withdrawChat(tx, deps, community, chat, cmd.actor.memberId);

@@ -1,6 +1,7 @@
 import type { Feedback } from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
-import { type Actor, type Deps, loadActor } from "./shared/context.js";
+import type { Actor, Deps } from "./shared/context.js";
+import { chatOfParty } from "./shared/chat-access.js";
 
 export interface GiveFeedback {
   actor: Actor;
@@ -19,18 +20,17 @@ export async function giveFeedback(deps: Deps, cmd: GiveFeedback): Promise<Resul
   const note = (cmd.note ?? "").trim();
   if (note.length > 2000) return fail("TEXT_TOO_LONG", { max: 2000 });
   return deps.store.tx(async (tx) => {
-    const { community, member } = await loadActor(tx, cmd.actor, now);
-    const chat = await tx.getChat(community.id, cmd.chatId);
-    if (!chat) return fail("NOT_FOUND", { chatId: cmd.chatId });
-    if (chat.seekerId !== member.id && chat.volunteerId !== member.id) return fail("NOT_YOURS");
+    const access = await chatOfParty(tx, cmd.actor, cmd.chatId, now);
+    if (!access.ok) return access;
+    const { community, chat } = access.value;
     if (chat.status !== "happened" && chat.status !== "no_show") return fail("TOO_EARLY", { status: chat.status });
-    const [prev] = await tx.listFeedback(community.id, { chatId: chat.id, fromId: member.id });
+    const [prev] = await tx.listFeedback(community.id, { chatId: chat.id, fromId: cmd.actor.memberId });
     const f: Feedback = {
       id: prev?.id ?? deps.ids.next("fb"),
       communityId: community.id,
       chatId: chat.id,
-      fromId: member.id,
-      aboutId: member.id === chat.seekerId ? chat.volunteerId : chat.seekerId,
+      fromId: cmd.actor.memberId,
+      aboutId: cmd.actor.memberId === chat.seekerId ? chat.volunteerId : chat.seekerId,
       rating: cmd.rating,
       note,
       createdAt: prev?.createdAt ?? now,

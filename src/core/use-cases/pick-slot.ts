@@ -1,6 +1,7 @@
 import type { Chat } from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
-import { type Actor, type Deps, loadActor, mustMember } from "./shared/context.js";
+import { type Actor, type Deps, mustMember } from "./shared/context.js";
+import { chatOfParty } from "./shared/chat-access.js";
 import { enqueueScheduled } from "./shared/chat-notices.js";
 import { enqueue } from "./shared/notify.js";
 import { ref } from "./shared/people.js";
@@ -22,10 +23,9 @@ export type PickCode = "NOT_FOUND" | "NOT_YOURS" | "NOT_PROPOSING" | "BAD_CHOICE
 export async function pickSlot(deps: Deps, cmd: PickSlot): Promise<Result<{ chat: Chat; replay: boolean }, PickCode>> {
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
-    const { community } = await loadActor(tx, cmd.actor, now);
-    const chat = await tx.getChat(community.id, cmd.chatId);
-    if (!chat) return fail("NOT_FOUND", { chatId: cmd.chatId });
-    if (chat.seekerId !== cmd.actor.memberId && chat.volunteerId !== cmd.actor.memberId) return fail("NOT_YOURS");
+    const access = await chatOfParty(tx, cmd.actor, cmd.chatId, now);
+    if (!access.ok) return access;
+    const { community, chat } = access.value;
     const wanted = chat.proposedSlots[cmd.choice - 1];
     if (chat.status === "scheduled" && chat.slot && wanted && wanted.start.getTime() === chat.slot.start.getTime()) return ok({ chat, replay: true });
     if (chat.status !== "proposing") return fail("NOT_PROPOSING", { status: chat.status });

@@ -1,7 +1,8 @@
 import type { Chat } from "../domain/index.js";
 import { CHAT_TIMED_KINDS } from "../nudges/schedule.js";
 import { fail, ok, type Result } from "../result.js";
-import { type Actor, type Deps, loadActor, mustMember } from "./shared/context.js";
+import { type Actor, type Deps, mustMember } from "./shared/context.js";
+import { chatOfParty } from "./shared/chat-access.js";
 import { enqueueAfterHappened } from "./shared/chat-notices.js";
 import { enqueue } from "./shared/notify.js";
 import { ref } from "./shared/people.js";
@@ -23,10 +24,9 @@ export type OutcomeCode = "NOT_FOUND" | "NOT_YOURS" | "NOT_SCHEDULED" | "TOO_EAR
 export async function recordOutcome(deps: Deps, cmd: RecordOutcome): Promise<Result<{ chat: Chat; replay: boolean }, OutcomeCode>> {
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
-    const { community } = await loadActor(tx, cmd.actor, now);
-    const chat = await tx.getChat(community.id, cmd.chatId);
-    if (!chat) return fail("NOT_FOUND", { chatId: cmd.chatId });
-    if (chat.seekerId !== cmd.actor.memberId && chat.volunteerId !== cmd.actor.memberId) return fail("NOT_YOURS");
+    const access = await chatOfParty(tx, cmd.actor, cmd.chatId, now);
+    if (!access.ok) return access;
+    const { community, chat } = access.value;
     if (chat.status === cmd.outcome) return ok({ chat, replay: true });
     if (chat.status === "happened" || chat.status === "no_show") return fail("ALREADY_RECORDED", { outcome: chat.status });
     if (cmd.outcome === "rescheduled" && chat.status === "proposing") return ok({ chat, replay: true });

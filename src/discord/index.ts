@@ -1,8 +1,76 @@
+import { Client, GatewayIntentBits, Events, REST } from "discord.js";
 import type { PlatformAdapter } from "../app/adapter.js";
 import type { Config } from "../config.js";
 import type { Deps } from "../core/use-cases/index.js";
+import { InteractionRouter } from "./interactions.js";
+import { DiscordMessenger } from "./messenger.js";
 
-/** The Discord adapter (discord.js). */
-export function createDiscordAdapter(_config: Config, _deps: Deps): PlatformAdapter {
-  throw new Error("DISCORD_TOKEN is set, but this build has no Discord adapter yet; unset it to use the terminal");
+export { DiscordMessenger, nonceOf } from "./messenger.js";
+export { registerCommands, coffeeCommand } from "./commands.js";
+export { parseSlash, parseForm } from "./parse.js";
+
+export interface DiscordAdapterOptions {
+  /** Guild id → the channel where pair threads open. A guild without one uses its system channel. */
+  pairChannels?: Readonly<Record<string, string>>;
+  /** Defer an interaction when its answer is not ready by then (ms). */
+  deferAfterMs?: number;
+  /** Commands worked on at once (default 2; raise it on PostgreSQL). */
+  concurrency?: number;
+}
+
+/** "guild:channel,guild:channel" → a map; malformed entries are skipped. */
+export function parsePairChannels(text: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (text ?? "").split(",")) {
+    const m = /^\s*(\d+)\s*:\s*(\d+)\s*$/.exec(part);
+    if (m?.[1] && m[2]) out[m[1]] = m[2];
+  }
+  return out;
+}
+
+/** The Discord adapter, with its messenger exposed for the scheduler and its counters. */
+export interface DiscordAdapter extends PlatformAdapter {
+  readonly platform: "discord";
+  readonly messenger: DiscordMessenger;
+  readonly client: Client;
+}
+
+/**
+ * The Discord adapter (discord.js): slash commands, buttons, menus, forms and autocomplete
+ * through the core, and the Messenger over REST. Uses only the non-privileged Guilds intent;
+ * interactions arrive regardless of intents. One process serves every guild that installed
+ * the bot, each its own community. `DISCORD_API_URL` moves REST (and so the gateway lookup).
+ */
+export function createDiscordAdapter(config: Config, deps: Deps, options: DiscordAdapterOptions = {}): DiscordAdapter {
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new Error("DISCORD_TOKEN: set it to your bot's token (Developer Portal → Bot → Reset Token)");
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL } });
+  client.rest.setToken(token);
+  // Until config.ts carries it, the pair channel map is read here (DISCORD_PAIR_CHANNELS="guild:channel,…").
+  const pairChannels = options.pairChannels ?? parsePairChannels(process.env.DISCORD_PAIR_CHANNELS);
+  const messenger = new DiscordMessenger({
+    rest: client.rest,
+    store: deps.store,
+    log: deps.log,
+    pairChannel: (guildId) => pairChannels[guildId] ?? client.guilds.cache.get(guildId)?.systemChannelId ?? null,
+  });
+  const hookRest = new REST({ api: config.DISCORD_API_URL, globalRequestsPerSecond: 10_000 });
+  const router = new InteractionRouter({ deps, messenger, hookRest, log: deps.log, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}), ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}) });
+  client.on(Events.InteractionCreate, (i) => void router.route(i));
+  client.on(Events.Error, (e) => deps.log.error({ err: e.message }, "discord client error"));
+  return {
+    platform: "discord",
+    messenger,
+    client,
+    async start() {
+      // The ready listener goes on before login(), or a fast READY is missed.
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(token);
+      await ready;
+      deps.log.info({ guilds: client.guilds.cache.size }, "discord connected");
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
 }

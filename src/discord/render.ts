@@ -1,0 +1,90 @@
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from "discord-api-types/v10";
+import type { View } from "../app/handle.js";
+import type { Member, Notice, Slot } from "../core/domain/index.js";
+import { formatSlot } from "../core/time/index.js";
+import { noticeActions, renderNotice, type Action } from "../text/index.js";
+import { encodeCustomId } from "./ids.js";
+import { discordStyle } from "./style.js";
+
+/** What a Discord message carries: text and rows of components. */
+export interface MessageBody {
+  content: string;
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+}
+
+const MAX_CONTENT = 2000;
+const clip = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+
+/** `<t:unix:F>`: Discord shows it in each reader's own zone, which it knows and we don't. */
+export const stamp = (d: Date): string => `<t:${Math.floor(d.getTime() / 1000)}:F>`;
+
+/** Replaces every slot written in `zone` with a Discord timestamp, so each person sees their own time. */
+export function withTimestamps(text: string, slots: readonly Slot[], zone: string): string {
+  let out = text;
+  for (const s of slots) out = out.split(formatSlot(s, zone)).join(`${stamp(s.start)} (<t:${Math.floor(s.start.getTime() / 1000)}:R>)`);
+  return out;
+}
+
+/** The slots a notice shows, for timestamp rewriting. */
+export function slotsOf(n: Notice): Slot[] {
+  if (n.kind === "slots_proposed") return n.slots;
+  if (n.kind === "chat_scheduled" || n.kind === "prep" || n.kind === "chat_reminder") return [n.slot];
+  return [];
+}
+
+/** Buttons in rows of five (Discord's limit), each carrying its guild and command in custom_id. */
+export function actionRows(actions: readonly Action[], guildId: string): MessageBody["components"] {
+  const rows: MessageBody["components"] = [];
+  for (let i = 0; i < actions.length && rows.length < 5; i += 5) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: actions.slice(i, i + 5).map((a) => ({
+        type: ComponentType.Button,
+        custom_id: encodeCustomId(guildId, a.command),
+        label: clip(a.label, 80),
+        style: a.style === "primary" ? ButtonStyle.Primary : a.style === "danger" ? ButtonStyle.Danger : ButtonStyle.Secondary,
+      })),
+    });
+  }
+  return rows;
+}
+
+/** A select menu of proposed times: one choice, shown in the reader's zone, that runs `pick`. */
+function slotMenu(n: Extract<Notice, { kind: "slots_proposed" }>, reader: Member, guildId: string): MessageBody["components"] {
+  const actions = noticeActions(n, reader);
+  if (actions.length === 0) return [];
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.StringSelect,
+          custom_id: `${guildId}|slot|${n.chatId}`,
+          placeholder: "Pick a time",
+          options: actions.map((a, i) => ({ label: clip(a.label, 100), value: encodeCustomId(guildId, a.command), description: `Option ${i + 1} · ${reader.timeZone}` })),
+        },
+      ],
+    },
+  ];
+}
+
+/**
+ * A notice as a Discord message for `readers` (one for a DM; the pair in their thread, who are
+ * mentioned). Times become Discord timestamps; buttons and menus carry the command to run.
+ */
+export function noticeMessage(n: Notice, readers: readonly Member[], guildId: string, mention: readonly string[] = []): MessageBody {
+  const reader = readers[0];
+  if (!reader) throw new Error("a notice needs a reader");
+  let text = withTimestamps(renderNotice(n, reader, discordStyle), slotsOf(n), reader.timeZone);
+  if (n.kind === "chat_scheduled") text = text.replace(/\n.*Calendar invite attached.*$/m, "\n   📎 The calendar invite (.ics) is attached.");
+  const prefix = mention.length ? `${mention.map((u) => `<@${u}>`).join(" ")} ` : "";
+  const components = n.kind === "slots_proposed" ? slotMenu(n, reader, guildId) : actionRows(noticeActions(n, reader), guildId);
+  return { content: clip(prefix + text, MAX_CONTENT), components };
+}
+
+/** The answer to the person who acted, as an (ephemeral) message. */
+export function viewMessage(v: View, guildId: string, zone: string): MessageBody {
+  const r = v.reply;
+  const slots = r?.kind === "pick" && r.result.ok && r.result.value.chat.slot ? [r.result.value.chat.slot] : [];
+  return { content: clip(withTimestamps(v.text, slots, zone), MAX_CONTENT), components: actionRows(v.actions, guildId) };
+}

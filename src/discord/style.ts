@@ -1,0 +1,49 @@
+import { helpText, type TextStyle } from "../text/index.js";
+
+/** Shell usage → Discord options, for the few commands whose arguments became named options. */
+const SLASH: Record<string, string> = {
+  "request <tags> -- <what you want to learn>": "request tags:<topics> goals:<what you want to learn>",
+  "profile <interests> -- <what you want to learn>": "profile interests:<topics> learn:<what you want to learn>",
+  "pick <n>": "pick slot:<n>",
+  "pick <number>": "pick slot:<number>",
+  "choose <number>|auto": "choose pick:<number or auto>",
+  "choose auto": "choose pick:auto",
+  "choose 1": "choose pick:1",
+  "pause <YYYY-MM-DD>|+2w": "pause until:<YYYY-MM-DD or +2w>",
+  "pause <date>": "pause until:<date>",
+  "pause +2w": "pause until:+2w",
+  "block <member>": "block member:<@member>",
+  "refer <member>": "refer member:<@member>",
+  "feedback <1-5> [note]": "feedback rating:<1-5> note:<text>",
+  "feedback 5 really helpful": "feedback rating:5 note:really helpful",
+  "decline [reason]": "decline reason:<text>",
+  "volunteer <tags>": "volunteer tags:<topics>",
+  "availability <days> <from>-<to>": "availability times:<days> <from>-<to> zone:<Area/City>",
+  "admin settings [<key> <value>]": "admin settings key:<key> value:<value>",
+  "admin tags alias|rename|merge <from> <to>": "admin tags op:<alias|rename|merge> from:<tag> to:<tag>",
+  "admin stats [30d|12w|6m|1y|all]": "admin stats period:<30d|12w|6m|1y|all>",
+  "admin export [--notes] [<folder>]": "admin export notes:<true|false>",
+  "admin export --notes": "admin export notes:true",
+  "admin add <member>": "admin add member:<@member>",
+  "admin remove <member>": "admin remove member:<@member>",
+};
+
+function toSlash(usage: string): string {
+  const known = SLASH[usage];
+  if (known) return known;
+  if (usage.startsWith("volunteer ")) return "volunteer tags:<topics> capacity:<per month> formats:<video,phone> link:<url> bio:<text>";
+  if (usage.startsWith("availability ")) return "availability times:<days> <from>-<to>[; …] zone:<Area/City>   e.g. times:mon-fri 9-12 zone:Europe/Berlin";
+  return usage;
+}
+
+/**
+ * How commands read on Discord: `/coffee <sub> option:value`. Usage lines from the core use
+ * shell words; the slash form is what people can actually type here.
+ */
+export const discordStyle: TextStyle = {
+  cmd: (usage) => `\`/coffee ${toSlash(usage)}\``,
+  help: helpText((u) => `/coffee ${toSlash(u)}`, [
+    "On Discord: /coffee profile, volunteer, availability and request open a form when you leave the options out.",
+    "Times show in your own time zone; tell me yours once with /coffee availability zone:<Area/City>.",
+  ]),
+};

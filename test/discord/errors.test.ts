@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { G1, G2, startBot, user, type Bot } from "./harness.js";
+import { EPHEMERAL, text } from "./helpers.js";
+
+const kim = user("4001", "Kim");
+
+describe("Discord input errors and community separation", () => {
+  let bot: Bot;
+  beforeAll(async () => {
+    bot = await startBot();
+  });
+  afterAll(async () => bot.stop());
+
+  const cases: [string, Record<string, string | number>, RegExp][] = [
+    ["availability", { times: "someday 9-12", zone: "Europe/Berlin" }, /"someday 9-12" isn't a day range.*\/coffee availability times:/],
+    ["availability", { times: "mon-fri 9-12", zone: "Mars/Olympus" }, /isn't a time zone.*zone:/],
+    ["availability", { times: "mon-fri 9-12" }, /time zone.*zone:Europe\/Berlin/],
+    ["request", { tags: "ux" }, /Missing goals.*\/coffee request tags:<topics> goals:/],
+    ["volunteer", { capacity: 3 }, /Missing tags.*\/coffee volunteer tags:/],
+    ["choose", { pick: "first" }, /"first" isn't a suggestion number.*\/coffee choose pick:/],
+    ["pause", { until: "someday" }, /couldn't read "someday"/],
+    ["feedback", { rating: 5 }, /couldn't find a chat.*\/coffee status/],
+  ];
+  for (const [sub, opts, expected] of cases) {
+    it(`/coffee ${sub} ${JSON.stringify(opts)} gets an ephemeral fix`, async () => {
+      const a = await bot.fake.command(G1, kim, sub, opts);
+      expect(a.data.flags).toBe(EPHEMERAL);
+      expect(text(a)).toMatch(expected);
+    });
+  }
+
+  it("rejects bad form input with the fix", async () => {
+    const a = await bot.fake.submitModal(G1, kim, "form|volunteer", { tags: "python", capacity: "lots" });
+    expect(a.data.flags).toBe(EPHEMERAL);
+    expect(text(a)).toMatch(/"lots" isn't capacity \(chats per month\)/);
+    const b = await bot.fake.submitModal(G1, kim, "form|availability", { times: "mon-fri 9-12", zone: "Berlin" });
+    expect(text(b)).toMatch(/"Berlin" isn't a time zone/);
+  });
+
+  it("keeps two guilds apart: members, tags and matches", async () => {
+    const v = user("4002", "Vic");
+    await bot.fake.command(G1, v, "volunteer", { tags: "rust, systems" });
+    const tags2 = await bot.fake.autocomplete(G2, kim, "request", { tags: "ru" }, "tags");
+    expect(tags2).toEqual([]);
+    const r2 = await bot.fake.command(G2, kim, "request", { tags: "rust", goals: "get started" });
+    expect(text(r2)).toContain("Nobody fits");
+    const r1 = await bot.fake.command(G1, kim, "request", { tags: "rust", goals: "get started" });
+    expect(text(r1)).toContain("Vic");
+    const s2 = await bot.fake.command(G2, v, "status");
+    expect(text(s2)).not.toContain("Volunteering");
+  });
+});
+
+describe("Discord admin commands and forget-me", () => {
+  let bot: Bot;
+  beforeAll(async () => {
+    bot = await startBot({ memory: true });
+  });
+  afterAll(async () => bot.stop());
+
+  it("lets a Manage Server holder run /coffee admin and refuses others", async () => {
+    const owner = { ...user("4501", "Olga"), admin: true };
+    const stats = await bot.fake.command(G1, owner, "admin stats", { period: "30d" });
+    expect(stats.data.flags).toBe(EPHEMERAL);
+    expect(text(stats)).not.toContain("Only community admins");
+    const other = await bot.fake.command(G1, kim, "admin match");
+    expect(text(other)).toContain("Only community admins can use admin");
+    expect(text(other)).toContain("`/coffee admin add member:<@member>`");
+    const set = await bot.fake.command(G1, owner, "admin settings", { key: "chatMinutes", value: "45" });
+    expect(text(set)).toContain("chatMinutes");
+    const exported = await bot.fake.command(G1, owner, "admin export", {});
+    const call = bot.fake.rest.calls.find((c) => c.path.includes(exported.interactionId));
+    expect(call?.files.length).toBeGreaterThan(0);
+    expect(call?.files[0]?.name).toMatch(/\.csv$/);
+  });
+
+  it("forgets a member with /coffee forget-me", async () => {
+    const f = user("4601", "Fay");
+    await bot.fake.command(G1, f, "volunteer", { tags: "go" });
+    const a = await bot.fake.command(G1, f, "forget-me");
+    expect(a.data.flags).toBe(EPHEMERAL);
+    const m = await bot.store.tx((tx) => tx.getMember(`discord:${G1}`, `discord:${G1}:${f.id}`));
+    expect(m?.forgotten ?? true).toBe(true);
+  });
+});

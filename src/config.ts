@@ -30,6 +30,11 @@ export const ConfigSchema = z.object({
   DISCORD_TOKEN: optionalSecret,
   DISCORD_APPLICATION_ID: optionalSecret.refine((v) => v === undefined || /^\d{15,22}$/.test(v), "must be the numeric application id from the Discord developer portal"),
   DISCORD_API_URL: z.string().url("must be a URL such as https://discord.com/api").default("https://discord.com/api"),
+  /** Where pair threads open, per guild, until a guild's admin sets `pairChannelId`: "guild:channel,guild:channel". */
+  DISCORD_PAIR_CHANNELS: z
+    .string()
+    .default("")
+    .refine((v) => v.trim() === "" || v.split(",").every((p) => /^\s*\d+\s*:\s*\d+\s*$/.test(p)), "must be guild:channel pairs of numeric ids, separated by commas"),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

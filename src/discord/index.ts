@@ -46,13 +46,17 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
   if (!token) throw new Error("DISCORD_TOKEN: set it to your bot's token (Developer Portal → Bot → Reset Token)");
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL } });
   client.rest.setToken(token);
-  // Until config.ts carries it, the pair channel map is read here (DISCORD_PAIR_CHANNELS="guild:channel,…").
-  const pairChannels = options.pairChannels ?? parsePairChannels(process.env.DISCORD_PAIR_CHANNELS);
+  const pairChannels = options.pairChannels ?? parsePairChannels(config.DISCORD_PAIR_CHANNELS);
   const messenger = new DiscordMessenger({
     rest: client.rest,
     store: deps.store,
     log: deps.log,
-    pairChannel: (guildId) => pairChannels[guildId] ?? client.guilds.cache.get(guildId)?.systemChannelId ?? null,
+    // The community's own setting (admin settings pairChannelId) wins, then the deployment's map, then the guild's system channel.
+    pairChannel: async (guildId) =>
+      (await deps.store.tx((tx) => tx.getCommunity(`discord:${guildId}`)))?.settings.pairChannelId ??
+      pairChannels[guildId] ??
+      client.guilds.cache.get(guildId)?.systemChannelId ??
+      null,
   });
   const hookRest = new REST({ api: config.DISCORD_API_URL, globalRequestsPerSecond: 10_000 });
   const router = new InteractionRouter({ deps, messenger, hookRest, log: deps.log, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}), ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}) });

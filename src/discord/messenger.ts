@@ -20,7 +20,7 @@ export interface DiscordMessengerOptions {
   store: Store;
   log: Logger;
   /** The channel where a guild's pair threads are opened, or null when it has none. */
-  pairChannel: (guildId: string) => string | null;
+  pairChannel: (guildId: string) => string | null | Promise<string | null>;
 }
 
 /** What the messenger counts, for logs and tests. */
@@ -125,7 +125,7 @@ export class DiscordMessenger implements Messenger {
     const active = (await this.o.rest.get(Routes.guildActiveThreads(guildId))) as { threads: { id: string; name: string }[] };
     const found = active.threads.find((t) => t.name.endsWith(suffix));
     if (found) return found.id;
-    const parent = this.o.pairChannel(guildId);
+    const parent = await this.o.pairChannel(guildId);
     if (!parent) throw new PermanentError(`guild ${guildId} has no pair channel configured for chat threads`);
     const name = `☕ ${pair.map((m) => m.displayName).join(" & ")}`.slice(0, 95 - suffix.length) + ` ${suffix}`;
     const t = (await this.o.rest.post(Routes.threads(parent), {

@@ -1,4 +1,4 @@
-import { parseAvailabilityText, USAGE, type Parsed, type ParseProblem } from "../core/commands/index.js";
+import { BARE_COMMANDS, parseAvailabilityText, USAGE, type Parsed, type ParseProblem } from "../core/commands/index.js";
 import { isValidZone } from "../core/time/index.js";
 import { memberIdOf } from "./ids.js";
 
@@ -32,13 +32,13 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
   const missing = (what: string, word = sub): Parsed => bad({ code: "MISSING", what, usage: USAGE[word] ?? word });
   const invalid = (what: string, v: string, word = sub): Parsed => bad({ code: "INVALID", what, given: v, usage: USAGE[word] ?? word });
   if (allowForm && !given && (FORMS as readonly string[]).includes(sub)) return { kind: "form", form: sub as FormKind };
+  const bare = BARE_COMMANDS[sub];
+  if (bare) return bare;
   switch (sub) {
     case "help": {
       const topic = o("topic");
       return topic ? { kind: "help", topic } : { kind: "help" };
     }
-    case "status":
-      return { kind: "status" };
     case "profile": {
       const interests = o("interests");
       const learn = o("learn");
@@ -98,22 +98,10 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
       const n = Number(slot);
       return slot && Number.isInteger(n) && n >= 1 ? { kind: "pick", choice: n } : slot ? invalid("a slot number", slot) : missing("which slot (1, 2 or 3)");
     }
-    case "happened":
-      return { kind: "outcome", outcome: "happened" };
-    case "noshow":
-      return { kind: "outcome", outcome: "no_show" };
-    case "reschedule":
-      return { kind: "outcome", outcome: "rescheduled" };
-    case "cancel":
-      return { kind: "cancel" };
     case "pause": {
       const until = o("until");
       return until ? { kind: "pause", until } : missing("until when");
     }
-    case "resume":
-      return { kind: "resume" };
-    case "leave":
-      return { kind: "leave" };
     case "block":
     case "refer": {
       const user = o("member");
@@ -122,8 +110,6 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
       const memberId = memberIdOf(guildId, user);
       return sub === "block" ? { kind: "block", memberId } : { kind: "refer", memberId };
     }
-    case "forget-me":
-      return { kind: "forget_me" };
     case "feedback": {
       const r = o("rating");
       const rating = Number(r);

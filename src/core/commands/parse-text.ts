@@ -1,4 +1,4 @@
-import type { Parsed, ParseProblem } from "./types.js";
+import type { Command, Parsed, ParseProblem } from "./types.js";
 import { parseAvailabilityText } from "./availability-text.js";
 import { parseAdmin } from "./parse-admin.js";
 
@@ -69,6 +69,21 @@ function suggest(word: string): string | undefined {
   return best && best[1] <= 2 ? best[0] : undefined;
 }
 
+/** Command words that take nothing: every platform reads them the same way. */
+export const BARE_COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
+  status: { kind: "status" },
+  happened: { kind: "outcome", outcome: "happened" },
+  noshow: { kind: "outcome", outcome: "no_show" },
+  "no-show": { kind: "outcome", outcome: "no_show" },
+  "didnt-happen": { kind: "outcome", outcome: "no_show" },
+  reschedule: { kind: "outcome", outcome: "rescheduled" },
+  cancel: { kind: "cancel" },
+  resume: { kind: "resume" },
+  leave: { kind: "leave" },
+  "forget-me": { kind: "forget_me" },
+  forgetme: { kind: "forget_me" },
+});
+
 /**
  * Parses the words people type after `/coffee` (Slack) or at the shell prompt into a core
  * command. Never throws: anything it cannot read comes back as `unsupported` with the problem.
@@ -79,12 +94,12 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
   const word = head.toLowerCase();
   const rest = restWords.join(" ").trim();
   const bad = (problem: ParseProblem): Parsed => ({ kind: "unsupported", input: text, problem });
+  const bare = BARE_COMMANDS[word];
+  if (bare) return bare;
   switch (word) {
     case "":
     case "help":
       return rest ? { kind: "help", topic: rest } : { kind: "help" };
-    case "status":
-      return { kind: "status" };
     case "profile": {
       if (!rest) return { kind: "profile" };
       const [interests = "", learn] = rest.split(/\s+--\s+|\s*--$/);
@@ -143,22 +158,8 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       const n = Number(rest);
       return Number.isInteger(n) && n >= 1 ? { kind: "pick", choice: n } : bad(rest ? invalid("a slot number", rest, word) : missing("which slot (1, 2 or 3)", word));
     }
-    case "happened":
-      return { kind: "outcome", outcome: "happened" };
-    case "noshow":
-    case "no-show":
-    case "didnt-happen":
-      return { kind: "outcome", outcome: "no_show" };
-    case "reschedule":
-      return { kind: "outcome", outcome: "rescheduled" };
-    case "cancel":
-      return { kind: "cancel" };
     case "pause":
       return rest ? { kind: "pause", until: rest } : bad(missing("until when", word));
-    case "resume":
-      return { kind: "resume" };
-    case "leave":
-      return { kind: "leave" };
     case "block":
     case "refer": {
       if (!rest) return bad(missing("which member", word));
@@ -172,9 +173,6 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       if (!Number.isInteger(rating) || rating < 1 || rating > 5) return bad(r ? invalid("a rating from 1 to 5", r, word) : missing("a rating from 1 to 5", word));
       return { kind: "feedback", rating, note: note.join(" ") };
     }
-    case "forget-me":
-    case "forgetme":
-      return { kind: "forget_me" };
     case "admin":
       return parseAdmin(text, restWords, resolve, USAGE);
     default: {

@@ -42,6 +42,7 @@ async function main(): Promise<number> {
   const deps: Deps = { store, clock: systemClock, ids: randomIds, log };
   const adapters = await platformAdapters(config, deps);
   const scheduler = new Scheduler(deps, new RoutingMessenger(adapters), { cron: config.SCHEDULE_CRON, owner: `${hostname()}:${process.pid}` });
+  deps.afterCommand = () => scheduler.soon();
   for (const a of adapters) await a.start();
   scheduler.start();
   log.info({ adapters: adapters.map((a) => a.platform) }, "Percolate is running");

@@ -18,6 +18,7 @@ export interface View {
 export async function handle(deps: Deps, actor: Actor, parsed: Parsed, style: TextStyle): Promise<View> {
   if (parsed.kind === "unsupported") return { text: renderProblem(parsed.problem, style), actions: [], reply: null };
   const reply = await dispatch(deps, actor, parsed);
+  deps.afterCommand?.();
   const zone = (await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? actor.timeZone ?? "UTC";
   const actions = reply.kind === "request" && reply.result.ok ? suggestionActions(reply.result.value) : [];
   return { text: renderReply(reply, zone, style), actions, reply };

@@ -24,6 +24,7 @@ export class Scheduler {
   /** When this process last batch-matched each community. */
   private readonly lastMatch = new Map<string, number>();
   private stopped = false;
+  private soonTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly deps: Deps,
@@ -60,9 +61,22 @@ export class Scheduler {
     return this.running;
   }
 
+  /**
+   * Asks for a tick soon (after `delayMs`), coalescing bursts: a command's intro or answer
+   * goes out within moments instead of waiting for the next cron tick.
+   */
+  soon(delayMs = 200): void {
+    if (this.stopped || this.soonTimer) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = null;
+      void this.tick();
+    }, delayMs);
+  }
+
   /** Stops ticking, lets the current tick finish, and releases leases this process still holds. */
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.soonTimer) clearTimeout(this.soonTimer);
     await this.task?.stop();
     await this.task?.destroy();
     await this.running;

@@ -234,3 +234,28 @@ describe("Scheduler batch-match cadence", () => {
     await s.stop();
   });
 });
+
+describe("Scheduler.soon", () => {
+  it("delivers a command's messages moments later, coalescing a burst into one tick", async () => {
+    const w = world();
+    const vera = await makeVolunteer(w, "vera", "ux-design");
+    const sam = await makeSeeker(w, "sam", "ux-design");
+    let ticks = 0;
+    const s = new Scheduler(w.deps, w.messenger, { owner: "soon" });
+    const tick = s.tick.bind(s);
+    s.tick = () => {
+      ticks++;
+      return tick();
+    };
+    w.deps.afterCommand = () => s.soon(20);
+    await requestAndChoose(w, sam, "ux-design", vera);
+    const { handle } = await import("../../src/app/handle.js");
+    const { shellStyle } = await import("../../src/text/index.js");
+    await handle(w.deps, sam, { kind: "status" }, shellStyle);
+    await handle(w.deps, sam, { kind: "status" }, shellStyle);
+    await delay(200);
+    expect(ticks).toBe(1);
+    expect(w.messenger.of("intro_offered", vera.memberId)).toHaveLength(1);
+    await s.stop();
+  });
+});

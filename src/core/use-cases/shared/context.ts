@@ -8,6 +8,12 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   log: Logger;
+  /**
+   * Called after a person's command ran (it may have put messages in the outbox), so a runner
+   * can deliver them now rather than on its next tick. Optional: the scheduler picks them up
+   * either way.
+   */
+  afterCommand?: () => void;
 }
 
 /**

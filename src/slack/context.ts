@@ -1,0 +1,21 @@
+import type { webApi } from "@slack/bolt";
+import type { Logger } from "../core/ports/index.js";
+import type { Deps } from "../core/use-cases/index.js";
+import type { SlackDirectory } from "./actor.js";
+
+/** What every listener needs: the core's ports, who is who, and a way to finish work after the ack. */
+export interface SlackContext {
+  deps: Deps;
+  directory: SlackDirectory;
+  log: Logger;
+  /**
+   * Runs work after the ack in the adapter's bounded queue: errors are logged, and the adapter
+   * waits for pending work when it stops.
+   */
+  later(what: string, work: () => Promise<unknown>): Promise<void>;
+}
+
+export type Client = webApi.WebClient;
+
+/** What to show when something broke on our side; the person can simply try again. */
+export const SORRY = "Sorry — something went wrong on our side. Please try again in a minute.";

@@ -1,0 +1,14 @@
+import type { App } from "@slack/bolt";
+import type { SlackContext } from "../context.js";
+import { registerActions } from "./actions.js";
+import { registerCommands } from "./commands.js";
+import { registerEvents } from "./events.js";
+import { registerViews } from "./views.js";
+
+/** Every Slack entry point Percolate answers: the command, buttons, forms and the Home tab. */
+export function registerListeners(app: App, ctx: SlackContext): void {
+  registerCommands(app, ctx);
+  registerActions(app, ctx);
+  registerViews(app, ctx);
+  registerEvents(app, ctx);
+}

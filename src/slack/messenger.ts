@@ -1,0 +1,127 @@
+import type { webApi } from "@slack/bolt";
+import type { Member, Notice } from "../core/domain/index.js";
+import type { Delivery, Logger, Messenger, SendOutcome } from "../core/ports/index.js";
+import { formatSlot } from "../core/time/index.js";
+import { noticeActions, renderNotice } from "../text/index.js";
+import { messageBlocks } from "./blocks.js";
+import { userOf } from "./ids.js";
+import { slackStyle } from "./style.js";
+
+/** The metadata event type every Percolate message carries, with its idempotency key. */
+export const NUDGE_EVENT = "percolate_nudge";
+
+/** Platform errors that no retry can fix: the person or conversation is gone or out of reach. */
+const PERMANENT = new Set([
+  "user_not_found", "users_not_found", "channel_not_found", "not_in_channel", "is_archived", "account_inactive",
+  "user_disabled", "cannot_dm_bot", "invalid_auth", "not_authed", "token_revoked", "missing_scope",
+  "team_access_not_granted", "no_permission", "restricted_action", "msg_too_long", "invalid_blocks",
+]);
+
+/** Reads a thrown Web API error (typed by its `code`) into the outcome the outbox expects. */
+export function outcomeOf(e: unknown): SendOutcome & { ok: false } {
+  const err = (e ?? {}) as { code?: unknown; message?: unknown; retryAfter?: unknown; data?: { error?: unknown } };
+  const message = typeof err.message === "string" ? err.message : String(e);
+  if (err.code === "slack_webapi_rate_limited_error") {
+    const sec = typeof err.retryAfter === "number" ? err.retryAfter : 1;
+    return { ok: false, error: `rate limited: ${message}`, retryAfterMs: sec * 1000 };
+  }
+  if (err.code === "slack_webapi_platform_error") {
+    const code = typeof err.data?.error === "string" ? err.data.error : "unknown_error";
+    if (code === "ratelimited") return { ok: false, error: code, retryAfterMs: 1000 };
+    return PERMANENT.has(code) ? { ok: false, error: code, permanent: true } : { ok: false, error: code };
+  }
+  return { ok: false, error: message };
+}
+
+/** Each person's local time for a notice about a slot, for the pair's shared conversation. */
+function pairTimes(n: Notice, to: readonly Member[]): string[] {
+  if (to.length < 2 || !("slot" in n)) return [];
+  return [to.map((m) => `*${m.displayName}*: ${formatSlot(n.slot, m.timeZone)} (${m.timeZone})`).join(" · ")];
+}
+
+/**
+ * The Messenger on Slack: a DM for one member, a group DM (conversations.open with both
+ * users) for a pair, with Block Kit buttons and the .ics invite attached to a confirmed chat.
+ * Sends in one channel go out one at a time, in order (Slack allows about one message per
+ * second per channel). Idempotent calls (conversations.open, history, uploads) go through
+ * `client`, which queues, waits out 429 Retry-After and retries 5xx and timeouts itself.
+ * chat.postMessage is not idempotent — a timed-out post may have landed — so it goes through
+ * `poster`, which never retries: a 429 comes back as `retryAfterMs` for the outbox to honour,
+ * and a 5xx or timeout as a failed attempt that the outbox retries with backoff. Every message
+ * carries its delivery key in metadata, and a retry (attempt > 1) looks the message up before
+ * posting, so an uncertain first attempt never becomes a duplicate.
+ */
+export class SlackMessenger implements Messenger {
+  private readonly channels = new Map<string, string>();
+  private readonly lanes = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly poster: webApi.WebClient,
+    private readonly log: Logger,
+  ) {}
+
+  async send(d: Delivery): Promise<SendOutcome> {
+    const users = d.to.map((m) => userOf(m.id));
+    const ids = users.map((u) => u?.userId).filter((u): u is string => u !== undefined);
+    const reader = d.to[0];
+    if (!reader || ids.length !== d.to.length) return { ok: false, permanent: true, error: `not Slack members: ${d.to.map((m) => m.id).join(", ")}` };
+    try {
+      const channel = await this.open(ids);
+      return await this.lane(channel, async () => {
+        if (d.attempt > 1 && (await this.alreadyPosted(channel, d.key))) return { ok: true } as const;
+        const text = renderNotice(d.notice, reader, slackStyle);
+        await this.poster.chat.postMessage({
+          channel,
+          text,
+          blocks: messageBlocks(text, noticeActions(d.notice, reader), pairTimes(d.notice, d.to)),
+          metadata: { event_type: NUDGE_EVENT, event_payload: { key: d.key } },
+          unfurl_links: false,
+        });
+        if (d.notice.kind === "chat_scheduled") {
+          await this.client.filesUploadV2({
+            channel_id: channel,
+            content: d.notice.ics,
+            filename: "coffee-chat.ics",
+            title: `Coffee chat: ${d.notice.seeker.name} & ${d.notice.volunteer.name}`,
+          });
+        }
+        return { ok: true } as const;
+      });
+    } catch (e) {
+      const out = outcomeOf(e);
+      this.log.warn({ key: d.key, error: out.error }, "slack send failed");
+      return out;
+    }
+  }
+
+  /** The DM or group DM with these users, opened once and remembered. */
+  private async open(userIds: readonly string[]): Promise<string> {
+    const key = [...userIds].sort().join(",");
+    const known = this.channels.get(key);
+    if (known) return known;
+    const r = await this.client.conversations.open({ users: userIds.join(","), return_im: false });
+    const id = r.channel?.id;
+    if (!id) throw new Error(`conversations.open gave no channel for ${key}`);
+    this.channels.set(key, id);
+    return id;
+  }
+
+  /** Whether a message with this delivery key is already in the channel's recent history. */
+  private async alreadyPosted(channel: string, key: string): Promise<boolean> {
+    const r = await this.client.conversations.history({ channel, limit: 100, include_all_metadata: true });
+    return (r.messages ?? []).some((m) => m.metadata?.event_type === NUDGE_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key);
+  }
+
+  /** Runs sends to one channel one after another, so messages keep their order and pace. */
+  private lane<T>(channel: string, work: () => Promise<T>): Promise<T> {
+    const prev = this.lanes.get(channel) ?? Promise.resolve();
+    const next = prev.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.lanes.set(channel, settled);
+    void settled.then(() => {
+      if (this.lanes.get(channel) === settled) this.lanes.delete(channel);
+    });
+    return next;
+  }
+}

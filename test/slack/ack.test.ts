@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { slashCommand } from "../fakes/slack/payloads.js";
+import { startHarness, type Harness } from "./harness.js";
+
+let h: Harness | null = null;
+afterEach(async () => {
+  await h?.stop();
+  h = null;
+});
+
+describe("acking fast", () => {
+  for (const mode of ["http", "socket"] as const) {
+    it(`acks a command at once while its slow work (${mode}) carries on after`, async () => {
+      h = await startHarness({ mode });
+      const u = h.user("T1", "U0SLOW", "slow", "UTC");
+      h.fake.inject({ method: "users.info", delayMs: 1500, times: 1 });
+      const t0 = performance.now();
+      const r = await h.fake.send("slash_commands", { ...slashCommand(h.fake, u, "status") });
+      const ackMs = performance.now() - t0;
+      expect(r.status).toBe(200);
+      expect(ackMs).toBeLessThan(500);
+      expect(h.fake.responses).toHaveLength(0);
+      await h.adapter.idle();
+      expect(h.fake.responses).toHaveLength(1);
+      expect(String(h.fake.responses[0]?.body.text)).toContain("slow");
+    });
+  }
+
+  it("opens the form behind a Home tab button", async () => {
+    h = await startHarness({ mode: "http" });
+    const u = h.user("T1", "U0HOME", "hana", "Asia/Tokyo");
+    await h.home(u);
+    const home = h.fake.state.views.at(-1);
+    const blocks = (home?.view.blocks ?? []) as unknown[];
+    const { buttonsIn, blockAction } = await import("../fakes/slack/payloads.js");
+    const b = buttonsIn(blocks).find((x) => x.label === "Set free times");
+    if (!b) throw new Error("no button");
+    await h.fake.send("interactive", { ...blockAction(h.fake, u, b) });
+    await h.adapter.idle();
+    const opened = h.fake.state.views.at(-1);
+    expect(opened?.method).toBe("views.open");
+    expect(opened?.view.callback_id).toBe("percolate_availability");
+    expect(JSON.stringify(opened?.view)).toContain("Asia/Tokyo");
+  });
+});

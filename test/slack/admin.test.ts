@@ -30,3 +30,16 @@ describe("admin commands on Slack", () => {
     expect(h.fake.state.files.size).toBe(before);
   });
 });
+
+describe("members leaving the workspace", () => {
+  it("a deactivated member is treated as leave: opted out, nothing more sent", async () => {
+    const gone = h.user("T1", "UGONE", "gus", "UTC");
+    await h.slash(gone, "volunteer rust");
+    await h.userChanged(gone, false);
+    const before = await h.store.tx((tx) => tx.getMember("slack:T1", "slack:T1:UGONE"));
+    expect(before?.status).toBe("active");
+    await h.userChanged(gone, true);
+    const after = await h.store.tx((tx) => tx.getMember("slack:T1", "slack:T1:UGONE"));
+    expect(after?.status).toBe("opted_out");
+  });
+});

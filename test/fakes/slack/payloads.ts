@@ -118,3 +118,17 @@ export function homeOpened(u: FakeUser): Record<string, unknown> {
     event: { type: "app_home_opened", user: u.id, channel: "D0HOME", tab: "home", event_ts: `${Date.now() / 1000}` },
   };
 }
+
+/** A `user_change` event: the member was deactivated (left the workspace) when `deleted`. */
+export function userChanged(u: FakeUser, deleted: boolean): Record<string, unknown> {
+  return {
+    token: "verification-token-unused",
+    team_id: u.team,
+    api_app_id: "A0FAKE",
+    type: "event_callback",
+    event_id: `Ev${randomUUID().slice(0, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: u.team, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
+    event: { type: "user_change", user: { id: u.id, team_id: u.team, name: u.name, deleted, tz: u.tz }, cache_ts: Math.floor(Date.now() / 1000), event_ts: `${Date.now() / 1000}` },
+  };
+}

@@ -51,8 +51,8 @@ interface Answer {
   inPlace: boolean;
   files: { name: string; text: string }[];
 }
-/** Queued commands beyond which a new one is acknowledged at once rather than after `deferAfterMs`. */
-const BACKLOG_ACK = 2;
+/** Queued commands at or beyond which a new one is acknowledged at once rather than after `deferAfterMs`: with any queue it would wait anyway. */
+const BACKLOG_ACK = 1;
 
 /**
  * At most `limit` pieces of work at once; the rest wait their turn. Store work can block the

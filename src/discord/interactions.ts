@@ -110,9 +110,19 @@ export class InteractionRouter {
     }
   }
 
-  private actor(guildId: string, user: User, i: Pick<Interaction, "guildId" | "memberPermissions">): Actor {
-    const admin = i.guildId === guildId && i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true;
-    return { communityId: communityIdOf(guildId), memberId: memberIdOf(guildId, user.id), displayName: user.globalName ?? user.username, ...(admin ? { platformAdmin: true } : {}) };
+  /** Who is acting, with the platform facts the core's admin check needs: Manage Server, and role ids (matched against `adminRoleIds`). */
+  private actor(guildId: string, user: User, i: Pick<Interaction, "guildId" | "memberPermissions" | "member">): Actor {
+    const here = i.guildId === guildId;
+    const admin = here && i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true;
+    const raw = here ? i.member?.roles : undefined;
+    const roles = raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : [...raw.cache.keys()];
+    return {
+      communityId: communityIdOf(guildId),
+      memberId: memberIdOf(guildId, user.id),
+      displayName: user.globalName ?? user.username,
+      ...(admin ? { platformAdmin: true } : {}),
+      ...(roles.length ? { roles } : {}),
+    };
   }
 
   private async command(i: ChatInputCommandInteraction): Promise<void> {

@@ -74,6 +74,14 @@ describe("Discord admin commands and forget-me", () => {
     expect(call?.files[0]?.name).toMatch(/\.csv$/);
   });
 
+  it("a member holding a role an admin listed in adminRoleIds may run admin commands", async () => {
+    const owner = { ...user("4502", "Omar"), admin: true };
+    const mod = { ...user("4503", "Mo"), roles: ["777000111222333444"] };
+    expect(text(await bot.fake.command(G1, mod, "admin stats", {}))).toContain("Only community admins");
+    await bot.fake.command(G1, owner, "admin settings", { key: "adminRoleIds", value: "777000111222333444" });
+    expect(text(await bot.fake.command(G1, mod, "admin stats", {}))).not.toContain("Only community admins");
+  });
+
   it("forgets a member with /coffee forget-me", async () => {
     const f = user("4601", "Fay");
     await bot.fake.command(G1, f, "volunteer", { tags: "go" });

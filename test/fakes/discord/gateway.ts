@@ -2,6 +2,9 @@ import type { AddressInfo } from "node:net";
 import { GatewayOpcodes } from "discord-api-types/v10";
 import { WebSocketServer, type WebSocket } from "ws";
 
+/** A role every fake guild has besides @everyone, for admin-by-role tests. */
+export const FAKE_MOD_ROLE = "777000111222333444";
+
 /** A guild the fake serves: its id, name and text channels. */
 export interface FakeGuild {
   id: string;
@@ -128,7 +131,10 @@ function guildCreate(g: FakeGuild, botId: string): Record<string, unknown> {
     system_channel_id: g.systemChannelId ?? g.channels[0]?.id ?? null,
     system_channel_flags: 0,
     features: [],
-    roles: [{ id: g.id, name: "@everyone", permissions: "0", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      { id: g.id, name: "@everyone", permissions: "0", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      { id: FAKE_MOD_ROLE, name: "Coffee team", permissions: "0", position: 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+    ],
     emojis: [],
     stickers: [],
     channels: g.channels.map((c, i) => ({ id: c.id, type: 0, name: c.name, position: i, permission_overwrites: [], guild_id: g.id })),

@@ -7,6 +7,8 @@ export interface FakeUser {
   name: string;
   /** Holds Manage Server in the guild (a platform admin). */
   admin?: boolean;
+  /** Role ids the member holds in the guild. */
+  roles?: string[];
 }
 
 /** A slash-command option value: text, a number, or a user mention (`{ user }`). */
@@ -50,7 +52,7 @@ function base(type: InteractionType, w: Where): Record<string, unknown> {
     authorizing_integration_owners: { "0": w.guildId },
     member: {
       user: apiUser(w.user),
-      roles: [],
+      roles: w.user.roles ?? [],
       permissions: w.user.admin ? ALL_PERMISSIONS : "1024",
       joined_at: new Date().toISOString(),
       deaf: false,

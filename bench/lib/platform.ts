@@ -1,4 +1,4 @@
-import type { Member, Nudge } from "../../src/core/domain/index.js";
+import { newMember, type Member, type Nudge } from "../../src/core/domain/index.js";
 import type { Delivery, Messenger, SendOutcome, Store } from "../../src/core/ports/index.js";
 import { loadCommunity } from "../../src/core/use-cases/shared/context.js";
 
@@ -47,19 +47,14 @@ export class RateLimitedPlatform implements Messenger {
 
 /** Writes a community, `members` members and `n` check-ins due now (one recipient each) in one transaction. */
 export async function seedDue(store: Store, communityId: string, n: number, members: number, due: Date): Promise<void> {
-  const people: Member[] = Array.from({ length: members }, (_, i) => ({
+  const people: Member[] = Array.from({ length: members }, (_, i) => (newMember({
     id: `${communityId}:m${i}`,
     communityId,
     displayName: `m${i}`,
     timeZone: "UTC",
     timeZoneConfirmed: true,
-    status: "active",
-    pausedUntil: null,
-    blocked: [],
-    availability: { windows: [], datesOff: [] },
-    forgotten: false,
     createdAt: due,
-  }));
+  })));
   const rows: Nudge[] = Array.from({ length: n }, (_, i) => {
     const to = people[i % members] as Member;
     const other = people[(i + 1) % members] as Member;

@@ -1,23 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Member } from "../../src/core/domain/index.js";
+import { newMember, type Member } from "../../src/core/domain/index.js";
 import type { Delivery } from "../../src/core/ports/index.js";
 import { communityIdOf, memberIdOf } from "../../src/discord/ids.js";
 import { nonceOf } from "../../src/discord/index.js";
 import { G1, startBot, type Bot } from "./harness.js";
 
-const member = (userId: string, name: string): Member => ({
+const member = (userId: string, name: string): Member => (newMember({
   id: memberIdOf(G1, userId),
   communityId: communityIdOf(G1),
   displayName: name,
   timeZone: "UTC",
   timeZoneConfirmed: false,
-  status: "active",
-  pausedUntil: null,
-  blocked: [],
-  availability: { windows: [], datesOff: [] },
-  forgotten: false,
   createdAt: new Date(),
-});
+}));
 
 let k = 0;
 const delivery = (to: Member, attempt = 1, key = `k${++k}`): Delivery => ({

@@ -1,4 +1,4 @@
-import type { Member, Nudge } from "../../src/core/domain/index.js";
+import { newMember, type Member, type Nudge } from "../../src/core/domain/index.js";
 import type { Store } from "../../src/core/ports/index.js";
 import { loadCommunity } from "../../src/core/use-cases/shared/context.js";
 
@@ -14,19 +14,14 @@ export interface Seeded {
  */
 export async function seedOutbox(store: Store, opts: { communityId: string; members: number; nudges: number; due: Date }): Promise<Seeded> {
   const { communityId, due } = opts;
-  const members: Member[] = Array.from({ length: opts.members }, (_, i) => ({
+  const members: Member[] = Array.from({ length: opts.members }, (_, i) => (newMember({
     id: `${communityId}:m${i}`,
     communityId,
     displayName: `m${i}`,
     timeZone: "UTC",
     timeZoneConfirmed: true,
-    status: "active",
-    pausedUntil: null,
-    blocked: [],
-    availability: { windows: [], datesOff: [] },
-    forgotten: false,
     createdAt: due,
-  }));
+  })));
   const nudges: Nudge[] = Array.from({ length: opts.nudges }, (_, i) => {
     const a = members[i % members.length] as Member;
     const b = members[(i + 1) % members.length] as Member;

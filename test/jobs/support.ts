@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { Nudge } from "../../src/core/domain/index.js";
+import { CommunitySettingsSchema, newMember, type Nudge } from "../../src/core/domain/index.js";
 import type { Store } from "../../src/core/ports/index.js";
 
 export const COMMUNITY = "jobs:c1";
@@ -9,22 +9,16 @@ const member = (name: string) => `${COMMUNITY}:${name}`;
 /** Seeds a community with two members and `n` nudges, all already due, in batches of 500. */
 export async function seedDueNudges(store: Store, n: number, dueAt = new Date("2026-01-01T00:00:00Z")): Promise<void> {
   await store.tx(async (tx) => {
-    const { CommunitySettingsSchema } = await import("../../src/core/domain/index.js");
     await tx.saveCommunity({ id: COMMUNITY, name: "jobs", settings: CommunitySettingsSchema.parse({}), createdAt: dueAt });
     for (const name of ["ada", "bo"]) {
-      await tx.saveMember({
+      await tx.saveMember(newMember({
         id: member(name),
         communityId: COMMUNITY,
         displayName: name,
         timeZone: "UTC",
         timeZoneConfirmed: true,
-        status: "active",
-        pausedUntil: null,
-        blocked: [],
-        availability: { windows: [], datesOff: [] },
-        forgotten: false,
         createdAt: dueAt,
-      });
+      }));
     }
   });
   for (let start = 0; start < n; start += 500) {

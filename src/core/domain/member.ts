@@ -66,6 +66,26 @@ export const VolunteerProfileSchema = z.object({
 });
 export type VolunteerProfile = z.infer<typeof VolunteerProfileSchema>;
 
+/**
+ * A new, active member with no availability, blocks or profile yet: the one place member
+ * records are born (first contact, imports, fixtures).
+ */
+export function newMember(f: { id: string; communityId: string; displayName: string; timeZone: string; timeZoneConfirmed?: boolean; createdAt: Date }): Member {
+  return {
+    id: f.id,
+    communityId: f.communityId,
+    displayName: f.displayName,
+    timeZone: f.timeZone,
+    timeZoneConfirmed: f.timeZoneConfirmed ?? false,
+    status: "active",
+    pausedUntil: null,
+    blocked: [],
+    availability: { windows: [], datesOff: [] },
+    forgotten: false,
+    createdAt: f.createdAt,
+  };
+}
+
 /** Is this member reachable for new matches at `now`? Paused members come back on their date. */
 export function isAvailableForMatching(m: Member, now: Date): boolean {
   if (m.forgotten || m.status === "opted_out") return false;

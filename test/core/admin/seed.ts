@@ -1,5 +1,5 @@
 import type { Chat, ChatRequest, Intro, Member, Nudge, VolunteerProfile } from "../../../src/core/domain/index.js";
-import { defaultSettings } from "../../../src/core/domain/index.js";
+import { defaultSettings, newMember } from "../../../src/core/domain/index.js";
 import type { Store } from "../../../src/core/ports/index.js";
 
 /**
@@ -13,19 +13,14 @@ const at = (iso: string): Date => new Date(`${iso}Z`);
 const id = (n: string): string => `${C}:${n}`;
 const reasons = { sharedTags: [], sharedFreeHours: 0, load: 0, score: 0 };
 
-const member = (n: string): Member => ({
+const member = (n: string): Member => (newMember({
   id: id(n),
   communityId: C,
   displayName: n.toUpperCase(),
   timeZone: "UTC",
   timeZoneConfirmed: true,
-  status: "active",
-  pausedUntil: null,
-  blocked: [],
-  availability: { windows: [], datesOff: [] },
-  forgotten: false,
   createdAt: at("2026-08-01T00:00:00"),
-});
+}));
 const volunteer = (n: string, capacityPerMonth: number, expertise: string[]): VolunteerProfile => ({
   memberId: id(n),
   communityId: C,

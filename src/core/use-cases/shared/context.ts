@@ -1,4 +1,4 @@
-import { type Community, type Member, CommunitySettingsSchema } from "../../domain/index.js";
+import { type Community, type Member, CommunitySettingsSchema, newMember } from "../../domain/index.js";
 import type { Clock, Ids, Logger, Store, StoreTx } from "../../ports/index.js";
 import { isValidZone } from "../../time/index.js";
 
@@ -51,19 +51,14 @@ export async function loadActor(tx: StoreTx, actor: Actor, now: Date): Promise<{
   const found = await tx.getMember(actor.communityId, actor.memberId);
   const zone = actor.timeZone !== undefined && isValidZone(actor.timeZone) ? actor.timeZone : undefined;
   if (!found) {
-    const member: Member = {
+    const member: Member = newMember({
       id: actor.memberId,
       communityId: actor.communityId,
       displayName: actor.displayName ?? actor.memberId,
       timeZone: zone ?? community.settings.defaultTimeZone,
       timeZoneConfirmed: zone !== undefined,
-      status: "active",
-      pausedUntil: null,
-      blocked: [],
-      availability: { windows: [], datesOff: [] },
-      forgotten: false,
       createdAt: now,
-    };
+    });
     await tx.saveMember(member);
     return { community, member };
   }

@@ -59,7 +59,11 @@ const choices = (name: string, description: string, values: string[], required =
 
 /** `/coffee admin …`: for Manage Server holders and added admins (the core checks). */
 export const ADMIN_SUBCOMMANDS: { name: string; description: string; options?: Opt[] }[] = [
-  { name: "settings", description: "Show the settings, or change one", options: [str("key", "Setting, e.g. chatMinutes"), str("value", "New value")] },
+  {
+    name: "settings",
+    description: "Change the main settings in a form; or list them (show:true), or set one (key: value:)",
+    options: [str("key", "Setting, e.g. chatMinutes"), str("value", "New value"), { type: T.Boolean, name: "show", description: "List every setting instead of opening the form" }],
+  },
   { name: "tags", description: "Alias, rename or merge tags", options: [choices("op", "What to do", ["alias", "rename", "merge"], true), str("from", "The tag to change", { required: true, autocomplete: true }), str("to", "The tag it becomes", { required: true, autocomplete: true })] },
   { name: "stats", description: "How the programme is doing", options: [choices("period", "Period", ["30d", "12w", "6m", "1y", "all"])] },
   { name: "export", description: "Export the community's data as CSV", options: [{ type: T.Boolean, name: "notes", description: "Include private feedback notes" }] },

@@ -9,7 +9,7 @@ import {
   type ModalSubmitInteraction,
   type User,
 } from "discord.js";
-import { handle } from "../app/handle.js";
+import { handle, type View } from "../app/handle.js";
 import { USAGE, type Parsed } from "../core/commands/index.js";
 import type { Logger } from "../core/ports/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
@@ -21,6 +21,7 @@ import type { DiscordMessenger } from "./messenger.js";
 import { parseForm, parseSlash, type Options } from "./parse.js";
 import { parseAdminSlash } from "./parse-admin.js";
 import { noticeMessage, viewMessage, type MessageBody } from "./render.js";
+import { MODAL_KEYS, settingsForModal, settingsModal, settingsModalOf, submitSettingsModal } from "./settings-modal.js";
 import { discordStyle } from "./style.js";
 
 export interface InteractionDeps {
@@ -134,14 +135,40 @@ export class InteractionRouter {
     const leaf = group ? top?.options?.[0] : top;
     const opts: Record<string, string | number | boolean> = {};
     for (const o of leaf?.options ?? []) if (o.value !== undefined) opts[o.name] = o.value;
+    // With no options the settings open as a form; `show:true` (or key:/value:) keeps the text path.
+    const given = (name: string) => opts[name] !== undefined && String(opts[name]).trim() !== "";
+    if (group === "admin" && sub === "settings" && opts.show !== true && !given("key") && !given("value")) return this.settingsModal(i, guildId);
     const parsed = group === "admin" ? parseAdminSlash(sub, opts, guildId) : parseSlash(sub, opts, guildId);
     if (parsed.kind === "form") return void (await i.showModal(formModal(parsed.form)));
     await this.answer(i, guildId, i.user, parsed, "reply");
   }
 
+  /**
+   * `/coffee admin settings` with no options: the settings form, prefilled, when the core's
+   * show command succeeds for this actor; otherwise the core's answer (its refusal). Not gated
+   * or deferred: a modal must be Discord's first response, and this is one small read.
+   */
+  private async settingsModal(i: ChatInputCommandInteraction, guildId: string): Promise<void> {
+    const current = await settingsForModal(this.o.deps, this.actor(guildId, i.user, i));
+    if (current.ok) return void (await i.showModal(settingsModal(current.settings)));
+    await i.reply({ ...viewMessage(current.view, guildId, "UTC"), flags: MessageFlags.Ephemeral });
+  }
+
   private async form(i: ModalSubmitInteraction): Promise<void> {
-    const form = formOf(i.customId);
     const guildId = i.guildId;
+    const opened = settingsModalOf(i.customId);
+    if (guildId && (opened || i.customId === "admin-settings|")) {
+      const fields: Record<string, string> = {};
+      for (const id of MODAL_KEYS) {
+        try {
+          fields[id] = i.fields.getTextInputValue(id);
+        } catch {
+          // A field Discord did not send is left as it was.
+        }
+      }
+      return this.answer(i, guildId, i.user, { kind: "admin_settings" }, "reply", (actor) => submitSettingsModal(this.o.deps, actor, opened, fields));
+    }
+    const form = formOf(i.customId);
     if (!form || !guildId) return void (await i.reply({ content: "That form is out of date. Type `/coffee help`.", flags: MessageFlags.Ephemeral }));
     const fields: Record<string, string> = {};
     for (const id of formFields(form)) {
@@ -168,7 +195,7 @@ export class InteractionRouter {
    * a click that worked, the clicked message updated in place with the outcome and no stale
    * buttons (a click that failed gets an ephemeral reply and leaves the message alone).
    */
-  private async answer(i: ChatInputCommandInteraction | ModalSubmitInteraction | MessageComponentInteraction, guildId: string, user: User, parsed: Parsed, mode: "reply" | "update"): Promise<void> {
+  private async answer(i: ChatInputCommandInteraction | ModalSubmitInteraction | MessageComponentInteraction, guildId: string, user: User, parsed: Parsed, mode: "reply" | "update", run?: (actor: Actor) => Promise<View>): Promise<void> {
     const actor = this.actor(guildId, user, i);
     const state: { deferred: Promise<unknown> | null } = { deferred: null };
     const defer = () => {
@@ -179,7 +206,7 @@ export class InteractionRouter {
     const timer = state.deferred ? undefined : setTimeout(defer, this.o.deferAfterMs ?? 25);
     let out: Answer;
     try {
-      out = await this.gate.run(() => this.work(i, guildId, actor, parsed, mode));
+      out = await this.gate.run(() => this.work(i, guildId, actor, parsed, mode, run));
     } finally {
       clearTimeout(timer);
     }
@@ -195,9 +222,9 @@ export class InteractionRouter {
     else await i.reply({ ...out.body, flags: MessageFlags.Ephemeral, files: files.map((f) => ({ attachment: f.data, name: f.name })) });
   }
 
-  /** The answer's content: `inPlace` when a click worked and its message should show the outcome. */
-  private async work(i: ChatInputCommandInteraction | ModalSubmitInteraction | MessageComponentInteraction, guildId: string, actor: Actor, parsed: Parsed, mode: "reply" | "update"): Promise<Answer> {
-    const view = (await this.needsZone(actor, parsed)) ?? (await handle(this.o.deps, actor, parsed, discordStyle));
+  /** The answer's content: `inPlace` when a click worked and its message should show the outcome. `run` replaces the one-command path (the settings form). */
+  private async work(i: ChatInputCommandInteraction | ModalSubmitInteraction | MessageComponentInteraction, guildId: string, actor: Actor, parsed: Parsed, mode: "reply" | "update", run?: (actor: Actor) => Promise<View>): Promise<Answer> {
+    const view = run ? await run(actor) : ((await this.needsZone(actor, parsed)) ?? (await handle(this.o.deps, actor, parsed, discordStyle)));
     const r = view.reply;
     // Only a booked slot is shown as a time; look the zone up just then (one transaction less for the rest).
     const zone = r?.kind === "pick" ? ((await this.o.deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? "UTC") : "UTC";

@@ -20,6 +20,9 @@ const SLASH: Record<string, string> = {
   "volunteer <tags>": "volunteer tags:<topics>",
   "availability <days> <from>-<to>": "availability times:<days> <from>-<to> zone:<Area/City>",
   "admin settings [<key> <value>]": "admin settings key:<key> value:<value>",
+  "admin settings": "admin settings show:true",
+  "admin settings <key> <value>": "admin settings key:<key> value:<value>",
+  "admin settings programPaused off": "admin settings key:programPaused value:off",
   "admin tags alias|rename|merge <from> <to>": "admin tags op:<alias|rename|merge> from:<tag> to:<tag>",
   "admin stats [30d|12w|6m|1y|all]": "admin stats period:<30d|12w|6m|1y|all>",
   "admin export [--notes] [<folder>]": "admin export notes:<true|false>",
@@ -45,5 +48,6 @@ export const discordStyle: TextStyle = {
   help: helpText((u) => `/coffee ${toSlash(u)}`, [
     "On Discord: /coffee profile, volunteer, availability and request open a form when you leave the options out.",
     "Times show in your own time zone; tell me yours once with /coffee availability zone:<Area/City>.",
+    "Admins: /coffee admin settings opens a form for the main settings; show:true lists them all.",
   ]),
 };

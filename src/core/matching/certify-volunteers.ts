@@ -4,15 +4,14 @@ import { EdgeList, type EdgeSet } from "./edges.js";
 import * as coarse from "./coarse.js";
 import * as postings from "./postings.js";
 import type { MatchProblem } from "./problem.js";
-import { overlapSlow, RECORD } from "./request-records.js";
-import { isExcluded, rarestFirst, type VolunteerLists } from "./volunteer-candidates.js";
+import { newProbe, probe, RECORD } from "./request-records.js";
+import { rarestFirst, type VolunteerLists } from "./volunteer-candidates.js";
 import * as weights from "./weights.js";
 
 // Imported bindings used in hot loops are copied once: some loaders (tsx, vitest) read imports through getters.
 const BUCKETS = postings.BUCKETS;
 const BASE_UNITS = weights.BASE_UNITS;
 const availabilityUnits = weights.availabilityUnits;
-const pop32 = coarse.pop32;
 const sharedCellsCapped = coarse.sharedCellsCapped;
 const COARSE_WORDS = coarse.COARSE_WORDS;
 
@@ -38,8 +37,8 @@ export function findViolationsByVolunteer(
   sol: BMatchingSolution,
 ): { violations: EdgeList; count: number; exhausted: number; stats: ScanStats } {
   const nT = P.tagNames.length;
-  const tagUnits = P.tagUnits;
   const rank = new Int32Array(nT).fill(-1);
+  const pr = newProbe();
   const seen = new Int32Array(P.nR).fill(-1);
   const words = P.words;
   const violations = new EdgeList();
@@ -71,12 +70,6 @@ export function findViolationsByVolunteer(
     const pv = sol.colPrice[v] as number;
     const fb = P.fbUnits[v] as number;
     const vo = v * COARSE_WORDS;
-    const vc0 = P.volCoarse[vo] as number;
-    const vc1 = P.volCoarse[vo + 1] as number;
-    const vc2 = P.volCoarse[vo + 2] as number;
-    const vc3 = P.volCoarse[vo + 3] as number;
-    const vc4 = P.volCoarse[vo + 4] as number;
-    const vc5 = P.volCoarse[vo + 5] as number;
     const volAvail = P.volAvailMax[v] as number;
     const { tags, suffix } = rarestFirst(P, v);
     tags.forEach((t, j) => (rank[t] = j));
@@ -93,35 +86,10 @@ export function findViolationsByVolunteer(
           if (seen[r] === v) continue;
           seen[r] = v;
           examined++;
-          let tagSum = 0;
-          let first = -1;
-          let excluded: boolean;
-          const head = rec[o] as number;
-          if (head >= 0) {
-            for (let q = 0, m = head & 0xff; q < m; q++) {
-              const t = rec[o + 1 + q] as number;
-              const k = rank[t] as number;
-              if (k >= 0) {
-                tagSum += tagUnits[t] as number;
-                if (first < 0 || k < first) first = k;
-              }
-            }
-            const nx = head >> 8;
-            excluded = (nx > 0 && rec[o + 7] === v) || (nx > 1 && rec[o + 8] === v);
-          } else {
-            const s = overlapSlow(P, r, rank);
-            tagSum = s.sum;
-            first = s.first;
-            excluded = isExcluded(P, r, v);
-          }
-          if (first !== j || excluded) continue;
-          const buckets =
-            pop32((rec[o + 9] as number) & vc0) +
-            pop32((rec[o + 10] as number) & vc1) +
-            pop32((rec[o + 11] as number) & vc2) +
-            pop32((rec[o + 12] as number) & vc3) +
-            pop32((rec[o + 13] as number) & vc4) +
-            pop32((rec[o + 14] as number) & vc5);
+          probe(P, rec, r, v, vo, rank, pr);
+          if (pr.first !== j || pr.excluded) continue;
+          const tagSum = pr.tagSum;
+          const buckets = pr.buckets;
           const ur = sol.rowDual[r] as number;
           const ub = BASE_UNITS + tagSum + fb + Math.min(availMaxR, volAvail, availabilityUnits(buckets * P.bucketHours));
           if (ub - ur <= pv) continue;

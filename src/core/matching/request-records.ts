@@ -1,4 +1,8 @@
+import * as coarse from "./coarse.js";
 import type { MatchProblem } from "./problem.js";
+
+// Imported bindings used in hot loops are copied once: some loaders (tsx, vitest) read imports through getters.
+const pop32 = coarse.pop32;
 
 /**
  * Each request's data for the volunteer-side scans packed into one 16-int record, so visiting a
@@ -49,4 +53,61 @@ export function overlapSlow(P: MatchProblem, r: number, rank: Int32Array): { sum
     }
   }
   return { sum, first };
+}
+
+/** Whether request r excludes volunteer v (self, blocked, met recently, already tried). */
+export function isExcluded(P: MatchProblem, r: number, v: number): boolean {
+  for (let i = P.reqExclStart[r] as number; i < (P.reqExclStart[r + 1] as number); i++) if (P.reqExcl[i] === v) return true;
+  return false;
+}
+
+/** What a volunteer-side scan learns about one request before the exact overlap; reused, never reallocated. */
+export interface Probe {
+  /** Σ units of the tags the request shares with the volunteer. */
+  tagSum: number;
+  /** Rank, in the volunteer's rarest-first order, of the rarest shared tag (−1 if none). */
+  first: number;
+  excluded: boolean;
+  /** Coarse hour-of-week buckets both are free in. */
+  buckets: number;
+}
+
+export const newProbe = (): Probe => ({ tagSum: 0, first: -1, excluded: false, buckets: 0 });
+
+/**
+ * Reads request r's record against volunteer v (tags ranked in `rank`, −1 = not theirs; `vo` =
+ * v's offset in `P.volCoarse`) into `out`: the one pre-check both volunteer-side scans share.
+ */
+export function probe(P: MatchProblem, rec: Int32Array, r: number, v: number, vo: number, rank: Int32Array, out: Probe): void {
+  const o = r * RECORD;
+  const head = rec[o] as number;
+  if (head >= 0) {
+    let tagSum = 0;
+    let first = -1;
+    for (let q = 0, m = head & 0xff; q < m; q++) {
+      const t = rec[o + 1 + q] as number;
+      const k = rank[t] as number;
+      if (k >= 0) {
+        tagSum += P.tagUnits[t] as number;
+        if (first < 0 || k < first) first = k;
+      }
+    }
+    const nx = head >> 8;
+    out.tagSum = tagSum;
+    out.first = first;
+    out.excluded = (nx > 0 && rec[o + 7] === v) || (nx > 1 && rec[o + 8] === v);
+  } else {
+    const s = overlapSlow(P, r, rank);
+    out.tagSum = s.sum;
+    out.first = s.first;
+    out.excluded = isExcluded(P, r, v);
+  }
+  const vc = P.volCoarse;
+  out.buckets =
+    pop32((rec[o + 9] as number) & (vc[vo] as number)) +
+    pop32((rec[o + 10] as number) & (vc[vo + 1] as number)) +
+    pop32((rec[o + 11] as number) & (vc[vo + 2] as number)) +
+    pop32((rec[o + 12] as number) & (vc[vo + 3] as number)) +
+    pop32((rec[o + 13] as number) & (vc[vo + 4] as number)) +
+    pop32((rec[o + 14] as number) & (vc[vo + 5] as number));
 }

@@ -3,11 +3,10 @@ import { EdgeList, type EdgeSet } from "./edges.js";
 import * as coarse from "./coarse.js";
 import { buildPostings, BUCKETS as BUCKETS_IMPORT, orderByKey, type Postings } from "./postings.js";
 import type { MatchProblem } from "./problem.js";
-import { overlapSlow, RECORD } from "./request-records.js";
+import { newProbe, probe, RECORD } from "./request-records.js";
 import * as weights from "./weights.js";
 
 // Imported bindings used in hot loops are copied once: some loaders (tsx, vitest) read imports through getters.
-const pop32 = coarse.pop32;
 const sharedCellsCapped = coarse.sharedCellsCapped;
 const COARSE_WORDS = coarse.COARSE_WORDS;
 const availabilityUnits = weights.availabilityUnits;
@@ -31,8 +30,8 @@ export function volunteerCandidates(
   extra: number,
 ): { extra: EdgeList; lists: VolunteerLists; stats: ScanStats } {
   const nT = P.tagNames.length;
-  const tagUnits = P.tagUnits;
   const rank = new Int32Array(nT).fill(-1);
+  const pr = newProbe();
   const seen = new Int32Array(P.nR).fill(-1);
   const out = new EdgeList();
   const listStart = new Int32Array(P.nV + 1);
@@ -56,12 +55,6 @@ export function volunteerCandidates(
     tags.forEach((t, j) => (rank[t] = j));
     const fb = P.fbUnits[v] as number;
     const vo = v * COARSE_WORDS;
-    const vc0 = P.volCoarse[vo] as number;
-    const vc1 = P.volCoarse[vo + 1] as number;
-    const vc2 = P.volCoarse[vo + 2] as number;
-    const vc3 = P.volCoarse[vo + 3] as number;
-    const vc4 = P.volCoarse[vo + 4] as number;
-    const vc5 = P.volCoarse[vo + 5] as number;
     const volAvail = P.volAvailMax[v] as number;
     let n = 0;
     let worst = -Infinity;
@@ -79,35 +72,10 @@ export function volunteerCandidates(
           if (seen[r] === v) continue;
           seen[r] = v;
           examined++;
-          let tagSum = 0;
-          let first = -1;
-          let excluded: boolean;
-          const head = rec[o] as number;
-          if (head >= 0) {
-            for (let q = 0, m = head & 0xff; q < m; q++) {
-              const t = rec[o + 1 + q] as number;
-              const k = rank[t] as number;
-              if (k >= 0) {
-                tagSum += tagUnits[t] as number;
-                if (first < 0 || k < first) first = k;
-              }
-            }
-            const nx = head >> 8;
-            excluded = (nx > 0 && rec[o + 7] === v) || (nx > 1 && rec[o + 8] === v);
-          } else {
-            const s = overlapSlow(P, r, rank);
-            tagSum = s.sum;
-            first = s.first;
-            excluded = isExcluded(P, r, v);
-          }
-          if (first !== j || excluded) continue;
-          const buckets =
-            pop32((rec[o + 9] as number) & vc0) +
-            pop32((rec[o + 10] as number) & vc1) +
-            pop32((rec[o + 11] as number) & vc2) +
-            pop32((rec[o + 12] as number) & vc3) +
-            pop32((rec[o + 13] as number) & vc4) +
-            pop32((rec[o + 14] as number) & vc5);
+          probe(P, rec, r, v, vo, rank, pr);
+          if (pr.first !== j || pr.excluded) continue;
+          const tagSum = pr.tagSum;
+          const buckets = pr.buckets;
           const ub = BASE_UNITS + tagSum + fb + Math.min(availMaxR, volAvail, availabilityUnits(buckets * P.bucketHours));
           if (n === want && ub <= worst) continue;
           exact++;
@@ -166,12 +134,6 @@ export interface VolunteerLists {
   start: Int32Array;
   rows: Int32Array;
   cutoff: Float64Array;
-}
-
-/** True for request r and volunteer v when r is excluded for v (self, blocked, met, tried). */
-export function isExcluded(P: MatchProblem, r: number, v: number): boolean {
-  for (let i = P.reqExclStart[r] as number; i < (P.reqExclStart[r + 1] as number); i++) if (P.reqExcl[i] === v) return true;
-  return false;
 }
 
 function hasEdge(E: EdgeSet, r: number, v: number): boolean {

@@ -3,23 +3,11 @@
  * Prints "ready", waits for a line on stdin so all workers start together, claims and marks
  * sent until nothing is due, then prints the claimed ids as one JSON line.
  */
-import { createInterface } from "node:readline";
-import { parseDatabaseUrl, PrismaStore } from "../../src/store/index.js";
+import { openWarm, readyThenWait } from "./worker-start.js";
 
 const [url = "", owner = "", batch = "5"] = process.argv.slice(2);
-const target = parseDatabaseUrl(url);
-if (target.kind === "memory") throw new Error("a worker needs a shared database");
-const store = await PrismaStore.open(target);
-await store.tx((tx) => tx.getCommunity("warm-up"));
-console.log("ready");
-await new Promise<void>((resolve) => {
-  const lines = createInterface({ input: process.stdin });
-  lines.once("line", () => {
-    lines.close();
-    process.stdin.destroy();
-    resolve();
-  });
-});
+const store = await openWarm(url);
+await readyThenWait();
 
 // Everything is due by `now`, and no lease expires while the test runs.
 const now = new Date("2100-01-01T00:00:00Z");

@@ -19,7 +19,8 @@ import type { Deps } from "../src/core/use-cases/index.js";
 import { runTick } from "../src/jobs/tick.js";
 import { sequentialIds, systemClock } from "../src/runtime.js";
 import { openStore } from "../src/store/index.js";
-import { RateLimitedPlatform, seedDue } from "./lib/platform.js";
+import { seedOutbox } from "../test/support/outbox-seed.js";
+import { RateLimitedPlatform } from "./lib/platform.js";
 import { fmt, table } from "./lib/stats.js";
 
 const RUNS: readonly { rate: number; nudges: number }[] = [
@@ -76,7 +77,7 @@ async function run(rate: number, nudges: number): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), "percolate-bench-nudges-"));
   const raw = await openStore(`file:${join(dir, "bench.db")}`);
   try {
-    await seedDue(raw, "bench:c1", nudges, 200, systemClock.now());
+    await seedOutbox(raw, { communityId: "bench:c1", members: 200, nudges, due: systemClock.now() });
     const { store, m } = metered(raw);
     const deps: Deps = { store, clock: systemClock, ids: sequentialIds(), log: silentLogger };
     const platform = new RateLimitedPlatform(rate, BURST, LATENCY_MS);

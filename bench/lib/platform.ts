@@ -1,6 +1,4 @@
-import { newMember, type Member, type Nudge } from "../../src/core/domain/index.js";
-import type { Delivery, Messenger, SendOutcome, Store } from "../../src/core/ports/index.js";
-import { loadCommunity } from "../../src/core/use-cases/shared/context.js";
+import type { Delivery, Messenger, SendOutcome } from "../../src/core/ports/index.js";
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -43,43 +41,4 @@ export class RateLimitedPlatform implements Messenger {
     this.accepted++;
     return { ok: true };
   }
-}
-
-/** Writes a community, `members` members and `n` check-ins due now (one recipient each) in one transaction. */
-export async function seedDue(store: Store, communityId: string, n: number, members: number, due: Date): Promise<void> {
-  const people: Member[] = Array.from({ length: members }, (_, i) => (newMember({
-    id: `${communityId}:m${i}`,
-    communityId,
-    displayName: `m${i}`,
-    timeZone: "UTC",
-    timeZoneConfirmed: true,
-    createdAt: due,
-  })));
-  const rows: Nudge[] = Array.from({ length: n }, (_, i) => {
-    const to = people[i % members] as Member;
-    const other = people[(i + 1) % members] as Member;
-    return {
-      id: `ndg_${i}`,
-      communityId,
-      key: `check_in:chat_${i}:${to.id}`,
-      to: [to.id],
-      kind: "check_in",
-      refId: `chat_${i}`,
-      dueAt: new Date(due.getTime() - n + i),
-      notice: { kind: "check_in", chatId: `chat_${i}`, other: { id: other.id, name: other.displayName, timeZone: "UTC" } },
-      status: "pending",
-      attempts: 0,
-      lastError: null,
-      leaseOwner: null,
-      leaseUntil: null,
-      sentAt: null,
-      createdAt: due,
-    };
-  });
-  await store.tx(async (tx) => {
-    await loadCommunity(tx, communityId, due);
-    for (const m of people) await tx.saveMember(m);
-    const added = await tx.addNudges(rows);
-    if (added !== n) throw new Error(`seeded ${added} of ${n} nudges`);
-  });
 }

@@ -8,7 +8,7 @@ import type { Deps } from "../../src/core/use-cases/index.js";
 import { runTick, type TickReport } from "../../src/jobs/tick.js";
 import { openStore } from "../../src/store/index.js";
 import { nudges, pending, world, type World } from "../core/use-cases/helpers.js";
-import { seedOutbox } from "./outbox-seed.js";
+import { seedOutbox } from "../support/outbox-seed.js";
 
 /*
  * The outbox against a messenger that fails one send in five, in the three ways platforms

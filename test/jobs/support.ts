@@ -1,49 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { CommunitySettingsSchema, newMember, type Nudge } from "../../src/core/domain/index.js";
+import { seedOutbox } from "../support/outbox-seed.js";
 import type { Store } from "../../src/core/ports/index.js";
 
 export const COMMUNITY = "jobs:c1";
-const member = (name: string) => `${COMMUNITY}:${name}`;
 
-/** Seeds a community with two members and `n` nudges, all already due, in batches of 500. */
-export async function seedDueNudges(store: Store, n: number, dueAt = new Date("2026-01-01T00:00:00Z")): Promise<void> {
-  await store.tx(async (tx) => {
-    await tx.saveCommunity({ id: COMMUNITY, name: "jobs", settings: CommunitySettingsSchema.parse({}), createdAt: dueAt });
-    for (const name of ["ada", "bo"]) {
-      await tx.saveMember(newMember({
-        id: member(name),
-        communityId: COMMUNITY,
-        displayName: name,
-        timeZone: "UTC",
-        timeZoneConfirmed: true,
-        createdAt: dueAt,
-      }));
-    }
-  });
-  for (let start = 0; start < n; start += 500) {
-    const rows: Nudge[] = [];
-    for (let i = start; i < Math.min(n, start + 500); i++) {
-      rows.push({
-        id: `ndg_${i}`,
-        communityId: COMMUNITY,
-        key: `check_in:chat_${i}:${member("ada")}`,
-        to: [member("ada")],
-        kind: "check_in",
-        refId: `chat_${i}`,
-        dueAt,
-        notice: { kind: "check_in", chatId: `chat_${i}`, other: { id: member("bo"), name: "bo", timeZone: "UTC" } },
-        status: "pending",
-        attempts: 0,
-        lastError: null,
-        leaseOwner: null,
-        leaseUntil: null,
-        sentAt: null,
-        createdAt: dueAt,
-      });
-    }
-    await store.tx((tx) => tx.addNudges(rows));
-  }
+/** Seeds the shared community with two members and `n` check-ins, all already due. */
+export async function seedDueNudges(store: Store, n: number, due = new Date("2026-01-01T00:00:00Z")): Promise<void> {
+  await seedOutbox(store, { communityId: COMMUNITY, members: 2, nudges: n, due });
 }
 
 /** A running delivery worker process. */

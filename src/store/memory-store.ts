@@ -131,6 +131,11 @@ class MemoryTx implements StoreTx {
   async saveSeeker(p: SeekerProfile) {
     this.t.seekers.set(k(p.communityId, p.memberId), copy(p));
   }
+  async listSeekers(communityId: string) {
+    return inCommunity(this.t.seekers, communityId)
+      .sort((a, b) => a.memberId.localeCompare(b.memberId))
+      .map(copy);
+  }
   async deleteSeeker(communityId: string, memberId: string) {
     this.t.seekers.delete(k(communityId, memberId));
   }

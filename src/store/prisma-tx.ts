@@ -62,6 +62,10 @@ export class PrismaTx implements StoreTx {
     const r = await this.db.seekerProfile.findUnique({ where: { communityId_memberId: { communityId, memberId } } });
     return r && seekerFromRow(r);
   }
+  async listSeekers(communityId: string): Promise<SeekerProfile[]> {
+    const rows = await this.db.seekerProfile.findMany({ where: { communityId } });
+    return rows.map(seekerFromRow).sort((a, b) => a.memberId.localeCompare(b.memberId));
+  }
   async saveSeeker(p: SeekerProfile): Promise<void> {
     const row = seekerToRow(p);
     const where = { communityId_memberId: { communityId: p.communityId, memberId: p.memberId } };

@@ -53,13 +53,19 @@ export function recordContract({ run }: ContractContext): void {
   });
 
   describe("seeker profiles", () => {
-    it("round-trips, replaces and deletes (deleting a missing one is fine)", async () => {
+    it("round-trips, lists by member id within the community, replaces and deletes (deleting a missing one is fine)", async () => {
       const p = seeker("c1", "u1");
       await run((tx) => tx.saveSeeker(p));
       expect(await run((tx) => tx.getSeeker("c1", "u1"))).toEqual(p);
       const q = seeker("c1", "u1", { interests: [], learn: "", intro: "", updatedAt: t(99) });
       await run((tx) => tx.saveSeeker(q));
       expect(await run((tx) => tx.getSeeker("c1", "u1"))).toEqual(q);
+      await run(async (tx) => {
+        await tx.saveSeeker(seeker("c1", "u0"));
+        await tx.saveSeeker(seeker("c2", "u2"));
+      });
+      expect((await run((tx) => tx.listSeekers("c1"))).map((p) => p.memberId)).toEqual(["u0", "u1"]);
+      expect(await run((tx) => tx.listSeekers("c2"))).toEqual([seeker("c2", "u2")]);
       await run(async (tx) => {
         await tx.deleteSeeker("c1", "u1");
         await tx.deleteSeeker("c1", "never");

@@ -65,6 +65,8 @@ export interface StoreTx {
   getSeeker(communityId: string, memberId: string): Promise<SeekerProfile | null>;
   /** Insert or replace a seeker profile. */
   saveSeeker(p: SeekerProfile): Promise<void>;
+  /** Every seeker profile in the community, by member id. */
+  listSeekers(communityId: string): Promise<SeekerProfile[]>;
   /** Remove a seeker profile if present. */
   deleteSeeker(communityId: string, memberId: string): Promise<void>;
 

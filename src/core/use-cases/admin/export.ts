@@ -1,6 +1,5 @@
 import type { CsvFile } from "../../admin/csv.js";
 import { exportFiles } from "../../admin/export-tables.js";
-import type { SeekerProfile } from "../../domain/index.js";
 import { ok, type Result } from "../../result.js";
 import type { Actor, Deps } from "../shared/context.js";
 import { asAdmin } from "./guard.js";
@@ -13,11 +12,7 @@ import { asAdmin } from "./guard.js";
 export async function adminExport(deps: Deps, cmd: { actor: Actor; includeNotes: boolean }): Promise<Result<{ files: CsvFile[]; includeNotes: boolean }, "NOT_ADMIN">> {
   return asAdmin(deps, cmd.actor, "export", async (tx, community, admin) => {
     const members = await tx.listMembers(community.id);
-    const seekers: SeekerProfile[] = [];
-    for (const m of members) {
-      const s = await tx.getSeeker(community.id, m.id);
-      if (s) seekers.push(s);
-    }
+    const seekers = await tx.listSeekers(community.id);
     const files = exportFiles(
       {
         members,

@@ -45,12 +45,7 @@ export async function adminTags(
     if (from === to) return fail("SAME_TAG", { tag: to });
     // In use: volunteer expertise, requested topics, and seekers' interests.
     const used = await vocabulary(tx, community.id);
-    const members = await tx.listMembers(community.id);
-    const seekers = [];
-    for (const m of members) {
-      const s = await tx.getSeeker(community.id, m.id);
-      if (s) seekers.push(s);
-    }
+    const seekers = await tx.listSeekers(community.id);
     for (const s of seekers) for (const t of s.interests) used.add(t);
     if (cmd.op !== "alias" && !used.has(from)) return fail("UNKNOWN_TAG", { tag: from });
     if (cmd.op === "rename" && used.has(to)) return fail("TAG_EXISTS", { tag: to });

@@ -66,8 +66,8 @@ export async function loadPool(tx: StoreTx, community: Community, now: Date): Pr
 
   const counts = new Map<string, number>();
   let population = 0;
-  const seekers = await Promise.all([...members.keys()].map((id) => tx.getSeeker(community.id, id)));
-  for (const tags of [...profiles.map((p) => p.expertise), ...seekers.map((p) => p?.interests ?? [])]) {
+  const seekers = await tx.listSeekers(community.id);
+  for (const tags of [...profiles.map((p) => p.expertise), ...seekers.map((p) => p.interests)]) {
     if (tags.length === 0) continue;
     population++;
     for (const t of new Set(tags)) counts.set(t, (counts.get(t) ?? 0) + 1);

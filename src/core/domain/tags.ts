@@ -40,11 +40,14 @@ export function slugify(raw: string): string {
     .replace(/[-.]+$/g, "");
 }
 
+/** The alias target for `slug`, from the table's own entries only: a tag named "constructor" is just a tag. */
+const aliasOf = (table: Readonly<Record<string, string>>, slug: string): string | undefined => (Object.hasOwn(table, slug) ? table[slug] : undefined);
+
 /** Normalizes one tag and resolves aliases (community aliases win over the defaults). */
 export function normalizeTag(raw: string, aliases: Readonly<Record<string, string>> = {}): Tag | "" {
   const slug = slugify(raw);
   if (slug === "") return "";
-  const target = aliases[slug] ?? DEFAULT_ALIASES[slug];
+  const target = aliasOf(aliases, slug) ?? aliasOf(DEFAULT_ALIASES, slug);
   return target === undefined ? slug : slugify(target);
 }
 
@@ -80,7 +83,7 @@ export function parseTags(
   aliases: Readonly<Record<string, string>> = {},
   vocabulary: ReadonlySet<string> = new Set(),
 ): Tag[] {
-  const known = (slug: string) => vocabulary.has(slug) || slug in aliases || slug in DEFAULT_ALIASES;
+  const known = (slug: string) => vocabulary.has(slug) || aliasOf(aliases, slug) !== undefined || aliasOf(DEFAULT_ALIASES, slug) !== undefined;
   const parts = typeof input === "string" ? (input.includes(",") ? input.split(",") : splitWords(input, known)) : input;
   const out: Tag[] = [];
   for (const p of parts) {

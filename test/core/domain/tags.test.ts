@@ -59,6 +59,12 @@ describe("slugify", () => {
 });
 
 describe("normalizeTag", () => {
+  it("treats words that name Object.prototype members as plain tags", () => {
+    expect(normalizeTag("constructor")).toBe("constructor");
+    expect(normalizeTag("constructor", { js: "javascript" })).toBe("constructor");
+    expect(parseTags("constructor valueOf")).toEqual(["constructor", "valueof"]);
+  });
+
   it("resolves the default aliases", () => {
     expect(normalizeTag("ML")).toBe("machine-learning");
     expect(normalizeTag("JS")).toBe("javascript");

@@ -1,4 +1,4 @@
-import { BARE_COMMANDS, parseAvailabilityText, USAGE, type Parsed, type ParseProblem } from "../core/commands/index.js";
+import { bareCommand, parseAvailabilityText, USAGE, type Parsed, type ParseProblem } from "../core/commands/index.js";
 import { isValidZone } from "../core/time/index.js";
 import { memberIdOf } from "./ids.js";
 
@@ -32,7 +32,7 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
   const missing = (what: string, word = sub): Parsed => bad({ code: "MISSING", what, usage: USAGE[word] ?? word });
   const invalid = (what: string, v: string, word = sub): Parsed => bad({ code: "INVALID", what, given: v, usage: USAGE[word] ?? word });
   if (allowForm && !given && (FORMS as readonly string[]).includes(sub)) return { kind: "form", form: sub as FormKind };
-  const bare = BARE_COMMANDS[sub];
+  const bare = bareCommand(sub);
   if (bare) return bare;
   switch (sub) {
     case "help": {

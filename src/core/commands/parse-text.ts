@@ -84,6 +84,9 @@ export const BARE_COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   forgetme: { kind: "forget_me" },
 });
 
+/** The argument-free command a word names, if any (own keys only: "constructor" is not a command). */
+export const bareCommand = (word: string): Command | undefined => (Object.hasOwn(BARE_COMMANDS, word) ? BARE_COMMANDS[word] : undefined);
+
 /**
  * Parses the words people type after `/coffee` (Slack) or at the shell prompt into a core
  * command. Never throws: anything it cannot read comes back as `unsupported` with the problem.
@@ -94,7 +97,7 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
   const word = head.toLowerCase();
   const rest = restWords.join(" ").trim();
   const bad = (problem: ParseProblem): Parsed => ({ kind: "unsupported", input: text, problem });
-  const bare = BARE_COMMANDS[word];
+  const bare = bareCommand(word);
   if (bare) return bare;
   switch (word) {
     case "":

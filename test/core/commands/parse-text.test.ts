@@ -16,6 +16,12 @@ const problem = (s: string) => {
 };
 
 describe("parseText", () => {
+  it("words that name Object.prototype members are unknown commands, not functions", () => {
+    for (const w of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+      expect(parse(w)).toMatchObject({ kind: "unsupported", problem: { code: "UNKNOWN_COMMAND" } });
+    }
+  });
+
   it("help, with or without a topic; empty input is help", () => {
     expect(parse("help")).toEqual({ kind: "help" });
     expect(parse("")).toEqual({ kind: "help" });

@@ -1,4 +1,4 @@
-import type { Feedback, Intro, Member, SeekerProfile, VolunteerProfile, Chat, ChatRequest, PersonRef } from "../domain/index.js";
+import { ACTIVE_REQUEST_STATUSES, type Feedback, type Intro, type Member, type SeekerProfile, type VolunteerProfile, type Chat, type ChatRequest, type PersonRef } from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
 import { parseLocalDate, parseDuration } from "../time/index.js";
 import * as uc from "../use-cases/index.js";
@@ -81,8 +81,9 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
       if (cmd.kind === "choose_member") volunteerId = cmd.volunteerId;
       else if (cmd.pick === "auto") volunteerId = "auto";
       else {
-        const status = await uc.getStatus(deps, { actor });
-        const req = status.ok ? status.value.requests.find((r) => r.id === target) : undefined;
+        // Only the actor's own request, while it is still in progress: what their status shows.
+        const found = await deps.store.tx((tx) => tx.getRequest(actor.communityId, target));
+        const req = found && found.seekerId === actor.memberId && ACTIVE_REQUEST_STATUSES.includes(found.status) ? found : undefined;
         if (req && req.suggestions.length === 0) return { kind: "choose", result: fail("NO_CANDIDATE") };
         const s = req?.suggestions[cmd.pick - 1];
         if (!s) return { kind: "choose", result: fail("BAD_CHOICE", { choices: req?.suggestions.length ?? 0 }) };
@@ -120,8 +121,10 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
       return { kind: "cancel", result: r.ok ? ok({ what: "request", replay: r.value.replay }) : r };
     }
     case "pause": {
-      const status = await uc.getStatus(deps, { actor });
-      const zone = status.ok ? status.value.member.timeZone : "UTC";
+      const zone = await deps.store.tx(async (tx) => {
+        const m = await tx.getMember(actor.communityId, actor.memberId);
+        return m?.timeZone ?? actor.timeZone ?? (await tx.getCommunity(actor.communityId))?.settings.defaultTimeZone ?? "UTC";
+      });
       const span = parseDuration(cmd.until.startsWith("+") ? cmd.until : `+${cmd.until}`);
       const until = span !== null ? new Date(deps.clock.now().getTime() + span) : parseLocalDate(cmd.until, zone);
       if (!until) return { kind: "pause", result: fail("BAD_DATE", { given: cmd.until, example: "2026-12-31 or +2w" }) };

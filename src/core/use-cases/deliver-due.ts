@@ -77,7 +77,7 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
       for (const [k, m] of await recipientsOf(deps, claimed.slice(i, i + LOOKAHEAD))) people.set(k, m);
       lookedUp = i + LOOKAHEAD;
     }
-    const to = n.to.map((id) => people.get(`${n.communityId}\u0000${id}`));
+    const to = n.to.map((id) => people.get(memberKey(n.communityId, id)));
     if (!to.every((m): m is Member => m !== undefined && !m.forgotten && m.status !== "opted_out")) {
       await deps.store.outbox.markCancelled(n.id, owner, "recipient left");
       report.dropped++;
@@ -120,6 +120,9 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
   return report;
 }
 
+/** The map key of a recipient: member ids are unique only within a community. */
+const memberKey = (communityId: string, id: string): string => `${communityId}\u0000${id}`;
+
 /** Sends, turning a throw or a send that outlives `sendTimeoutMs` into a failed outcome. */
 async function sendWithTimeout(messenger: Messenger, d: Delivery, opts: DeliverOptions): Promise<SendOutcome> {
   const limit = opts.sendTimeoutMs ?? 30_000;
@@ -147,7 +150,7 @@ async function recipientsOf(deps: Deps, batch: readonly Nudge[]): Promise<Map<st
     const out = new Map<string, Member>();
     for (const n of batch) {
       for (const id of n.to) {
-        const key = `${n.communityId}\u0000${id}`;
+        const key = memberKey(n.communityId, id);
         if (out.has(key)) continue;
         const m = await tx.getMember(n.communityId, id);
         if (m) out.set(key, m);

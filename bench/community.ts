@@ -37,7 +37,23 @@ function main(): void {
   }
   console.log(
     table(
-      ["policy", "seed", "requests", "matched ≤72h", "matched", "median h", "repeat pairs", "load Gini", "util Gini", "left waiting", "waitlisted", "intros", "declined", "expired", "mean score"],
+      [
+        "policy",
+        "seed",
+        "requests",
+        "matched ≤72h",
+        "matched",
+        "median h",
+        "repeat pairs",
+        "load Gini",
+        "util Gini",
+        "left waiting",
+        "waitlisted",
+        "intros",
+        "declined",
+        "expired",
+        "mean score",
+      ],
       results.map((r) => [
         r.policy,
         String(r.seed),
@@ -60,10 +76,28 @@ function main(): void {
   const byPolicy = Object.fromEntries(
     POLICIES.map(([name]) => {
       const rs = results.filter((r) => r.policy === name);
-      return [name, { shareWithin72h: mean(rs.map((r) => r.shareWithin72h)), repeatPairs: rs.reduce((s, r) => s + r.repeatPairs + r.introsToRecentPairs, 0), loadGini: mean(rs.map((r) => r.loadGini)), leftWaiting: mean(rs.map((r) => r.leftWaiting)), meanAcceptedScore: mean(rs.map((r) => r.meanAcceptedScore)) }];
+      return [
+        name,
+        {
+          shareWithin72h: mean(rs.map((r) => r.shareWithin72h)),
+          repeatPairs: rs.reduce((s, r) => s + r.repeatPairs + r.introsToRecentPairs, 0),
+          loadGini: mean(rs.map((r) => r.loadGini)),
+          leftWaiting: mean(rs.map((r) => r.leftWaiting)),
+          meanAcceptedScore: mean(rs.map((r) => r.meanAcceptedScore)),
+        },
+      ];
     }),
   );
-  console.log(JSON.stringify({ bench: "community", quick: QUICK, config: { ...DEFAULT_SIM, start: DEFAULT_SIM.start.toISOString() }, seeds: SEEDS, summary: byPolicy, runs: results }));
+  console.log(
+    JSON.stringify({
+      bench: "community",
+      quick: QUICK,
+      config: { ...DEFAULT_SIM, start: DEFAULT_SIM.start.toISOString() },
+      seeds: SEEDS,
+      summary: byPolicy,
+      runs: results,
+    }),
+  );
   if (results.some((r) => r.repeatPairs + r.introsToRecentPairs + r.capacityViolations > 0)) process.exitCode = 1;
 }
 

@@ -36,7 +36,8 @@ const GUILDS: FakeGuild[] = [
   { id: "920000000000000002", name: "Bench B", channels: [{ id: "920000000000000011", name: "general" }] },
 ];
 
-const pct = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const pct = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 type Fig = { p50: number; p90: number; p99: number; max: number };
 interface Run {
@@ -121,7 +122,16 @@ async function run(kind: "memory" | "sqlite"): Promise<Run> {
   const fig = { p50: pct(sorted, 50), p90: pct(sorted, 90), p99: pct(sorted, 99), max: sorted[sorted.length - 1] ?? Number.NaN };
   const fsorted = [...finals].sort((a, b) => a - b);
   const fin = { p50: pct(fsorted, 50), p90: pct(fsorted, 90), p99: pct(fsorted, 99), max: fsorted[fsorted.length - 1] ?? Number.NaN };
-  const out: Run = { store: kind, sent: total, answered, deferred, finals: finals.length, achieved: total / sendSeconds, callback: fig, final: fin };
+  const out: Run = {
+    store: kind,
+    sent: total,
+    answered,
+    deferred,
+    finals: finals.length,
+    achieved: total / sendSeconds,
+    callback: fig,
+    final: fin,
+  };
   await adapter.stop();
   await fake.stop();
   await store.close();
@@ -136,15 +146,43 @@ async function main(): Promise<void> {
     process.stderr.write(`— ${k} store —\n`);
     runs.push(await run(k));
   }
-  console.log(`bench:discord — real discord.js vs fake Discord on 127.0.0.1, ${GUILDS.length} guilds, 400 members, mix: status ×2, help, availability (write), zone autocomplete; load average ${fmt(loadavg()[0] ?? 0, 2)}`);
+  console.log(
+    `bench:discord — real discord.js vs fake Discord on 127.0.0.1, ${GUILDS.length} guilds, 400 members, mix: status ×2, help, availability (write), zone autocomplete; load average ${fmt(loadavg()[0] ?? 0, 2)}`,
+  );
   console.log("memory: the adapter's own cost (discord.js, routing, core, rendering); sqlite: the whole bot on its default store");
   const f = (x: number) => fmt(x, 2);
   console.log(
     table(
       ["store", "measure", "rate/s", "sent", "answered", "deferred", "achieved/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "p99 ≤ 50 ms"],
       runs.flatMap((r) => [
-        [r.store, "interaction→callback", String(RATE), String(r.sent), String(r.answered), String(r.deferred), fmt(r.achieved, 1), f(r.callback.p50), f(r.callback.p90), f(r.callback.p99), f(r.callback.max), r.callback.p99 <= 50 ? "yes" : "NO"],
-        [r.store, "interaction→final answer", "", "", String(r.finals), "", "", f(r.final.p50), f(r.final.p90), f(r.final.p99), f(r.final.max), ""],
+        [
+          r.store,
+          "interaction→callback",
+          String(RATE),
+          String(r.sent),
+          String(r.answered),
+          String(r.deferred),
+          fmt(r.achieved, 1),
+          f(r.callback.p50),
+          f(r.callback.p90),
+          f(r.callback.p99),
+          f(r.callback.max),
+          r.callback.p99 <= 50 ? "yes" : "NO",
+        ],
+        [
+          r.store,
+          "interaction→final answer",
+          "",
+          "",
+          String(r.finals),
+          "",
+          "",
+          f(r.final.p50),
+          f(r.final.p90),
+          f(r.final.p99),
+          f(r.final.max),
+          "",
+        ],
       ]),
     ),
   );

@@ -163,10 +163,14 @@ function largeChild(requests: number, volunteers: number, seed: number, runs: nu
 
 function large(requests: number, volunteers: number): LargeFigures {
   const self = fileURLToPath(import.meta.url);
-  const child = spawnSync(process.execPath, [...process.execArgv, self, "--child", String(requests), String(volunteers), String(LARGE_SEED), String(LARGE_RUNS)], {
-    encoding: "utf8",
-    maxBuffer: 1 << 24,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, self, "--child", String(requests), String(volunteers), String(LARGE_SEED), String(LARGE_RUNS)],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    },
+  );
   const line = child.stdout.trim().split("\n").pop() ?? "";
   if (child.status !== 0 || !line.startsWith("{")) throw new Error(`child for ${requests}x${volunteers} failed:\n${child.stderr}`);
   return JSON.parse(line) as LargeFigures;
@@ -180,7 +184,9 @@ async function main(): Promise<void> {
     return;
   }
   const load = loadavg()[0] ?? 0;
-  console.log(`bench:match${QUICK ? " (quick)" : ""} — seeds ${SMALL_SEEDS.join(",")} for exactness, seed ${LARGE_SEED} × ${LARGE_RUNS} runs for scale; load average ${fmt(load, 2)}`);
+  console.log(
+    `bench:match${QUICK ? " (quick)" : ""} — seeds ${SMALL_SEEDS.join(",")} for exactness, seed ${LARGE_SEED} × ${LARGE_RUNS} runs for scale; load average ${fmt(load, 2)}`,
+  );
   const cache = new MaskCache(benchGrid());
   const smallFigures: SmallFigures[] = [];
   const smallRows: string[][] = [];
@@ -209,7 +215,19 @@ async function main(): Promise<void> {
   console.log("\nExactness and quality (means over seeds; ratios as min–max over seeds)");
   console.log(
     table(
-      ["size", "tags", "objective", "max |gap| vs HiGHS", "exact", "ours/greedy", "ours/random", "matched ours/greedy/random", "load Gini ours/greedy/random", "ours ms", "HiGHS LP/MIP ms"],
+      [
+        "size",
+        "tags",
+        "objective",
+        "max |gap| vs HiGHS",
+        "exact",
+        "ours/greedy",
+        "ours/random",
+        "matched ours/greedy/random",
+        "load Gini ours/greedy/random",
+        "ours ms",
+        "HiGHS LP/MIP ms",
+      ],
       smallRows,
     ),
   );
@@ -221,7 +239,21 @@ async function main(): Promise<void> {
   console.log(`\nScale (seed ${LARGE_SEED}, ${LARGE_RUNS} runs each, one process per size; target 50000x10000 ≤ 2000 ms and ≤ 1 GB)`);
   console.log(
     table(
-      ["size", "median ms", "min–max ms", "cpu ms", "peak RSS MB", "input RSS MB", "matched", "of requests", "of open slots", "load Gini", "rounds", "edges (+added)", "pairs examined"],
+      [
+        "size",
+        "median ms",
+        "min–max ms",
+        "cpu ms",
+        "peak RSS MB",
+        "input RSS MB",
+        "matched",
+        "of requests",
+        "of open slots",
+        "load Gini",
+        "rounds",
+        "edges (+added)",
+        "pairs examined",
+      ],
       largeFigures.map((f) => [
         f.size,
         fmt(f.medianMs, 0),
@@ -240,7 +272,18 @@ async function main(): Promise<void> {
     ),
   );
   const exact = smallFigures.every((f) => f.gap <= GAP_TOLERANCE && f.lpIntegral);
-  console.log(JSON.stringify({ bench: "match", quick: QUICK, loadAverage: load, smallSeeds: SMALL_SEEDS, largeSeed: LARGE_SEED, exact, small: smallFigures, large: largeFigures }));
+  console.log(
+    JSON.stringify({
+      bench: "match",
+      quick: QUICK,
+      loadAverage: load,
+      smallSeeds: SMALL_SEEDS,
+      largeSeed: LARGE_SEED,
+      exact,
+      small: smallFigures,
+      large: largeFigures,
+    }),
+  );
   if (!exact) process.exitCode = 1;
 }
 

@@ -91,7 +91,8 @@ async function run(rate: number, nudges: number): Promise<Figures> {
       if (r.failed + r.dropped > 0) throw new Error(`rate ${rate}: ${r.failed} failed, ${r.dropped} dropped`);
     }
     const seconds = (performance.now() - start) / 1000;
-    if (platform.accepted !== nudges || platform.duplicates !== 0) throw new Error(`rate ${rate}: platform accepted ${platform.accepted}, ${platform.duplicates} twice`);
+    if (platform.accepted !== nudges || platform.duplicates !== 0)
+      throw new Error(`rate ${rate}: platform accepted ${platform.accepted}, ${platform.duplicates} twice`);
     return {
       rate,
       nudges,
@@ -112,7 +113,9 @@ async function run(rate: number, nudges: number): Promise<Figures> {
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:nudges — SQLite file store, real clock; platform: token bucket (burst ${BURST}), ${LATENCY_MS} ms per accepted send; target ≥ ${TARGET * 100} % of the allowed rate`);
+  console.log(
+    `bench:nudges — SQLite file store, real clock; platform: token bucket (burst ${BURST}), ${LATENCY_MS} ms per accepted send; target ≥ ${TARGET * 100} % of the allowed rate`,
+  );
   const all: Figures[] = [];
   for (const { rate, nudges } of RUNS) all.push(await run(rate, nudges));
   console.log(
@@ -132,7 +135,10 @@ async function main(): Promise<void> {
     ),
   );
   const below = all.filter((f) => f.share < TARGET);
-  if (below.length > 0) console.log(`below target at ${below.map((f) => `${f.rate}/s`).join(", ")}: see "put back" (claimed nudges returned one by one after a 429) and store ms/nudge`);
+  if (below.length > 0)
+    console.log(
+      `below target at ${below.map((f) => `${f.rate}/s`).join(", ")}: see "put back" (claimed nudges returned one by one after a 429) and store ms/nudge`,
+    );
   console.log(JSON.stringify({ bench: "nudges", burst: BURST, latencyMs: LATENCY_MS, target: TARGET, runs: all }));
 }
 

@@ -29,12 +29,16 @@ async function main(): Promise<number> {
   const global = process.argv.includes("--global");
   const guild = global ? undefined : (argAfter("--guild") ?? process.env.DISCORD_GUILD_ID);
   if (guild !== undefined && !/^\d{15,22}$/.test(guild)) {
-    console.error(`--guild: "${guild}" is not a guild id. Copy it from Discord (Developer Mode → right-click the server → Copy Server ID).`);
+    console.error(
+      `--guild: "${guild}" is not a guild id. Copy it from Discord (Developer Mode → right-click the server → Copy Server ID).`,
+    );
     return 2;
   }
   const rest = new REST({ api }).setToken(token);
   const r = await registerCommands(rest, appId, guild);
-  console.log(`Registered /coffee (${r.count} command) for ${r.scope}${guild ? "" : " — it may take up to an hour to appear everywhere; use --guild <id> while developing"}.`);
+  console.log(
+    `Registered /coffee (${r.count} command) for ${r.scope}${guild ? "" : " — it may take up to an hour to appear everywhere; use --guild <id> while developing"}.`,
+  );
   return 0;
 }
 

@@ -16,9 +16,11 @@ export const ConfigSchema = z.object({
     .string()
     .default("file:./data/percolate.db")
     .refine((u) => /^(file:|memory:|postgres(ql)?:\/\/)/.test(u), "must start with file: (SQLite), postgresql:// or memory:"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-    errorMap: () => ({ message: "must be one of fatal, error, warn, info, debug, trace, silent" }),
-  }).default("info"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      errorMap: () => ({ message: "must be one of fatal, error, warn, info, debug, trace, silent" }),
+    })
+    .default("info"),
   TZ_DEFAULT: z.string().default("UTC").refine(isValidZone, "must be an IANA time zone such as Europe/Berlin or UTC"),
   /** How often the scheduler runs due nudges, expiries and batch matching (cron syntax). */
   SCHEDULE_CRON: z.string().default("* * * * *"),
@@ -28,13 +30,19 @@ export const ConfigSchema = z.object({
   SLACK_APP_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith("xapp-"), "must be an app-level token starting with xapp-"),
   SLACK_API_URL: z.string().url("must be a URL such as https://slack.com/api/").default("https://slack.com/api/"),
   DISCORD_TOKEN: optionalSecret,
-  DISCORD_APPLICATION_ID: optionalSecret.refine((v) => v === undefined || /^\d{15,22}$/.test(v), "must be the numeric application id from the Discord developer portal"),
+  DISCORD_APPLICATION_ID: optionalSecret.refine(
+    (v) => v === undefined || /^\d{15,22}$/.test(v),
+    "must be the numeric application id from the Discord developer portal",
+  ),
   DISCORD_API_URL: z.string().url("must be a URL such as https://discord.com/api").default("https://discord.com/api"),
   /** Where pair threads open, per guild, until a guild's admin sets `pairChannelId`: "guild:channel,guild:channel". */
   DISCORD_PAIR_CHANNELS: z
     .string()
     .default("")
-    .refine((v) => v.trim() === "" || v.split(",").every((p) => /^\s*\d+\s*:\s*\d+\s*$/.test(p)), "must be guild:channel pairs of numeric ids, separated by commas"),
+    .refine(
+      (v) => v.trim() === "" || v.split(",").every((p) => /^\s*\d+\s*:\s*\d+\s*$/.test(p)),
+      "must be guild:channel pairs of numeric ids, separated by commas",
+    ),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -46,10 +54,16 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
   if (parsed.success) {
     const c = parsed.data;
     if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
-      return { ok: false, message: "SLACK_SIGNING_SECRET: set it (from your Slack app's Basic Information page), or set SLACK_APP_TOKEN to use Socket Mode" };
+      return {
+        ok: false,
+        message: "SLACK_SIGNING_SECRET: set it (from your Slack app's Basic Information page), or set SLACK_APP_TOKEN to use Socket Mode",
+      };
     }
     if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
-      return { ok: false, message: "DISCORD_APPLICATION_ID: set it to your Discord application's id (Developer Portal → General Information)" };
+      return {
+        ok: false,
+        message: "DISCORD_APPLICATION_ID: set it to your Discord application's id (Developer Portal → General Information)",
+      };
     }
     return { ok: true, config: c };
   }

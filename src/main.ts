@@ -41,7 +41,10 @@ async function main(): Promise<number> {
   }
   const deps: Deps = { store, clock: systemClock, ids: randomIds, log };
   const adapters = await platformAdapters(config, deps);
-  const scheduler = new Scheduler(deps, new RoutingMessenger(adapters), { cron: config.SCHEDULE_CRON, owner: `${hostname()}:${process.pid}` });
+  const scheduler = new Scheduler(deps, new RoutingMessenger(adapters), {
+    cron: config.SCHEDULE_CRON,
+    owner: `${hostname()}:${process.pid}`,
+  });
   deps.afterCommand = () => scheduler.soon();
   for (const a of adapters) await a.start();
   scheduler.start();

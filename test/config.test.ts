@@ -6,7 +6,13 @@ describe("configuration", () => {
     const r = readConfig({});
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.config).toMatchObject({ DATABASE_URL: "file:./data/percolate.db", LOG_LEVEL: "info", TZ_DEFAULT: "UTC", SCHEDULE_CRON: "* * * * *", PORT: 3000 });
+    expect(r.config).toMatchObject({
+      DATABASE_URL: "file:./data/percolate.db",
+      LOG_LEVEL: "info",
+      TZ_DEFAULT: "UTC",
+      SCHEDULE_CRON: "* * * * *",
+      PORT: 3000,
+    });
     expect(chosenAdapters(r.config)).toEqual(["shell"]);
   });
 
@@ -40,7 +46,12 @@ describe("configuration", () => {
   });
 
   it("picks each platform whose token is set", () => {
-    const r = readConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", DISCORD_TOKEN: "d", DISCORD_APPLICATION_ID: "123456789012345678" });
+    const r = readConfig({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_APP_TOKEN: "xapp-1",
+      DISCORD_TOKEN: "d",
+      DISCORD_APPLICATION_ID: "123456789012345678",
+    });
     expect(r.ok && chosenAdapters(r.config)).toEqual(["slack", "discord"]);
   });
 });

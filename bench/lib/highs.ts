@@ -100,7 +100,8 @@ export async function solveWithHighs(P: MatchProblem, all: EdgeSet, mode: "lp" |
     const objective = model.getObjectiveValue();
     const x = model.getSolution().colValue;
     let maxFractionality = 0;
-    for (let j = 0; j < x.length; j++) maxFractionality = Math.max(maxFractionality, Math.abs((x[j] as number) - Math.round(x[j] as number)));
+    for (let j = 0; j < x.length; j++)
+      maxFractionality = Math.max(maxFractionality, Math.abs((x[j] as number) - Math.round(x[j] as number)));
     return { objective, status, seconds: (performance.now() - started) / 1000, maxFractionality, variables: numCols };
   } finally {
     model.dispose();

@@ -16,7 +16,12 @@ const HOUR = 3_600_000;
 const WEEK = 168 * HOUR;
 
 /** A batch policy: the same signature for optimal, greedy and random. */
-export type Policy = (askers: readonly BatchAsker[], candidates: readonly Candidate[], w: TagWeights, seed: number) => { pairs: { requestId: string; volunteerId: string; reasons: { score: number } }[] };
+export type Policy = (
+  askers: readonly BatchAsker[],
+  candidates: readonly Candidate[],
+  w: TagWeights,
+  seed: number,
+) => { pairs: { requestId: string; volunteerId: string; reasons: { score: number } }[] };
 
 /** Parameters of the world. */
 export interface SimConfig {
@@ -178,13 +183,22 @@ export function simulate(cfg: SimConfig, policyName: string, policy: Policy, mas
   const monthOf = (t: number): number => new Date(t).getUTCFullYear() * 12 + new Date(t).getUTCMonth();
   const usedThisMonth = (v: string, now: number): number =>
     (acceptedAt.get(v) ?? []).filter((t) => monthOf(t) === monthOf(now)).length + pending.filter((p) => p.volunteerId === v).length;
-  const metRecently = (a: string, b: string, now: number): boolean => met.some((m) => m.seeker === a && m.volunteer === b && now - m.at < window);
+  const metRecently = (a: string, b: string, now: number): boolean =>
+    met.some((m) => m.seeker === a && m.volunteer === b && now - m.at < window);
 
   for (let now = start; now < end; now += HOUR) {
     while (nextArrival < arrivals.length && (arrivals[nextArrival]?.at ?? Infinity) <= now) {
       const a = arrivals[nextArrival++] as { at: number; seeker: Member; tags: string[] };
       if (requests.some((r) => r.seekerId === a.seeker.id && (r.state === "open" || r.state === "offered"))) continue; // one open request each
-      requests.push({ id: `req-${String(requests.length).padStart(5, "0")}`, seekerId: a.seeker.id, tags: a.tags, createdAt: now, tried: [], state: "open", matchedAt: null });
+      requests.push({
+        id: `req-${String(requests.length).padStart(5, "0")}`,
+        seekerId: a.seeker.id,
+        tags: a.tags,
+        createdAt: now,
+        tried: [],
+        state: "open",
+        matchedAt: null,
+      });
     }
     for (let i = pending.length - 1; i >= 0; i--) {
       const intro = pending[i] as Intro;
@@ -218,7 +232,9 @@ export function simulate(cfg: SimConfig, policyName: string, policy: Policy, mas
     const candidates: Candidate[] = [];
     for (const m of members) {
       if (!m.volunteer || (now >= m.pausedFrom && now < m.pausedTo)) continue;
-      const scores = met.filter((x) => x.volunteer === m.id).map(() => Math.min(5, Math.max(1, Math.round(m.quality + (seededRandom(hash(cfg.seed, m.id, now))() - 0.5)))));
+      const scores = met
+        .filter((x) => x.volunteer === m.id)
+        .map(() => Math.min(5, Math.max(1, Math.round(m.quality + (seededRandom(hash(cfg.seed, m.id, now))() - 0.5)))));
       candidates.push({
         volunteerId: m.id,
         tags: m.tags,
@@ -257,7 +273,14 @@ export function simulate(cfg: SimConfig, policyName: string, policy: Policy, mas
       intros++;
     }
   }
-  return summarize(cfg, policyName, requests, members, acceptedAt, met, { intros, declined, expired, introsToRecentPairs, capacityViolations, acceptedScores });
+  return summarize(cfg, policyName, requests, members, acceptedAt, met, {
+    intros,
+    declined,
+    expired,
+    introsToRecentPairs,
+    capacityViolations,
+    acceptedScores,
+  });
 }
 
 function summarize(
@@ -267,7 +290,14 @@ function summarize(
   members: readonly Member[],
   acceptedAt: ReadonlyMap<string, number[]>,
   met: readonly { seeker: string; volunteer: string; at: number }[],
-  c: { intros: number; declined: number; expired: number; introsToRecentPairs: number; capacityViolations: number; acceptedScores: number[] },
+  c: {
+    intros: number;
+    declined: number;
+    expired: number;
+    introsToRecentPairs: number;
+    capacityViolations: number;
+    acceptedScores: number[];
+  },
 ): SimResult {
   const end = cfg.start.getTime() + cfg.weeks * WEEK;
   const eligible = requests.filter((r) => r.createdAt <= end - cfg.responseWindowHours * HOUR);
@@ -276,7 +306,8 @@ function summarize(
   const hours = matched.map((r) => ((r.matchedAt as number) - r.createdAt) / HOUR).sort((a, b) => a - b);
   let repeatPairs = 0;
   met.forEach((m, i) => {
-    if (met.some((o, j) => j < i && o.seeker === m.seeker && o.volunteer === m.volunteer && m.at - o.at < cfg.repeatWindowWeeks * WEEK)) repeatPairs++;
+    if (met.some((o, j) => j < i && o.seeker === m.seeker && o.volunteer === m.volunteer && m.at - o.at < cfg.repeatWindowWeeks * WEEK))
+      repeatPairs++;
   });
   const vols = members.filter((m) => m.volunteer);
   const chats = vols.map((v) => (acceptedAt.get(v.id) ?? []).length);

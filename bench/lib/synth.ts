@@ -40,7 +40,7 @@ export class PersonFactory {
     this.vocab = Array.from({ length: vocabSize }, (_, i) => `topic-${i + 1}`);
     this.cdf = new Float64Array(vocabSize);
     let acc = 0;
-    for (let i = 0; i < vocabSize; i++) this.cdf[i] = acc += 1 / Math.pow(i + 1, zipf);
+    for (let i = 0; i < vocabSize; i++) this.cdf[i] = acc += 1 / (i + 1) ** zipf;
     for (let i = 0; i < vocabSize; i++) this.cdf[i] = (this.cdf[i] as number) / acc;
   }
 
@@ -86,7 +86,8 @@ export class PersonFactory {
       const start = this.int(7, 20);
       const len = [2, 2, 3, 4, 6][this.int(0, 4)] as number; // half-hours
       const endMin = Math.min(24 * 60, start * 60 + len * 30);
-      const hh = (m: number): string => (m === 1440 ? "24:00" : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
+      const hh = (m: number): string =>
+        m === 1440 ? "24:00" : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
       out.push({ day, start: hh(start * 60), end: hh(endMin) });
     }
     return out;

@@ -8,7 +8,12 @@ const MAX = 25;
 
 /** IANA zones containing every word typed, cities first; Discord shows up to 25. */
 export function zoneChoices(typed: string): { name: string; value: string }[] {
-  const words = typed.toLowerCase().replace(/[\s_]+/g, " ").trim().split(" ").filter(Boolean);
+  const words = typed
+    .toLowerCase()
+    .replace(/[\s_]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
   const hits = ZONES.filter((z) => {
     const hay = z.toLowerCase().replace(/_/g, " ");
     return words.every((w) => hay.includes(w));
@@ -26,7 +31,9 @@ export async function tagChoices(deps: Deps, guildId: string, typed: string): Pr
   const last = (parts.pop() ?? "").trim().toLowerCase().replace(/\s+/g, "-");
   const head = parts.map((p) => p.trim()).filter(Boolean);
   const taken = new Set(head.map((p) => p.toLowerCase()));
-  const hits = vocab.filter((t) => !taken.has(t) && t.includes(last)).sort((a, b) => Number(!a.startsWith(last)) - Number(!b.startsWith(last)));
+  const hits = vocab
+    .filter((t) => !taken.has(t) && t.includes(last))
+    .sort((a, b) => Number(!a.startsWith(last)) - Number(!b.startsWith(last)));
   return hits.slice(0, MAX).map((t) => {
     const value = [...head, t].join(", ").slice(0, 100);
     return { name: value, value };
@@ -38,6 +45,11 @@ export async function autocomplete(deps: Deps, i: AutocompleteInteraction): Prom
   const focused = i.options.getFocused(true);
   const guildId = i.guildId;
   const typed = String(focused.value);
-  const choices = focused.name === "zone" ? zoneChoices(typed) : guildId && ["tags", "interests", "from", "to"].includes(focused.name) ? await tagChoices(deps, guildId, typed) : [];
+  const choices =
+    focused.name === "zone"
+      ? zoneChoices(typed)
+      : guildId && ["tags", "interests", "from", "to"].includes(focused.name)
+        ? await tagChoices(deps, guildId, typed)
+        : [];
   await i.respond(choices);
 }

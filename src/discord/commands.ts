@@ -8,15 +8,30 @@ import {
 } from "discord-api-types/v10";
 
 type Opt = APIApplicationCommandBasicOption;
-const str = (name: string, description: string, extra: { required?: boolean; autocomplete?: boolean; max_length?: number } = {}): Opt => ({ type: T.String, name, description, ...extra }) as Opt;
-const int = (name: string, description: string, min: number, max: number, required = false): Opt => ({ type: T.Integer, name, description, min_value: min, max_value: max, required });
+const str = (name: string, description: string, extra: { required?: boolean; autocomplete?: boolean; max_length?: number } = {}): Opt =>
+  ({ type: T.String, name, description, ...extra }) as Opt;
+const int = (name: string, description: string, min: number, max: number, required = false): Opt => ({
+  type: T.Integer,
+  name,
+  description,
+  min_value: min,
+  max_value: max,
+  required,
+});
 const user = (name: string, description: string): Opt => ({ type: T.User, name, description, required: true });
 
 /** The subcommands of /coffee, mirroring the shell's words; options typed where Discord can check them. */
 export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }[] = [
   { name: "help", description: "What Percolate does and every command", options: [str("topic", "A command to explain")] },
   { name: "status", description: "Your profile, requests and chats" },
-  { name: "profile", description: "What you're exploring (leave empty for a form)", options: [str("interests", "Topics you're exploring, comma-separated", { autocomplete: true }), str("learn", "What you want to learn", { max_length: 500 })] },
+  {
+    name: "profile",
+    description: "What you're exploring (leave empty for a form)",
+    options: [
+      str("interests", "Topics you're exploring, comma-separated", { autocomplete: true }),
+      str("learn", "What you want to learn", { max_length: 500 }),
+    ],
+  },
   {
     name: "volunteer",
     description: "Offer coffee chats on topics you know (leave empty for a form)",
@@ -31,14 +46,22 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
   {
     name: "availability",
     description: "When you're free each week, and your time zone (leave empty for a form)",
-    options: [str("times", "e.g. mon-fri 9-12; sat 10-12"), str("zone", "Your time zone, e.g. Europe/Berlin", { autocomplete: true }), str("off", "Dates off, e.g. 2026-12-24,2026-12-31")],
+    options: [
+      str("times", "e.g. mon-fri 9-12; sat 10-12"),
+      str("zone", "Your time zone, e.g. Europe/Berlin", { autocomplete: true }),
+      str("off", "Dates off, e.g. 2026-12-24,2026-12-31"),
+    ],
   },
   {
     name: "request",
     description: "Ask for a coffee chat (leave empty for a form)",
     options: [str("tags", "Topics, comma-separated", { autocomplete: true }), str("goals", "What you want to learn", { max_length: 500 })],
   },
-  { name: "choose", description: "Choose a suggested volunteer", options: [str("pick", "A suggestion number, or auto", { required: true })] },
+  {
+    name: "choose",
+    description: "Choose a suggested volunteer",
+    options: [str("pick", "A suggestion number, or auto", { required: true })],
+  },
   { name: "accept", description: "Accept the intro waiting for you" },
   { name: "decline", description: "Decline the intro waiting for you", options: [str("reason", "Optional: why (the seeker isn't told)")] },
   { name: "pick", description: "Pick one of the proposed times", options: [int("slot", "The time's number", 1, 10, true)] },
@@ -51,22 +74,48 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
   { name: "leave", description: "Stop coffee chats entirely" },
   { name: "block", description: "Never be matched with a member", options: [user("member", "Who")] },
   { name: "refer", description: "Suggest someone else the seeker should talk to", options: [user("member", "Who")] },
-  { name: "feedback", description: "Rate your last chat (private)", options: [int("rating", "1 to 5", 1, 5, true), str("note", "Optional note", { max_length: 500 })] },
+  {
+    name: "feedback",
+    description: "Rate your last chat (private)",
+    options: [int("rating", "1 to 5", 1, 5, true), str("note", "Optional note", { max_length: 500 })],
+  },
   { name: "forget-me", description: "Leave and erase what Percolate knows about you here" },
 ];
 
-const choices = (name: string, description: string, values: string[], required = false): Opt => ({ type: T.String, name, description, required, choices: values.map((v) => ({ name: v, value: v })) });
+const choices = (name: string, description: string, values: string[], required = false): Opt => ({
+  type: T.String,
+  name,
+  description,
+  required,
+  choices: values.map((v) => ({ name: v, value: v })),
+});
 
 /** `/coffee admin …`: for Manage Server holders and added admins (the core checks). */
 export const ADMIN_SUBCOMMANDS: { name: string; description: string; options?: Opt[] }[] = [
   {
     name: "settings",
     description: "Change the main settings in a form; or list them (show:true), or set one (key: value:)",
-    options: [str("key", "Setting, e.g. chatMinutes"), str("value", "New value"), { type: T.Boolean, name: "show", description: "List every setting instead of opening the form" }],
+    options: [
+      str("key", "Setting, e.g. chatMinutes"),
+      str("value", "New value"),
+      { type: T.Boolean, name: "show", description: "List every setting instead of opening the form" },
+    ],
   },
-  { name: "tags", description: "Alias, rename or merge tags", options: [choices("op", "What to do", ["alias", "rename", "merge"], true), str("from", "The tag to change", { required: true, autocomplete: true }), str("to", "The tag it becomes", { required: true, autocomplete: true })] },
+  {
+    name: "tags",
+    description: "Alias, rename or merge tags",
+    options: [
+      choices("op", "What to do", ["alias", "rename", "merge"], true),
+      str("from", "The tag to change", { required: true, autocomplete: true }),
+      str("to", "The tag it becomes", { required: true, autocomplete: true }),
+    ],
+  },
   { name: "stats", description: "How the programme is doing", options: [choices("period", "Period", ["30d", "12w", "6m", "1y", "all"])] },
-  { name: "export", description: "Export the community's data as CSV", options: [{ type: T.Boolean, name: "notes", description: "Include private feedback notes" }] },
+  {
+    name: "export",
+    description: "Export the community's data as CSV",
+    options: [{ type: T.Boolean, name: "notes", description: "Include private feedback notes" }],
+  },
   { name: "add", description: "Make a member an admin", options: [user("member", "Who")] },
   { name: "remove", description: "Remove an added admin", options: [user("member", "Who")] },
   { name: "match", description: "Match the waiting queue now" },
@@ -79,12 +128,22 @@ export function coffeeCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody
     description: "Coffee chats: learn from someone who works in a field you're exploring",
     contexts: [InteractionContextType.Guild],
     options: [
-      ...SUBCOMMANDS.map((s) => ({ type: T.Subcommand as const, name: s.name, description: s.description, ...(s.options ? { options: s.options } : {}) })),
+      ...SUBCOMMANDS.map((s) => ({
+        type: T.Subcommand as const,
+        name: s.name,
+        description: s.description,
+        ...(s.options ? { options: s.options } : {}),
+      })),
       {
         type: T.SubcommandGroup,
         name: "admin",
         description: "Community admin: settings, tags, stats, export, admins, matching",
-        options: ADMIN_SUBCOMMANDS.map((s) => ({ type: T.Subcommand as const, name: s.name, description: s.description, ...(s.options ? { options: s.options } : {}) })),
+        options: ADMIN_SUBCOMMANDS.map((s) => ({
+          type: T.Subcommand as const,
+          name: s.name,
+          description: s.description,
+          ...(s.options ? { options: s.options } : {}),
+        })),
       },
     ],
   };

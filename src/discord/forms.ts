@@ -40,7 +40,13 @@ const FIELDS: Record<FormKind, { title: string; fields: Field[] }> = {
     title: "Ask for a coffee chat",
     fields: [
       { id: "tags", label: "Topics", placeholder: "ux research", required: true },
-      { id: "goals", label: "What do you want to learn? (1–3 goals)", placeholder: "How to move from support into UX research", long: true, required: true },
+      {
+        id: "goals",
+        label: "What do you want to learn? (1–3 goals)",
+        placeholder: "How to move from support into UX research",
+        long: true,
+        required: true,
+      },
     ],
   },
 };

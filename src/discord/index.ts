@@ -59,7 +59,14 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
       null,
   });
   const hookRest = new REST({ api: config.DISCORD_API_URL, globalRequestsPerSecond: 10_000 });
-  const router = new InteractionRouter({ deps, messenger, hookRest, log: deps.log, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}), ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}) });
+  const router = new InteractionRouter({
+    deps,
+    messenger,
+    hookRest,
+    log: deps.log,
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+  });
   client.on(Events.InteractionCreate, (i) => void router.route(i));
   client.on(Events.Error, (e) => deps.log.error({ err: e.message }, "discord client error"));
   return {

@@ -128,7 +128,11 @@ export class InteractionRouter {
 
   private async command(i: ChatInputCommandInteraction): Promise<void> {
     const guildId = i.guildId;
-    if (!guildId) return void (await i.reply({ content: "Use /coffee inside a server: each server is its own community.", flags: MessageFlags.Ephemeral }));
+    if (!guildId)
+      return void (await i.reply({
+        content: "Use /coffee inside a server: each server is its own community.",
+        flags: MessageFlags.Ephemeral,
+      }));
     const group = i.options.getSubcommandGroup(false);
     const sub = i.options.getSubcommand(false) ?? "help";
     const top = i.options.data[0];
@@ -137,7 +141,8 @@ export class InteractionRouter {
     for (const o of leaf?.options ?? []) if (o.value !== undefined) opts[o.name] = o.value;
     // With no options the settings open as a form; `show:true` (or key:/value:) keeps the text path.
     const given = (name: string) => opts[name] !== undefined && String(opts[name]).trim() !== "";
-    if (group === "admin" && sub === "settings" && opts.show !== true && !given("key") && !given("value")) return this.settingsModal(i, guildId);
+    if (group === "admin" && sub === "settings" && opts.show !== true && !given("key") && !given("value"))
+      return this.settingsModal(i, guildId);
     const parsed = group === "admin" ? parseAdminSlash(sub, opts, guildId) : parseSlash(sub, opts, guildId);
     if (parsed.kind === "form") return void (await i.showModal(formModal(parsed.form)));
     await this.answer(i, guildId, i.user, parsed, "reply");
@@ -166,10 +171,13 @@ export class InteractionRouter {
           // A field Discord did not send is left as it was.
         }
       }
-      return this.answer(i, guildId, i.user, { kind: "admin_settings" }, "reply", (actor) => submitSettingsModal(this.o.deps, actor, opened, fields));
+      return this.answer(i, guildId, i.user, { kind: "admin_settings" }, "reply", (actor) =>
+        submitSettingsModal(this.o.deps, actor, opened, fields),
+      );
     }
     const form = formOf(i.customId);
-    if (!form || !guildId) return void (await i.reply({ content: "That form is out of date. Type `/coffee help`.", flags: MessageFlags.Ephemeral }));
+    if (!form || !guildId)
+      return void (await i.reply({ content: "That form is out of date. Type `/coffee help`.", flags: MessageFlags.Ephemeral }));
     const fields: Record<string, string> = {};
     for (const id of formFields(form)) {
       try {
@@ -185,7 +193,10 @@ export class InteractionRouter {
     const raw = i.isStringSelectMenu() ? (i.values[0] ?? "") : i.customId;
     const decoded = decodeCustomId(raw);
     if (!decoded || (i.guildId !== null && i.guildId !== decoded.guildId)) {
-      return void (await i.reply({ content: "That button is out of date. Type `/coffee status` to see what's open for you.", flags: MessageFlags.Ephemeral }));
+      return void (await i.reply({
+        content: "That button is out of date. Type `/coffee status` to see what's open for you.",
+        flags: MessageFlags.Ephemeral,
+      }));
     }
     await this.answer(i, decoded.guildId, i.user, decoded.command, "update");
   }
@@ -195,11 +206,20 @@ export class InteractionRouter {
    * a click that worked, the clicked message updated in place with the outcome and no stale
    * buttons (a click that failed gets an ephemeral reply and leaves the message alone).
    */
-  private async answer(i: ChatInputCommandInteraction | ModalSubmitInteraction | MessageComponentInteraction, guildId: string, user: User, parsed: Parsed, mode: "reply" | "update", run?: (actor: Actor) => Promise<View>): Promise<void> {
+  private async answer(
+    i: ChatInputCommandInteraction | ModalSubmitInteraction | MessageComponentInteraction,
+    guildId: string,
+    user: User,
+    parsed: Parsed,
+    mode: "reply" | "update",
+    run?: (actor: Actor) => Promise<View>,
+  ): Promise<void> {
     const actor = this.actor(guildId, user, i);
     const state: { deferred: Promise<unknown> | null } = { deferred: null };
     const defer = () => {
-      state.deferred = (mode === "update" && i.isMessageComponent() ? i.deferUpdate() : i.deferReply({ flags: MessageFlags.Ephemeral })).catch(() => undefined);
+      state.deferred = (
+        mode === "update" && i.isMessageComponent() ? i.deferUpdate() : i.deferReply({ flags: MessageFlags.Ephemeral })
+      ).catch(() => undefined);
     };
     // When many commands are already queued this one will wait too: acknowledge at once.
     if (this.gate.backlog >= BACKLOG_ACK) defer();
@@ -216,21 +236,39 @@ export class InteractionRouter {
       const attachments = files.map((f, n) => ({ id: n, filename: f.name }));
       const body = { ...out.body, ...(files.length ? { attachments } : {}) };
       // A failed click must not overwrite the message it came from: it gets a private follow-up instead.
-      if (mode === "update" && !out.inPlace) await this.o.hookRest.post(Routes.webhook(i.applicationId, i.token), { body: { ...body, flags: MessageFlags.Ephemeral }, files, auth: false });
+      if (mode === "update" && !out.inPlace)
+        await this.o.hookRest.post(Routes.webhook(i.applicationId, i.token), {
+          body: { ...body, flags: MessageFlags.Ephemeral },
+          files,
+          auth: false,
+        });
       else await this.o.hookRest.patch(Routes.webhookMessage(i.applicationId, i.token, "@original"), { body, files, auth: false });
     } else if (out.inPlace && i.isMessageComponent()) await i.update(out.body);
     else await i.reply({ ...out.body, flags: MessageFlags.Ephemeral, files: files.map((f) => ({ attachment: f.data, name: f.name })) });
   }
 
   /** The answer's content: `inPlace` when a click worked and its message should show the outcome. `run` replaces the one-command path (the settings form). */
-  private async work(i: ChatInputCommandInteraction | ModalSubmitInteraction | MessageComponentInteraction, guildId: string, actor: Actor, parsed: Parsed, mode: "reply" | "update", run?: (actor: Actor) => Promise<View>): Promise<Answer> {
-    const view = run ? await run(actor) : ((await this.needsZone(actor, parsed)) ?? (await handle(this.o.deps, actor, parsed, discordStyle)));
+  private async work(
+    i: ChatInputCommandInteraction | ModalSubmitInteraction | MessageComponentInteraction,
+    guildId: string,
+    actor: Actor,
+    parsed: Parsed,
+    mode: "reply" | "update",
+    run?: (actor: Actor) => Promise<View>,
+  ): Promise<Answer> {
+    const view = run
+      ? await run(actor)
+      : ((await this.needsZone(actor, parsed)) ?? (await handle(this.o.deps, actor, parsed, discordStyle)));
     const r = view.reply;
     // Only a booked slot is shown as a time; look the zone up just then (one transaction less for the rest).
-    const zone = r?.kind === "pick" ? ((await this.o.deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? "UTC") : "UTC";
+    const zone =
+      r?.kind === "pick"
+        ? ((await this.o.deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? "UTC")
+        : "UTC";
     let body = viewMessage(view, guildId, zone);
     const inPlace = mode === "update" && i.isMessageComponent() && r !== null && r.kind !== "help" && r.result.ok;
-    if (inPlace && i.isMessageComponent()) body = { content: `${i.message.content}\n\n➜ ${body.content}`.slice(0, 2000), components: body.components };
+    if (inPlace && i.isMessageComponent())
+      body = { content: `${i.message.content}\n\n➜ ${body.content}`.slice(0, 2000), components: body.components };
     // An admin export arrives as CSV attachments on the (private) answer.
     const files = r?.kind === "admin_export" && r.result.ok ? r.result.value.files.map((f) => ({ name: f.name, text: f.text })) : [];
     return { body: await this.withMissed(actor, guildId, body), inPlace, files };
@@ -241,7 +279,14 @@ export class InteractionRouter {
     if (parsed.kind !== "availability" || parsed.timeZone !== undefined) return null;
     const m = await this.o.deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId));
     if (m?.timeZoneConfirmed) return null;
-    const text = renderProblem({ code: "MISSING", what: "your time zone (Discord doesn't share it with bots) — add zone:, e.g. zone:Europe/Berlin", usage: USAGE.availability ?? "availability" }, discordStyle);
+    const text = renderProblem(
+      {
+        code: "MISSING",
+        what: "your time zone (Discord doesn't share it with bots) — add zone:, e.g. zone:Europe/Berlin",
+        usage: USAGE.availability ?? "availability",
+      },
+      discordStyle,
+    );
     return { text, actions: [], reply: null };
   }
 
@@ -253,6 +298,9 @@ export class InteractionRouter {
     if (!member) return body;
     const parts = missed.map((n) => noticeMessage(n, [member], guildId));
     const head = `📬 Your DMs are closed, so here is what I couldn't send you:\n${parts.map((p) => p.content).join("\n\n")}\n\n`;
-    return { content: (head + body.content).slice(0, 2000), components: [...parts.flatMap((p) => p.components), ...body.components].slice(0, 5) };
+    return {
+      content: (head + body.content).slice(0, 2000),
+      components: [...parts.flatMap((p) => p.components), ...body.components].slice(0, 5),
+    };
   }
 }

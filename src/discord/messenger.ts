@@ -83,7 +83,10 @@ export class DiscordMessenger implements Messenger {
         this.missed.set(m.id, [...(this.missed.get(m.id) ?? []), d.notice].slice(-5));
         throw new PermanentError(`DMs closed by ${m.id}; kept for their next interaction`);
       }
-      const pair = await this.o.store.tx(async (tx) => [await tx.getMember(d.communityId, chat.seekerId), await tx.getMember(d.communityId, chat.volunteerId)]);
+      const pair = await this.o.store.tx(async (tx) => [
+        await tx.getMember(d.communityId, chat.seekerId),
+        await tx.getMember(d.communityId, chat.volunteerId),
+      ]);
       const both = pair.filter((x): x is Member => x !== null);
       const thread = await this.thread(guildId, chatId, both);
       await this.post(thread, noticeMessage(d.notice, [m], guildId, [userId]), nonceOf(`${d.key}#thread`));
@@ -94,7 +97,10 @@ export class DiscordMessenger implements Messenger {
   private async toThread(d: Delivery, guildId: string, chatId: string, pair: readonly Member[]): Promise<void> {
     const thread = await this.thread(guildId, chatId, pair);
     const users = pair.map((m) => userIdOf(m.id)).filter((u): u is string => u !== null);
-    const files = d.notice.kind === "chat_scheduled" ? [{ name: "coffee-chat.ics", data: Buffer.from(d.notice.ics, "utf8"), contentType: "text/calendar" }] : [];
+    const files =
+      d.notice.kind === "chat_scheduled"
+        ? [{ name: "coffee-chat.ics", data: Buffer.from(d.notice.ics, "utf8"), contentType: "text/calendar" }]
+        : [];
     await this.post(thread, noticeMessage(d.notice, pair, guildId, users), nonceOf(d.key), files);
   }
 
@@ -139,7 +145,12 @@ export class DiscordMessenger implements Messenger {
     return t.id;
   }
 
-  private async post(channelId: string, msg: MessageBody, nonce: string, files: { name: string; data: Buffer; contentType: string }[] = []): Promise<void> {
+  private async post(
+    channelId: string,
+    msg: MessageBody,
+    nonce: string,
+    files: { name: string; data: Buffer; contentType: string }[] = [],
+  ): Promise<void> {
     const body = {
       ...msg,
       nonce,

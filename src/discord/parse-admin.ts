@@ -26,7 +26,8 @@ export function parseAdminSlash(sub: string, opts: Options, guildId: string): Pa
       const op = o("op")?.toLowerCase();
       const from = o("from");
       const to = o("to");
-      if (op !== "alias" && op !== "rename" && op !== "merge") return bad({ code: "INVALID", what: "alias, rename or merge", given: op ?? "", usage: USAGE[key] ?? key });
+      if (op !== "alias" && op !== "rename" && op !== "merge")
+        return bad({ code: "INVALID", what: "alias, rename or merge", given: op ?? "", usage: USAGE[key] ?? key });
       if (!from || !to) return missing("from: and to: — the tag to change and the tag it becomes");
       return { kind: "admin_tags", op, from, to };
     }
@@ -46,6 +47,11 @@ export function parseAdminSlash(sub: string, opts: Options, guildId: string): Pa
     case "match":
       return { kind: "admin_match" };
     default:
-      return bad({ code: "INVALID", what: "an admin command (settings, tags, stats, export, add, remove, match)", given: sub, usage: USAGE.admin ?? "admin" });
+      return bad({
+        code: "INVALID",
+        what: "an admin command (settings, tags, stats, export, add, remove, match)",
+        given: sub,
+        usage: USAGE.admin ?? "admin",
+      });
   }
 }

@@ -69,7 +69,9 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
       if (zone !== undefined && !isValidZone(zone)) return invalid("a time zone (pick one from the list, e.g. Europe/Berlin)", zone);
       const parsed = parseAvailabilityText(times);
       if (!parsed.ok) return invalid("a day range and time range", parsed.bad);
-      const datesOff = o("off")?.split(/[,\s]+/).filter(Boolean);
+      const datesOff = o("off")
+        ?.split(/[,\s]+/)
+        .filter(Boolean);
       return { kind: "availability", windows: parsed.windows, ...(zone ? { timeZone: zone } : {}), ...(datesOff ? { datesOff } : {}) };
     }
     case "request": {
@@ -96,7 +98,11 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
     case "pick": {
       const slot = o("slot");
       const n = Number(slot);
-      return slot && Number.isInteger(n) && n >= 1 ? { kind: "pick", choice: n } : slot ? invalid("a slot number", slot) : missing("which slot (1, 2 or 3)");
+      return slot && Number.isInteger(n) && n >= 1
+        ? { kind: "pick", choice: n }
+        : slot
+          ? invalid("a slot number", slot)
+          : missing("which slot (1, 2 or 3)");
     }
     case "pause": {
       const until = o("until");
@@ -125,5 +131,7 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
 /** A submitted form read like the slash command it stands for; empty fields count as left out. */
 export function parseForm(form: FormKind, fields: Options, guildId: string): Parsed {
   const r = parseSlash(form, fields, guildId, false);
-  return r.kind === "form" ? { kind: "unsupported", input: form, problem: { code: "MISSING", what: "the form's fields", usage: USAGE[form] ?? form } } : r;
+  return r.kind === "form"
+    ? { kind: "unsupported", input: form, problem: { code: "MISSING", what: "the form's fields", usage: USAGE[form] ?? form } }
+    : r;
 }

@@ -61,7 +61,11 @@ function slotMenu(n: Extract<Notice, { kind: "slots_proposed" }>, reader: Member
           type: ComponentType.StringSelect,
           custom_id: `${guildId}|slot|${n.chatId}`,
           placeholder: "Pick a time",
-          options: actions.map((a, i) => ({ label: clip(a.label, 100), value: encodeCustomId(guildId, a.command), description: `Option ${i + 1} · ${reader.timeZone}` })),
+          options: actions.map((a, i) => ({
+            label: clip(a.label, 100),
+            value: encodeCustomId(guildId, a.command),
+            description: `Option ${i + 1} · ${reader.timeZone}`,
+          })),
         },
       ],
     },
@@ -76,7 +80,8 @@ export function noticeMessage(n: Notice, readers: readonly Member[], guildId: st
   const reader = readers[0];
   if (!reader) throw new Error("a notice needs a reader");
   let text = withTimestamps(renderNotice(n, reader, discordStyle), slotsOf(n), reader.timeZone);
-  if (n.kind === "chat_scheduled") text = text.replace(/\n.*Calendar invite attached.*$/m, "\n   📎 The calendar invite (.ics) is attached.");
+  if (n.kind === "chat_scheduled")
+    text = text.replace(/\n.*Calendar invite attached.*$/m, "\n   📎 The calendar invite (.ics) is attached.");
   const prefix = mention.length ? `${mention.map((u) => `<@${u}>`).join(" ")} ` : "";
   const components = n.kind === "slots_proposed" ? slotMenu(n, reader, guildId) : actionRows(noticeActions(n, reader), guildId);
   return { content: clip(prefix + text, MAX_CONTENT), components };

@@ -13,7 +13,13 @@ import { discordStyle } from "./style.js";
  * `admin_settings` show command (a non-admin gets its refusal), and a submission is validated
  * with the core's settings helpers, then applied one changed key at a time through `handle`.
  */
-export const MODAL_KEYS = ["chatMinutes", "responseWindowHours", "repeatWindowWeeks", "volunteerDefaultCapacity", "maxOpenRequestsPerSeeker"] as const;
+export const MODAL_KEYS = [
+  "chatMinutes",
+  "responseWindowHours",
+  "repeatWindowWeeks",
+  "volunteerDefaultCapacity",
+  "maxOpenRequestsPerSeeker",
+] as const;
 
 const PREFIX = "admin-settings|";
 const clip = (s: string, n: number): string => (s.length <= n ? s : s.slice(0, n));
@@ -22,7 +28,8 @@ const clip = (s: string, n: number): string => (s.length <= n ? s : s.slice(0, n
  * The form's custom_id carries the values it opened with, so a submission changes only the
  * fields the admin edited (not ones another admin changed meanwhile). Values are short numbers.
  */
-export const settingsModalId = (settings: CommunitySettings): string => `${PREFIX}${MODAL_KEYS.map((k) => encodeURIComponent(settingText(settings, k))).join(",")}`;
+export const settingsModalId = (settings: CommunitySettings): string =>
+  `${PREFIX}${MODAL_KEYS.map((k) => encodeURIComponent(settingText(settings, k))).join(",")}`;
 
 /** The values the form opened with, by key, or null when the custom_id is not this form's. */
 export function settingsModalOf(customId: string): Record<string, string> | null {
@@ -64,7 +71,10 @@ export function settingsModal(settings: CommunitySettings): APIModalInteractionR
  * Runs the core's show command for the actor: the current settings when they may change them,
  * else the core's answer (its refusal) to show instead of the form.
  */
-export async function settingsForModal(deps: Deps, actor: Actor): Promise<{ ok: true; settings: CommunitySettings } | { ok: false; view: View }> {
+export async function settingsForModal(
+  deps: Deps,
+  actor: Actor,
+): Promise<{ ok: true; settings: CommunitySettings } | { ok: false; view: View }> {
   const view = await handle(deps, actor, { kind: "admin_settings" }, discordStyle);
   const r = view.reply;
   return r?.kind === "admin_settings" && r.result.ok ? { ok: true, settings: r.result.value.settings } : { ok: false, view };
@@ -78,7 +88,12 @@ const said = (text: string): View => ({ text, actions: [], reply: null });
  * answer naming the field and its range — then each change through the core's set command.
  * `opened` is what the form showed (a field equal to it was left alone); null compares with now.
  */
-export async function submitSettingsModal(deps: Deps, actor: Actor, opened: Record<string, string> | null, submitted: Record<string, string | undefined>): Promise<View> {
+export async function submitSettingsModal(
+  deps: Deps,
+  actor: Actor,
+  opened: Record<string, string> | null,
+  submitted: Record<string, string | undefined>,
+): Promise<View> {
   const current = await settingsForModal(deps, actor);
   if (!current.ok) return current.view;
   const edits: { key: string; value: string }[] = [];

@@ -35,7 +35,8 @@ function toSlash(usage: string): string {
   const known = SLASH[usage];
   if (known) return known;
   if (usage.startsWith("volunteer ")) return "volunteer tags:<topics> capacity:<per month> formats:<video,phone> link:<url> bio:<text>";
-  if (usage.startsWith("availability ")) return "availability times:<days> <from>-<to>[; …] zone:<Area/City>   e.g. times:mon-fri 9-12 zone:Europe/Berlin";
+  if (usage.startsWith("availability "))
+    return "availability times:<days> <from>-<to>[; …] zone:<Area/City>   e.g. times:mon-fri 9-12 zone:Europe/Berlin";
   return usage;
 }
 
@@ -45,9 +46,12 @@ function toSlash(usage: string): string {
  */
 export const discordStyle: TextStyle = {
   cmd: (usage) => `\`/coffee ${toSlash(usage)}\``,
-  help: helpText((u) => `/coffee ${toSlash(u)}`, [
-    "On Discord: /coffee profile, volunteer, availability and request open a form when you leave the options out.",
-    "Times show in your own time zone; tell me yours once with /coffee availability zone:<Area/City>.",
-    "Admins: /coffee admin settings opens a form for the main settings; show:true lists them all.",
-  ]),
+  help: helpText(
+    (u) => `/coffee ${toSlash(u)}`,
+    [
+      "On Discord: /coffee profile, volunteer, availability and request open a form when you leave the options out.",
+      "Times show in your own time zone; tell me yours once with /coffee availability zone:<Area/City>.",
+      "Admins: /coffee admin settings opens a form for the main settings; show:true lists them all.",
+    ],
+  ),
 };

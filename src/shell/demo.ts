@@ -70,11 +70,15 @@ async function demo(): Promise<void> {
     write("\n# Every follow-up nudge of the chat, from the outbox");
     const nudges = await store.tx((tx) => tx.listNudges(SHELL_COMMUNITY, {}));
     for (const n of nudges) {
-      write(`   ${n.dueAt.toISOString().slice(0, 16).replace("T", " ")}  ${n.kind.padEnd(18)} to ${n.to.map(memberName).join(" + ").padEnd(14)} ${n.status}`);
+      write(
+        `   ${n.dueAt.toISOString().slice(0, 16).replace("T", " ")}  ${n.kind.padEnd(18)} to ${n.to.map(memberName).join(" + ").padEnd(14)} ${n.status}`,
+      );
     }
     const unsent = nudges.filter((n) => n.status === "pending" && n.dueAt.getTime() <= clock.now().getTime());
     if (unsent.length > 0) throw new Error(`${unsent.length} due nudges were not delivered`);
-    write(`\nDemo finished: ${session.messenger.sent.length} messages delivered, ${nudges.filter((n) => n.status === "sent").length} nudges sent.`);
+    write(
+      `\nDemo finished: ${session.messenger.sent.length} messages delivered, ${nudges.filter((n) => n.status === "sent").length} nudges sent.`,
+    );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

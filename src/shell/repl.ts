@@ -8,7 +8,14 @@ import { ShellSession, type ShellOptions } from "./session.js";
  * Runs the shell on a pair of streams until `quit` or end of input. Lines are handled one at
  * a time, in order, even when they arrive faster than they are processed (piped input).
  */
-export async function runShell(deps: Deps, clock: ShiftableClock, input: Readable, output: Writable, timeZone: string, options: ShellOptions = {}): Promise<void> {
+export async function runShell(
+  deps: Deps,
+  clock: ShiftableClock,
+  input: Readable,
+  output: Writable,
+  timeZone: string,
+  options: ShellOptions = {},
+): Promise<void> {
   const write = (text: string) => output.write(`${text}\n`);
   const session = new ShellSession(deps, clock, write, timeZone, options);
   const interactive = "isTTY" in input && input.isTTY === true;
@@ -16,7 +23,9 @@ export async function runShell(deps: Deps, clock: ShiftableClock, input: Readabl
   const prompt = () => {
     if (interactive) output.write(`${session.who}> `);
   };
-  write('Percolate shell — you are "alice". Type "help" for commands, "as <name>" to switch member, "quit" to leave. The first member to act (alice) is the admin.');
+  write(
+    'Percolate shell — you are "alice". Type "help" for commands, "as <name>" to switch member, "quit" to leave. The first member to act (alice) is the admin.',
+  );
   prompt();
   for await (const line of rl) {
     if (!interactive && line.trim()) write(`${session.who}> ${line}`);

@@ -51,7 +51,8 @@ export class ShellSession {
         return false;
       case "as": {
         const name = rest[0]?.toLowerCase().replace(/^@/, "");
-        if (!name || !/^[a-z][a-z0-9_-]{0,30}$/.test(name)) this.write('Usage: as <name> [--admin], e.g. "as bob" (letters, digits, - or _).');
+        if (!name || !/^[a-z][a-z0-9_-]{0,30}$/.test(name))
+          this.write('Usage: as <name> [--admin], e.g. "as bob" (letters, digits, - or _).');
         else {
           this.current = name;
           // `--admin` plays the platform saying "this person administers the community".
@@ -65,7 +66,7 @@ export class ShellSession {
         return true;
       case "clock": {
         const ms = parseDuration(rest.join(""));
-        if (ms === null) this.write('Usage: clock +3d (also +2h, +30m, +1w)');
+        if (ms === null) this.write("Usage: clock +3d (also +2h, +30m, +1w)");
         else {
           this.clock.advance(ms);
           this.write(`🕒 It is now ${this.clock.now().toISOString()}.`);
@@ -75,7 +76,13 @@ export class ShellSession {
       }
     }
     const parsed = parseText(text, (w) => (/^@?[a-z][a-z0-9_-]{0,30}$/i.test(w) ? memberId(w.replace(/^@/, "")) : null));
-    const actor = { communityId: SHELL_COMMUNITY, memberId: memberId(this.current), displayName: this.current, timeZone: this.timeZone, platformAdmin: await this.isPlatformAdmin() };
+    const actor = {
+      communityId: SHELL_COMMUNITY,
+      memberId: memberId(this.current),
+      displayName: this.current,
+      timeZone: this.timeZone,
+      platformAdmin: await this.isPlatformAdmin(),
+    };
     const view = await handle(this.deps, actor, parsed, shellStyle);
     this.write(view.text);
     const reply = view.reply;

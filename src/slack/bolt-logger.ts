@@ -8,7 +8,8 @@ export function boltLogger(log: Logger, initial: LogLevel): BoltLogger {
   let level = initial;
   let name = "bolt";
   const on = (l: LogLevel) => ORDER.indexOf(l) >= ORDER.indexOf(level);
-  const line = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === "string" ? m : JSON.stringify(m))).join(" ");
+  const line = (msg: unknown[]) =>
+    msg.map((m) => (m instanceof Error ? m.message : typeof m === "string" ? m : JSON.stringify(m))).join(" ");
   return {
     debug: (...msg) => on(LogLevel.DEBUG) && log.info({ source: name, debug: true }, line(msg)),
     info: (...msg) => on(LogLevel.INFO) && log.info({ source: name }, line(msg)),

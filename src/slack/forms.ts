@@ -13,7 +13,8 @@ export type ViewValues = Record<string, Record<string, InputState>>;
 export type FormResult = { ok: true; command: Command } | { ok: false; errors: Record<string, string> };
 
 const str = (v: ViewValues, block: string): string => (v[block]?.value?.value ?? "").trim();
-const picked = (v: ViewValues, block: string): string[] => (v[block]?.value?.selected_options ?? []).map((o) => o.value ?? "").filter(Boolean);
+const picked = (v: ViewValues, block: string): string[] =>
+  (v[block]?.value?.selected_options ?? []).map((o) => o.value ?? "").filter(Boolean);
 const time = (v: ViewValues, block: string): string => v[block]?.value?.selected_time ?? "";
 
 /**
@@ -43,11 +44,20 @@ export function readForm(form: Form, v: ViewValues): FormResult {
       if (Object.keys(errors).length) return { ok: false, errors };
       return {
         ok: true,
-        command: { kind: "volunteer", tags, ...(bio ? { bio } : {}), ...(cap ? { capacity: Number(cap) } : {}), ...(formats.length ? { formats } : {}), ...(link ? { link } : {}) },
+        command: {
+          kind: "volunteer",
+          tags,
+          ...(bio ? { bio } : {}),
+          ...(cap ? { capacity: Number(cap) } : {}),
+          ...(formats.length ? { formats } : {}),
+          ...(link ? { link } : {}),
+        },
       };
     }
     case "availability": {
-      const days = picked(v, "days").map(Number).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+      const days = picked(v, "days")
+        .map(Number)
+        .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
       if (days.length === 0) errors.days = "Tick at least one day.";
       const start = time(v, "from");
       const end = time(v, "to");
@@ -57,7 +67,10 @@ export function readForm(form: Form, v: ViewValues): FormResult {
       const tz = str(v, "tz");
       if (tz && !isValidZone(tz)) errors.tz = `"${tz}" isn't a time zone I know. Use a name like Europe/Berlin.`;
       if (Object.keys(errors).length) return { ok: false, errors };
-      return { ok: true, command: { kind: "availability", windows: days.map((day) => ({ day, start, end })), ...(tz ? { timeZone: tz } : {}) } };
+      return {
+        ok: true,
+        command: { kind: "availability", windows: days.map((day) => ({ day, start, end })), ...(tz ? { timeZone: tz } : {}) },
+      };
     }
     case "request": {
       const tags = str(v, "tags");

@@ -8,7 +8,12 @@ import type { Client, SlackContext } from "./context.js";
 
 /** action_id of the buttons that open a form: `open:profile`. */
 export const OPEN_PREFIX = "open:";
-const LABELS: Record<Form, string> = { profile: "Edit profile", volunteer: "Volunteer", availability: "Set free times", request: "Ask for a chat" };
+const LABELS: Record<Form, string> = {
+  profile: "Edit profile",
+  volunteer: "Volunteer",
+  availability: "Set free times",
+  request: "Ask for a chat",
+};
 
 /** The App Home tab: the member's profile, open requests, intros and chats, and buttons to edit. */
 export async function homeView(deps: Deps, actor: Actor): Promise<types.HomeView> {
@@ -23,7 +28,12 @@ export async function homeView(deps: Deps, actor: Actor): Promise<types.HomeView
       {
         type: "actions",
         block_id: "percolate_home",
-        elements: FORMS.map((f) => ({ type: "button" as const, text: { type: "plain_text" as const, text: LABELS[f] }, action_id: `${OPEN_PREFIX}${f}`, value: f })),
+        elements: FORMS.map((f) => ({
+          type: "button" as const,
+          text: { type: "plain_text" as const, text: LABELS[f] },
+          action_id: `${OPEN_PREFIX}${f}`,
+          value: f,
+        })),
       },
       { type: "context", elements: [{ type: "mrkdwn", text: `Type ${slackStyle.cmd("help")} anywhere for every command.` }] },
     ],

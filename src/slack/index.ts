@@ -26,7 +26,14 @@ export interface SlackAdapterOptions {
   boltLogLevel?: LogLevel;
 }
 
-const BOLT_LEVEL: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR, fatal: LogLevel.ERROR };
+const BOLT_LEVEL: Record<string, LogLevel> = {
+  trace: LogLevel.DEBUG,
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+  fatal: LogLevel.ERROR,
+};
 
 /**
  * Percolate on Slack through Bolt: HTTP with signature verification on PORT (/slack/events),
@@ -71,7 +78,15 @@ export class SlackAdapter implements PlatformAdapter {
           unhandledRequestTimeoutMillis: 2_900,
         });
     // No conversation store: Percolate keeps its own state, and Bolt's costs time on every request.
-    this.app = new App({ token, receiver, clientOptions, logger, logLevel, convoStore: false, ...(this.socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : {}) });
+    this.app = new App({
+      token,
+      receiver,
+      clientOptions,
+      logger,
+      logLevel,
+      convoStore: false,
+      ...(this.socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : {}),
+    });
     this.log = deps.log;
     this.concurrency = opts.concurrency ?? (config.DATABASE_URL.startsWith("postgres") ? 8 : 1);
     // Posts are retried by the outbox (with a lookup by key), never blindly by the client.

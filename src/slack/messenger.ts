@@ -12,9 +12,23 @@ export const NUDGE_EVENT = "percolate_nudge";
 
 /** Platform errors that no retry can fix: the person or conversation is gone or out of reach. */
 const PERMANENT = new Set([
-  "user_not_found", "users_not_found", "channel_not_found", "not_in_channel", "is_archived", "account_inactive",
-  "user_disabled", "cannot_dm_bot", "invalid_auth", "not_authed", "token_revoked", "missing_scope",
-  "team_access_not_granted", "no_permission", "restricted_action", "msg_too_long", "invalid_blocks",
+  "user_not_found",
+  "users_not_found",
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "account_inactive",
+  "user_disabled",
+  "cannot_dm_bot",
+  "invalid_auth",
+  "not_authed",
+  "token_revoked",
+  "missing_scope",
+  "team_access_not_granted",
+  "no_permission",
+  "restricted_action",
+  "msg_too_long",
+  "invalid_blocks",
 ]);
 
 /** Reads a thrown Web API error (typed by its `code`) into the outcome the outbox expects. */
@@ -65,7 +79,8 @@ export class SlackMessenger implements Messenger {
     const users = d.to.map((m) => userOf(m.id));
     const ids = users.map((u) => u?.userId).filter((u): u is string => u !== undefined);
     const reader = d.to[0];
-    if (!reader || ids.length !== d.to.length) return { ok: false, permanent: true, error: `not Slack members: ${d.to.map((m) => m.id).join(", ")}` };
+    if (!reader || ids.length !== d.to.length)
+      return { ok: false, permanent: true, error: `not Slack members: ${d.to.map((m) => m.id).join(", ")}` };
     try {
       const channel = await this.open(ids);
       return await this.lane(channel, async () => {
@@ -110,7 +125,9 @@ export class SlackMessenger implements Messenger {
   /** Whether a message with this delivery key is already in the channel's recent history. */
   private async alreadyPosted(channel: string, key: string): Promise<boolean> {
     const r = await this.client.conversations.history({ channel, limit: 100, include_all_metadata: true });
-    return (r.messages ?? []).some((m) => m.metadata?.event_type === NUDGE_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key);
+    return (r.messages ?? []).some(
+      (m) => m.metadata?.event_type === NUDGE_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+    );
   }
 
   /** Runs sends to one channel one after another, so messages keep their order and pace. */

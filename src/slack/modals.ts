@@ -9,7 +9,11 @@ export const formOf = (callback: string): Form | null => FORMS.find((f) => callb
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 type Input = types.InputBlock;
-const text = (block: string, label: string, opts: { multiline?: boolean; optional?: boolean; initial?: string; hint?: string; placeholder?: string; max?: number } = {}): Input => ({
+const text = (
+  block: string,
+  label: string,
+  opts: { multiline?: boolean; optional?: boolean; initial?: string; hint?: string; placeholder?: string; max?: number } = {},
+): Input => ({
   type: "input",
   block_id: block,
   label: { type: "plain_text", text: label },
@@ -77,14 +81,28 @@ export function formView(f: Form, timeZone: string): types.ModalView {
             options: DAYS.map((d, i) => ({ text: { type: "plain_text" as const, text: d }, value: String(i + 1) })),
           },
         },
-        { type: "input", block_id: "from", label: { type: "plain_text", text: "From" }, element: { type: "timepicker", action_id: "value", initial_time: "09:00" } },
-        { type: "input", block_id: "to", label: { type: "plain_text", text: "To" }, element: { type: "timepicker", action_id: "value", initial_time: "12:00" } },
+        {
+          type: "input",
+          block_id: "from",
+          label: { type: "plain_text", text: "From" },
+          element: { type: "timepicker", action_id: "value", initial_time: "09:00" },
+        },
+        {
+          type: "input",
+          block_id: "to",
+          label: { type: "plain_text", text: "To" },
+          element: { type: "timepicker", action_id: "value", initial_time: "12:00" },
+        },
         text("tz", "Time zone", { initial: timeZone, hint: "An IANA name such as Europe/Berlin; from your Slack profile." }),
       ]);
     case "request":
       return modal(f, "Ask for a coffee chat", "Find someone", [
         text("tags", "Topics", { placeholder: "ux research" }),
-        text("goals", "What do you want to learn? (1–3 goals)", { multiline: true, max: 500, hint: "It's a conversation to learn, not a job request." }),
+        text("goals", "What do you want to learn? (1–3 goals)", {
+          multiline: true,
+          max: 500,
+          hint: "It's a conversation to learn, not a job request.",
+        }),
       ]);
   }
 }

@@ -69,18 +69,30 @@ export function settingsView(s: CommunitySettings): types.ModalView {
     submit: { type: "plain_text", text: "Save" },
     close: { type: "plain_text", text: "Cancel" },
     blocks: [
-      ...Object.entries(NUMBERS).map(([key, label]): types.InputBlock => ({
-        type: "input",
-        block_id: key,
-        label: { type: "plain_text", text: label },
-        hint: { type: "plain_text", text: `${key}: ${allowedValues(key)}.` },
-        element: { type: "plain_text_input", action_id: "value", initial_value: shown[key] ?? "" },
-      })),
+      ...Object.entries(NUMBERS).map(
+        ([key, label]): types.InputBlock => ({
+          type: "input",
+          block_id: key,
+          label: { type: "plain_text", text: label },
+          hint: { type: "plain_text", text: `${key}: ${allowedValues(key)}.` },
+          element: { type: "plain_text_input", action_id: "value", initial_value: shown[key] ?? "" },
+        }),
+      ),
       checkboxes("programPaused", "Programme", [pause], s.programPaused ? [pause] : []),
-      checkboxes("nudges", "Nudges", nudgeOptions, nudgeOptions.filter((o) => s.nudges[o.value as keyof typeof s.nudges])),
+      checkboxes(
+        "nudges",
+        "Nudges",
+        nudgeOptions,
+        nudgeOptions.filter((o) => s.nudges[o.value as keyof typeof s.nudges]),
+      ),
       {
         type: "context",
-        elements: [{ type: "mrkdwn", text: `Other settings: ${others.join(" · ")}. Change them with \`${COMMAND} admin settings <key> <value>\`.`.slice(0, 3000) }],
+        elements: [
+          {
+            type: "mrkdwn",
+            text: `Other settings: ${others.join(" · ")}. Change them with \`${COMMAND} admin settings <key> <value>\`.`.slice(0, 3000),
+          },
+        ],
       },
     ],
   };

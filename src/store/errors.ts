@@ -15,6 +15,7 @@ export function isRetryableConflict(e: unknown, depth = 0): boolean {
 function isConflict(e: object): boolean {
   const { code, meta } = e as { code?: unknown; meta?: unknown };
   if (code === "P2034") return true;
-  const cause = (meta as { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } | undefined)?.driverAdapterError?.cause;
+  const cause = (meta as { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } | undefined)?.driverAdapterError
+    ?.cause;
   return cause?.kind === "TransactionWriteConflict" || (typeof cause?.originalCode === "string" && RETRY_SQLSTATES.has(cause.originalCode));
 }

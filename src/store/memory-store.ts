@@ -9,15 +9,7 @@ import type {
   SeekerProfile,
   VolunteerProfile,
 } from "../core/domain/index.js";
-import type {
-  ChatFilter,
-  IntroFilter,
-  NudgeFilter,
-  NudgeOutbox,
-  RequestFilter,
-  Store,
-  StoreTx,
-} from "../core/ports/index.js";
+import type { ChatFilter, IntroFilter, NudgeFilter, NudgeOutbox, RequestFilter, Store, StoreTx } from "../core/ports/index.js";
 import { matchesChat, matchesIntro, matchesNudge, matchesRequest } from "./filters.js";
 
 interface Tables {
@@ -48,7 +40,10 @@ const k = (communityId: string, id: string): string => `${communityId}\u0000${id
 const copy = <T>(v: T): T => structuredClone(v);
 const inCommunity = <T extends { communityId: string }>(m: Map<string, T>, communityId: string): T[] =>
   [...m.values()].filter((v) => v.communityId === communityId);
-const byTime = <T>(f: (v: T) => Date) => (a: T, b: T) => f(a).getTime() - f(b).getTime();
+const byTime =
+  <T>(f: (v: T) => Date) =>
+  (a: T, b: T) =>
+    f(a).getTime() - f(b).getTime();
 
 /**
  * The Store port in memory: fast unit tests and the shell's throwaway sessions.
@@ -121,7 +116,9 @@ class MemoryTx implements StoreTx {
     this.t.members.set(k(m.communityId, m.id), copy(m));
   }
   async listMembers(communityId: string) {
-    return inCommunity(this.t.members, communityId).sort(byTime((m) => m.createdAt)).map(copy);
+    return inCommunity(this.t.members, communityId)
+      .sort(byTime((m) => m.createdAt))
+      .map(copy);
   }
 
   async getSeeker(communityId: string, memberId: string) {
@@ -274,10 +271,10 @@ class MemoryOutbox implements NudgeOutbox {
 
   claimDue(now: Date, limit: number, owner: string, leaseUntil: Date) {
     return this.run((t) => {
-    const due = [...t.nudges.entries()]
-      .filter(([, n]) => n.status === "pending" && n.dueAt <= now && (n.leaseUntil === null || n.leaseUntil <= now))
-      .sort(([, a], [, b]) => a.dueAt.getTime() - b.dueAt.getTime())
-      .slice(0, limit);
+      const due = [...t.nudges.entries()]
+        .filter(([, n]) => n.status === "pending" && n.dueAt <= now && (n.leaseUntil === null || n.leaseUntil <= now))
+        .sort(([, a], [, b]) => a.dueAt.getTime() - b.dueAt.getTime())
+        .slice(0, limit);
       return due.map(([key, n]) => {
         const leased = { ...n, leaseOwner: owner, leaseUntil, attempts: n.attempts + (n.leaseUntil === null ? 0 : 1) };
         t.nudges.set(key, leased);
@@ -297,19 +294,19 @@ class MemoryOutbox implements NudgeOutbox {
 
   markAttempt(id: string, owner: string, error: string, retryAt: Date | null) {
     return this.run((t) => {
-    const hit = findNudge(t, id);
-    if (!hit || hit[1].leaseOwner !== owner || hit[1].status !== "pending") return false;
-    const n = hit[1];
-    t.nudges.set(hit[0], {
-      ...n,
-      attempts: n.attempts + 1,
-      lastError: error,
-      status: retryAt === null ? "failed" : "pending",
-      dueAt: retryAt ?? n.dueAt,
-      leaseOwner: null,
-      leaseUntil: null,
-    });
-    return true;
+      const hit = findNudge(t, id);
+      if (!hit || hit[1].leaseOwner !== owner || hit[1].status !== "pending") return false;
+      const n = hit[1];
+      t.nudges.set(hit[0], {
+        ...n,
+        attempts: n.attempts + 1,
+        lastError: error,
+        status: retryAt === null ? "failed" : "pending",
+        dueAt: retryAt ?? n.dueAt,
+        leaseOwner: null,
+        leaseUntil: null,
+      });
+      return true;
     });
   }
 

@@ -79,7 +79,9 @@ async function applyOne(client: pg.Client, m: MigrationFile, schema: string): Pr
     try {
       await client.query(m.sql);
     } catch (e) {
-      throw new PercolateError(`Migration ${m.name} failed on schema "${schema}" and was rolled back: ${(e as Error).message}`, { cause: e });
+      throw new PercolateError(`Migration ${m.name} failed on schema "${schema}" and was rolled back: ${(e as Error).message}`, {
+        cause: e,
+      });
     }
     await client.query("UPDATE _prisma_migrations SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1", [id]);
     await client.query("COMMIT");

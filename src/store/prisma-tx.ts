@@ -1,4 +1,14 @@
-import type { Chat, ChatRequest, Community, Feedback, Intro, Member, Nudge, SeekerProfile, VolunteerProfile } from "../core/domain/index.js";
+import type {
+  Chat,
+  ChatRequest,
+  Community,
+  Feedback,
+  Intro,
+  Member,
+  Nudge,
+  SeekerProfile,
+  VolunteerProfile,
+} from "../core/domain/index.js";
 import type { ChatFilter, IntroFilter, NudgeFilter, RequestFilter, StoreTx } from "../core/ports/index.js";
 import type { Prisma } from "./generated/sqlite/client.js";
 import { chatFromRow, chatToRow } from "./mappers/chat.js";

@@ -33,7 +33,9 @@ export function noticeActions(n: Notice, reader: Member): Action[] {
         { label: "Cancel", style: "danger", command: { kind: "cancel", chatId: n.chatId } },
       ];
     case "referral_suggested":
-      return [{ label: `Send the intro to ${n.volunteer.name}`, style: "primary", command: { kind: "choose", requestId: n.requestId, pick: 1 } }];
+      return [
+        { label: `Send the intro to ${n.volunteer.name}`, style: "primary", command: { kind: "choose", requestId: n.requestId, pick: 1 } },
+      ];
     case "outcome_recorded":
       return n.outcome === "happened" ? feedbackActions(n.chatId) : [];
     default:
@@ -50,7 +52,14 @@ export function feedbackActions(chatId: string): Action[] {
 export function suggestionActions(v: RequestChatValue): Action[] {
   if (v.suggestions.length === 0) return [];
   return [
-    ...v.suggestions.map((s, i) => ({ label: `Choose ${s.volunteer.name}`, command: { kind: "choose" as const, requestId: v.request.id, pick: i + 1 } })),
-    { label: "Pick for me", style: "primary" as const, command: { kind: "choose" as const, requestId: v.request.id, pick: "auto" as const } },
+    ...v.suggestions.map((s, i) => ({
+      label: `Choose ${s.volunteer.name}`,
+      command: { kind: "choose" as const, requestId: v.request.id, pick: i + 1 },
+    })),
+    {
+      label: "Pick for me",
+      style: "primary" as const,
+      command: { kind: "choose" as const, requestId: v.request.id, pick: "auto" as const },
+    },
   ];
 }

@@ -17,7 +17,11 @@ export function renderSettings(s: CommunitySettings, c: TextStyle["cmd"]): strin
   return [
     `⚙️  Community settings (change one with ${c("admin settings <key> <value>")}):`,
     ...SETTABLE_KEYS.map((k) => `   ${k.padEnd(width)}  ${settingText(s, k)}`),
-    `   ${"tag aliases".padEnd(width)}  ${Object.entries(s.tagAliases).map(([a, t]) => `${a}→${t}`).join(", ") || "none"}  (${c("admin tags alias <from> <to>")})`,
+    `   ${"tag aliases".padEnd(width)}  ${
+      Object.entries(s.tagAliases)
+        .map(([a, t]) => `${a}→${t}`)
+        .join(", ") || "none"
+    }  (${c("admin tags alias <from> <to>")})`,
     `   ${"admins".padEnd(width)}  ${s.admins.length} added  (${c("admin add <member>")})`,
   ].join("\n");
 }
@@ -27,16 +31,32 @@ export function renderStats(s: CommunityStats): string {
   const lines = [
     `📊 Coffee chats — ${s.period === "all" ? "all time" : `last ${s.period}`}${s.since ? ` (since ${s.since.toISOString().slice(0, 10)})` : ""}`,
     row("Requests", `${s.requests} (${s.referrals} from referrals)`),
-    row("Intros offered", `${s.intros.offered} · accepted ${s.intros.accepted} · declined ${s.intros.declined} · expired ${s.intros.expired}`),
+    row(
+      "Intros offered",
+      `${s.intros.offered} · accepted ${s.intros.accepted} · declined ${s.intros.declined} · expired ${s.intros.expired}`,
+    ),
     row("Median time to accept", hrs(s.medianHoursToAccept)),
     row("Chats scheduled", `${s.chats.scheduled} · happened ${s.chats.happened} · no-show ${s.chats.noShow}`),
     row("Thank-you nudges sent", String(s.thankYousSent)),
-    row("Volunteer load", s.volunteerLoad.volunteers === 0 ? "no volunteers available" : `${s.volunteerLoad.volunteers} volunteers · min ${pct(s.volunteerLoad.min)} · median ${pct(s.volunteerLoad.median)} · max ${pct(s.volunteerLoad.max)} of capacity · Gini ${s.volunteerLoad.gini}`),
-    row("Seekers waiting", s.waiting.seekers === 0 ? "none" : `${s.waiting.seekers} (${s.waiting.requests} requests) · median ${hrs(s.waiting.medianHours)} · longest ${hrs(s.waiting.longestHours)}`),
+    row(
+      "Volunteer load",
+      s.volunteerLoad.volunteers === 0
+        ? "no volunteers available"
+        : `${s.volunteerLoad.volunteers} volunteers · min ${pct(s.volunteerLoad.min)} · median ${pct(s.volunteerLoad.median)} · max ${pct(s.volunteerLoad.max)} of capacity · Gini ${s.volunteerLoad.gini}`,
+    ),
+    row(
+      "Seekers waiting",
+      s.waiting.seekers === 0
+        ? "none"
+        : `${s.waiting.seekers} (${s.waiting.requests} requests) · median ${hrs(s.waiting.medianHours)} · longest ${hrs(s.waiting.longestHours)}`,
+    ),
   ];
   if (s.shortTags.length > 0) {
     lines.push("   Recruiting hint — topics asked for without enough volunteers:");
-    for (const t of s.shortTags) lines.push(`      ${t.tag}: ${t.requested} requested, ${t.waiting} waiting · ${t.volunteers} volunteer(s), ${t.capacity} chats/month`);
+    for (const t of s.shortTags)
+      lines.push(
+        `      ${t.tag}: ${t.requested} requested, ${t.waiting} waiting · ${t.volunteers} volunteer(s), ${t.capacity} chats/month`,
+      );
   }
   return lines.join("\n");
 }
@@ -51,7 +71,12 @@ export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"]): string {
     }
     case "admin_tags": {
       const v = r.result.value;
-      const verb = v.op === "alias" ? `"${v.from}" now means "${v.to}"` : v.op === "rename" ? `Renamed "${v.from}" to "${v.to}"` : `Merged "${v.from}" into "${v.to}"`;
+      const verb =
+        v.op === "alias"
+          ? `"${v.from}" now means "${v.to}"`
+          : v.op === "rename"
+            ? `Renamed "${v.from}" to "${v.to}"`
+            : `Merged "${v.from}" into "${v.to}"`;
       return `${verb}. ${v.profiles} profile(s) and ${v.requests} request(s) updated; typing "${v.from}" reads as "${v.to}" from now on.`;
     }
     case "admin_stats":
@@ -62,12 +87,17 @@ export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"]): string {
       return `Exported ${files}. ${v.includeNotes ? "Feedback notes are included, as you asked — handle with care." : `Feedback notes are left out (${c("admin export --notes")} to include them).`}`;
     }
     case "admin_add":
-      return r.result.value.replay ? "They're an admin already." : `Done — they can run admin commands now (${r.result.value.admins.length} added admin(s)).`;
+      return r.result.value.replay
+        ? "They're an admin already."
+        : `Done — they can run admin commands now (${r.result.value.admins.length} added admin(s)).`;
     case "admin_remove":
-      return r.result.value.replay ? "They weren't an added admin, so nothing changed. (Platform admins stay admins.)" : "Done — their admin rights are removed.";
+      return r.result.value.replay
+        ? "They weren't an added admin, so nothing changed. (Platform admins stay admins.)"
+        : "Done — their admin rights are removed.";
     case "admin_match": {
       const v = r.result.value;
-      if (v.programPaused) return `The programme is paused, so nothing was matched. Switch it on with ${c("admin settings programPaused off")}.`;
+      if (v.programPaused)
+        return `The programme is paused, so nothing was matched. Switch it on with ${c("admin settings programPaused off")}.`;
       return `Matched the queue: ${v.considered} request(s) waiting, ${v.offered} intro(s) sent.`;
     }
   }

@@ -13,7 +13,8 @@ const messages = (c: TextStyle["cmd"]): Record<string, (detail: Detail) => strin
   NO_TAGS: (x) => `Please name at least one topic, e.g. "${d(x, "example")}".`,
   GOALS_REQUIRED: (x) => `What do you want to learn? Add it after "--", e.g. request ux -- ${d(x, "example")}.`,
   TEXT_TOO_LONG: (x) => `That's a bit long — please keep it under ${d(x, "max")} characters.`,
-  OPEN_REQUEST_LIMIT: (x) => `You already have ${d(x, "limit")} open request(s). Type ${c("status")} to see it, or ${c("cancel")} to withdraw it first.`,
+  OPEN_REQUEST_LIMIT: (x) =>
+    `You already have ${d(x, "limit")} open request(s). Type ${c("status")} to see it, or ${c("cancel")} to withdraw it first.`,
   BAD_CAPACITY: (x) => `Capacity is chats per month: a whole number from ${d(x, "min")} to ${d(x, "max")}.`,
   BAD_FORMAT: (x) => `"${d(x, "given")}" isn't a format I know. Use any of: video, in_person, phone.`,
   BAD_ZONE: (x) => `"${d(x, "given")}" isn't a time zone I know. Use an IANA name like ${d(x, "example")}.`,

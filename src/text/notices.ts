@@ -27,8 +27,13 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
     case "intro_expired":
       return `The intro with ${n.seeker.name} expired, so we've moved them on to someone else. No worries — you can pause anytime with ${c("pause <date>")}.`;
     case "intro_passed": {
-      const why = n.why === "declined" ? "can't make it this time" : n.why === "expired" ? "didn't get back in time" : "isn't available right now";
-      const next = n.next ? `We've introduced you to ${n.next.name} instead.` : n.waitlisted ? `You're on the waitlist; we'll introduce you as soon as someone fits.` : "";
+      const why =
+        n.why === "declined" ? "can't make it this time" : n.why === "expired" ? "didn't get back in time" : "isn't available right now";
+      const next = n.next
+        ? `We've introduced you to ${n.next.name} instead.`
+        : n.waitlisted
+          ? `You're on the waitlist; we'll introduce you as soon as someone fits.`
+          : "";
       return `${n.volunteer.name} ${why}. ${next}`.trim();
     }
     case "slots_proposed":
@@ -58,7 +63,10 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
     case "check_in":
       return `👋 Did your chat with ${n.other.name} happen? Type ${c("happened")}, ${c("noshow")} or ${c("reschedule")}.`;
     case "thank_you":
-      return [`💌 A short thank-you within a day makes a real difference. Here's a draft to edit and send to ${n.volunteer.name}:`, `   "${n.draft}"`].join("\n");
+      return [
+        `💌 A short thank-you within a day makes a real difference. Here's a draft to edit and send to ${n.volunteer.name}:`,
+        `   "${n.draft}"`,
+      ].join("\n");
     case "referral_ask":
       return `🙏 Thanks for talking with ${n.seeker.name}! Who else should they talk to? Type ${c("refer <member>")} to introduce them.`;
     case "keep_in_touch":
@@ -70,7 +78,9 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
     case "chat_cancelled":
       return `${n.by.name} had to cancel your coffee chat. Sorry about that — nothing else is needed from you.`;
     case "outcome_recorded":
-      return n.outcome === "happened" ? `${n.by.name} marked your chat as done. Thank you for making time!` : `${n.by.name} noted the chat didn't happen.`;
+      return n.outcome === "happened"
+        ? `${n.by.name} marked your chat as done. Thank you for making time!`
+        : `${n.by.name} noted the chat didn't happen.`;
     case "waitlisted":
       return `Nobody is free for ${list(n.tags)} right now; you're on the waitlist and we'll introduce you as soon as someone fits.`;
     case "auto_paused":

@@ -7,27 +7,41 @@ import { isAdminReply, renderAdminReply } from "./admin-replies.js";
 import { renderForget } from "./privacy-replies.js";
 import type { TextStyle } from "./style.js";
 
-
-
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
   const zone = s.member.timeZone;
-  const lines = [`${s.member.displayName} · ${zone}${s.member.status !== "active" ? ` · ${s.member.status}${s.member.pausedUntil ? ` until ${formatDate(s.member.pausedUntil, zone)}` : ""}` : ""}`];
-  if (s.seeker) lines.push(`Exploring: ${s.seeker.interests.join(", ") || "—"}${s.seeker.learn ? ` · wants to learn: ${s.seeker.learn}` : ""}`);
-  if (s.volunteer) lines.push(`Volunteering: ${s.volunteer.expertise.join(", ")} · up to ${s.volunteer.capacityPerMonth} chats a month · ${s.volunteer.formats.join(", ")}`);
+  const lines = [
+    `${s.member.displayName} · ${zone}${s.member.status !== "active" ? ` · ${s.member.status}${s.member.pausedUntil ? ` until ${formatDate(s.member.pausedUntil, zone)}` : ""}` : ""}`,
+  ];
+  if (s.seeker)
+    lines.push(`Exploring: ${s.seeker.interests.join(", ") || "—"}${s.seeker.learn ? ` · wants to learn: ${s.seeker.learn}` : ""}`);
+  if (s.volunteer)
+    lines.push(
+      `Volunteering: ${s.volunteer.expertise.join(", ")} · up to ${s.volunteer.capacityPerMonth} chats a month · ${s.volunteer.formats.join(", ")}`,
+    );
   const windows = s.member.availability.windows;
-  lines.push(`Free: ${windows.length ? windows.map((w) => `${DAY_NAMES[w.day - 1] ?? "?"} ${w.start}-${w.end}`).join(", ") : "weekdays 09:00-18:00 (default)"}`);
+  lines.push(
+    `Free: ${windows.length ? windows.map((w) => `${DAY_NAMES[w.day - 1] ?? "?"} ${w.start}-${w.end}`).join(", ") : "weekdays 09:00-18:00 (default)"}`,
+  );
   for (const r of s.requests) {
     lines.push(`Request "${r.goals}" (${r.tags.join(", ")}): ${r.status}`);
-    r.suggestions.forEach((sg, i) => lines.push(`   ${i + 1}. ${s.people[sg.volunteerId]?.name ?? sg.volunteerId} — ${sg.reasons.sharedTags.join(", ")}, ${sg.reasons.sharedFreeHours} h free together`));
+    r.suggestions.forEach((sg, i) =>
+      lines.push(
+        `   ${i + 1}. ${s.people[sg.volunteerId]?.name ?? sg.volunteerId} — ${sg.reasons.sharedTags.join(", ")}, ${sg.reasons.sharedFreeHours} h free together`,
+      ),
+    );
   }
   for (const i of s.introsToAnswer) lines.push(`Intro from ${i.seeker.name} waiting for your answer (accept / decline)`);
   for (const c of s.chats) {
     if (c.status === "scheduled" && c.slot) lines.push(`Chat with ${c.other.name}: ${formatSlot(c.slot, zone)}`);
-    else lines.push(`Chat with ${c.other.name}: pick a time — ${c.proposedSlots.map((sl, i) => `${i + 1}. ${formatSlot(sl, zone)}`).join("; ") || "no common time yet"}`);
+    else
+      lines.push(
+        `Chat with ${c.other.name}: pick a time — ${c.proposedSlots.map((sl, i) => `${i + 1}. ${formatSlot(sl, zone)}`).join("; ") || "no common time yet"}`,
+      );
   }
-  if (!s.seeker && !s.volunteer && s.requests.length === 0 && s.chats.length === 0) lines.push(`Nothing yet. Start with ${c("volunteer <tags>")} or ${c("request <tags> -- <what you want to learn>")}.`);
+  if (!s.seeker && !s.volunteer && s.requests.length === 0 && s.chats.length === 0)
+    lines.push(`Nothing yet. Start with ${c("volunteer <tags>")} or ${c("request <tags> -- <what you want to learn>")}.`);
   return lines.join("\n");
 }
 
@@ -41,7 +55,9 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     case "status":
       return renderStatus(r.result.value, c);
     case "profile":
-      return "interests" in r.result.value ? `Saved. You're exploring: ${r.result.value.interests.join(", ") || "—"}.` : renderStatus(r.result.value, c);
+      return "interests" in r.result.value
+        ? `Saved. You're exploring: ${r.result.value.interests.join(", ") || "—"}.`
+        : renderStatus(r.result.value, c);
     case "volunteer": {
       const v = r.result.value;
       return `Thanks for volunteering! Topics: ${v.expertise.join(", ")} · up to ${v.capacityPerMonth} chats a month. Set your free times with ${c(USAGE.availability ?? "availability")}.`;
@@ -52,11 +68,15 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     }
     case "request": {
       const v = r.result.value;
-      if (v.suggestions.length === 0) return `Nobody fits "${v.request.tags.join(", ")}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
+      if (v.suggestions.length === 0)
+        return `Nobody fits "${v.request.tags.join(", ")}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
       return [
-        v.replay ? "You already asked for this — here are your suggestions again:" : `Here's who could help (choose one, or ${c("choose auto")}):`,
+        v.replay
+          ? "You already asked for this — here are your suggestions again:"
+          : `Here's who could help (choose one, or ${c("choose auto")}):`,
         ...v.suggestions.map(
-          (s, i) => `   ${i + 1}. ${s.volunteer.name} — shares ${s.reasons.sharedTags.join(", ")}; ${s.reasons.sharedFreeHours} h free together${s.volunteer.bio ? `; "${s.volunteer.bio}"` : ""}`,
+          (s, i) =>
+            `   ${i + 1}. ${s.volunteer.name} — shares ${s.reasons.sharedTags.join(", ")}; ${s.reasons.sharedFreeHours} h free together${s.volunteer.bio ? `; "${s.volunteer.bio}"` : ""}`,
         ),
       ].join("\n");
     }
@@ -69,7 +89,9 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     case "decline":
       return "No problem — thanks for letting us know quickly. I'll find them someone else.";
     case "pick":
-      return r.result.value.chat.slot ? `Booked: ${formatSlot(r.result.value.chat.slot, zone)}. The invite is on its way to you both.` : "Booked.";
+      return r.result.value.chat.slot
+        ? `Booked: ${formatSlot(r.result.value.chat.slot, zone)}. The invite is on its way to you both.`
+        : "Booked.";
     case "outcome":
       return r.outcome === "happened"
         ? "Wonderful — thanks for letting me know!"
@@ -93,6 +115,8 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     case "forget_me":
       return renderForget(r.result.value);
     case "member_left":
-      return r.result.value.member ? "Noted: they've left, so nothing more will be sent to them." : "Nothing to do: they weren't a member here.";
+      return r.result.value.member
+        ? "Noted: they've left, so nothing more will be sent to them."
+        : "Nothing to do: they weren't a member here.";
   }
 }

@@ -30,5 +30,8 @@ export function helpText(cmd: (usage: string) => string, extra: readonly string[
 /** The shell's style: commands in double quotes, as typed at the prompt. */
 export const shellStyle: TextStyle = {
   cmd: (usage) => `"${usage}"`,
-  help: helpText((u) => u, ["Shell only:      as <name> [--admin] (act as another member; --admin makes them an admin) · clock +3d (move time) · whoami · quit"]),
+  help: helpText(
+    (u) => u,
+    ["Shell only:      as <name> [--admin] (act as another member; --admin makes them an admin) · clock +3d (move time) · whoami · quit"],
+  ),
 };

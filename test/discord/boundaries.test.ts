@@ -3,7 +3,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const DIR = join(import.meta.dirname, "../../src/discord");
-const ALLOWED = [/^discord\.js$/, /^discord-api-types\/v10$/, /^node:/, /^\.\/[\w-]+\.js$/, /^\.\.\/core\//, /^\.\.\/app\//, /^\.\.\/text\//, /^\.\.\/config\.js$/];
+const ALLOWED = [
+  /^discord\.js$/,
+  /^discord-api-types\/v10$/,
+  /^node:/,
+  /^\.\/[\w-]+\.js$/,
+  /^\.\.\/core\//,
+  /^\.\.\/app\//,
+  /^\.\.\/text\//,
+  /^\.\.\/config\.js$/,
+];
 
 describe("src/discord stays a thin adapter", () => {
   it("imports only discord.js, discord-api-types, node, the core, the app path, the wording and the config", () => {

@@ -16,12 +16,28 @@ const resolve = (word: string): string | null => (word === "@kim" ? memberIdOf(G
 const INTENTS: { text: string; sub: string; opts: Options }[] = [
   { text: "help", sub: "help", opts: {} },
   { text: "status", sub: "status", opts: {} },
-  { text: "profile ux, design -- how to switch careers", sub: "profile", opts: { interests: "ux, design", learn: "how to switch careers" } },
-  { text: "volunteer data science, python --cap 2 --bio Data lead --link https://meet.example.org/x --formats video,phone", sub: "volunteer", opts: { tags: "data science, python", capacity: 2, bio: "Data lead", link: "https://meet.example.org/x", formats: "video,phone" } },
+  {
+    text: "profile ux, design -- how to switch careers",
+    sub: "profile",
+    opts: { interests: "ux, design", learn: "how to switch careers" },
+  },
+  {
+    text: "volunteer data science, python --cap 2 --bio Data lead --link https://meet.example.org/x --formats video,phone",
+    sub: "volunteer",
+    opts: { tags: "data science, python", capacity: 2, bio: "Data lead", link: "https://meet.example.org/x", formats: "video,phone" },
+  },
   { text: "availability mon-fri 9-12 Europe/Berlin", sub: "availability", opts: { times: "mon-fri 9-12", zone: "Europe/Berlin" } },
-  { text: "availability mon-fri 9-12; sat 10-12 Europe/Berlin --off 2026-12-24", sub: "availability", opts: { times: "mon-fri 9-12; sat 10-12", zone: "Europe/Berlin", off: "2026-12-24" } },
+  {
+    text: "availability mon-fri 9-12; sat 10-12 Europe/Berlin --off 2026-12-24",
+    sub: "availability",
+    opts: { times: "mon-fri 9-12; sat 10-12", zone: "Europe/Berlin", off: "2026-12-24" },
+  },
   { text: "request ux -- learn", sub: "request", opts: { tags: "ux", goals: "learn" } },
-  { text: "request ux research, design -- how to move from support into UX", sub: "request", opts: { tags: "ux research, design", goals: "how to move from support into UX" } },
+  {
+    text: "request ux research, design -- how to move from support into UX",
+    sub: "request",
+    opts: { tags: "ux research, design", goals: "how to move from support into UX" },
+  },
   { text: "choose 2", sub: "choose", opts: { pick: "2" } },
   { text: "choose auto", sub: "choose", opts: { pick: "auto" } },
   { text: "accept", sub: "accept", opts: {} },
@@ -71,12 +87,17 @@ describe("contract: the same intent gives the same core command on every platfor
 
   it("a Discord form submission reads like the slash command it stands for", () => {
     expect(parseForm("request", { tags: "ux", goals: "learn" }, G)).toEqual(parseText("request ux -- learn", resolve));
-    expect(parseForm("availability", { times: "mon-fri 9-12", zone: "Europe/Berlin" }, G)).toEqual(parseText("availability mon-fri 9-12 Europe/Berlin", resolve));
-    expect(parseForm("volunteer", { tags: "python", capacity: "3", formats: "", link: "", bio: "" }, G)).toEqual(parseText("volunteer python --cap 3", resolve));
+    expect(parseForm("availability", { times: "mon-fri 9-12", zone: "Europe/Berlin" }, G)).toEqual(
+      parseText("availability mon-fri 9-12 Europe/Berlin", resolve),
+    );
+    expect(parseForm("volunteer", { tags: "python", capacity: "3", formats: "", link: "", bio: "" }, G)).toEqual(
+      parseText("volunteer python --cap 3", resolve),
+    );
   });
 
   it("a Discord subcommand with no options asks for its form instead", () => {
-    for (const sub of ["profile", "volunteer", "availability", "request"]) expect(parseSlash(sub, {}, G)).toEqual({ kind: "form", form: sub });
+    for (const sub of ["profile", "volunteer", "availability", "request"])
+      expect(parseSlash(sub, {}, G)).toEqual({ kind: "form", form: sub });
   });
 
   it("round-trips every button command and member id through Discord's encoding", () => {

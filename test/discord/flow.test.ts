@@ -25,19 +25,33 @@ describe("Discord end to end: /coffee volunteer to a confirmed chat and its nudg
   };
 
   it("signs up two volunteers, by options and by form", async () => {
-    const v1 = await bot.fake.command(G1, vera, "volunteer", { tags: "ux research, product design", capacity: 2, bio: "Design lead at a fintech" });
+    const v1 = await bot.fake.command(G1, vera, "volunteer", {
+      tags: "ux research, product design",
+      capacity: 2,
+      bio: "Design lead at a fintech",
+    });
     expect(v1.type).toBe(4);
     expect(v1.data.flags).toBe(EPHEMERAL);
     expect(text(v1)).toContain("Thanks for volunteering");
-    expect(text(await bot.fake.command(G1, vera, "availability", { times: "mon-fri 9-17", zone: "Europe/Berlin" }))).toContain("Europe/Berlin");
+    expect(text(await bot.fake.command(G1, vera, "availability", { times: "mon-fri 9-17", zone: "Europe/Berlin" }))).toContain(
+      "Europe/Berlin",
+    );
 
     const form = await bot.fake.command(G1, victor, "volunteer");
     expect(form.type).toBe(9);
     expect(form.data.custom_id).toBe("form|volunteer");
-    const saved = await bot.fake.submitModal(G1, victor, "form|volunteer", { tags: "ux research, user interviews", capacity: "3", formats: "video", link: "https://meet.example.org/victor", bio: "Researcher, 8 years in SaaS" });
+    const saved = await bot.fake.submitModal(G1, victor, "form|volunteer", {
+      tags: "ux research, user interviews",
+      capacity: "3",
+      formats: "video",
+      link: "https://meet.example.org/victor",
+      bio: "Researcher, 8 years in SaaS",
+    });
     expect(text(saved)).toContain("Thanks for volunteering");
     expect((await bot.fake.command(G1, victor, "availability")).data.custom_id).toBe("form|availability");
-    expect(text(await bot.fake.submitModal(G1, victor, "form|availability", { times: "mon-thu 10-16", zone: "America/New_York" }))).toContain("America/New_York");
+    expect(
+      text(await bot.fake.submitModal(G1, victor, "form|availability", { times: "mon-thu 10-16", zone: "America/New_York" })),
+    ).toContain("America/New_York");
   });
 
   it("completes tags from the community's vocabulary and zones from IANA", async () => {

@@ -16,8 +16,22 @@ export const G2 = "820000000000000002";
 export const PAIRS1 = "810000000000000010";
 
 export const GUILDS: FakeGuild[] = [
-  { id: G1, name: "Design Guild", channels: [{ id: "810000000000000011", name: "general" }, { id: PAIRS1, name: "coffee-pairs" }] },
-  { id: G2, name: "Data Guild", channels: [{ id: "820000000000000011", name: "general" }, { id: "820000000000000010", name: "coffee-pairs" }] },
+  {
+    id: G1,
+    name: "Design Guild",
+    channels: [
+      { id: "810000000000000011", name: "general" },
+      { id: PAIRS1, name: "coffee-pairs" },
+    ],
+  },
+  {
+    id: G2,
+    name: "Data Guild",
+    channels: [
+      { id: "820000000000000011", name: "general" },
+      { id: "820000000000000010", name: "coffee-pairs" },
+    ],
+  },
 ];
 
 export const user = (id: string, name: string): FakeUser => ({ id, name });
@@ -31,12 +45,17 @@ export async function startBot(opts: { memory?: boolean; deferAfterMs?: number; 
   const delay = opts.slowStoreMs;
   // A slow database, to show that answers are deferred inside Discord's window.
   const store: Store = delay
-    ? Object.assign(Object.create(real) as Store, { tx: async <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => (await new Promise((r) => setTimeout(r, delay)), real.tx(fn)) })
+    ? Object.assign(Object.create(real) as Store, {
+        tx: async <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => (await new Promise((r) => setTimeout(r, delay)), real.tx(fn)),
+      })
     : real;
   const clock = new TestClock(MONDAY.getTime());
   const deps: Deps = { store, clock, ids: sequentialIds(), log: silentLogger };
   const config = ConfigSchema.parse({ DISCORD_TOKEN: "fake-token", DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: api });
-  const adapter: DiscordAdapter = createDiscordAdapter(config, deps, { pairChannels: { [G1]: PAIRS1 }, ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}) });
+  const adapter: DiscordAdapter = createDiscordAdapter(config, deps, {
+    pairChannels: { [G1]: PAIRS1 },
+    ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
+  });
   await adapter.start();
   /** What the scheduler does each minute: expire, deliver everything due now. */
   const tick = () => runTick(deps, adapter.messenger, { owner: "test", match: false, baseBackoffMs: 10 });

@@ -5,14 +5,15 @@ import { communityIdOf, memberIdOf } from "../../src/discord/ids.js";
 import { nonceOf } from "../../src/discord/index.js";
 import { G1, startBot, type Bot } from "./harness.js";
 
-const member = (userId: string, name: string): Member => (newMember({
-  id: memberIdOf(G1, userId),
-  communityId: communityIdOf(G1),
-  displayName: name,
-  timeZone: "UTC",
-  timeZoneConfirmed: false,
-  createdAt: new Date(),
-}));
+const member = (userId: string, name: string): Member =>
+  newMember({
+    id: memberIdOf(G1, userId),
+    communityId: communityIdOf(G1),
+    displayName: name,
+    timeZone: "UTC",
+    timeZoneConfirmed: false,
+    createdAt: new Date(),
+  });
 
 let k = 0;
 const delivery = (to: Member, attempt = 1, key = `k${++k}`): Delivery => ({
@@ -79,7 +80,10 @@ describe("DiscordMessenger over REST", () => {
   });
 
   it("refuses a community that is not Discord's", async () => {
-    expect(await bot.adapter.messenger.send({ ...delivery(member("7006", "Fi")), communityId: "slack:T1" })).toMatchObject({ ok: false, permanent: true });
+    expect(await bot.adapter.messenger.send({ ...delivery(member("7006", "Fi")), communityId: "slack:T1" })).toMatchObject({
+      ok: false,
+      permanent: true,
+    });
   });
 });
 
@@ -99,7 +103,15 @@ describe("pair threads", () => {
       attempt: 1,
       communityId: communityIdOf(G1),
       to: [a, b],
-      notice: { kind: "chat_reminder", chatId: "chat_77", other: { id: b.id, name: "Ben", timeZone: "UTC" }, slot, minutes: 30, format: "video", meetingLink: "" },
+      notice: {
+        kind: "chat_reminder",
+        chatId: "chat_77",
+        other: { id: b.id, name: "Ben", timeZone: "UTC" },
+        slot,
+        minutes: 30,
+        format: "video",
+        meetingLink: "",
+      },
     };
     expect(await bot.adapter.messenger.send(pair)).toEqual({ ok: true });
     const [thread] = bot.fake.rest.threads();

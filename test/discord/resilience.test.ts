@@ -80,7 +80,12 @@ describe("Discord resilience", () => {
   });
 
   it("answers a stale or forged button with an ephemeral fix", async () => {
-    const a = await bot.fake.click(sam, { id: "1", channel_id: GENERAL, content: "old", components: [], nonce: null, files: [] }, `${G1}|accept|`, { guildId: G1 });
+    const a = await bot.fake.click(
+      sam,
+      { id: "1", channel_id: GENERAL, content: "old", components: [], nonce: null, files: [] },
+      `${G1}|accept|`,
+      { guildId: G1 },
+    );
     expect(a.type).toBe(4);
     expect(text(a)).toContain("/coffee status");
   });

@@ -14,7 +14,8 @@ interface Input {
   required?: boolean;
 }
 /** The text inputs of a modal answer (type 9), in order. */
-const inputsOf = (data: Record<string, unknown>): Input[] => (data.components as { components: Input[] }[]).flatMap((row) => row.components);
+const inputsOf = (data: Record<string, unknown>): Input[] =>
+  (data.components as { components: Input[] }[]).flatMap((row) => row.components);
 
 describe("Discord /coffee admin settings form", () => {
   let bot: Bot;
@@ -42,7 +43,13 @@ describe("Discord /coffee admin settings form", () => {
     expect(inputs.map((x) => x.custom_id)).toEqual(KEYS);
     expect(inputs.every((x) => x.type === 4)).toBe(true);
     const s = await settings();
-    expect(inputs.map((x) => x.value)).toEqual([String(s?.chatMinutes), String(s?.responseWindowHours), String(s?.repeatWindowWeeks), String(s?.volunteerDefaultCapacity), String(s?.maxOpenRequestsPerSeeker)]);
+    expect(inputs.map((x) => x.value)).toEqual([
+      String(s?.chatMinutes),
+      String(s?.responseWindowHours),
+      String(s?.repeatWindowWeeks),
+      String(s?.volunteerDefaultCapacity),
+      String(s?.maxOpenRequestsPerSeeker),
+    ]);
     expect(inputs[0]?.value).toBe("45");
     expect(String(a.data.custom_id).length).toBeLessThanOrEqual(100);
   });

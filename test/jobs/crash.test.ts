@@ -12,7 +12,18 @@ const KILLS_PER_TRIAL = 6;
 
 describe("crash safety: a bot killed with SIGKILL at random points while delivering", () => {
   const dir = mkdtempSync(join(tmpdir(), "percolate-crash-"));
-  const totals = { trials: 0, kills: 0, restarts: 0, nudges: 0, delivered: 0, twice: 0, lost: 0, absorbedByNonce: 0, avoidedByLookup: 0, requests: 0 };
+  const totals = {
+    trials: 0,
+    kills: 0,
+    restarts: 0,
+    nudges: 0,
+    delivered: 0,
+    twice: 0,
+    lost: 0,
+    absorbedByNonce: 0,
+    avoidedByLookup: 0,
+    requests: 0,
+  };
 
   beforeAll(() => undefined);
   afterAll(() => {

@@ -155,8 +155,14 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
       until: at(T0, 3 * HOUR),
       stepMs: STEP,
       actions: [
-        { at: at(T0, 2 * HOUR), run: async () => void (t.chat = unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id })).chat) },
-        { at: at(T0, 3 * HOUR), run: async () => void (t.chat = unwrap(await pickSlot(w.deps, { actor: sam, chatId: t.chat?.id ?? "", choice: 2 })).chat) },
+        {
+          at: at(T0, 2 * HOUR),
+          run: async () => void (t.chat = unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id })).chat),
+        },
+        {
+          at: at(T0, 3 * HOUR),
+          run: async () => void (t.chat = unwrap(await pickSlot(w.deps, { actor: sam, chatId: t.chat?.id ?? "", choice: 2 })).chat),
+        },
       ],
     });
     // Wednesday 09:00 in Berlin: prep Tuesday 08:00 UTC, reminders Wednesday 07:00, check-in 09:30.
@@ -164,99 +170,97 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
     return t;
   }
 
-  it(
-    "a fixed clock drives the whole schedule of a chat from intro to keep-in-touch; each nudge once",
-    async () => {
-      const vera = await makeVolunteer(w, "vera", "ux-design", BERLIN, weekdays(), { link: LINK });
-      const victor = await makeVolunteer(w, "victor", "data-science");
-      const val = await makeVolunteer(w, "val", "rust");
-      const sam = await makeSeeker(w, "sam", "ux-design");
-      const sue = await makeSeeker(w, "sue", "data-science");
-      const sid = await makeSeeker(w, "sid", "rust");
-      // sam ↔ vera: answered within two hours. sue ↔ victor: answered only after the 48 h reminder.
-      // sid ↔ val: never answered.
-      const main: Timeline = { seeker: sam, volunteer: vera, requestedAt: T0 };
-      const late: Timeline = { seeker: sue, volunteer: victor, requestedAt: T0 };
-      const mainIntro = (await requestAndChoose(w, sam, "ux-design", vera)).intro;
-      const lateIntro = (await requestAndChoose(w, sue, "data-science", victor)).intro;
-      const silent = await requestAndChoose(w, sid, "rust", val);
+  it("a fixed clock drives the whole schedule of a chat from intro to keep-in-touch; each nudge once", async () => {
+    const vera = await makeVolunteer(w, "vera", "ux-design", BERLIN, weekdays(), { link: LINK });
+    const victor = await makeVolunteer(w, "victor", "data-science");
+    const val = await makeVolunteer(w, "val", "rust");
+    const sam = await makeSeeker(w, "sam", "ux-design");
+    const sue = await makeSeeker(w, "sue", "data-science");
+    const sid = await makeSeeker(w, "sid", "rust");
+    // sam ↔ vera: answered within two hours. sue ↔ victor: answered only after the 48 h reminder.
+    // sid ↔ val: never answered.
+    const main: Timeline = { seeker: sam, volunteer: vera, requestedAt: T0 };
+    const late: Timeline = { seeker: sue, volunteer: victor, requestedAt: T0 };
+    const mainIntro = (await requestAndChoose(w, sam, "ux-design", vera)).intro;
+    const lateIntro = (await requestAndChoose(w, sue, "data-science", victor)).intro;
+    const silent = await requestAndChoose(w, sid, "rust", val);
 
-      const accept = (t: Timeline, introId: string) => async () => {
-        t.chat = unwrap(await acceptIntro(w.deps, { actor: t.volunteer, introId })).chat;
-        t.acceptedAt = w.clock.now();
-      };
-      const pick = (t: Timeline, by: Actor, choice: number) => async () => {
-        t.chat = unwrap(await pickSlot(w.deps, { actor: by, chatId: t.chat?.id ?? "", choice })).chat;
-        t.pickedAt = w.clock.now();
-      };
-      const until = at(T0, 37 * DAY + 4 * HOUR); // Wednesday 30 December, 12:00 UTC
-      const reports = await sweep(w, m, {
-        until,
-        stepMs: STEP,
-        actions: [
-          { at: at(T0, 2 * HOUR), run: accept(main, mainIntro.id) },
-          { at: at(T0, 3 * HOUR), run: pick(main, sam, 2) },
-          { at: at(T0, 50 * HOUR), run: accept(late, lateIntro.id) },
-          { at: at(T0, 51 * HOUR), run: pick(late, sue, 2) },
-        ],
-        react: happenOnCheckIn(w, [main, late]),
-      });
+    const accept = (t: Timeline, introId: string) => async () => {
+      t.chat = unwrap(await acceptIntro(w.deps, { actor: t.volunteer, introId })).chat;
+      t.acceptedAt = w.clock.now();
+    };
+    const pick = (t: Timeline, by: Actor, choice: number) => async () => {
+      t.chat = unwrap(await pickSlot(w.deps, { actor: by, chatId: t.chat?.id ?? "", choice })).chat;
+      t.pickedAt = w.clock.now();
+    };
+    const until = at(T0, 37 * DAY + 4 * HOUR); // Wednesday 30 December, 12:00 UTC
+    const reports = await sweep(w, m, {
+      until,
+      stepMs: STEP,
+      actions: [
+        { at: at(T0, 2 * HOUR), run: accept(main, mainIntro.id) },
+        { at: at(T0, 3 * HOUR), run: pick(main, sam, 2) },
+        { at: at(T0, 50 * HOUR), run: accept(late, lateIntro.id) },
+        { at: at(T0, 51 * HOUR), run: pick(late, sue, 2) },
+      ],
+      react: happenOnCheckIn(w, [main, late]),
+    });
 
-      const mainSlot = main.chat?.slot;
-      expect(mainSlot).toEqual({ start: new Date("2026-11-25T08:00:00Z"), end: new Date("2026-11-25T08:30:00Z") });
-      expect(late.chat?.slot?.start).toEqual(new Date("2026-11-27T08:00:00Z")); // Friday: prep on Thursday
-      expect(until.getTime()).toBeGreaterThanOrEqual(at(mainSlot?.end ?? 0, 35 * DAY).getTime());
-      // "happened" was answered the moment the check-in arrived.
-      expect(main.happenedAt).toEqual(at(mainSlot?.end ?? 0, 1 * HOUR));
-      expect(late.happenedAt).toEqual(at(late.chat?.slot?.end ?? 0, 1 * HOUR));
+    const mainSlot = main.chat?.slot;
+    expect(mainSlot).toEqual({ start: new Date("2026-11-25T08:00:00Z"), end: new Date("2026-11-25T08:30:00Z") });
+    expect(late.chat?.slot?.start).toEqual(new Date("2026-11-27T08:00:00Z")); // Friday: prep on Thursday
+    expect(until.getTime()).toBeGreaterThanOrEqual(at(mainSlot?.end ?? 0, 35 * DAY).getTime());
+    // "happened" was answered the moment the check-in arrived.
+    expect(main.happenedAt).toEqual(at(mainSlot?.end ?? 0, 1 * HOUR));
+    expect(late.happenedAt).toEqual(at(late.chat?.slot?.end ?? 0, 1 * HOUR));
 
-      const expected = [
-        ...chatSchedule(main, { reminded: false }),
-        ...chatSchedule(late, { reminded: true }),
-        row("intro_offered", "val", T0),
-        row("intro_reminder", "val", at(T0, 48 * HOUR)),
-        row("intro_expired", "val", at(T0, 72 * HOUR)),
-        row("intro_passed", "sid", at(T0, 72 * HOUR)),
-      ].sort(byDue);
-      const got = await delivered(w, m.log);
-      // Exactly the schedule, each nudge once, nothing else.
-      expect(got.map(({ lateMs: _, ...r }) => r).sort(byDue)).toEqual(expected);
-      expect(new Set(m.log.map((d) => d.key)).size).toBe(m.log.length);
-      // Each within one step of its due time (never early).
-      for (const d of got) {
-        expect(d.lateMs, `${d.kind} → ${d.to}`).toBeGreaterThanOrEqual(0);
-        expect(d.lateMs, `${d.kind} → ${d.to}`).toBeLessThanOrEqual(STEP);
-      }
+    const expected = [
+      ...chatSchedule(main, { reminded: false }),
+      ...chatSchedule(late, { reminded: true }),
+      row("intro_offered", "val", T0),
+      row("intro_reminder", "val", at(T0, 48 * HOUR)),
+      row("intro_expired", "val", at(T0, 72 * HOUR)),
+      row("intro_passed", "sid", at(T0, 72 * HOUR)),
+    ].sort(byDue);
+    const got = await delivered(w, m.log);
+    // Exactly the schedule, each nudge once, nothing else.
+    expect(got.map(({ lateMs: _, ...r }) => r).sort(byDue)).toEqual(expected);
+    expect(new Set(m.log.map((d) => d.key)).size).toBe(m.log.length);
+    // Each within one step of its due time (never early).
+    for (const d of got) {
+      expect(d.lateMs, `${d.kind} → ${d.to}`).toBeGreaterThanOrEqual(0);
+      expect(d.lateMs, `${d.kind} → ${d.to}`).toBeLessThanOrEqual(STEP);
+    }
 
-      // The outbox agrees: everything sent once, except vera's reminder (she answered first).
-      const rows = await nudges(w);
-      expect(rows.filter((n) => n.status === "sent").every((n) => n.attempts === 1)).toBe(true);
-      expect(rows.filter((n) => n.status !== "sent").map((n) => [n.kind, n.to, n.status])).toEqual([["intro_reminder", [vera.memberId], "cancelled"]]);
-      expect(reports.reduce((s, r) => s + r.sent, 0)).toBe(expected.length);
-      expect(reports.reduce((s, r) => s + r.failed + r.retried + r.dropped + r.postponed, 0)).toBe(0);
-      expect(reports.reduce((s, r) => s + r.expired, 0)).toBe(1);
+    // The outbox agrees: everything sent once, except vera's reminder (she answered first).
+    const rows = await nudges(w);
+    expect(rows.filter((n) => n.status === "sent").every((n) => n.attempts === 1)).toBe(true);
+    expect(rows.filter((n) => n.status !== "sent").map((n) => [n.kind, n.to, n.status])).toEqual([
+      ["intro_reminder", [vera.memberId], "cancelled"],
+    ]);
+    expect(reports.reduce((s, r) => s + r.sent, 0)).toBe(expected.length);
+    expect(reports.reduce((s, r) => s + r.failed + r.retried + r.dropped + r.postponed, 0)).toBe(0);
+    expect(reports.reduce((s, r) => s + r.expired, 0)).toBe(1);
 
-      // The unanswered intro expired at +72 h and sid's request moved on (nobody else fits: waitlisted).
-      expect(await getIntro(w, silent.intro.id)).toMatchObject({ status: "expired" });
-      expect(await getRequest(w, silent.request.id)).toMatchObject({ status: "waitlisted" });
-      expect(noticeOf(m.log, "intro_passed", "sid")).toMatchObject({ why: "expired", next: null, waitlisted: true });
+    // The unanswered intro expired at +72 h and sid's request moved on (nobody else fits: waitlisted).
+    expect(await getIntro(w, silent.intro.id)).toMatchObject({ status: "expired" });
+    expect(await getRequest(w, silent.request.id)).toMatchObject({ status: "waitlisted" });
+    expect(noticeOf(m.log, "intro_passed", "sid")).toMatchObject({ why: "expired", next: null, waitlisted: true });
 
-      // What the people got says what the design says.
-      expect(noticeOf(m.log, "intro_reminder", "victor")).toMatchObject({ introId: lateIntro.id, deadline: at(T0, 72 * HOUR) });
-      expect(noticeOf(m.log, "chat_scheduled", "sam+vera")).toMatchObject({ slot: mainSlot, meetingLink: LINK });
-      expect(noticeOf(m.log, "chat_scheduled", "sam+vera").ics).toContain("BEGIN:VCALENDAR");
-      expect(noticeOf(m.log, "prep", "sam").questions.length).toBeGreaterThan(0);
-      expect(noticeOf(m.log, "chat_reminder", "sam")).toMatchObject({ other: { name: "vera" }, meetingLink: LINK });
-      expect(noticeOf(m.log, "check_in", "vera")).toMatchObject({ other: { name: "sam" } });
-      expect(noticeOf(m.log, "outcome_recorded", "vera")).toMatchObject({ outcome: "happened", by: { name: "sam" } });
-      expect(noticeOf(m.log, "referral_ask", "vera")).toMatchObject({ seeker: { name: "sam" }, tags: ["ux-design"] });
-      const thanks = noticeOf(m.log, "thank_you", "sam");
-      expect(thanks.draft).toMatch(/^Hi vera, thank you for taking the time to talk with me about how to get started\./);
-      expect(thanks.draft).toContain("[one specific insight from our chat]");
-      expect(noticeOf(m.log, "keep_in_touch", "sam")).toMatchObject({ volunteer: { name: "vera" } });
-    },
-    240_000,
-  );
+    // What the people got says what the design says.
+    expect(noticeOf(m.log, "intro_reminder", "victor")).toMatchObject({ introId: lateIntro.id, deadline: at(T0, 72 * HOUR) });
+    expect(noticeOf(m.log, "chat_scheduled", "sam+vera")).toMatchObject({ slot: mainSlot, meetingLink: LINK });
+    expect(noticeOf(m.log, "chat_scheduled", "sam+vera").ics).toContain("BEGIN:VCALENDAR");
+    expect(noticeOf(m.log, "prep", "sam").questions.length).toBeGreaterThan(0);
+    expect(noticeOf(m.log, "chat_reminder", "sam")).toMatchObject({ other: { name: "vera" }, meetingLink: LINK });
+    expect(noticeOf(m.log, "check_in", "vera")).toMatchObject({ other: { name: "sam" } });
+    expect(noticeOf(m.log, "outcome_recorded", "vera")).toMatchObject({ outcome: "happened", by: { name: "sam" } });
+    expect(noticeOf(m.log, "referral_ask", "vera")).toMatchObject({ seeker: { name: "sam" }, tags: ["ux-design"] });
+    const thanks = noticeOf(m.log, "thank_you", "sam");
+    expect(thanks.draft).toMatch(/^Hi vera, thank you for taking the time to talk with me about how to get started\./);
+    expect(thanks.draft).toContain("[one specific insight from our chat]");
+    expect(noticeOf(m.log, "keep_in_touch", "sam")).toMatchObject({ volunteer: { name: "vera" } });
+  }, 240_000);
 
   it("rescheduling moves the pending prep, reminders and check-ins: the old ones go, new ones come at the new time", async () => {
     const t = await scheduledAtWednesday();
@@ -269,8 +273,14 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
       stepMs: COARSE,
       actions: [
         // Tuesday 12:00 UTC, after the prep went out: sam asks to move it; vera picks a fresh slot an hour later.
-        { at: at(T0, 28 * HOUR), run: async () => void unwrap(await recordOutcome(w.deps, { actor: t.seeker, chatId, outcome: "rescheduled" })) },
-        { at: at(T0, 29 * HOUR), run: async () => void (moved = unwrap(await pickSlot(w.deps, { actor: t.volunteer, chatId, choice: 1 })).chat) },
+        {
+          at: at(T0, 28 * HOUR),
+          run: async () => void unwrap(await recordOutcome(w.deps, { actor: t.seeker, chatId, outcome: "rescheduled" })),
+        },
+        {
+          at: at(T0, 29 * HOUR),
+          run: async () => void (moved = unwrap(await pickSlot(w.deps, { actor: t.volunteer, chatId, choice: 1 })).chat),
+        },
       ],
     });
     const slot = moved?.slot;
@@ -317,14 +327,19 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
       ].sort(),
     );
     // Both were told about the move, then about the new time (with the invite's new sequence).
-    expect(m.log.filter((d) => d.kind === "slots_proposed").map((d) => [d.to, (d.delivery.notice as { rescheduled: boolean }).rescheduled])).toEqual([
+    expect(
+      m.log.filter((d) => d.kind === "slots_proposed").map((d) => [d.to, (d.delivery.notice as { rescheduled: boolean }).rescheduled]),
+    ).toEqual([
       ["sam", false],
       ["vera", false],
       ["sam", true],
       ["vera", true],
     ]);
     const scheduled = m.log.filter((d) => d.kind === "chat_scheduled").map((d) => d.delivery.notice);
-    expect(scheduled.map((n) => (n.kind === "chat_scheduled" ? n.slot.start.toISOString() : ""))).toEqual([old.start.toISOString(), slot.start.toISOString()]);
+    expect(scheduled.map((n) => (n.kind === "chat_scheduled" ? n.slot.start.toISOString() : ""))).toEqual([
+      old.start.toISOString(),
+      slot.start.toISOString(),
+    ]);
     expect(new Set(m.log.map((d) => d.key)).size).toBe(m.log.length);
     expect(await pending(w)).toEqual([]);
   });
@@ -340,7 +355,12 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
       stepMs: COARSE,
       actions: [{ at: cancelAt, run: async () => void unwrap(await cancelChat(w.deps, { actor: t.seeker, chatId })) }],
     });
-    const since = (await delivered(w, m.log.filter((d) => d.at >= cancelAt))).map(({ kind, to, due }) => ({ kind, to, due }));
+    const since = (
+      await delivered(
+        w,
+        m.log.filter((d) => d.at >= cancelAt),
+      )
+    ).map(({ kind, to, due }) => ({ kind, to, due }));
     expect(since).toEqual([row("chat_cancelled", "vera", cancelAt)]);
     const rows = await nudges(w, { refId: chatId });
     expect(
@@ -371,7 +391,12 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
         },
       ],
     });
-    const since = (await delivered(w, m.log.filter((d) => d.at >= leaveAt))).map(({ kind, to, due }) => ({ kind, to, due }));
+    const since = (
+      await delivered(
+        w,
+        m.log.filter((d) => d.at >= leaveAt),
+      )
+    ).map(({ kind, to, due }) => ({ kind, to, due }));
     // vera hears her chat is off; sid hears val is unavailable. Nothing reaches sam or val, nothing timed goes out.
     expect(since.sort(byDue)).toEqual([row("chat_cancelled", "vera", leaveAt), row("intro_passed", "sid", leaveAt)]);
     expect(noticeOf(m.log, "intro_passed", "sid")).toMatchObject({ why: "unavailable" });

@@ -108,7 +108,9 @@ describe("Scheduler", () => {
     const s = new Scheduler({ ...base.deps, store, log }, base.messenger, { owner: "host:1" });
     store.failTx = true;
     expect(await s.tick()).toMatchObject({ sent: 0 });
-    expect(lines.filter((l) => l.level === "error")).toEqual([{ level: "error", obj: { err: "database is locked" }, msg: "scheduler tick failed; the next tick retries" }]);
+    expect(lines.filter((l) => l.level === "error")).toEqual([
+      { level: "error", obj: { err: "database is locked" }, msg: "scheduler tick failed; the next tick retries" },
+    ]);
     expect(base.messenger.sent).toHaveLength(0);
     store.failTx = false;
     expect(await s.tick()).toMatchObject({ sent: 3 });

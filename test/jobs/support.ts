@@ -19,11 +19,21 @@ export interface BotProcess {
 }
 
 /** Starts test/jobs/delivery-worker.ts in its own process. */
-export function startBot(args: { dbUrl: string; owner: string; platformUrl: string; leaseMs: number; mode?: "nonce" | "plain" }): BotProcess {
+export function startBot(args: {
+  dbUrl: string;
+  owner: string;
+  platformUrl: string;
+  leaseMs: number;
+  mode?: "nonce" | "plain";
+}): BotProcess {
   const file = fileURLToPath(new URL("./delivery-worker.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", file, args.dbUrl, args.owner, args.platformUrl, String(args.leaseMs), COMMUNITY, args.mode ?? "nonce"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", file, args.dbUrl, args.owner, args.platformUrl, String(args.leaseMs), COMMUNITY, args.mode ?? "nonce"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   let err = "";
   let onReady: () => void = () => {};

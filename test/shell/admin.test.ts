@@ -20,7 +20,14 @@ async function drive(lines: string[], options: ShellOptions = {}): Promise<strin
   const out = new PassThrough();
   let text = "";
   out.on("data", (c: Buffer) => (text += c.toString()));
-  await runShell({ store: new MemoryStore(), clock, ids: sequentialIds(), log: silentLogger }, clock, Readable.from(lines.map((l) => `${l}\n`)), out, "UTC", options);
+  await runShell(
+    { store: new MemoryStore(), clock, ids: sequentialIds(), log: silentLogger },
+    clock,
+    Readable.from(lines.map((l) => `${l}\n`)),
+    out,
+    "UTC",
+    options,
+  );
   return text;
 }
 
@@ -65,11 +72,23 @@ describe("admin commands in the shell", () => {
 
   it("export writes the CSV files to the folder given, or under a timestamped folder, and prints the paths", async () => {
     const target = join(dir, "given");
-    const out = await drive(["status", "as bob", "volunteer python --cap 2", "as alice", "request python -- how to start", `admin export ${target}`]);
+    const out = await drive([
+      "status",
+      "as bob",
+      "volunteer python --cap 2",
+      "as alice",
+      "request python -- how to start",
+      `admin export ${target}`,
+    ]);
     expect(out).toContain(`Saved to:\n   ${join(target, "members.csv")}`);
     const members = parseCsv(readFileSync(join(target, "members.csv"), "utf8"));
     expect(members[0]?.[0]).toBe("member_id");
-    expect(members.slice(1).map((r) => r[1]).sort()).toEqual(["alice", "bob"]);
+    expect(
+      members
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(["alice", "bob"]);
     expect(parseCsv(readFileSync(join(target, "requests.csv"), "utf8"))[1]?.[3]).toBe("how to start");
 
     const root = join(dir, "root");

@@ -67,7 +67,16 @@ describe("shell adapter", () => {
   });
 
   it("answers bad input with the fix and changes nothing", async () => {
-    const out = await drive(["requets ux -- x", "request ux", "availability someday 9-5", "pick 1", "feedback 9", "as 123", "clock soon", "status"]);
+    const out = await drive([
+      "requets ux -- x",
+      "request ux",
+      "availability someday 9-5",
+      "pick 1",
+      "feedback 9",
+      "as 123",
+      "clock soon",
+      "status",
+    ]);
     expect(out).toContain('I don\'t know "requets". Did you mean "request <tags> -- <what you want to learn>"?');
     expect(out).toContain("Missing what you want to learn, after --");
     expect(out).toContain('"someday 9-5" isn\'t a day range and time range');
@@ -80,6 +89,6 @@ describe("shell adapter", () => {
 
   it("says so when nobody matches and waitlists the seeker", async () => {
     const out = await drive(["request quantum-knitting -- anything at all"]);
-    expect(out).toContain("Nobody fits \"quantum-knitting\" right now. You're on the waitlist");
+    expect(out).toContain('Nobody fits "quantum-knitting" right now. You\'re on the waitlist');
   });
 });

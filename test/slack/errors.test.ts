@@ -78,7 +78,19 @@ describe("helpful errors on Slack", () => {
 
   it("answers a stale or forged button without changing anything", async () => {
     const u = h.user("T1", "U0A", "ann", "UTC");
-    const message = { channel: "D1", ts: "1.1", text: "old", blocks: [{ type: "actions", block_id: "b", elements: [{ type: "button", action_id: "cmd:x", value: "accept|", text: { type: "plain_text", text: "Accept" } }] }], edits: 0 };
+    const message = {
+      channel: "D1",
+      ts: "1.1",
+      text: "old",
+      blocks: [
+        {
+          type: "actions",
+          block_id: "b",
+          elements: [{ type: "button", action_id: "cmd:x", value: "accept|", text: { type: "plain_text", text: "Accept" } }],
+        },
+      ],
+      edits: 0,
+    };
     await h.click(u, "Accept", message);
     expect(h.lastResponse().replace_original).toBe(false);
     expect(String(h.lastResponse().text)).toContain("out of date");

@@ -25,12 +25,21 @@ async function wholeFlow(mode: "http" | "socket") {
   await h.slash(dave, "volunteer");
   const opened = fake.state.views.filter((v) => v.method === "views.open");
   expect(opened.at(-1)?.view.callback_id).toBe("percolate_volunteer");
-  await h.submit(dave, "percolate_volunteer", { tags: textValue("ux research, user interviews"), capacity: textValue("3"), bio: textValue("Researcher") });
+  await h.submit(dave, "percolate_volunteer", {
+    tags: textValue("ux research, user interviews"),
+    capacity: textValue("3"),
+    bio: textValue("Researcher"),
+  });
   await h.slash(dave, "availability");
   const tzInput = JSON.stringify(fake.state.views.at(-1)?.view);
   expect(tzInput).toContain("America/New_York");
   const form = await h.submit(dave, "percolate_availability", {
-    days: { value: { type: "checkboxes", selected_options: [1, 2, 3, 4].map((d) => ({ text: { type: "plain_text", text: "d" }, value: String(d) })) } },
+    days: {
+      value: {
+        type: "checkboxes",
+        selected_options: [1, 2, 3, 4].map((d) => ({ text: { type: "plain_text", text: "d" }, value: String(d) })),
+      },
+    },
     from: { value: { type: "timepicker", selected_time: "10:00" } },
     to: { value: { type: "timepicker", selected_time: "14:00" } },
     tz: textValue("America/New_York"),
@@ -87,7 +96,11 @@ async function wholeFlow(mode: "http" | "socket") {
   const checkIn = [...fake.state.messages].reverse().find((m) => m.text.includes("Did your chat"));
   if (!checkIn) throw new Error("no check-in");
   await h.click(seeker, "It happened", checkIn);
-  expect(buttonsIn(checkIn.blocks).map((b) => b.label).join()).toContain("★");
+  expect(
+    buttonsIn(checkIn.blocks)
+      .map((b) => b.label)
+      .join(),
+  ).toContain("★");
   await h.click(seeker, "★★★★★", checkIn);
   expect(checkIn.text).toContain("feedback stays private");
   expect(buttonsIn(checkIn.blocks)).toHaveLength(0);

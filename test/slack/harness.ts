@@ -8,7 +8,15 @@ import { runTick, type TickReport } from "../../src/jobs/tick.js";
 import { sequentialIds } from "../../src/runtime.js";
 import { createSlackAdapter, type SlackAdapter } from "../../src/slack/index.js";
 import { MemoryStore, openStore } from "../../src/store/index.js";
-import { blockAction, buttonsIn, homeOpened, slashCommand, userChanged, viewSubmission, type FoundButton } from "../fakes/slack/payloads.js";
+import {
+  blockAction,
+  buttonsIn,
+  homeOpened,
+  slashCommand,
+  userChanged,
+  viewSubmission,
+  type FoundButton,
+} from "../fakes/slack/payloads.js";
 import { FakeSlack, type Sent, type Tamper } from "../fakes/slack/server.js";
 import type { FakeMessage, FakeUser } from "../fakes/slack/web-api.js";
 import { MONDAY, TestClock } from "../support/world.js";
@@ -85,13 +93,15 @@ export async function startHarness(opts: HarnessOptions) {
       if (!b) throw new Error(`no button "${label}" in ${JSON.stringify(buttonsIn(blocks).map((x) => x.label))}`);
       return settle(fake.send("interactive", { ...blockAction(fake, u, b, message) }));
     },
-    submit: (u: FakeUser, callbackId: string, values: Parameters<typeof viewSubmission>[2]) => settle(fake.send("interactive", { ...viewSubmission(u, callbackId, values) })),
+    submit: (u: FakeUser, callbackId: string, values: Parameters<typeof viewSubmission>[2]) =>
+      settle(fake.send("interactive", { ...viewSubmission(u, callbackId, values) })),
     home: (u: FakeUser) => settle(fake.send("events_api", homeOpened(u))),
     userChanged: (u: FakeUser, deleted: boolean) => settle(fake.send("events_api", userChanged(u, deleted))),
     lastResponse,
     messagesTo,
     /** One scheduler tick through the adapter's messenger, at the test clock's time. */
-    tick: (): Promise<TickReport> => runTick(deps, adapter.messenger, { owner: "test", match: false, sleep: async (ms) => clock.advance(ms) }),
+    tick: (): Promise<TickReport> =>
+      runTick(deps, adapter.messenger, { owner: "test", match: false, sleep: async (ms) => clock.advance(ms) }),
     async stop() {
       await adapter.stop();
       await fake.stop();

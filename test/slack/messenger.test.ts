@@ -71,10 +71,25 @@ describe("the Slack messenger under faults", () => {
   it("a member Slack no longer knows is a permanent failure", async () => {
     h = await startHarness({ mode: "http" });
     const ghost: Member = {
-      id: "slack:T1:U0GHOST", communityId: "slack:T1", displayName: "ghost", timeZone: "UTC", timeZoneConfirmed: true,
-      status: "active", pausedUntil: null, blocked: [], availability: { windows: [], datesOff: [] }, forgotten: false, createdAt: new Date(),
+      id: "slack:T1:U0GHOST",
+      communityId: "slack:T1",
+      displayName: "ghost",
+      timeZone: "UTC",
+      timeZoneConfirmed: true,
+      status: "active",
+      pausedUntil: null,
+      blocked: [],
+      availability: { windows: [], datesOff: [] },
+      forgotten: false,
+      createdAt: new Date(),
     };
-    const d: Delivery = { key: "k1", attempt: 1, communityId: "slack:T1", to: [ghost], notice: { kind: "waitlisted", requestId: "r1", tags: ["x"] } };
+    const d: Delivery = {
+      key: "k1",
+      attempt: 1,
+      communityId: "slack:T1",
+      to: [ghost],
+      notice: { kind: "waitlisted", requestId: "r1", tags: ["x"] },
+    };
     const out = await h.adapter.messenger.send(d);
     expect(out).toMatchObject({ ok: false, permanent: true, error: "user_not_found" });
   });
@@ -86,7 +101,15 @@ describe("the Slack messenger under faults", () => {
     const me = await h.store.tx((tx) => tx.getMember("slack:T1", "slack:T1:U0ORD"));
     if (!me) throw new Error("no member");
     h.fake.inject({ method: "chat.postMessage", delayMs: 50, times: 1 });
-    const sends = [1, 2, 3].map((i) => h?.adapter.messenger.send({ key: `k${i}`, attempt: 1, communityId: "slack:T1", to: [me], notice: { kind: "waitlisted", requestId: `r${i}`, tags: [`t${i}`] } }));
+    const sends = [1, 2, 3].map((i) =>
+      h?.adapter.messenger.send({
+        key: `k${i}`,
+        attempt: 1,
+        communityId: "slack:T1",
+        to: [me],
+        notice: { kind: "waitlisted", requestId: `r${i}`, tags: [`t${i}`] },
+      }),
+    );
     expect(await Promise.all(sends)).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
     expect(h.messagesTo(u).map((m) => m.metadata?.event_payload.key)).toEqual(["k1", "k2", "k3"]);
   });

@@ -18,7 +18,9 @@ const settings = async () => {
   if (!s) throw new Error("no community");
   return s;
 };
-const checked = (values: string[]) => ({ value: { type: "checkboxes", selected_options: values.map((v) => ({ text: { type: "plain_text" as const, text: v }, value: v })) } });
+const checked = (values: string[]) => ({
+  value: { type: "checkboxes", selected_options: values.map((v) => ({ text: { type: "plain_text" as const, text: v }, value: v })) },
+});
 const errorsOf = (body: string): Record<string, string> => (JSON.parse(body) as { errors?: Record<string, string> }).errors ?? {};
 
 interface Block {
@@ -33,7 +35,12 @@ async function open(u: FakeUser) {
   const sent = await h.slash(u, "admin settings");
   const calls = h.fake.callsOf("views.open");
   const call = calls.length > before ? calls.at(-1) : undefined;
-  return { sent, call, answered: h.fake.responses.slice(responses), view: call?.params.view as { callback_id: string; private_metadata: string; blocks: Block[] } | undefined };
+  return {
+    sent,
+    call,
+    answered: h.fake.responses.slice(responses),
+    view: call?.params.view as { callback_id: string; private_metadata: string; blocks: Block[] } | undefined,
+  };
 }
 const inputs = (blocks: Block[]) => Object.fromEntries(blocks.filter((b) => b.type === "input").map((b) => [b.block_id ?? "", b.element]));
 
@@ -45,7 +52,15 @@ describe("Slack admin settings modal", () => {
     expect(answered).toHaveLength(0);
     const fields = inputs(view?.blocks ?? []);
     const s = await settings();
-    for (const key of ["chatMinutes", "responseWindowHours", "introReminderHours", "repeatWindowWeeks", "volunteerDefaultCapacity", "maxOpenRequestsPerSeeker", "matchEveryMinutes"]) {
+    for (const key of [
+      "chatMinutes",
+      "responseWindowHours",
+      "introReminderHours",
+      "repeatWindowWeeks",
+      "volunteerDefaultCapacity",
+      "maxOpenRequestsPerSeeker",
+      "matchEveryMinutes",
+    ]) {
       expect(fields[key]?.initial_value, key).toBe(String(s[key as keyof typeof s]));
     }
     expect(fields.chatMinutes?.initial_value).toBe("30");
@@ -81,7 +96,11 @@ describe("Slack admin settings modal", () => {
 
   it("keeps the modal open with the core's reason under a bad field, and saves nothing", async () => {
     const before = await settings();
-    const r = await h.submit(boss, CALLBACK, { chatMinutes: textValue("20"), responseWindowHours: textValue("500"), matchEveryMinutes: textValue("often") });
+    const r = await h.submit(boss, CALLBACK, {
+      chatMinutes: textValue("20"),
+      responseWindowHours: textValue("500"),
+      matchEveryMinutes: textValue("often"),
+    });
     const errors = errorsOf(r.body);
     expect(JSON.parse(r.body).response_action).toBe("errors");
     expect(Object.keys(errors).sort()).toEqual(["matchEveryMinutes", "responseWindowHours"]);

@@ -41,7 +41,10 @@ describe("Web API errors as send outcomes", () => {
     expect(outcomeOf({ code: "slack_webapi_rate_limited_error", retryAfter: 3, message: "x" })).toMatchObject({ retryAfterMs: 3000 });
     expect(outcomeOf({ code: "slack_webapi_platform_error", data: { error: "channel_not_found" } })).toMatchObject({ permanent: true });
     expect(outcomeOf({ code: "slack_webapi_platform_error", data: { error: "fatal_error" } })).not.toHaveProperty("permanent");
-    expect(outcomeOf({ code: "slack_webapi_request_error", message: "socket hang up" })).toMatchObject({ ok: false, error: "socket hang up" });
+    expect(outcomeOf({ code: "slack_webapi_request_error", message: "socket hang up" })).toMatchObject({
+      ok: false,
+      error: "socket hang up",
+    });
   });
 });
 
@@ -56,11 +59,14 @@ describe("the manifest", () => {
     expect(m.features.app_home.home_tab_enabled).toBe(true);
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.settings.event_subscriptions.bot_events).toContain("app_home_opened");
-    for (const s of ["commands", "chat:write", "im:write", "mpim:write", "users:read", "files:write", "im:history", "mpim:history"]) expect(m.oauth_config.scopes.bot).toContain(s);
+    for (const s of ["commands", "chat:write", "im:write", "mpim:write", "users:read", "files:write", "im:history", "mpim:history"])
+      expect(m.oauth_config.scopes.bot).toContain(s);
   });
 
   it("keeps src/slack's Bolt imports out of the core", () => {
-    const files = readdirSync(join(__dirname, "../../src/core"), { recursive: true }).map(String).filter((f) => f.endsWith(".ts"));
+    const files = readdirSync(join(__dirname, "../../src/core"), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".ts"));
     for (const f of files) expect(readFileSync(join(__dirname, "../../src/core", f), "utf8")).not.toMatch(/@slack\//);
   });
 });

@@ -28,7 +28,13 @@ export function recordContract({ run }: ContractContext): void {
       const m = member("c1", "slack:T1:U1");
       await run((tx) => tx.saveMember(m));
       expect(await run((tx) => tx.getMember("c1", "slack:T1:U1"))).toEqual(m);
-      const plain = member("c1", "slack:T1:U1", { status: "active", pausedUntil: null, blocked: [], forgotten: false, timeZoneConfirmed: false });
+      const plain = member("c1", "slack:T1:U1", {
+        status: "active",
+        pausedUntil: null,
+        blocked: [],
+        forgotten: false,
+        timeZoneConfirmed: false,
+      });
       await run((tx) => tx.saveMember(plain));
       expect(await run((tx) => tx.getMember("c1", "slack:T1:U1"))).toEqual(plain);
       expect(await run((tx) => tx.getMember("c1", "missing"))).toBeNull();
@@ -136,10 +142,18 @@ export function recordContract({ run }: ContractContext): void {
 
     it("filters by request, volunteer, seeker, status and deadline (inclusive), oldest offer first", async () => {
       await run(async (tx) => {
-        await tx.saveIntro(intro("c1", "a", { requestId: "r1", volunteerId: "v1", seekerId: "s1", status: "pending", offeredAt: t(3), deadline: t(100) }));
-        await tx.saveIntro(intro("c1", "b", { requestId: "r1", volunteerId: "v2", seekerId: "s1", status: "expired", offeredAt: t(1), deadline: t(50) }));
-        await tx.saveIntro(intro("c1", "c", { requestId: "r2", volunteerId: "v1", seekerId: "s2", status: "pending", offeredAt: t(2), deadline: t(200) }));
-        await tx.saveIntro(intro("c2", "d", { requestId: "r1", volunteerId: "v1", seekerId: "s1", status: "pending", offeredAt: t(0), deadline: t(1) }));
+        await tx.saveIntro(
+          intro("c1", "a", { requestId: "r1", volunteerId: "v1", seekerId: "s1", status: "pending", offeredAt: t(3), deadline: t(100) }),
+        );
+        await tx.saveIntro(
+          intro("c1", "b", { requestId: "r1", volunteerId: "v2", seekerId: "s1", status: "expired", offeredAt: t(1), deadline: t(50) }),
+        );
+        await tx.saveIntro(
+          intro("c1", "c", { requestId: "r2", volunteerId: "v1", seekerId: "s2", status: "pending", offeredAt: t(2), deadline: t(200) }),
+        );
+        await tx.saveIntro(
+          intro("c2", "d", { requestId: "r1", volunteerId: "v1", seekerId: "s1", status: "pending", offeredAt: t(0), deadline: t(1) }),
+        );
       });
       expect(ids(await run((tx) => tx.listIntros("c1")))).toEqual(["b", "c", "a"]);
       expect(ids(await run((tx) => tx.listIntros("c1", { requestId: "r1" })))).toEqual(["b", "a"]);
@@ -153,7 +167,14 @@ export function recordContract({ run }: ContractContext): void {
   describe("chats", () => {
     it("round-trips every field, slots included, and a chat with no slot yet", async () => {
       const c = chat("c1", "ch1");
-      const proposing = chat("c1", "ch2", { status: "proposing", proposedSlots: [], slot: null, reschedules: 0, cancelledBy: null, outcomeAt: null });
+      const proposing = chat("c1", "ch2", {
+        status: "proposing",
+        proposedSlots: [],
+        slot: null,
+        reschedules: 0,
+        cancelledBy: null,
+        outcomeAt: null,
+      });
       await run(async (tx) => {
         await tx.saveChat(c);
         await tx.saveChat(proposing);

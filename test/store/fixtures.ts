@@ -48,7 +48,13 @@ export const member = (communityId: string, id: string, over: Partial<Member> = 
   status: "paused",
   pausedUntil: t(60 * 24 * 7),
   blocked: ["slack:T1:UBLOCKED"],
-  availability: { windows: [{ day: 2, start: "09:00", end: "12:30" }, { day: 5, start: "18:00", end: "24:00" }], datesOff: ["2025-03-14"] },
+  availability: {
+    windows: [
+      { day: 2, start: "09:00", end: "12:30" },
+      { day: 5, start: "18:00", end: "24:00" },
+    ],
+    datesOff: ["2025-03-14"],
+  },
   forgotten: true,
   createdAt: t(1),
   ...over,

@@ -50,7 +50,7 @@ function postgresDb(): Db {
   return {
     url: s.url,
     kind: "postgres",
-    query: async (sql) => (await s.sql(`SET search_path TO "${s.schema}"; ${sql}`) as unknown as { rows: unknown[] }[])[1]?.rows ?? [],
+    query: async (sql) => ((await s.sql(`SET search_path TO "${s.schema}"; ${sql}`)) as unknown as { rows: unknown[] }[])[1]?.rows ?? [],
     drop: s.drop,
   };
 }

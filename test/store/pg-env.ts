@@ -29,7 +29,12 @@ export async function pgAvailable(): Promise<boolean> {
 }
 
 /** A uniquely named, not yet existing schema and its URL; `drop` removes it and everything in it. */
-export function freshSchema(label: string): { schema: string; url: string; drop(): Promise<void>; sql(text: string): Promise<pg.QueryResult> } {
+export function freshSchema(label: string): {
+  schema: string;
+  url: string;
+  drop(): Promise<void>;
+  sql(text: string): Promise<pg.QueryResult>;
+} {
   const schema = `percolate_${label}_${process.pid}_${randomBytes(4).toString("hex")}`;
   const url = new URL(PG_URL);
   url.searchParams.set("schema", schema);

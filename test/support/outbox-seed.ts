@@ -14,14 +14,16 @@ export interface Seeded {
  */
 export async function seedOutbox(store: Store, opts: { communityId: string; members: number; nudges: number; due: Date }): Promise<Seeded> {
   const { communityId, due } = opts;
-  const members: Member[] = Array.from({ length: opts.members }, (_, i) => (newMember({
-    id: `${communityId}:m${i}`,
-    communityId,
-    displayName: `m${i}`,
-    timeZone: "UTC",
-    timeZoneConfirmed: true,
-    createdAt: due,
-  })));
+  const members: Member[] = Array.from({ length: opts.members }, (_, i) =>
+    newMember({
+      id: `${communityId}:m${i}`,
+      communityId,
+      displayName: `m${i}`,
+      timeZone: "UTC",
+      timeZoneConfirmed: true,
+      createdAt: due,
+    }),
+  );
   const nudges: Nudge[] = Array.from({ length: opts.nudges }, (_, i) => {
     const a = members[i % members.length] as Member;
     const b = members[(i + 1) % members.length] as Member;

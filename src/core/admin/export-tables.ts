@@ -23,25 +23,91 @@ export function exportFiles(src: ExportSource, includeNotes: boolean): CsvFile[]
   const seekers = new Map(src.seekers.map((p) => [p.memberId, p]));
   const volunteers = new Map(src.volunteers.map((p) => [p.memberId, p]));
   const members = toCsv(
-    ["member_id", "display_name", "status", "paused_until", "time_zone", "joined_at", "seeker_interests", "seeker_learn", "volunteer_expertise", "volunteer_capacity_per_month", "volunteer_formats", "volunteer_bio"],
+    [
+      "member_id",
+      "display_name",
+      "status",
+      "paused_until",
+      "time_zone",
+      "joined_at",
+      "seeker_interests",
+      "seeker_learn",
+      "volunteer_expertise",
+      "volunteer_capacity_per_month",
+      "volunteer_formats",
+      "volunteer_bio",
+    ],
     src.members.map((m) => {
       const s = seekers.get(m.id);
       const v = volunteers.get(m.id);
-      return [m.id, m.displayName, m.forgotten ? "forgotten" : m.status, iso(m.pausedUntil), m.timeZone, iso(m.createdAt), tags(s?.interests ?? []), s?.learn ?? "", tags(v?.expertise ?? []), v?.capacityPerMonth ?? "", tags(v?.formats ?? []), v?.bio ?? ""];
+      return [
+        m.id,
+        m.displayName,
+        m.forgotten ? "forgotten" : m.status,
+        iso(m.pausedUntil),
+        m.timeZone,
+        iso(m.createdAt),
+        tags(s?.interests ?? []),
+        s?.learn ?? "",
+        tags(v?.expertise ?? []),
+        v?.capacityPerMonth ?? "",
+        tags(v?.formats ?? []),
+        v?.bio ?? "",
+      ];
     }),
   );
   const requests = toCsv(
     ["request_id", "seeker_id", "tags", "goals", "status", "tried", "referred_by", "created_at", "updated_at"],
-    src.requests.map((r) => [r.id, r.seekerId, tags(r.tags), r.goals, r.status, tags(r.tried), r.referredBy ?? "", iso(r.createdAt), iso(r.updatedAt)]),
+    src.requests.map((r) => [
+      r.id,
+      r.seekerId,
+      tags(r.tags),
+      r.goals,
+      r.status,
+      tags(r.tried),
+      r.referredBy ?? "",
+      iso(r.createdAt),
+      iso(r.updatedAt),
+    ]),
   );
   const fb = (chatId: string, fromId: string) => src.feedback.find((f) => f.chatId === chatId && f.fromId === fromId);
-  const chatHeader = ["chat_id", "request_id", "seeker_id", "volunteer_id", "status", "minutes", "format", "slot_start", "reschedules", "cancelled_by", "outcome_at", "created_at", "seeker_rating", "volunteer_rating"];
+  const chatHeader = [
+    "chat_id",
+    "request_id",
+    "seeker_id",
+    "volunteer_id",
+    "status",
+    "minutes",
+    "format",
+    "slot_start",
+    "reschedules",
+    "cancelled_by",
+    "outcome_at",
+    "created_at",
+    "seeker_rating",
+    "volunteer_rating",
+  ];
   const chats = toCsv(
     includeNotes ? [...chatHeader, "seeker_note", "volunteer_note"] : chatHeader,
     src.chats.map((c) => {
       const bySeeker = fb(c.id, c.seekerId);
       const byVolunteer = fb(c.id, c.volunteerId);
-      const row = [c.id, c.requestId, c.seekerId, c.volunteerId, c.status, c.minutes, c.format, iso(c.slot?.start), c.reschedules, c.cancelledBy ?? "", iso(c.outcomeAt), iso(c.createdAt), bySeeker?.rating ?? "", byVolunteer?.rating ?? ""];
+      const row = [
+        c.id,
+        c.requestId,
+        c.seekerId,
+        c.volunteerId,
+        c.status,
+        c.minutes,
+        c.format,
+        iso(c.slot?.start),
+        c.reschedules,
+        c.cancelledBy ?? "",
+        iso(c.outcomeAt),
+        iso(c.createdAt),
+        bySeeker?.rating ?? "",
+        byVolunteer?.rating ?? "",
+      ];
       return includeNotes ? [...row, bySeeker?.note ?? "", byVolunteer?.note ?? ""] : row;
     }),
   );

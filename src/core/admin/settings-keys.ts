@@ -65,7 +65,12 @@ function coerce(kind: Kind, raw: string): unknown {
     case "string?":
       return /^(none|null|-)$/i.test(text) || text === "" ? null : text.replace(/^<#(\d+)>$/, "$1");
     case "list":
-      return /^(none|-)$/i.test(text) || text === "" ? [] : text.split(/[,\s]+/).filter(Boolean).map((r) => r.replace(/^<@&(\d+)>$/, "$1"));
+      return /^(none|-)$/i.test(text) || text === ""
+        ? []
+        : text
+            .split(/[,\s]+/)
+            .filter(Boolean)
+            .map((r) => r.replace(/^<@&(\d+)>$/, "$1"));
     case "zone":
       return text;
   }
@@ -102,7 +107,9 @@ export function applySetting(
 
 /** The current value of a key, as text. */
 export function settingText(settings: CommunitySettings, key: string): string {
-  const v: unknown = key.startsWith("nudges.") ? (settings.nudges as Record<string, unknown>)[key.slice(7)] : (settings as Record<string, unknown>)[key];
+  const v: unknown = key.startsWith("nudges.")
+    ? (settings.nudges as Record<string, unknown>)[key.slice(7)]
+    : (settings as Record<string, unknown>)[key];
   if (typeof v === "boolean") return v ? "on" : "off";
   if (v === null || v === undefined) return "none";
   if (Array.isArray(v)) return v.length ? v.join(",") : "none";

@@ -56,7 +56,10 @@ export function parseTimeRange(text: string): [string, string] | null {
  */
 export function parseAvailabilityText(text: string): { ok: true; windows: WeeklyWindow[] } | { ok: false; bad: string } {
   const windows: WeeklyWindow[] = [];
-  for (const group of text.split(";").map((g) => g.trim()).filter(Boolean)) {
+  for (const group of text
+    .split(";")
+    .map((g) => g.trim())
+    .filter(Boolean)) {
     const m = /^(\S+)\s+(.+)$/.exec(group);
     const days = m?.[1] ? parseDays(m[1]) : null;
     const range = m?.[2] ? parseTimeRange(m[2]) : null;

@@ -24,9 +24,16 @@ export async function dispatchAdmin(deps: Deps, actor: Actor, cmd: AdminCommand)
     case "admin_tags":
       return { kind: "admin_tags", result: await uc.adminTags(deps, { actor, op: cmd.op, from: cmd.from, to: cmd.to }) };
     case "admin_stats":
-      return { kind: "admin_stats", result: await uc.adminStats(deps, { actor, ...(cmd.period !== undefined ? { period: cmd.period } : {}) }) };
+      return {
+        kind: "admin_stats",
+        result: await uc.adminStats(deps, { actor, ...(cmd.period !== undefined ? { period: cmd.period } : {}) }),
+      };
     case "admin_export":
-      return { kind: "admin_export", ...(cmd.path !== undefined ? { path: cmd.path } : {}), result: await uc.adminExport(deps, { actor, includeNotes: cmd.includeNotes }) };
+      return {
+        kind: "admin_export",
+        ...(cmd.path !== undefined ? { path: cmd.path } : {}),
+        result: await uc.adminExport(deps, { actor, includeNotes: cmd.includeNotes }),
+      };
     case "admin_add":
       return { kind: "admin_add", result: await uc.adminAdd(deps, { actor, memberId: cmd.memberId }) };
     case "admin_remove":

@@ -1,4 +1,14 @@
-import { ACTIVE_REQUEST_STATUSES, type Feedback, type Intro, type Member, type SeekerProfile, type VolunteerProfile, type Chat, type ChatRequest, type PersonRef } from "../domain/index.js";
+import {
+  ACTIVE_REQUEST_STATUSES,
+  type Feedback,
+  type Intro,
+  type Member,
+  type SeekerProfile,
+  type VolunteerProfile,
+  type Chat,
+  type ChatRequest,
+  type PersonRef,
+} from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
 import { parseLocalDate, parseDuration } from "../time/index.js";
 import * as uc from "../use-cases/index.js";
@@ -47,7 +57,12 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
       return {
         kind: "profile",
         shown: false,
-        result: await uc.setSeekerProfile(deps, { actor, interests: cmd.interests, ...(cmd.learn !== undefined ? { learn: cmd.learn } : {}), ...(cmd.intro !== undefined ? { intro: cmd.intro } : {}) }),
+        result: await uc.setSeekerProfile(deps, {
+          actor,
+          interests: cmd.interests,
+          ...(cmd.learn !== undefined ? { learn: cmd.learn } : {}),
+          ...(cmd.intro !== undefined ? { intro: cmd.intro } : {}),
+        }),
       };
     case "volunteer":
       return {
@@ -98,7 +113,10 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
     case "decline": {
       const introId = cmd.introId ?? (await t("intro"));
       if (!introId) return { kind: "decline", result: fail("NOTHING_TO_ANSWER") };
-      return { kind: "decline", result: await uc.declineIntro(deps, { actor, introId, ...(cmd.reason !== undefined ? { reason: cmd.reason } : {}) }) };
+      return {
+        kind: "decline",
+        result: await uc.declineIntro(deps, { actor, introId, ...(cmd.reason !== undefined ? { reason: cmd.reason } : {}) }),
+      };
     }
     case "pick": {
       const chatId = cmd.chatId ?? (await t("proposing"));
@@ -142,7 +160,10 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
     }
     case "feedback": {
       const chatId = cmd.chatId ?? (await t("happened_any"));
-      return { kind: "feedback", result: chatId ? await uc.giveFeedback(deps, { actor, chatId, rating: cmd.rating, note: cmd.note }) : fail("NO_CHAT") };
+      return {
+        kind: "feedback",
+        result: chatId ? await uc.giveFeedback(deps, { actor, chatId, rating: cmd.rating, note: cmd.note }) : fail("NO_CHAT"),
+      };
     }
     case "forget_me":
       return { kind: "forget_me", result: await uc.forgetMe(deps, { actor }) };

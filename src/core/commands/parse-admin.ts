@@ -28,15 +28,24 @@ export function parseAdmin(text: string, words: readonly string[], resolve: Reso
     case "tag": {
       const [op = "", from, to, ...extra] = args;
       const o = op.toLowerCase();
-      if (o !== "alias" && o !== "rename" && o !== "merge") return bad(op ? { code: "INVALID", what: "alias, rename or merge", given: op, usage: u("admin tags") } : { code: "MISSING", what: "alias, rename or merge", usage: u("admin tags") });
-      if (!from || !to || extra.length > 0) return missing("the tag to change and the tag it becomes (use dashes inside a tag: machine-learning)", "admin tags");
+      if (o !== "alias" && o !== "rename" && o !== "merge")
+        return bad(
+          op
+            ? { code: "INVALID", what: "alias, rename or merge", given: op, usage: u("admin tags") }
+            : { code: "MISSING", what: "alias, rename or merge", usage: u("admin tags") },
+        );
+      if (!from || !to || extra.length > 0)
+        return missing("the tag to change and the tag it becomes (use dashes inside a tag: machine-learning)", "admin tags");
       return { kind: "admin_tags", op: o, from, to };
     }
     case "stats":
       return args[0] ? { kind: "admin_stats", period: args[0] } : { kind: "admin_stats" };
     case "export": {
       const includeNotes = args.some((a) => a.toLowerCase() === "--notes");
-      const path = args.filter((a) => a.toLowerCase() !== "--notes").join(" ").trim();
+      const path = args
+        .filter((a) => a.toLowerCase() !== "--notes")
+        .join(" ")
+        .trim();
       return { kind: "admin_export", includeNotes, ...(path ? { path } : {}) };
     }
     case "add":
@@ -50,6 +59,11 @@ export function parseAdmin(text: string, words: readonly string[], resolve: Reso
     case "match":
       return { kind: "admin_match" };
     default:
-      return bad({ code: "INVALID", what: "an admin command (settings, tags, stats, export, add, remove, match)", given: subRaw, usage: u("admin") });
+      return bad({
+        code: "INVALID",
+        what: "an admin command (settings, tags, stats, export, add, remove, match)",
+        given: subRaw,
+        usage: u("admin"),
+      });
   }
 }

@@ -106,7 +106,9 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
     case "profile": {
       if (!rest) return { kind: "profile" };
       const [interests = "", learn] = rest.split(/\s+--\s+|\s*--$/);
-      return learn === undefined ? { kind: "profile", interests: interests.trim() } : { kind: "profile", interests: interests.trim(), learn: learn.trim() };
+      return learn === undefined
+        ? { kind: "profile", interests: interests.trim() }
+        : { kind: "profile", interests: interests.trim(), learn: learn.trim() };
     }
     case "volunteer": {
       const { rest: tags, flags } = splitFlags(rest);
@@ -131,7 +133,7 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       if (!body) return bad(missing("your free times", word));
       const tokens = body.split(/\s+/);
       const last = tokens[tokens.length - 1] ?? "";
-      const hasZone = /^[A-Za-z_]+\/[A-Za-z0-9_\/+-]+$|^UTC$/.test(last);
+      const hasZone = /^[A-Za-z_]+\/[A-Za-z0-9_/+-]+$|^UTC$/.test(last);
       const windowsText = hasZone ? tokens.slice(0, -1).join(" ") : body;
       const parsed = parseAvailabilityText(windowsText);
       if (!parsed.ok) return bad(invalid("a day range and time range", parsed.bad, word));
@@ -159,7 +161,9 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       return rest ? { kind: "decline", reason: rest } : { kind: "decline" };
     case "pick": {
       const n = Number(rest);
-      return Number.isInteger(n) && n >= 1 ? { kind: "pick", choice: n } : bad(rest ? invalid("a slot number", rest, word) : missing("which slot (1, 2 or 3)", word));
+      return Number.isInteger(n) && n >= 1
+        ? { kind: "pick", choice: n }
+        : bad(rest ? invalid("a slot number", rest, word) : missing("which slot (1, 2 or 3)", word));
     }
     case "pause":
       return rest ? { kind: "pause", until: rest } : bad(missing("until when", word));
@@ -173,7 +177,8 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
     case "feedback": {
       const [r = "", ...note] = restWords;
       const rating = Number(r);
-      if (!Number.isInteger(rating) || rating < 1 || rating > 5) return bad(r ? invalid("a rating from 1 to 5", r, word) : missing("a rating from 1 to 5", word));
+      if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+        return bad(r ? invalid("a rating from 1 to 5", r, word) : missing("a rating from 1 to 5", word));
       return { kind: "feedback", rating, note: note.join(" ") };
     }
     case "admin":

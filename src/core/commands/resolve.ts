@@ -24,7 +24,11 @@ export async function resolveTarget(deps: Deps, actor: Actor, kind: TargetKind):
   const newest = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
   switch (kind) {
     case "request":
-      return newest(s.requests.filter((r) => r.status === "open" || r.status === "waitlisted"))?.id ?? newest(s.requests.filter((r) => r.status === "offered"))?.id ?? null;
+      return (
+        newest(s.requests.filter((r) => r.status === "open" || r.status === "waitlisted"))?.id ??
+        newest(s.requests.filter((r) => r.status === "offered"))?.id ??
+        null
+      );
     case "request_any":
       return newest(s.requests)?.id ?? null;
     case "intro":
@@ -32,9 +36,13 @@ export async function resolveTarget(deps: Deps, actor: Actor, kind: TargetKind):
     case "proposing":
       return newest(s.chats.filter((c) => c.status === "proposing"))?.id ?? null;
     case "scheduled":
-      return s.chats.filter((c) => c.status === "scheduled").sort((a, b) => (a.slot?.start.getTime() ?? 0) - (b.slot?.start.getTime() ?? 0))[0]?.id ?? null;
+      return (
+        s.chats.filter((c) => c.status === "scheduled").sort((a, b) => (a.slot?.start.getTime() ?? 0) - (b.slot?.start.getTime() ?? 0))[0]
+          ?.id ?? null
+      );
     case "awaiting_outcome": {
-      const bySlot = (a: { slot: { start: Date } | null }, b: { slot: { start: Date } | null }) => (a.slot?.start.getTime() ?? 0) - (b.slot?.start.getTime() ?? 0);
+      const bySlot = (a: { slot: { start: Date } | null }, b: { slot: { start: Date } | null }) =>
+        (a.slot?.start.getTime() ?? 0) - (b.slot?.start.getTime() ?? 0);
       const scheduled = s.chats.filter((c) => c.status === "scheduled" && c.slot).sort(bySlot);
       const started = scheduled.filter((c) => (c.slot?.start ?? now) <= now);
       return (newest(started) ?? scheduled[0])?.id ?? null;

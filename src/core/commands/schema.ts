@@ -11,7 +11,11 @@ export const ButtonCommandSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("decline"), introId: z.string().min(1).max(80) }),
   z.object({ kind: z.literal("pick"), chatId: z.string().min(1).max(80), choice: z.number().int().min(1).max(10) }),
   z.object({ kind: z.literal("outcome"), chatId: z.string().min(1).max(80), outcome: z.enum(["happened", "no_show", "rescheduled"]) }),
-  z.object({ kind: z.literal("choose"), requestId: z.string().min(1).max(80), pick: z.union([z.number().int().min(1).max(10), z.literal("auto")]) }),
+  z.object({
+    kind: z.literal("choose"),
+    requestId: z.string().min(1).max(80),
+    pick: z.union([z.number().int().min(1).max(10), z.literal("auto")]),
+  }),
   z.object({ kind: z.literal("cancel"), chatId: z.string().min(1).max(80) }),
   z.object({ kind: z.literal("feedback"), chatId: z.string().min(1).max(80), rating: z.number().int().min(1).max(5), note: z.literal("") }),
 ]);

@@ -64,5 +64,4 @@ export const CommunitySchema = z.object({
 });
 export type Community = z.infer<typeof CommunitySchema>;
 
-export const defaultSettings = (overrides: Partial<CommunitySettings> = {}): CommunitySettings =>
-  CommunitySettingsSchema.parse(overrides);
+export const defaultSettings = (overrides: Partial<CommunitySettings> = {}): CommunitySettings => CommunitySettingsSchema.parse(overrides);

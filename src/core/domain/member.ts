@@ -70,7 +70,14 @@ export type VolunteerProfile = z.infer<typeof VolunteerProfileSchema>;
  * A new, active member with no availability, blocks or profile yet: the one place member
  * records are born (first contact, imports, fixtures).
  */
-export function newMember(f: { id: string; communityId: string; displayName: string; timeZone: string; timeZoneConfirmed?: boolean; createdAt: Date }): Member {
+export function newMember(f: {
+  id: string;
+  communityId: string;
+  displayName: string;
+  timeZone: string;
+  timeZoneConfirmed?: boolean;
+  createdAt: Date;
+}): Member {
   return {
     id: f.id,
     communityId: f.communityId,

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
 /** A normalized tag slug: lowercase ascii words joined by single dashes. */
-export const TagSchema = z.string().regex(/^[a-z0-9]+(?:[-+#.][a-z0-9+#]*)*$/).max(40);
+export const TagSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-+#.][a-z0-9+#]*)*$/)
+  .max(40);
 export type Tag = z.infer<typeof TagSchema>;
 
 /** Built-in aliases every community starts with; communities add their own. */
@@ -41,7 +44,8 @@ export function slugify(raw: string): string {
 }
 
 /** The alias target for `slug`, from the table's own entries only: a tag named "constructor" is just a tag. */
-const aliasOf = (table: Readonly<Record<string, string>>, slug: string): string | undefined => (Object.hasOwn(table, slug) ? table[slug] : undefined);
+const aliasOf = (table: Readonly<Record<string, string>>, slug: string): string | undefined =>
+  Object.hasOwn(table, slug) ? table[slug] : undefined;
 
 /** Normalizes one tag and resolves aliases (community aliases win over the defaults). */
 export function normalizeTag(raw: string, aliases: Readonly<Record<string, string>> = {}): Tag | "" {
@@ -83,7 +87,8 @@ export function parseTags(
   aliases: Readonly<Record<string, string>> = {},
   vocabulary: ReadonlySet<string> = new Set(),
 ): Tag[] {
-  const known = (slug: string) => vocabulary.has(slug) || aliasOf(aliases, slug) !== undefined || aliasOf(DEFAULT_ALIASES, slug) !== undefined;
+  const known = (slug: string) =>
+    vocabulary.has(slug) || aliasOf(aliases, slug) !== undefined || aliasOf(DEFAULT_ALIASES, slug) !== undefined;
   const parts = typeof input === "string" ? (input.includes(",") ? input.split(",") : splitWords(input, known)) : input;
   const out: Tag[] = [];
   for (const p of parts) {

@@ -62,7 +62,10 @@ export function assignRandom(askers: readonly BatchAsker[], candidates: readonly
   const P = buildProblem(askers, candidates, w);
   const { edges } = topCandidates(P, Math.max(1, P.nV));
   const rand = seededRandom(seed);
-  const order = shuffleInPlace(Array.from({ length: P.nR }, (_, i) => i), rand);
+  const order = shuffleInPlace(
+    Array.from({ length: P.nR }, (_, i) => i),
+    rand,
+  );
   const count = new Int32Array(P.nV);
   const chosen: [number, number, number][] = [];
   for (const r of order) {
@@ -99,7 +102,11 @@ function finishBaseline(P: MatchProblem, chosen: readonly [number, number, numbe
     units += u;
     count[v] = k + 1;
     matched[r] = 1;
-    pairs.push({ requestId: a.requestId, volunteerId: c.volunteerId, reasons: { ...s.reasons, load: loadShare(c.usedThisMonth + k, c.capacityPerMonth), score: u / SCALE } });
+    pairs.push({
+      requestId: a.requestId,
+      volunteerId: c.volunteerId,
+      reasons: { ...s.reasons, load: loadShare(c.usedThisMonth + k, c.capacityPerMonth), score: u / SCALE },
+    });
   }
   pairs.sort((x, y) => (x.requestId < y.requestId ? -1 : x.requestId > y.requestId ? 1 : 0));
   const unmatched = P.askers.filter((_, r) => matched[r] !== 1).map((a) => a.requestId);

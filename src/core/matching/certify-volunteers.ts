@@ -49,7 +49,8 @@ export function findViolationsByVolunteer(
   const found: { r: number; value: number; gain: number }[] = [];
   // requests already joined to each volunteer by an edge
   const adjStart = new Int32Array(P.nV + 1);
-  for (let e = 0; e < edges.col.length; e++) adjStart[(edges.col[e] as number) + 1] = (adjStart[(edges.col[e] as number) + 1] as number) + 1;
+  for (let e = 0; e < edges.col.length; e++)
+    adjStart[(edges.col[e] as number) + 1] = (adjStart[(edges.col[e] as number) + 1] as number) + 1;
   for (let v = 0; v < P.nV; v++) adjStart[v + 1] = (adjStart[v + 1] as number) + (adjStart[v] as number);
   const adj = new Int32Array(edges.col.length);
   const fill = adjStart.slice(0, P.nV);
@@ -63,7 +64,8 @@ export function findViolationsByVolunteer(
   for (let v = 0; v < P.nV; v++) {
     if ((P.rem[v] as number) <= 0 || lists.cutoff[v] === -Infinity) continue;
     let open = false;
-    for (let i = lists.start[v] as number; i < (lists.start[v + 1] as number) && !open; i++) open = sol.rowCol[lists.rows[i] as number] === -1;
+    for (let i = lists.start[v] as number; i < (lists.start[v + 1] as number) && !open; i++)
+      open = sol.rowCol[lists.rows[i] as number] === -1;
     if (open) continue;
     exhausted++;
     for (let i = adjStart[v] as number; i < (adjStart[v + 1] as number); i++) seen[adj[i] as number] = v;

@@ -45,7 +45,8 @@ export class MinCostFlow {
 
   /** Adds an arc and its residual twin; returns the arc's id (use with `flowOn`). */
   addEdge(from: number, to: number, capacity: number, cost: number): number {
-    if (from < 0 || from >= this.nodes || to < 0 || to >= this.nodes) throw new PercolateError(`arc ${from}→${to} outside 0..${this.nodes - 1}`);
+    if (from < 0 || from >= this.nodes || to < 0 || to >= this.nodes)
+      throw new PercolateError(`arc ${from}→${to} outside 0..${this.nodes - 1}`);
     if (!(capacity >= 0) || !Number.isFinite(cost)) throw new PercolateError(`arc ${from}→${to}: bad capacity or cost`);
     const id = this.to.length;
     this.push(from, to, capacity, cost);

@@ -80,4 +80,3 @@ export function buildPostings(nTags: number, order: Int32Array, tags: Lists, buc
   }
   return { start, items };
 }
-

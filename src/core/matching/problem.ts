@@ -64,7 +64,11 @@ function csr(lists: readonly (readonly number[])[]): { start: Int32Array; items:
 }
 
 /** Lists of names as a CSR of ids, each list insertion-sorted by `before` (lists are short). */
-function internLists(lists: readonly (readonly string[])[], idOf: (t: string) => number, before: (a: number, b: number) => boolean): { start: Int32Array; items: Int32Array } {
+function internLists(
+  lists: readonly (readonly string[])[],
+  idOf: (t: string) => number,
+  before: (a: number, b: number) => boolean,
+): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(lists.length + 1);
   for (let i = 0; i < lists.length; i++) start[i + 1] = (start[i] as number) + (lists[i]?.length ?? 0);
   const items = new Int32Array(start[lists.length] as number);
@@ -122,7 +126,11 @@ export function buildProblem(askersIn: readonly BatchAsker[], candidatesIn: read
   const idOf = (t: string): number => tagId.get(t) as number;
 
   // request tags rarest first (ties by id), volunteer tags by id
-  const { start: reqTagStart, items: reqTags } = internLists(reqTagNames, idOf, (a, b) => (tagUnits[a] as number) > (tagUnits[b] as number) || (tagUnits[a] === tagUnits[b] && a < b));
+  const { start: reqTagStart, items: reqTags } = internLists(
+    reqTagNames,
+    idOf,
+    (a, b) => (tagUnits[a] as number) > (tagUnits[b] as number) || (tagUnits[a] === tagUnits[b] && a < b),
+  );
   const reqSuffix = new Float64Array(reqTags.length);
   for (let r = 0; r < nR; r++) {
     let acc = 0;
@@ -151,8 +159,14 @@ export function buildProblem(askersIn: readonly BatchAsker[], candidatesIn: read
   const fbUnits = Float64Array.from(candidates, (c) => feedbackUnits(c.ratingAvg, c.ratingCount));
   const load1Units = Float64Array.from(candidates, (c) => loadUnits(c.usedThisMonth, c.capacityPerMonth, 1));
   const availMax = (m: Uint32Array): number => Math.min(AVAILABILITY_MAX_UNITS, availabilityUnits(popcount(m) / 4));
-  const reqBits = packMasks(askers.map((a) => a.freeMask), words);
-  const volBits = packMasks(candidates.map((c) => c.freeMask), words);
+  const reqBits = packMasks(
+    askers.map((a) => a.freeMask),
+    words,
+  );
+  const volBits = packMasks(
+    candidates.map((c) => c.freeMask),
+    words,
+  );
   const reqCoarse = new Uint32Array(nR * COARSE_WORDS);
   askers.forEach((a, r) => coarseMask(a.freeMask, reqCoarse, r * COARSE_WORDS));
   const volCoarse = new Uint32Array(nV * COARSE_WORDS);
@@ -162,7 +176,8 @@ export function buildProblem(askersIn: readonly BatchAsker[], candidatesIn: read
   for (let v = 0; v < nV; v++) slotStart[v + 1] = (slotStart[v] as number) + (rem[v] as number);
   const slotCost = new Float64Array(slotStart[nV] as number);
   candidates.forEach((c, v) => {
-    for (let k = 1; k <= (rem[v] as number); k++) slotCost[(slotStart[v] as number) + k - 1] = loadUnits(c.usedThisMonth, c.capacityPerMonth, k);
+    for (let k = 1; k <= (rem[v] as number); k++)
+      slotCost[(slotStart[v] as number) + k - 1] = loadUnits(c.usedThisMonth, c.capacityPerMonth, k);
   });
 
   return {

@@ -1,14 +1,6 @@
 import type { MatchReasons } from "../domain/chat.js";
 import { sharedFreeHours } from "../time/index.js";
-import {
-  BASE_UNITS,
-  SCALE,
-  availabilityUnits,
-  feedbackUnits,
-  loadShare,
-  loadUnits,
-  type TagWeights,
-} from "./weights.js";
+import { BASE_UNITS, SCALE, availabilityUnits, feedbackUnits, loadShare, loadUnits, type TagWeights } from "./weights.js";
 
 export { type TagWeights, tagWeights } from "./weights.js";
 

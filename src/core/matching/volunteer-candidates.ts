@@ -113,7 +113,12 @@ export function volunteerCandidates(
 
 /** Requests posted by (tag, bucket), most possible availability first. */
 export function requestPostings(P: MatchProblem): Postings {
-  return buildPostings(P.tagNames.length, orderByKey(P.reqAvailMax, () => true), { start: P.reqTagStart, items: P.reqTags }, P.reqBuckets);
+  return buildPostings(
+    P.tagNames.length,
+    orderByKey(P.reqAvailMax, () => true),
+    { start: P.reqTagStart, items: P.reqTags },
+    P.reqBuckets,
+  );
 }
 
 /** A volunteer's tags, rarest first (ties by id), with suffix sums of their units. */

@@ -34,7 +34,8 @@ export function chatNudges(chat: Chat, s: CommunitySettings, now: Date): Planned
   const end = chat.slot.end.getTime();
   const out: Planned<"prep" | "chat_reminder" | "check_in">[] = [];
   const future = (t: number) => t >= now.getTime();
-  if (s.nudges.prep && future(start - s.prepHoursBefore * HOUR)) out.push({ kind: "prep", to: "seeker", dueAt: new Date(start - s.prepHoursBefore * HOUR) });
+  if (s.nudges.prep && future(start - s.prepHoursBefore * HOUR))
+    out.push({ kind: "prep", to: "seeker", dueAt: new Date(start - s.prepHoursBefore * HOUR) });
   if (s.nudges.chatReminder && future(start - s.reminderMinutesBefore * MIN)) {
     const at = new Date(start - s.reminderMinutesBefore * MIN);
     out.push({ kind: "chat_reminder", to: "seeker", dueAt: at }, { kind: "chat_reminder", to: "volunteer", dueAt: at });

@@ -1,4 +1,12 @@
-import { type Chat, type ChatRequest, type Intro, type Member, type Nudge, type VolunteerProfile, isAvailableForMatching } from "../domain/index.js";
+import {
+  type Chat,
+  type ChatRequest,
+  type Intro,
+  type Member,
+  type Nudge,
+  type VolunteerProfile,
+  isAvailableForMatching,
+} from "../domain/index.js";
 import { gini, median } from "./figures.js";
 import type { Period } from "./period.js";
 
@@ -53,7 +61,8 @@ export interface CommunityStats {
   shortTags: TagShortfall[];
 }
 
-const inPeriod = (since: Date | null, d: Date | null | undefined): boolean => d !== null && d !== undefined && (since === null || d.getTime() >= since.getTime());
+const inPeriod = (since: Date | null, d: Date | null | undefined): boolean =>
+  d !== null && d !== undefined && (since === null || d.getTime() >= since.getTime());
 const round = (x: number, places = 2): number => Math.round(x * 10 ** places) / 10 ** places;
 
 /**
@@ -77,7 +86,9 @@ export function computeStats(input: StatsInput): CommunityStats {
     return v.active && v.capacityPerMonth > 0 && m !== undefined && isAvailableForMatching(m, now);
   });
   const shares = available.map((v) => {
-    const used = input.chats.filter((c) => c.volunteerId === v.memberId && c.status !== "cancelled" && c.createdAt.getTime() >= month).length;
+    const used = input.chats.filter(
+      (c) => c.volunteerId === v.memberId && c.status !== "cancelled" && c.createdAt.getTime() >= month,
+    ).length;
     return used / v.capacityPerMonth;
   });
 

@@ -100,7 +100,7 @@ export function andNot(a: Uint32Array, b: Uint32Array): Uint32Array {
 function popcount32(v: number): number {
   v = v - ((v >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** Number of set cells in `mask`. Allocation-free; safe to call in hot loops. */

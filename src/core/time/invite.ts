@@ -69,7 +69,10 @@ export function buildInvite(input: InviteInput): string {
 
 /** 20261124T090000Z */
 function utcBasic(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  return d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
 }
 
 /**

@@ -54,7 +54,8 @@ function checkInput(input: ProposeSlotsInput): void {
   assertZone(input.a.zone);
   assertZone(input.b.zone);
   const { minutes, stepMinutes } = input;
-  if (!Number.isInteger(minutes) || minutes <= 0) throw new PercolateError(`chat length must be a positive whole number of minutes, got ${minutes}`);
+  if (!Number.isInteger(minutes) || minutes <= 0)
+    throw new PercolateError(`chat length must be a positive whole number of minutes, got ${minutes}`);
   if (!Number.isInteger(stepMinutes) || stepMinutes <= 0 || stepMinutes % CELL_MINUTES !== 0) {
     throw new PercolateError(`slot step must be a positive multiple of ${CELL_MINUTES} minutes, got ${stepMinutes}`);
   }
@@ -102,7 +103,10 @@ export function proposeSlots(input: ProposeSlotsInput): Slot[] {
   const grid = makeGrid(input.now, input.horizonDays + 1);
   const cellMs = CELL_MINUTES * MINUTE_MS;
   const free = andNot(
-    and(freeMask(withDefaultWindows(input.a.availability), input.a.zone, grid), freeMask(withDefaultWindows(input.b.availability), input.b.zone, grid)),
+    and(
+      freeMask(withDefaultWindows(input.a.availability), input.a.zone, grid),
+      freeMask(withDefaultWindows(input.b.availability), input.b.zone, grid),
+    ),
     busyMask(input.busy, grid),
   );
   const cellsPerSlot = Math.ceil(input.minutes / CELL_MINUTES);

@@ -16,7 +16,10 @@ export type AcceptCode = "NOT_FOUND" | "NOT_YOURS" | "EXPIRED" | "ALREADY_DECLIN
  * common time the chat waits and both are asked to widen their availability. Accepting twice
  * returns the same chat.
  */
-export async function acceptIntro(deps: Deps, cmd: AcceptIntro): Promise<Result<{ intro: Intro; chat: Chat; replay: boolean }, AcceptCode>> {
+export async function acceptIntro(
+  deps: Deps,
+  cmd: AcceptIntro,
+): Promise<Result<{ intro: Intro; chat: Chat; replay: boolean }, AcceptCode>> {
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
     const { community } = await loadActor(tx, cmd.actor, now);
@@ -75,7 +78,14 @@ export async function acceptIntro(deps: Deps, cmd: AcceptIntro): Promise<Result<
         dueAt: now,
         notice:
           chat.proposedSlots.length > 0
-            ? { kind: "slots_proposed" as const, chatId: chat.id, other: ref(other), slots: chat.proposedSlots, minutes: chat.minutes, rescheduled: false }
+            ? {
+                kind: "slots_proposed" as const,
+                chatId: chat.id,
+                other: ref(other),
+                slots: chat.proposedSlots,
+                minutes: chat.minutes,
+                rescheduled: false,
+              }
             : { kind: "no_common_slot" as const, chatId: chat.id, other: ref(other) },
       })),
     );

@@ -9,7 +9,10 @@ import { withdrawChat } from "./shared/withdraw.js";
  * between them is withdrawn and a chat being set up is called off. The target is never told
  * of the block itself. Blocking twice changes nothing.
  */
-export async function blockMember(deps: Deps, cmd: { actor: Actor; targetId: string }): Promise<Result<{ member: Member; replay: boolean }, "SELF" | "UNKNOWN_MEMBER">> {
+export async function blockMember(
+  deps: Deps,
+  cmd: { actor: Actor; targetId: string },
+): Promise<Result<{ member: Member; replay: boolean }, "SELF" | "UNKNOWN_MEMBER">> {
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
     const { community, member } = await loadActor(tx, cmd.actor, now);

@@ -13,7 +13,10 @@ export interface CancelRequest {
  * The seeker withdraws a request at any stage before the chat: a pending intro is withdrawn
  * (the volunteer is told), a chat being set up is cancelled. Cancelling twice changes nothing.
  */
-export async function cancelRequest(deps: Deps, cmd: CancelRequest): Promise<Result<{ request: ChatRequest; replay: boolean }, "NOT_FOUND" | "NOT_YOURS" | "ALREADY_CLOSED">> {
+export async function cancelRequest(
+  deps: Deps,
+  cmd: CancelRequest,
+): Promise<Result<{ request: ChatRequest; replay: boolean }, "NOT_FOUND" | "NOT_YOURS" | "ALREADY_CLOSED">> {
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
     const { community, member } = await loadActor(tx, cmd.actor, now);
@@ -22,7 +25,8 @@ export async function cancelRequest(deps: Deps, cmd: CancelRequest): Promise<Res
     if (request.seekerId !== member.id) return fail("NOT_YOURS");
     if (request.status === "cancelled") return ok({ request, replay: true });
     if (request.status === "completed") return fail("ALREADY_CLOSED", { status: request.status });
-    for (const intro of await tx.listIntros(community.id, { requestId: request.id, status: ["pending"] })) await withdrawIntro(tx, deps, community, intro, member);
+    for (const intro of await tx.listIntros(community.id, { requestId: request.id, status: ["pending"] }))
+      await withdrawIntro(tx, deps, community, intro, member);
     for (const chat of await tx.listChats(community.id, { requestId: request.id, status: ["proposing", "scheduled"] })) {
       await withdrawChat(tx, deps, community, chat, member.id);
     }

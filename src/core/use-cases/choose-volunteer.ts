@@ -12,13 +12,23 @@ export interface ChooseVolunteer {
   /** A volunteer's member id, or "auto" to let Percolate pick the best match. */
   volunteerId: string | "auto";
 }
-export type ChooseCode = "NOT_FOUND" | "NOT_YOURS" | "NOT_OPEN" | "NO_CANDIDATE" | "VOLUNTEER_UNAVAILABLE" | "AT_CAPACITY" | "PROGRAM_PAUSED";
+export type ChooseCode =
+  | "NOT_FOUND"
+  | "NOT_YOURS"
+  | "NOT_OPEN"
+  | "NO_CANDIDATE"
+  | "VOLUNTEER_UNAVAILABLE"
+  | "AT_CAPACITY"
+  | "PROGRAM_PAUSED";
 
 /**
  * The seeker picks a suggested volunteer (or "pick for me"): an intro goes to the volunteer.
  * Choosing again after the intro went out returns that same intro.
  */
-export async function chooseVolunteer(deps: Deps, cmd: ChooseVolunteer): Promise<Result<{ intro: Intro; volunteer: PersonRef; replay: boolean }, ChooseCode>> {
+export async function chooseVolunteer(
+  deps: Deps,
+  cmd: ChooseVolunteer,
+): Promise<Result<{ intro: Intro; volunteer: PersonRef; replay: boolean }, ChooseCode>> {
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
     const { community } = await loadActor(tx, cmd.actor, now);
@@ -28,7 +38,8 @@ export async function chooseVolunteer(deps: Deps, cmd: ChooseVolunteer): Promise
     if (request.status === "offered") {
       const [pending] = await tx.listIntros(community.id, { requestId: request.id, status: ["pending"] });
       const v = pending ? await tx.getMember(community.id, pending.volunteerId) : null;
-      if (pending && v && (cmd.volunteerId === "auto" || cmd.volunteerId === v.id)) return ok({ intro: pending, volunteer: ref(v), replay: true });
+      if (pending && v && (cmd.volunteerId === "auto" || cmd.volunteerId === v.id))
+        return ok({ intro: pending, volunteer: ref(v), replay: true });
       return fail("NOT_OPEN", { status: request.status });
     }
     if (request.status !== "open" && request.status !== "waitlisted") return fail("NOT_OPEN", { status: request.status });

@@ -16,7 +16,10 @@ export type DeclineCode = "NOT_FOUND" | "NOT_YOURS" | "EXPIRED" | "ALREADY_ACCEP
  * The volunteer says no (no reason needed): the seeker is told kindly and the request moves
  * to the next candidate. Declining twice changes nothing.
  */
-export async function declineIntro(deps: Deps, cmd: DeclineIntro): Promise<Result<{ intro: Intro; next: NextOutcome | null; replay: boolean }, DeclineCode>> {
+export async function declineIntro(
+  deps: Deps,
+  cmd: DeclineIntro,
+): Promise<Result<{ intro: Intro; next: NextOutcome | null; replay: boolean }, DeclineCode>> {
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
     const { community } = await loadActor(tx, cmd.actor, now);

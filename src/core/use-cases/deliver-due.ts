@@ -62,7 +62,15 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
   const now = deps.clock.now();
   const leaseUntil = now.getTime() + leaseMs;
   const claimed = await deps.store.outbox.claimDue(now, batch, owner, new Date(leaseUntil));
-  const report: DeliverReport = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, dropped: 0, postponed: 0, rateLimitedUntil: null };
+  const report: DeliverReport = {
+    claimed: claimed.length,
+    sent: 0,
+    retried: 0,
+    failed: 0,
+    dropped: 0,
+    postponed: 0,
+    rateLimitedUntil: null,
+  };
   const people = new Map<string, Member>();
   let lookedUp = 0;
   for (const [i, n] of claimed.entries()) {
@@ -83,7 +91,13 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
       report.dropped++;
       continue;
     }
-    const delivery: Delivery = { key: `${n.communityId}/${n.key}`, attempt: n.attempts + 1, communityId: n.communityId, to, notice: n.notice };
+    const delivery: Delivery = {
+      key: `${n.communityId}/${n.key}`,
+      attempt: n.attempts + 1,
+      communityId: n.communityId,
+      to,
+      notice: n.notice,
+    };
     let outcome: SendOutcome;
     let at: Date;
     for (;;) {

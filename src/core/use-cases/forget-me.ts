@@ -79,7 +79,10 @@ export async function forgetMe(deps: Deps, cmd: { actor: Actor }): Promise<Resul
     const fix = stringScrubber({ oldId: member.id, newId: placeholder.id, name: member.displayName, placeholderName: FORMER_MEMBER });
     const { anonymized, messagesDeleted } = await rewriteHistory(tx, community.id, member.id, placeholder.id, fix);
     if (community.settings.admins.includes(member.id)) {
-      await tx.saveCommunity({ ...community, settings: { ...community.settings, admins: community.settings.admins.filter((a) => a !== member.id) } });
+      await tx.saveCommunity({
+        ...community,
+        settings: { ...community.settings, admins: community.settings.admins.filter((a) => a !== member.id) },
+      });
     }
     deps.log.info({ communityId: community.id, placeholderId: placeholder.id }, "member forgotten");
     return ok({
@@ -134,7 +137,10 @@ async function rewriteHistory(tx: StoreTx, communityId: string, oldId: string, n
     if (n.status === "pending") rewritten.push(after);
     else aboutThem.push(n);
   }
-  await tx.deleteNudges(communityId, [...toThem, ...aboutThem, ...rewritten].map((n) => n.id));
+  await tx.deleteNudges(
+    communityId,
+    [...toThem, ...aboutThem, ...rewritten].map((n) => n.id),
+  );
   if (rewritten.length > 0) await tx.addNudges(rewritten);
   return { anonymized: anonymized + rewritten.length, messagesDeleted: toThem.length + aboutThem.length };
 }

@@ -1,4 +1,13 @@
-import { ACTIVE_REQUEST_STATUSES, type Chat, type ChatRequest, type Intro, type Member, type PersonRef, type SeekerProfile, type VolunteerProfile } from "../domain/index.js";
+import {
+  ACTIVE_REQUEST_STATUSES,
+  type Chat,
+  type ChatRequest,
+  type Intro,
+  type Member,
+  type PersonRef,
+  type SeekerProfile,
+  type VolunteerProfile,
+} from "../domain/index.js";
 import { ok, type Result } from "../result.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
 import { ref } from "./shared/people.js";
@@ -47,7 +56,9 @@ export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Resu
     const mine = await tx.listChats(community.id, { memberId: member.id });
     const chats = await Promise.all(mine.filter((c) => c.status === "proposing" || c.status === "scheduled").map(withOther));
     const monthAgo = now.getTime() - 30 * 24 * 3600_000;
-    const recent = await Promise.all(mine.filter((c) => c.status === "happened" && (c.outcomeAt?.getTime() ?? 0) >= monthAgo).map(withOther));
+    const recent = await Promise.all(
+      mine.filter((c) => c.status === "happened" && (c.outcomeAt?.getTime() ?? 0) >= monthAgo).map(withOther),
+    );
     return ok({
       member,
       seeker: await tx.getSeeker(community.id, member.id),

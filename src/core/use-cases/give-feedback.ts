@@ -14,7 +14,10 @@ export interface GiveFeedback {
  * Private feedback on a chat (1–5 and a note), seen only by admins in aggregate and used to
  * nudge future matching. Giving it again replaces the earlier one.
  */
-export async function giveFeedback(deps: Deps, cmd: GiveFeedback): Promise<Result<Feedback, "NOT_FOUND" | "NOT_YOURS" | "TOO_EARLY" | "BAD_RATING" | "TEXT_TOO_LONG">> {
+export async function giveFeedback(
+  deps: Deps,
+  cmd: GiveFeedback,
+): Promise<Result<Feedback, "NOT_FOUND" | "NOT_YOURS" | "TOO_EARLY" | "BAD_RATING" | "TEXT_TOO_LONG">> {
   const now = deps.clock.now();
   if (!Number.isInteger(cmd.rating) || cmd.rating < 1 || cmd.rating > 5) return fail("BAD_RATING", { min: 1, max: 5 });
   const note = (cmd.note ?? "").trim();

@@ -8,7 +8,10 @@ import { optOut, type OptOutCounts } from "./shared/opt-out.js";
  * nothing more sent, in-flight work called off), except that nobody is created for an unknown
  * id and nothing is sent to the person who left. Replayed events change nothing.
  */
-export async function memberLeft(deps: Deps, cmd: { communityId: string; memberId: string }): Promise<Result<{ member: Member | null; counts: OptOutCounts | null }, never>> {
+export async function memberLeft(
+  deps: Deps,
+  cmd: { communityId: string; memberId: string },
+): Promise<Result<{ member: Member | null; counts: OptOutCounts | null }, never>> {
   return deps.store.tx(async (tx) => {
     const member = await tx.getMember(cmd.communityId, cmd.memberId);
     const community = await tx.getCommunity(cmd.communityId);

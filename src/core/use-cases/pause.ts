@@ -13,7 +13,10 @@ export interface Pause {
  * Takes a break from new intros until a date. Chats already scheduled go ahead; intros
  * waiting for the member's answer move on to the next volunteer. Pausing again moves the date.
  */
-export async function pause(deps: Deps, cmd: Pause): Promise<Result<{ member: Member; passedIntros: number }, "DATE_IN_PAST" | "TOO_FAR" | "OPTED_OUT">> {
+export async function pause(
+  deps: Deps,
+  cmd: Pause,
+): Promise<Result<{ member: Member; passedIntros: number }, "DATE_IN_PAST" | "TOO_FAR" | "OPTED_OUT">> {
   const now = deps.clock.now();
   if (cmd.until <= now) return fail("DATE_IN_PAST", { now });
   if (cmd.until.getTime() - now.getTime() > 366 * 24 * 3600_000) return fail("TOO_FAR", { maxDays: 366 });

@@ -27,7 +27,8 @@ export async function pickSlot(deps: Deps, cmd: PickSlot): Promise<Result<{ chat
     if (!access.ok) return access;
     const { community, chat } = access.value;
     const wanted = chat.proposedSlots[cmd.choice - 1];
-    if (chat.status === "scheduled" && chat.slot && wanted && wanted.start.getTime() === chat.slot.start.getTime()) return ok({ chat, replay: true });
+    if (chat.status === "scheduled" && chat.slot && wanted && wanted.start.getTime() === chat.slot.start.getTime())
+      return ok({ chat, replay: true });
     if (chat.status !== "proposing") return fail("NOT_PROPOSING", { status: chat.status });
     if (!wanted) return fail("BAD_CHOICE", { choices: chat.proposedSlots.length });
 
@@ -50,7 +51,14 @@ export async function pickSlot(deps: Deps, cmd: PickSlot): Promise<Result<{ chat
           refId: chat.id,
           dueAt: now,
           round,
-          notice: { kind: "slots_proposed" as const, chatId: chat.id, other: ref(other), slots: fresh, minutes: chat.minutes, rescheduled: true },
+          notice: {
+            kind: "slots_proposed" as const,
+            chatId: chat.id,
+            other: ref(other),
+            slots: fresh,
+            minutes: chat.minutes,
+            rescheduled: true,
+          },
         })),
       );
       return fail("SLOT_TAKEN", { fresh: fresh.length });

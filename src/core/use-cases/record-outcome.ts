@@ -43,7 +43,10 @@ export async function recordOutcome(deps: Deps, cmd: RecordOutcome): Promise<Res
       const saved = { ...moved, proposedSlots: fresh };
       await tx.saveChat(saved);
       if (request) await tx.saveRequest({ ...request, status: "scheduling", updatedAt: now });
-      await tx.cancelNudges(community.id, { refId: chat.id, kinds: [...CHAT_TIMED_KINDS, "chat_scheduled", "slots_proposed", "no_common_slot"] });
+      await tx.cancelNudges(community.id, {
+        refId: chat.id,
+        kinds: [...CHAT_TIMED_KINDS, "chat_scheduled", "slots_proposed", "no_common_slot"],
+      });
       await enqueue(
         tx,
         deps,
@@ -58,7 +61,14 @@ export async function recordOutcome(deps: Deps, cmd: RecordOutcome): Promise<Res
           round: saved.reschedules,
           notice:
             fresh.length > 0
-              ? { kind: "slots_proposed" as const, chatId: chat.id, other: ref(them), slots: fresh, minutes: chat.minutes, rescheduled: true }
+              ? {
+                  kind: "slots_proposed" as const,
+                  chatId: chat.id,
+                  other: ref(them),
+                  slots: fresh,
+                  minutes: chat.minutes,
+                  rescheduled: true,
+                }
               : { kind: "no_common_slot" as const, chatId: chat.id, other: ref(them) },
         })),
       );
@@ -71,9 +81,15 @@ export async function recordOutcome(deps: Deps, cmd: RecordOutcome): Promise<Res
     if (request) await tx.saveRequest({ ...request, status: "completed", updatedAt: now });
     await tx.cancelNudges(community.id, { refId: chat.id, kinds: [...CHAT_TIMED_KINDS, "slots_proposed", "no_common_slot"] });
     await enqueue(tx, deps, community.id, [
-      { to: [other.id], refId: chat.id, dueAt: now, notice: { kind: "outcome_recorded", chatId: chat.id, by: ref(actor), outcome: cmd.outcome } },
+      {
+        to: [other.id],
+        refId: chat.id,
+        dueAt: now,
+        notice: { kind: "outcome_recorded", chatId: chat.id, by: ref(actor), outcome: cmd.outcome },
+      },
     ]);
-    if (cmd.outcome === "happened") await enqueueAfterHappened(tx, deps, community, closed, seeker, volunteer, request?.goals ?? "", request?.tags ?? []);
+    if (cmd.outcome === "happened")
+      await enqueueAfterHappened(tx, deps, community, closed, seeker, volunteer, request?.goals ?? "", request?.tags ?? []);
     return ok({ chat: closed, replay: false });
   });
 }

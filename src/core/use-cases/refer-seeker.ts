@@ -68,7 +68,13 @@ export async function referSeeker(deps: Deps, cmd: ReferSeeker): Promise<Result<
           to: [seeker.id],
           refId: request.id,
           dueAt: now,
-          notice: { kind: "referral_suggested", requestId: request.id, referrer: ref(member), volunteer: ref(target), reasons: hit.reasons },
+          notice: {
+            kind: "referral_suggested",
+            requestId: request.id,
+            referrer: ref(member),
+            volunteer: ref(target),
+            reasons: hit.reasons,
+          },
         },
       ]);
     }

@@ -74,7 +74,12 @@ export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<
       createdAt: now,
       updatedAt: now,
     };
-    const { ranked, excluded } = rankCandidates(askerFor(pool, request, await pendingWith(tx, community.id, member.id)), pool.candidates, pool.weights, s.suggestionsShown);
+    const { ranked, excluded } = rankCandidates(
+      askerFor(pool, request, await pendingWith(tx, community.id, member.id)),
+      pool.candidates,
+      pool.weights,
+      s.suggestionsShown,
+    );
     const notSuggested: Partial<Record<Exclusion, number>> = {};
     for (const e of excluded) notSuggested[e.why] = (notSuggested[e.why] ?? 0) + 1;
     const saved: ChatRequest = { ...request, status: ranked.length ? "open" : "waitlisted", suggestions: ranked };

@@ -16,12 +16,16 @@ export async function setAvailability(deps: Deps, cmd: SetAvailability): Promise
   const now = deps.clock.now();
   if (cmd.timeZone !== undefined && !isValidZone(cmd.timeZone)) return fail("BAD_ZONE", { given: cmd.timeZone, example: "Europe/Berlin" });
   const parsed = AvailabilitySchema.safeParse({ windows: cmd.windows, datesOff: cmd.datesOff ?? [] });
-  if (!parsed.success) return fail("BAD_WINDOW", { issue: parsed.error.issues[0]?.message ?? "invalid window", example: "mon-fri 09:00-12:00" });
+  if (!parsed.success)
+    return fail("BAD_WINDOW", { issue: parsed.error.issues[0]?.message ?? "invalid window", example: "mon-fri 09:00-12:00" });
   return deps.store.tx(async (tx) => {
     const { member } = await loadActor(tx, cmd.actor, now);
     const updated: Member = {
       ...member,
-      availability: { windows: parsed.data.windows, datesOff: cmd.datesOff === undefined ? member.availability.datesOff : parsed.data.datesOff },
+      availability: {
+        windows: parsed.data.windows,
+        datesOff: cmd.datesOff === undefined ? member.availability.datesOff : parsed.data.datesOff,
+      },
       timeZone: cmd.timeZone ?? member.timeZone,
       timeZoneConfirmed: member.timeZoneConfirmed || cmd.timeZone !== undefined,
     };

@@ -25,8 +25,8 @@ export async function setSeekerProfile(deps: Deps, cmd: SetSeekerProfile): Promi
       memberId: cmd.actor.memberId,
       communityId: community.id,
       interests: parseTags(cmd.interests, community.settings.tagAliases, await vocabulary(tx, community.id)),
-      learn: cmd.learn === undefined ? prev?.learn ?? "" : learn,
-      intro: cmd.intro === undefined ? prev?.intro ?? "" : intro,
+      learn: cmd.learn === undefined ? (prev?.learn ?? "") : learn,
+      intro: cmd.intro === undefined ? (prev?.intro ?? "") : intro,
       updatedAt: now,
     };
     await tx.saveSeeker(profile);

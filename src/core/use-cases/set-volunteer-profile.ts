@@ -28,7 +28,14 @@ export async function setVolunteerProfile(deps: Deps, cmd: SetVolunteerProfile):
     if (cap !== undefined && (!Number.isInteger(cap) || cap < 0 || cap > 20)) return fail("BAD_CAPACITY", { min: 0, max: 20 });
     let formats: Format[] | undefined;
     if (cmd.formats !== undefined) {
-      const parsed = cmd.formats.map((f) => FormatSchema.safeParse(f.trim().toLowerCase().replace(/[\s-]+/g, "_")));
+      const parsed = cmd.formats.map((f) =>
+        FormatSchema.safeParse(
+          f
+            .trim()
+            .toLowerCase()
+            .replace(/[\s-]+/g, "_"),
+        ),
+      );
       const bad = parsed.findIndex((p) => !p.success);
       if (bad >= 0 || parsed.length === 0) return fail("BAD_FORMAT", { given: cmd.formats[bad] ?? "", allowed: FormatSchema.options });
       formats = [...new Set(parsed.flatMap((p) => (p.success ? [p.data] : [])))];

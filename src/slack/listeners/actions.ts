@@ -9,7 +9,16 @@ import { slackStyle } from "../style.js";
 import { feedbackActions } from "../../text/index.js";
 
 /** Failures that mean the question is settled: the message should show that, without buttons. */
-const SETTLED = new Set(["ALREADY_ACCEPTED", "ALREADY_DECLINED", "ALREADY_RECORDED", "ALREADY_CLOSED", "EXPIRED", "CANCELLED", "NOT_PROPOSING", "NOT_OPEN"]);
+const SETTLED = new Set([
+  "ALREADY_ACCEPTED",
+  "ALREADY_DECLINED",
+  "ALREADY_RECORDED",
+  "ALREADY_CLOSED",
+  "EXPIRED",
+  "CANCELLED",
+  "NOT_PROPOSING",
+  "NOT_OPEN",
+]);
 
 /**
  * Buttons. A command button is acked at once, run through the shared path, and its message
@@ -26,7 +35,11 @@ export function registerActions(app: App, ctx: SlackContext): void {
         const actor = await ctx.directory.actor(teamId, body.user.id, body.user.name);
         const command = decodeButton(action.value ?? "");
         if (!command) {
-          await respond({ response_type: "ephemeral", replace_original: false, text: `That button is out of date. Type ${slackStyle.cmd("status")} to see what's open.` });
+          await respond({
+            response_type: "ephemeral",
+            replace_original: false,
+            text: `That button is out of date. Type ${slackStyle.cmd("status")} to see what's open.`,
+          });
           return;
         }
         const view = await handle(ctx.deps, actor, command, slackStyle);
@@ -38,7 +51,10 @@ export function registerActions(app: App, ctx: SlackContext): void {
         }
         const original = body.message?.text ?? "";
         // After "it happened", the same message offers the rating, so feedback is one more click.
-        const rate = view.reply?.kind === "outcome" && view.reply.outcome === "happened" && view.reply.result.ok ? feedbackActions(view.reply.result.value.chat.id) : [];
+        const rate =
+          view.reply?.kind === "outcome" && view.reply.outcome === "happened" && view.reply.result.ok
+            ? feedbackActions(view.reply.result.value.chat.id)
+            : [];
         const more = messageBlocks("", [...view.actions, ...rate]).filter((b) => b.type === "actions");
         const blocks = [...resolvedBlocks(original, view.text, body.user.id), ...more];
         await respond({ replace_original: true, text: view.text, blocks });

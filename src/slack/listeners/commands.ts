@@ -45,7 +45,8 @@ export function registerCommands(app: App, ctx: SlackContext): void {
           const dm = await client.conversations.open({ users: command.user_id });
           const channel = dm.channel?.id;
           if (channel) {
-            for (const f of view.reply.result.value.files) await client.filesUploadV2({ channel_id: channel, content: f.text, filename: f.name, title: f.name });
+            for (const f of view.reply.result.value.files)
+              await client.filesUploadV2({ channel_id: channel, content: f.text, filename: f.name, title: f.name });
           }
         }
       } catch (e) {

@@ -39,7 +39,12 @@ export function registerViews(app: App, ctx: SlackContext): void {
     if (result && !result.ok) return ack({ response_action: "errors", errors: { [fieldFor(form, result.code)]: answer.text } });
     await ack({
       response_action: "update",
-      view: { type: "modal", title: { type: "plain_text", text: "Saved" }, close: { type: "plain_text", text: "Done" }, blocks: messageBlocks(answer.text, []) },
+      view: {
+        type: "modal",
+        title: { type: "plain_text", text: "Saved" },
+        close: { type: "plain_text", text: "Done" },
+        blocks: messageBlocks(answer.text, []),
+      },
     });
     await ctx.later("refresh home", async () => publishHome(client, ctx, actor, userId));
   });
@@ -58,7 +63,8 @@ async function saveSettings(ctx: SlackContext, client: Client, ack: Submit["ack"
   const userId = body.user.id;
   const actor = await ctx.directory.actor(teamId, userId, body.user.name);
   const current = await handle(ctx.deps, actor, { kind: "admin_settings" }, slackStyle);
-  if (current.reply?.kind !== "admin_settings" || !current.reply.result.ok) return ack({ response_action: "errors", errors: { [TOP_BLOCK]: current.text } });
+  if (current.reply?.kind !== "admin_settings" || !current.reply.result.ok)
+    return ack({ response_action: "errors", errors: { [TOP_BLOCK]: current.text } });
   const settings = current.reply.result.value.settings;
   const changes = readSettings(body.view.state.values as ViewValues, body.view.private_metadata, settings);
   const problems = checkSettings(settings, changes);
@@ -71,6 +77,8 @@ async function saveSettings(ctx: SlackContext, client: Client, ack: Submit["ack"
     saved.push(answer.text);
   }
   await ack({ response_action: "clear" });
-  const text = saved.length ? `⚙️ Settings saved:\n${saved.map((l) => `• ${l}`).join("\n")}` : "⚙️ Nothing changed — the settings are as they were.";
+  const text = saved.length
+    ? `⚙️ Settings saved:\n${saved.map((l) => `• ${l}`).join("\n")}`
+    : "⚙️ Nothing changed — the settings are as they were.";
   await ctx.later("settings saved", () => client.chat.postMessage({ channel: userId, text, blocks: messageBlocks(text, []) }));
 }

@@ -39,6 +39,7 @@ export function readJson(text: string, where: string): unknown {
  */
 export function parseRow<S extends z.ZodTypeAny>(schema: S, value: unknown, where: string): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new PercolateError(`${where} does not match the domain schema: ${parsed.error.message}`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new PercolateError(`${where} does not match the domain schema: ${parsed.error.message}`, { cause: parsed.error });
   return parsed.data;
 }

@@ -20,9 +20,5 @@ export const memberToRow = (m: Member): MemberRow => ({
 /** A `members` row back as a validated Member. */
 export function memberFromRow(r: MemberRow): Member {
   const where = `members(${r.communityId}, ${r.id})`;
-  return parseRow(
-    MemberSchema,
-    { ...r, blocked: readJson(r.blocked, where), availability: readJson(r.availability, where) },
-    where,
-  );
+  return parseRow(MemberSchema, { ...r, blocked: readJson(r.blocked, where), availability: readJson(r.availability, where) }, where);
 }

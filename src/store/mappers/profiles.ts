@@ -34,9 +34,5 @@ export const volunteerToRow = (p: VolunteerProfile): VolunteerRow => ({
 /** A `volunteer_profiles` row back as a validated VolunteerProfile. */
 export function volunteerFromRow(r: VolunteerRow): VolunteerProfile {
   const where = `volunteer_profiles(${r.communityId}, ${r.memberId})`;
-  return parseRow(
-    VolunteerProfileSchema,
-    { ...r, expertise: readJson(r.expertise, where), formats: readJson(r.formats, where) },
-    where,
-  );
+  return parseRow(VolunteerProfileSchema, { ...r, expertise: readJson(r.expertise, where), formats: readJson(r.formats, where) }, where);
 }

@@ -14,7 +14,7 @@ describe("admin export", () => {
     const w = world();
     const { seeker, volunteer, chat } = await scheduledPair(w, { goals: 'learn "pipelines", then, ML\nstep by step' });
     const done = await happened(w, chat, seeker);
-    unwrap(await giveFeedback(w.deps, { actor: seeker, chatId: done.id, rating: 5, note: "Secret: =SUM(A1) and, quotes \"" }));
+    unwrap(await giveFeedback(w.deps, { actor: seeker, chatId: done.id, rating: 5, note: 'Secret: =SUM(A1) and, quotes "' }));
     unwrap(await giveFeedback(w.deps, { actor: volunteer, chatId: done.id, rating: 4, note: "well prepared" }));
     const ada = { ...w.actor("ada"), platformAdmin: true };
 
@@ -23,20 +23,38 @@ describe("admin export", () => {
     const byName = Object.fromEntries(plain.files.map((f) => [f.name, table(f.text)]));
     const members = await w.store.tx((tx) => tx.listMembers(w.communityId));
     expect(byName["members.csv"]?.map((m) => m.member_id)).toEqual(members.map((m) => m.id));
-    expect(byName["members.csv"]?.find((m) => m.member_id === volunteer.memberId)).toMatchObject({ display_name: "vera", volunteer_expertise: "ux-design", volunteer_capacity_per_month: "4" });
+    expect(byName["members.csv"]?.find((m) => m.member_id === volunteer.memberId)).toMatchObject({
+      display_name: "vera",
+      volunteer_expertise: "ux-design",
+      volunteer_capacity_per_month: "4",
+    });
     const requests = await w.store.tx((tx) => tx.listRequests(w.communityId));
     expect(byName["requests.csv"]).toEqual(
-      requests.map((r) => expect.objectContaining({ request_id: r.id, seeker_id: r.seekerId, goals: r.goals, status: r.status, created_at: r.createdAt.toISOString() })),
+      requests.map((r) =>
+        expect.objectContaining({
+          request_id: r.id,
+          seeker_id: r.seekerId,
+          goals: r.goals,
+          status: r.status,
+          created_at: r.createdAt.toISOString(),
+        }),
+      ),
     );
     const [c] = byName["chats.csv"] ?? [];
-    expect(c).toMatchObject({ chat_id: done.id, status: "happened", seeker_rating: "5", volunteer_rating: "4", slot_start: done.slot?.start.toISOString() });
+    expect(c).toMatchObject({
+      chat_id: done.id,
+      status: "happened",
+      seeker_rating: "5",
+      volunteer_rating: "4",
+      slot_start: done.slot?.start.toISOString(),
+    });
     expect(Object.keys(c ?? {})).not.toContain("seeker_note");
     expect(plain.files.map((f) => f.text).join("")).not.toContain("Secret");
 
     const withNotes = unwrap(await adminExport(w.deps, { actor: ada, includeNotes: true }));
     const chats = table(withNotes.files.find((f) => f.name === "chats.csv")?.text ?? "");
     // A leading "=" is defused for spreadsheets; everything else survives quoting.
-    expect(chats[0]).toMatchObject({ seeker_note: "Secret: =SUM(A1) and, quotes \"", volunteer_note: "well prepared" });
+    expect(chats[0]).toMatchObject({ seeker_note: 'Secret: =SUM(A1) and, quotes "', volunteer_note: "well prepared" });
   });
 
   it("CSV writing and parsing are inverse for any cells (formula-looking cells get a leading quote)", () => {

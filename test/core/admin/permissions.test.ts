@@ -33,10 +33,15 @@ describe("who may run admin commands", () => {
       const refused = await dispatch(deps, w.actor("bob"), cmd);
       expect(refused.kind).toBe(cmd.kind);
       expect("result" in refused && !refused.result.ok && refused.result.code).toBe("NOT_ADMIN");
-      expect(renderReply(refused, "UTC", shellStyle)).toMatch(/^Only community admins can use admin \w+\. Ask an admin to add you with "admin add <member>"\.$/);
+      expect(renderReply(refused, "UTC", shellStyle)).toMatch(
+        /^Only community admins can use admin \w+\. Ask an admin to add you with "admin add <member>"\.$/,
+      );
     }
     expect(log.warnings).toHaveLength(ADMIN_COMMANDS.length);
-    expect(log.warnings[0]).toEqual({ obj: { communityId: w.communityId, memberId: "test:c1:bob", action: "settings" }, msg: "admin command refused: not an admin" });
+    expect(log.warnings[0]).toEqual({
+      obj: { communityId: w.communityId, memberId: "test:c1:bob", action: "settings" },
+      msg: "admin command refused: not an admin",
+    });
     expect(await w.store.tx((tx) => tx.getCommunity(w.communityId))).toEqual(before);
 
     for (const cmd of ADMIN_COMMANDS) {
@@ -81,7 +86,12 @@ describe("who may run admin commands", () => {
     const r = (w: string) => (/^[a-z]+$/.test(w) ? `test:c1:${w}` : null);
     expect(parseText("admin settings", r)).toEqual({ kind: "admin_settings" });
     expect(parseText("admin settings chatMinutes 20", r)).toEqual({ kind: "admin_settings", set: { key: "chatMinutes", value: "20" } });
-    expect(parseText("admin tags merge ml machine-learning", r)).toEqual({ kind: "admin_tags", op: "merge", from: "ml", to: "machine-learning" });
+    expect(parseText("admin tags merge ml machine-learning", r)).toEqual({
+      kind: "admin_tags",
+      op: "merge",
+      from: "ml",
+      to: "machine-learning",
+    });
     expect(parseText("admin stats 12w", r)).toEqual({ kind: "admin_stats", period: "12w" });
     expect(parseText("admin export --notes /tmp/out", r)).toEqual({ kind: "admin_export", includeNotes: true, path: "/tmp/out" });
     expect(parseText("admin export", r)).toEqual({ kind: "admin_export", includeNotes: false });

@@ -13,14 +13,15 @@ const at = (iso: string): Date => new Date(`${iso}Z`);
 const id = (n: string): string => `${C}:${n}`;
 const reasons = { sharedTags: [], sharedFreeHours: 0, load: 0, score: 0 };
 
-const member = (n: string): Member => (newMember({
-  id: id(n),
-  communityId: C,
-  displayName: n.toUpperCase(),
-  timeZone: "UTC",
-  timeZoneConfirmed: true,
-  createdAt: at("2026-08-01T00:00:00"),
-}));
+const member = (n: string): Member =>
+  newMember({
+    id: id(n),
+    communityId: C,
+    displayName: n.toUpperCase(),
+    timeZone: "UTC",
+    timeZoneConfirmed: true,
+    createdAt: at("2026-08-01T00:00:00"),
+  });
 const volunteer = (n: string, capacityPerMonth: number, expertise: string[]): VolunteerProfile => ({
   memberId: id(n),
   communityId: C,
@@ -32,7 +33,14 @@ const volunteer = (n: string, capacityPerMonth: number, expertise: string[]): Vo
   active: true,
   updatedAt: at("2026-08-01T00:00:00"),
 });
-const req = (rid: string, seeker: string, tags: string[], status: ChatRequest["status"], created: string, referredBy: string | null = null): ChatRequest => ({
+const req = (
+  rid: string,
+  seeker: string,
+  tags: string[],
+  status: ChatRequest["status"],
+  created: string,
+  referredBy: string | null = null,
+): ChatRequest => ({
   id: rid,
   communityId: C,
   seekerId: id(seeker),
@@ -45,7 +53,15 @@ const req = (rid: string, seeker: string, tags: string[], status: ChatRequest["s
   createdAt: at(created),
   updatedAt: at(created),
 });
-const intro = (iid: string, rid: string, seeker: string, vol: string, status: Intro["status"], offered: string, responded: string | null): Intro => ({
+const intro = (
+  iid: string,
+  rid: string,
+  seeker: string,
+  vol: string,
+  status: Intro["status"],
+  offered: string,
+  responded: string | null,
+): Intro => ({
   id: iid,
   communityId: C,
   requestId: rid,
@@ -58,7 +74,16 @@ const intro = (iid: string, rid: string, seeker: string, vol: string, status: In
   respondedAt: responded ? at(responded) : null,
   declineReason: null,
 });
-const chat = (cid: string, rid: string, iid: string, seeker: string, vol: string, status: Chat["status"], created: string, slotted: boolean): Chat => ({
+const chat = (
+  cid: string,
+  rid: string,
+  iid: string,
+  seeker: string,
+  vol: string,
+  status: Chat["status"],
+  created: string,
+  slotted: boolean,
+): Chat => ({
   id: cid,
   communityId: C,
   requestId: rid,
@@ -69,7 +94,9 @@ const chat = (cid: string, rid: string, iid: string, seeker: string, vol: string
   minutes: 30,
   format: "video",
   proposedSlots: [],
-  slot: slotted ? { start: new Date(at(created).getTime() + 2 * 86400_000), end: new Date(at(created).getTime() + 2 * 86400_000 + 1800_000) } : null,
+  slot: slotted
+    ? { start: new Date(at(created).getTime() + 2 * 86400_000), end: new Date(at(created).getTime() + 2 * 86400_000 + 1800_000) }
+    : null,
   reschedules: 0,
   cancelledBy: null,
   outcomeAt: null,

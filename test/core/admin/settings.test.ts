@@ -9,7 +9,25 @@ import { expectFail, unwrap, world } from "../use-cases/helpers.js";
 
 const value = fc.oneof(
   fc.integer({ min: -1000, max: 20000 }).map(String),
-  fc.constantFrom("on", "off", "true", "no", "none", "", "15", "30", "60", "Europe/Berlin", "Mars/Olympus", "1,2,3", "<#123>", "<@&42>", "1e3", "3.5", "NaN"),
+  fc.constantFrom(
+    "on",
+    "off",
+    "true",
+    "no",
+    "none",
+    "",
+    "15",
+    "30",
+    "60",
+    "Europe/Berlin",
+    "Mars/Olympus",
+    "1,2,3",
+    "<#123>",
+    "<@&42>",
+    "1e3",
+    "3.5",
+    "NaN",
+  ),
   fc.string({ maxLength: 30 }),
 );
 
@@ -73,7 +91,13 @@ describe("settings validation", () => {
   it("old stored settings without the new fields still parse, with defaults", () => {
     const old = { chatMinutes: 20, nudges: { prep: false } };
     const parsed = CommunitySettingsSchema.parse(old);
-    expect(parsed).toMatchObject({ chatMinutes: 20, matchEveryMinutes: 60, pairChannelId: null, adminRoleIds: [], autoPauseAfterIgnored: 3 });
+    expect(parsed).toMatchObject({
+      chatMinutes: 20,
+      matchEveryMinutes: 60,
+      pairChannelId: null,
+      adminRoleIds: [],
+      autoPauseAfterIgnored: 3,
+    });
   });
 });
 
@@ -86,7 +110,10 @@ describe("admin settings use case", () => {
     expect(shown.changed).toBeNull();
     const set = unwrap(await adminSettings(w.deps, { actor: admin(w), set: { key: "responseWindowHours", value: "48" } }));
     expect(set.settings.responseWindowHours).toBe(48);
-    const detail = expectFail(await adminSettings(w.deps, { actor: admin(w), set: { key: "responseWindowHours", value: "2" } }), "BAD_SETTING");
+    const detail = expectFail(
+      await adminSettings(w.deps, { actor: admin(w), set: { key: "responseWindowHours", value: "2" } }),
+      "BAD_SETTING",
+    );
     expect(detail).toEqual({ key: "responseWindowHours", given: "2", allowed: "a whole number from 12 to 336" });
     expectFail(await adminSettings(w.deps, { actor: admin(w), set: { key: "colour", value: "blue" } }), "UNKNOWN_SETTING");
     const community = await w.store.tx((tx) => tx.getCommunity(w.communityId));

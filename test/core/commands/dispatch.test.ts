@@ -32,7 +32,10 @@ async function say(w: World, actor: Actor, text: string): Promise<Reply> {
 /** The reply's result code, or "ok". */
 const code = (r: Reply): string => ("result" in r ? (r.result.ok ? "ok" : r.result.code) : "ok");
 
-function value<K extends Reply["kind"]>(r: Reply, kind: K): Extract<Reply, { kind: K }> extends { result: infer R } ? (R extends { ok: true; value: infer V } ? V : never) : never {
+function value<K extends Reply["kind"]>(
+  r: Reply,
+  kind: K,
+): Extract<Reply, { kind: K }> extends { result: infer R } ? (R extends { ok: true; value: infer V } ? V : never) : never {
   expect(r.kind).toBe(kind);
   if (!("result" in r) || !r.result.ok) throw new Error(`expected ok, got ${code(r)}`);
   return r.result.value as never;
@@ -191,7 +194,12 @@ describe("dispatch: implicit targets", () => {
     const { seeker: sam, volunteer: vera, chat } = await scheduledPair(w);
     expect(code(await say(w, sam, "feedback 5 great"))).toBe("NO_CHAT");
     await happened(w, chat, sam);
-    expect(value(await say(w, sam, "feedback 5 great chat"), "feedback")).toMatchObject({ chatId: chat.id, aboutId: vera.memberId, rating: 5, note: "great chat" });
+    expect(value(await say(w, sam, "feedback 5 great chat"), "feedback")).toMatchObject({
+      chatId: chat.id,
+      aboutId: vera.memberId,
+      rating: 5,
+      note: "great chat",
+    });
     expect(value(await say(w, vera, "feedback 4"), "feedback")).toMatchObject({ aboutId: sam.memberId, note: "" });
   });
 });
@@ -201,10 +209,15 @@ describe("dispatch: the other commands", () => {
     const w = world();
     const ann = w.actor("ann", "Europe/Berlin");
     expect(await say(w, ann, "help pause")).toEqual({ kind: "help", topic: "pause" });
-    expect(value(await say(w, ann, "profile ML, js -- how models ship"), "profile")).toMatchObject({ interests: ["machine-learning", "javascript"], learn: "how models ship" });
+    expect(value(await say(w, ann, "profile ML, js -- how models ship"), "profile")).toMatchObject({
+      interests: ["machine-learning", "javascript"],
+      learn: "how models ship",
+    });
     const shown = await say(w, ann, "profile");
     expect(shown).toMatchObject({ kind: "profile", shown: true });
-    expect(value(await say(w, ann, "volunteer ux research --cap 3 --formats video,phone --link https://meet.example/ann"), "volunteer")).toMatchObject({
+    expect(
+      value(await say(w, ann, "volunteer ux research --cap 3 --formats video,phone --link https://meet.example/ann"), "volunteer"),
+    ).toMatchObject({
       expertise: ["ux-design", "research"],
       capacityPerMonth: 3,
       formats: ["video", "phone"],

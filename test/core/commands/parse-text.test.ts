@@ -44,7 +44,11 @@ describe("parseText", () => {
   it("profile: show, or set interests and what to learn", () => {
     expect(parse("profile")).toEqual({ kind: "profile" });
     expect(parse("profile ux, data science")).toEqual({ kind: "profile", interests: "ux, data science" });
-    expect(parse("profile ux, research -- how to run interviews")).toEqual({ kind: "profile", interests: "ux, research", learn: "how to run interviews" });
+    expect(parse("profile ux, research -- how to run interviews")).toEqual({
+      kind: "profile",
+      interests: "ux, research",
+      learn: "how to run interviews",
+    });
   });
 
   it("volunteer: tags with optional flags", () => {
@@ -58,7 +62,12 @@ describe("parseText", () => {
       bio: "Design lead",
     });
     expect(problem("volunteer")).toMatchObject({ code: "MISSING", usage: USAGE.volunteer });
-    expect(problem("volunteer ux --cap lots")).toEqual({ code: "INVALID", what: "--cap (chats per month)", given: "lots", usage: USAGE.volunteer });
+    expect(problem("volunteer ux --cap lots")).toEqual({
+      code: "INVALID",
+      what: "--cap (chats per month)",
+      given: "lots",
+      usage: USAGE.volunteer,
+    });
     // A flag with no value is a mistake, not "capacity 0" (which would silently stop all intros).
     expect(problem("volunteer ux --cap")).toMatchObject({ code: "INVALID", what: "--cap (chats per month)", given: "" });
     expect(problem("volunteer ux --cap  --bio hi")).toMatchObject({ code: "INVALID", given: "" });
@@ -84,7 +93,9 @@ describe("parseText", () => {
       ],
       datesOff: ["2026-12-24", "2026-12-31"],
     });
-    expect(parse("availability weekends 18-24 America/Argentina/Buenos_Aires")).toMatchObject({ timeZone: "America/Argentina/Buenos_Aires" });
+    expect(parse("availability weekends 18-24 America/Argentina/Buenos_Aires")).toMatchObject({
+      timeZone: "America/Argentina/Buenos_Aires",
+    });
     expect(problem("availability")).toMatchObject({ code: "MISSING" });
     expect(problem("availability someday 9-12")).toMatchObject({ code: "INVALID", given: "someday 9-12" });
     expect(problem("availability mon 12-9")).toMatchObject({ code: "INVALID" });
@@ -93,7 +104,11 @@ describe("parseText", () => {
 
   it("request: topics -- goals", () => {
     expect(parse("request ux research -- how to start")).toEqual({ kind: "request", tags: "ux research", goals: "how to start" });
-    expect(parse("request ml, data -- what to learn first -- and why")).toEqual({ kind: "request", tags: "ml, data", goals: "what to learn first -- and why" });
+    expect(parse("request ml, data -- what to learn first -- and why")).toEqual({
+      kind: "request",
+      tags: "ml, data",
+      goals: "what to learn first -- and why",
+    });
     expect(problem("request")).toMatchObject({ code: "MISSING", what: "the topics and what you want to learn" });
     expect(problem("request ux")).toMatchObject({ code: "MISSING", what: "what you want to learn, after --" });
     expect(problem("request ux --")).toMatchObject({ code: "MISSING", what: "what you want to learn, after --" });
@@ -156,9 +171,34 @@ describe("parseText", () => {
   });
 
   const KINDS = new Set([
-    "help", "status", "profile", "volunteer", "availability", "request", "choose", "choose_member", "accept", "decline",
-    "pick", "outcome", "cancel", "pause", "resume", "leave", "block", "refer", "feedback", "unsupported", "forget_me",
-    "admin_settings", "admin_tags", "admin_stats", "admin_export", "admin_add", "admin_remove", "admin_match",
+    "help",
+    "status",
+    "profile",
+    "volunteer",
+    "availability",
+    "request",
+    "choose",
+    "choose_member",
+    "accept",
+    "decline",
+    "pick",
+    "outcome",
+    "cancel",
+    "pause",
+    "resume",
+    "leave",
+    "block",
+    "refer",
+    "feedback",
+    "unsupported",
+    "forget_me",
+    "admin_settings",
+    "admin_tags",
+    "admin_stats",
+    "admin_export",
+    "admin_add",
+    "admin_remove",
+    "admin_match",
   ]);
 
   it("never throws on arbitrary text, and always returns a known kind", () => {
@@ -167,9 +207,32 @@ describe("parseText", () => {
       fc.string({ unit: "binary", maxLength: 200 }),
       fc.string({ unit: "grapheme", maxLength: 60 }),
       fc.tuple(words, fc.string({ maxLength: 80 })).map(([w, s]) => `${w} ${s}`),
-      fc.tuple(words, fc.array(fc.constantFrom("--", "--cap", "--off", "-", ";", ",", "9-12", "mon-fri", "+2w", "<@U1>", "auto", "0", "7", " ", "Europe/Berlin", "24:00"), { maxLength: 8 })).map(
-        ([w, parts]) => `${w} ${parts.join(" ")}`,
-      ),
+      fc
+        .tuple(
+          words,
+          fc.array(
+            fc.constantFrom(
+              "--",
+              "--cap",
+              "--off",
+              "-",
+              ";",
+              ",",
+              "9-12",
+              "mon-fri",
+              "+2w",
+              "<@U1>",
+              "auto",
+              "0",
+              "7",
+              " ",
+              "Europe/Berlin",
+              "24:00",
+            ),
+            { maxLength: 8 },
+          ),
+        )
+        .map(([w, parts]) => `${w} ${parts.join(" ")}`),
     );
     fc.assert(
       fc.property(text, (s) => {

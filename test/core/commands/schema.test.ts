@@ -7,8 +7,16 @@ const command: fc.Arbitrary<ButtonCommand> = fc.oneof(
   id.map((introId) => ({ kind: "accept" as const, introId })),
   id.map((introId) => ({ kind: "decline" as const, introId })),
   fc.record({ kind: fc.constant("pick" as const), chatId: id, choice: fc.integer({ min: 1, max: 10 }) }),
-  fc.record({ kind: fc.constant("outcome" as const), chatId: id, outcome: fc.constantFrom("happened" as const, "no_show" as const, "rescheduled" as const) }),
-  fc.record({ kind: fc.constant("choose" as const), requestId: id, pick: fc.oneof(fc.integer({ min: 1, max: 10 }), fc.constant("auto" as const)) }),
+  fc.record({
+    kind: fc.constant("outcome" as const),
+    chatId: id,
+    outcome: fc.constantFrom("happened" as const, "no_show" as const, "rescheduled" as const),
+  }),
+  fc.record({
+    kind: fc.constant("choose" as const),
+    requestId: id,
+    pick: fc.oneof(fc.integer({ min: 1, max: 10 }), fc.constant("auto" as const)),
+  }),
   id.map((chatId) => ({ kind: "cancel" as const, chatId })),
   fc.record({ kind: fc.constant("feedback" as const), chatId: id, rating: fc.integer({ min: 1, max: 5 }), note: fc.constant("" as const) }),
 );
@@ -25,7 +33,16 @@ describe("button payloads", () => {
   });
 
   it("reject stale, forged or malformed payloads as null", () => {
-    for (const bad of ["", "accept", "pick|chat_1|0", "pick|chat_1|x", "outcome|chat_1|maybe", "drop|table", "feedback|chat_1|6", "choose|req_1|-1"]) {
+    for (const bad of [
+      "",
+      "accept",
+      "pick|chat_1|0",
+      "pick|chat_1|x",
+      "outcome|chat_1|maybe",
+      "drop|table",
+      "feedback|chat_1|6",
+      "choose|req_1|-1",
+    ]) {
       expect(decodeButton(bad)).toBeNull();
     }
     fc.assert(fc.property(fc.string(), (s) => void decodeButton(s)));

@@ -8,7 +8,11 @@ const isTagOrEmpty = (s: string): boolean => s === "" || TagSchema.safeParse(s).
 const text = fc.oneof(
   fc.string({ unit: "binary", maxLength: 60 }),
   fc.string({ unit: "grapheme", maxLength: 30 }),
-  fc.array(fc.constantFrom("a", "Z", "9", "-", ".", "+", "#", " ", "_", "/", "é", "ß", "İ", "ﬁ", "Ⅻ", "--", "..", "C++", "Node.js", "C#"), { maxLength: 25 }).map((xs) => xs.join("")),
+  fc
+    .array(fc.constantFrom("a", "Z", "9", "-", ".", "+", "#", " ", "_", "/", "é", "ß", "İ", "ﬁ", "Ⅻ", "--", "..", "C++", "Node.js", "C#"), {
+      maxLength: 25,
+    })
+    .map((xs) => xs.join("")),
   fc.string({ unit: fc.constantFrom(..."abc.-+# "), maxLength: 60 }),
 );
 
@@ -92,11 +96,17 @@ describe("normalizeTag", () => {
 
   it("is idempotent and returns a valid tag or the empty string", () => {
     fc.assert(
-      fc.property(fc.oneof(text, fc.constantFrom(...Object.keys(DEFAULT_ALIASES)).map((a) => a.toUpperCase())), (s) => {
-        const once = normalizeTag(s);
-        expect(normalizeTag(once)).toBe(once);
-        expect(isTagOrEmpty(once)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          text,
+          fc.constantFrom(...Object.keys(DEFAULT_ALIASES)).map((a) => a.toUpperCase()),
+        ),
+        (s) => {
+          const once = normalizeTag(s);
+          expect(normalizeTag(once)).toBe(once);
+          expect(isTagOrEmpty(once)).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -116,7 +126,9 @@ describe("parseTags", () => {
 
   const input = fc.oneof(
     text,
-    fc.array(fc.oneof(text, fc.constantFrom(...Object.keys(DEFAULT_ALIASES), "Machine Learning", "C++", "node.js")), { maxLength: 8 }).map((xs) => xs.join(", ")),
+    fc
+      .array(fc.oneof(text, fc.constantFrom(...Object.keys(DEFAULT_ALIASES), "Machine Learning", "C++", "node.js")), { maxLength: 8 })
+      .map((xs) => xs.join(", ")),
     fc.array(text, { maxLength: 8 }),
   );
 

@@ -7,7 +7,19 @@ import type { Store } from "../../../src/core/ports/index.js";
 import { acceptIntro, adminExport, adminStats, expireIntros, matchQueue, type Actor } from "../../../src/core/use-cases/index.js";
 import { openStore } from "../../../src/store/index.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
-import { HOUR, happened, makeSeeker, makeVolunteer, request, requestAndChoose, scheduledPair, snapshot, unwrap, world, type World } from "../use-cases/helpers.js";
+import {
+  HOUR,
+  happened,
+  makeSeeker,
+  makeVolunteer,
+  request,
+  requestAndChoose,
+  scheduledPair,
+  snapshot,
+  unwrap,
+  world,
+  type World,
+} from "../use-cases/helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "percolate-isolation-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,7 +39,17 @@ async function historyA(store: Store) {
   const open = await request(a, await makeSeeker(a, "ola", "ux-design"), "ux-design");
   await a.tick();
   await matchQueue(a.deps, { communityId: a.communityId });
-  return { a, ids: { happened: done.id, proposing: accepted.chat.id, pendingIntro: pendingIntro.intro.id, pendingRequest: pendingIntro.request.id, openRequest: open.request.id }, members: { vera: pair.volunteer.memberId, sam: pair.seeker.memberId, vic: vic.memberId } };
+  return {
+    a,
+    ids: {
+      happened: done.id,
+      proposing: accepted.chat.id,
+      pendingIntro: pendingIntro.intro.id,
+      pendingRequest: pendingIntro.request.id,
+      openRequest: open.request.id,
+    },
+    members: { vera: pair.volunteer.memberId, sam: pair.seeker.memberId, vic: vic.memberId },
+  };
 }
 
 /** Every command B's people could send, aimed at A's records and members. */
@@ -96,7 +118,12 @@ function suite(name: string, makeStore: () => Promise<Store>) {
             for (const leak of [ids.happened, ids.proposing, ids.pendingIntro, members.sam, members.vic, "great"]) {
               if (leak && "result" in reply && reply.result.ok) expect(text, `${cmd.kind} leaked ${leak}`).not.toContain(leak);
             }
-            if (["accept", "decline", "choose", "choose_member", "pick", "outcome", "cancel", "block", "refer", "feedback"].includes(cmd.kind) && "result" in reply) {
+            if (
+              ["accept", "decline", "choose", "choose_member", "pick", "outcome", "cancel", "block", "refer", "feedback"].includes(
+                cmd.kind,
+              ) &&
+              "result" in reply
+            ) {
               expect(reply.result.ok, `${cmd.kind} acted across communities`).toBe(false);
             }
           }
@@ -119,7 +146,11 @@ function suite(name: string, makeStore: () => Promise<Store>) {
         await matchQueue(b.deps, { communityId: b.communityId });
         await matchQueue(a.deps, { communityId: a.communityId });
         expect((await b.store.tx((tx) => tx.listIntros(b.communityId))).length).toBe(0);
-        expect((await a.store.tx((tx) => tx.listIntros(a.communityId))).every((i) => i.communityId === a.communityId && !i.seekerId.startsWith("test:b"))).toBe(true);
+        expect(
+          (await a.store.tx((tx) => tx.listIntros(a.communityId))).every(
+            (i) => i.communityId === a.communityId && !i.seekerId.startsWith("test:b"),
+          ),
+        ).toBe(true);
 
         // A is exactly as it was, apart from its own clock-driven matching above.
         const after = await snapshot(a);

@@ -35,7 +35,14 @@ const person = fc.record({
 /** Small random batches: up to 6 requests and 4 volunteers, with exclusions and self-pairs. */
 const batch = fc
   .record({
-    reqs: fc.array(fc.record({ p: person, excl: fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { maxLength: 2 }), selfOf: fc.option(fc.integer({ min: 0, max: 3 })) }), { maxLength: 6 }),
+    reqs: fc.array(
+      fc.record({
+        p: person,
+        excl: fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { maxLength: 2 }),
+        selfOf: fc.option(fc.integer({ min: 0, max: 3 })),
+      }),
+      { maxLength: 6 },
+    ),
     vols: fc.array(
       fc.record({
         p: person,
@@ -49,7 +56,13 @@ const batch = fc
   .map(({ reqs, vols }) => {
     const candidates: Candidate[] = vols.map((v, i) => cand(`v${i}`, v.p.tags, v.cap, v.used, union(v.p.blocks), v.rating ?? [null, 0]));
     const askers: BatchAsker[] = reqs.map((r, i) =>
-      asker(`r${i}`, r.p.tags, union(r.p.blocks), r.excl.map((x) => `v${x}`), r.selfOf === null ? `s${i}` : `v${r.selfOf}`),
+      asker(
+        `r${i}`,
+        r.p.tags,
+        union(r.p.blocks),
+        r.excl.map((x) => `v${x}`),
+        r.selfOf === null ? `s${i}` : `v${r.selfOf}`,
+      ),
     );
     const counts = new Map<string, number>();
     for (const x of [...askers, ...candidates]) for (const t of x.tags) counts.set(t, (counts.get(t) ?? 0) + 1);

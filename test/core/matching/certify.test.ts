@@ -76,12 +76,22 @@ describe("pruning + certification", () => {
   it("reaches the unpruned optimum however hard the candidate lists are cut (property)", () => {
     let multiRound = 0;
     fc.assert(
-      fc.property(medium, fc.constantFrom(0, 1, 2), fc.constantFrom(0, 1), fc.constantFrom(0, 1, 4), ({ askers, candidates, w }, perRequest, perSlot, perVolunteer) => {
-        const res = assignBatch(askers, candidates, w, { candidatesPerRequest: perRequest, candidatesPerSlot: perSlot, candidatesPerVolunteer: perVolunteer });
-        expect(res.stats.objectiveUnits).toBe(unprunedOptimum(askers, candidates, w));
-        expect(res.stats.dualUnits).toBe(res.stats.objectiveUnits);
-        if (res.stats.rounds > 1) multiRound++;
-      }),
+      fc.property(
+        medium,
+        fc.constantFrom(0, 1, 2),
+        fc.constantFrom(0, 1),
+        fc.constantFrom(0, 1, 4),
+        ({ askers, candidates, w }, perRequest, perSlot, perVolunteer) => {
+          const res = assignBatch(askers, candidates, w, {
+            candidatesPerRequest: perRequest,
+            candidatesPerSlot: perSlot,
+            candidatesPerVolunteer: perVolunteer,
+          });
+          expect(res.stats.objectiveUnits).toBe(unprunedOptimum(askers, candidates, w));
+          expect(res.stats.dualUnits).toBe(res.stats.objectiveUnits);
+          if (res.stats.rounds > 1) multiRound++;
+        },
+      ),
       { numRuns: 250 },
     );
     expect(multiRound).toBeGreaterThan(0); // the certificate did find pruned pairs to add back
@@ -91,12 +101,17 @@ describe("pruning + certification", () => {
 describe("sharedCellsCapped", () => {
   it("gives the same availability part as sharedFreeHours from the time core", () => {
     fc.assert(
-      fc.property(fc.uint32Array({ minLength: WORDS, maxLength: WORDS }), fc.uint32Array({ minLength: WORDS, maxLength: WORDS }), fc.nat(40), (a, b, cap) => {
-        const exact = sharedFreeHours(a, b) * 4;
-        expect(sharedCellsCapped(a, 0, b, 0, WORDS, cap)).toBe(Math.min(cap, exact));
-        const capCells = WEIGHTS.availabilityFullHours * 4;
-        expect(availabilityUnits(sharedCellsCapped(a, 0, b, 0, WORDS, capCells) / 4)).toBe(availabilityUnits(sharedFreeHours(a, b)));
-      }),
+      fc.property(
+        fc.uint32Array({ minLength: WORDS, maxLength: WORDS }),
+        fc.uint32Array({ minLength: WORDS, maxLength: WORDS }),
+        fc.nat(40),
+        (a, b, cap) => {
+          const exact = sharedFreeHours(a, b) * 4;
+          expect(sharedCellsCapped(a, 0, b, 0, WORDS, cap)).toBe(Math.min(cap, exact));
+          const capCells = WEIGHTS.availabilityFullHours * 4;
+          expect(availabilityUnits(sharedCellsCapped(a, 0, b, 0, WORDS, capCells) / 4)).toBe(availabilityUnits(sharedFreeHours(a, b)));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { assignBatch, assignGreedy, assignRandom, explainPair, tagWeights } from "../../../src/core/matching/index.js";
 import { asker, cand, span } from "./fixtures.js";
 
-const w = tagWeights(new Map([["go", 3], ["rust", 1]]), 10);
+const w = tagWeights(
+  new Map([
+    ["go", 3],
+    ["rust", 1],
+  ]),
+  10,
+);
 
 describe("explainPair", () => {
   const askers = [asker("r1", ["rust", "go"]), asker("r2", ["go"], span(0, 64), ["b"])];

@@ -16,11 +16,24 @@ export function span(from: number, to: number): Uint32Array {
 }
 
 /** An open request. */
-export function asker(requestId: string, tags: string[], free: Uint32Array = span(0, 64), excluded: string[] = [], seekerId = `s-${requestId}`): BatchAsker {
+export function asker(
+  requestId: string,
+  tags: string[],
+  free: Uint32Array = span(0, 64),
+  excluded: string[] = [],
+  seekerId = `s-${requestId}`,
+): BatchAsker {
   return { requestId, seekerId, tags, freeMask: free, excluded: new Set(excluded) };
 }
 
 /** A volunteer. */
-export function cand(volunteerId: string, tags: string[], capacityPerMonth = 2, usedThisMonth = 0, free: Uint32Array = span(0, 64), rating: [number | null, number] = [null, 0]): Candidate {
+export function cand(
+  volunteerId: string,
+  tags: string[],
+  capacityPerMonth = 2,
+  usedThisMonth = 0,
+  free: Uint32Array = span(0, 64),
+  rating: [number | null, number] = [null, 0],
+): Candidate {
   return { volunteerId, tags, capacityPerMonth, usedThisMonth, freeMask: free, ratingAvg: rating[0], ratingCount: rating[1] };
 }

@@ -72,22 +72,28 @@ describe("MinCostFlow", () => {
 
   it("matches brute force on random assignment problems (max flow, negative costs allowed)", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (costs) => {
-        const { g, s, t } = assignmentNetwork(costs);
-        const res = g.solve(s, t);
-        expect(res.flow).toBe(costs.length);
-        expect(res.cost).toBe(bruteAssignment(costs, false));
-      }),
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        (costs) => {
+          const { g, s, t } = assignmentNetwork(costs);
+          const res = g.solve(s, t);
+          expect(res.flow).toBe(costs.length);
+          expect(res.cost).toBe(bruteAssignment(costs, false));
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it("in min-cost mode sends flow only while it pays", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 5 }), (costs) => {
-        const { g, s, t } = assignmentNetwork(costs);
-        expect(g.solve(s, t, { mode: "min-cost" }).cost).toBe(bruteAssignment(costs, true));
-      }),
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
+        (costs) => {
+          const { g, s, t } = assignmentNetwork(costs);
+          expect(g.solve(s, t, { mode: "min-cost" }).cost).toBe(bruteAssignment(costs, true));
+        },
+      ),
       { numRuns: 150 },
     );
   });

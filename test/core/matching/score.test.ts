@@ -27,7 +27,15 @@ describe("tagWeights", () => {
   });
 
   it("normalizes keys and resolves aliases, default and community ones", () => {
-    const ww = tagWeights(new Map([["ML", 3], ["machine learning", 7], ["k8s", 5]]), 100, { k8s: "kubernetes" });
+    const ww = tagWeights(
+      new Map([
+        ["ML", 3],
+        ["machine learning", 7],
+        ["k8s", 5],
+      ]),
+      100,
+      { k8s: "kubernetes" },
+    );
     expect(ww.weight("ml")).toBeCloseTo(Math.log(1 + 100 / 10), 12);
     expect(ww.weight("Kubernetes")).toBeCloseTo(Math.log(1 + 100 / 5), 12);
     expect(ww.canonical?.("JS")).toBe("javascript");

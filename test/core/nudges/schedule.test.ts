@@ -64,7 +64,9 @@ describe("introNudges", () => {
   });
 
   it("follows the community's reminder hours", () => {
-    expect(plan(introNudges(intro(NOW), defaultSettings({ introReminderHours: 24 })))).toEqual([["intro_reminder", "volunteer", 24 * HOUR]]);
+    expect(plan(introNudges(intro(NOW), defaultSettings({ introReminderHours: 24 })))).toEqual([
+      ["intro_reminder", "volunteer", 24 * HOUR],
+    ]);
   });
 
   it("no reminder at or after the deadline", () => {

@@ -58,9 +58,17 @@ describe("auto-pause of an inactive volunteer", () => {
       await w.store.tx(async (tx) => {
         for (const [i, status] of statuses.entries()) {
           await tx.saveIntro({
-            id: `i${i}`, communityId: w.communityId, requestId: `r${i}`, seekerId: "s", volunteerId: "v", status,
+            id: `i${i}`,
+            communityId: w.communityId,
+            requestId: `r${i}`,
+            seekerId: "s",
+            volunteerId: "v",
+            status,
             reasons: { sharedTags: [], sharedFreeHours: 0, load: 0, score: 0 },
-            offeredAt: new Date(Date.UTC(2026, 0, 1 + i)), deadline: new Date(Date.UTC(2026, 0, 4 + i)), respondedAt: null, declineReason: null,
+            offeredAt: new Date(Date.UTC(2026, 0, 1 + i)),
+            deadline: new Date(Date.UTC(2026, 0, 4 + i)),
+            respondedAt: null,
+            declineReason: null,
           });
         }
       });

@@ -8,7 +8,17 @@ import { blockMember, forgetMe, getStatus, giveFeedback, requestChat, type Actor
 import { FORMER_MEMBER } from "../../../src/core/use-cases/shared/scrub.js";
 import { openStore } from "../../../src/store/index.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
-import { BERLIN, acceptAndPick, happened, makeSeeker, makeVolunteer, requestAndChoose, unwrap, weekdays, world } from "../use-cases/helpers.js";
+import {
+  BERLIN,
+  acceptAndPick,
+  happened,
+  makeSeeker,
+  makeVolunteer,
+  requestAndChoose,
+  unwrap,
+  weekdays,
+  world,
+} from "../use-cases/helpers.js";
 import { setAvailability, setSeekerProfile, setVolunteerProfile } from "../../../src/core/use-cases/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "percolate-forget-"));
@@ -23,7 +33,12 @@ const NAMING = [/zelda/i, /quixote/i, /U0ZELDA77/i];
  */
 async function history(store: Store) {
   const w = world({ store });
-  const zelda: Actor = { communityId: w.communityId, memberId: `${w.communityId}:U0ZELDA77`, displayName: "Zelda Quixote", timeZone: BERLIN };
+  const zelda: Actor = {
+    communityId: w.communityId,
+    memberId: `${w.communityId}:U0ZELDA77`,
+    displayName: "Zelda Quixote",
+    timeZone: BERLIN,
+  };
   const vera = await makeVolunteer(w, "vera", "ux-design");
   unwrap(await setAvailability(w.deps, { actor: zelda, windows: weekdays(), timeZone: BERLIN }));
   unwrap(await setSeekerProfile(w.deps, { actor: zelda, interests: "ux-design", learn: "how Zelda Quixote moves into UX" }));
@@ -49,7 +64,19 @@ function dumpSqlite(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["members", "seeker_profiles", "volunteer_profiles", "chat_requests", "intros", "chats", "feedback", "nudges", "communities"]));
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining([
+        "members",
+        "seeker_profiles",
+        "volunteer_profiles",
+        "chat_requests",
+        "intros",
+        "chats",
+        "feedback",
+        "nudges",
+        "communities",
+      ]),
+    );
     return tables.map((t) => `${t.name}: ${JSON.stringify(db.prepare(`SELECT * FROM "${t.name}"`).all())}`).join("\n");
   } finally {
     db.close();
@@ -81,7 +108,14 @@ async function checkForgotten(store: Store, dump: () => Promise<string>) {
   for (const re of NAMING) expect(before).toMatch(re);
 
   const v = unwrap(await forgetMe(w.deps, { actor: zelda }));
-  expect(v).toMatchObject({ found: true, seekerProfile: true, volunteerProfile: true, availabilityWindows: 5, feedbackWritten: 1, passedIntros: 1 });
+  expect(v).toMatchObject({
+    found: true,
+    seekerProfile: true,
+    volunteerProfile: true,
+    availabilityWindows: 5,
+    feedbackWritten: 1,
+    passedIntros: 1,
+  });
   expect(v.messagesDeleted).toBeGreaterThan(3);
   expect(v.anonymizedRecords).toBeGreaterThan(3);
 
@@ -93,10 +127,18 @@ async function checkForgotten(store: Store, dump: () => Promise<string>) {
   const chat = await w.store.tx((tx) => tx.getChat(w.communityId, chatId));
   expect(chat?.status).toBe("happened");
   const placeholder = await w.store.tx((tx) => tx.getMember(w.communityId, chat?.seekerId ?? ""));
-  expect(placeholder).toMatchObject({ displayName: FORMER_MEMBER, forgotten: true, status: "opted_out", blocked: [], availability: { windows: [], datesOff: [] } });
+  expect(placeholder).toMatchObject({
+    displayName: FORMER_MEMBER,
+    forgotten: true,
+    status: "opted_out",
+    blocked: [],
+    availability: { windows: [], datesOff: [] },
+  });
   expect(placeholder?.id).toMatch(/^test:c1:forgotten:/);
   const feedback = await w.store.tx((tx) => tx.listFeedback(w.communityId, { chatId }));
-  expect(feedback).toEqual([expect.objectContaining({ fromId: vera.memberId, aboutId: placeholder?.id, rating: 4, note: `${FORMER_MEMBER} asked sharp questions` })]);
+  expect(feedback).toEqual([
+    expect.objectContaining({ fromId: vera.memberId, aboutId: placeholder?.id, rating: 4, note: `${FORMER_MEMBER} asked sharp questions` }),
+  ]);
   expect((await w.store.tx((tx) => tx.getMember(w.communityId, vera.memberId)))?.blocked).toEqual([placeholder?.id]);
   unwrap(await getStatus(w.deps, { actor: vera }));
   // Otto's request moved on from her (nobody else teaches python: waitlisted), and he was told.

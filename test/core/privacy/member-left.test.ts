@@ -10,7 +10,11 @@ describe("member left the workspace or server", () => {
     await w.tick();
     const sentBefore = w.messenger.sent.length;
     // The platform event arrives through the core command adapters send.
-    const reply = await dispatch(w.deps, { communityId: w.communityId, memberId: "platform:events" }, { kind: "member_left", memberId: volunteer.memberId });
+    const reply = await dispatch(
+      w.deps,
+      { communityId: w.communityId, memberId: "platform:events" },
+      { kind: "member_left", memberId: volunteer.memberId },
+    );
     expect(reply.kind === "member_left" && reply.result.ok && reply.result.value.member?.status).toBe("opted_out");
     expect((await getMember(w, volunteer.memberId))?.status).toBe("opted_out");
     expect((await getChat(w, chat.id))?.status).toBe("cancelled");

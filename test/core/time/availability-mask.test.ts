@@ -41,7 +41,10 @@ describe("popcount", () => {
   };
 
   it("matches a naive bit count", () => {
-    fc.assert(fc.property(fc.uint32Array({ maxLength: 64 }), (m) => popcount(m) === naive(m)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint32Array({ maxLength: 64 }), (m) => popcount(m) === naive(m)),
+      { numRuns: 300 },
+    );
     expect(popcount(new Uint32Array([0xffffffff, 0x80000000, 1]))).toBe(34);
   });
 
@@ -140,9 +143,7 @@ describe("freeMask rules", () => {
 
   it("skips local dates off, judged in the member's zone", () => {
     const av: Availability = { ...monday9to10, datesOff: ["2026-03-30"] };
-    expect(freeRuns(av, "Australia/Sydney", "2026-03-29T00:00:00Z", 14)).toEqual([
-      "2026-04-05T23:00:00.000Z/2026-04-06T00:00:00.000Z",
-    ]);
+    expect(freeRuns(av, "Australia/Sydney", "2026-03-29T00:00:00Z", 14)).toEqual(["2026-04-05T23:00:00.000Z/2026-04-06T00:00:00.000Z"]);
   });
 
   it("only sets cells wholly inside a window (edges off the quarter hour round inwards)", () => {
@@ -152,15 +153,19 @@ describe("freeMask rules", () => {
 
   it("agrees with an independent wall-clock check for every cell", () => {
     fc.assert(
-      fc.property(nowArb.chain((now) => fc.tuple(fc.constant(now), availabilityArb(now))), fc.constantFrom(...ZONES), ([now, av], zone) => {
-        const grid = makeGrid(now, 3);
-        const mask = freeMask(av, zone, grid);
-        for (let i = 0; i < grid.cells; i++) {
-          if (!testBit(mask, i)) continue;
-          const start = grid.originMs + i * 15 * MIN;
-          for (let t = start; t < start + 15 * MIN; t += 5 * MIN) expect(wallClockFree(av, zone, t)).toBe(true);
-        }
-      }),
+      fc.property(
+        nowArb.chain((now) => fc.tuple(fc.constant(now), availabilityArb(now))),
+        fc.constantFrom(...ZONES),
+        ([now, av], zone) => {
+          const grid = makeGrid(now, 3);
+          const mask = freeMask(av, zone, grid);
+          for (let i = 0; i < grid.cells; i++) {
+            if (!testBit(mask, i)) continue;
+            const start = grid.originMs + i * 15 * MIN;
+            for (let t = start; t < start + 15 * MIN; t += 5 * MIN) expect(wallClockFree(av, zone, t)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -51,8 +51,7 @@ export function slotInsideWindows(av: Availability, zone: string, slot: Slot): b
   return true;
 }
 
-export const overlaps = (a: Slot, b: Slot): boolean =>
-  a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
+export const overlaps = (a: Slot, b: Slot): boolean => a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
 
 export const ZONES = [
   "Europe/Berlin",
@@ -66,8 +65,7 @@ export const ZONES = [
   "Australia/Lord_Howe",
 ] as const;
 
-const fmt = (min: number): string =>
-  `${String(Math.floor(min / 60)).padStart(2, "0")}:${String(min % 60).padStart(2, "0")}`;
+const fmt = (min: number): string => `${String(Math.floor(min / 60)).padStart(2, "0")}:${String(min % 60).padStart(2, "0")}`;
 
 /** Windows with edges on `grain`-minute marks, starting no earlier than `earliest` minutes. */
 export function windowArb(grain = 5, earliest = 0): fc.Arbitrary<WeeklyWindow> {

@@ -16,7 +16,11 @@ const base: InviteInput = {
 };
 
 /** RFC 5545 §3.1: unfold continuation lines (CRLF + space/tab). */
-const unfold = (ics: string): string[] => ics.replace(/\r\n[ \t]/g, "").split("\r\n").filter((l) => l !== "");
+const unfold = (ics: string): string[] =>
+  ics
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter((l) => l !== "");
 
 describe("buildInvite", () => {
   it("produces a parseable VCALENDAR with UTC times, a stable UID and METHOD:REQUEST", () => {
@@ -25,7 +29,17 @@ describe("buildInvite", () => {
     expect(ics.endsWith("\r\n")).toBe(true);
     expect(lines[0]).toBe("BEGIN:VCALENDAR");
     expect(lines.at(-1)).toBe("END:VCALENDAR");
-    for (const l of ["METHOD:REQUEST", "BEGIN:VEVENT", "END:VEVENT", "UID:chat-42@percolate", "DTSTART:20261124T090000Z", "DTEND:20261124T093000Z", "DTSTAMP:20261120T120000Z", "SEQUENCE:0", "STATUS:CONFIRMED"]) {
+    for (const l of [
+      "METHOD:REQUEST",
+      "BEGIN:VEVENT",
+      "END:VEVENT",
+      "UID:chat-42@percolate",
+      "DTSTART:20261124T090000Z",
+      "DTEND:20261124T093000Z",
+      "DTSTAMP:20261120T120000Z",
+      "SEQUENCE:0",
+      "STATUS:CONFIRMED",
+    ]) {
       expect(lines).toContain(l);
     }
     // Every content line is NAME[;PARAM=...]:VALUE.

@@ -101,7 +101,13 @@ describe("proposeSlots properties", () => {
 
 describe("proposeSlots examples", () => {
   it("with no windows set, both get weekdays 09:00–18:00 and three distinct days", () => {
-    const slots = proposeSlots(input({ a: { availability: none, zone: "Europe/Berlin" }, b: { availability: none, zone: "America/New_York" }, now: utc("2026-03-20T10:07:00Z") }));
+    const slots = proposeSlots(
+      input({
+        a: { availability: none, zone: "Europe/Berlin" },
+        b: { availability: none, zone: "America/New_York" },
+        now: utc("2026-03-20T10:07:00Z"),
+      }),
+    );
     // Friday + 24 h is Saturday; NY is already on summer time, Berlin not yet: overlap 13:00–17:00 UTC.
     expect(iso(slots)).toEqual(["2026-03-23T13:00:00.000Z", "2026-03-24T13:00:00.000Z", "2026-03-25T13:00:00.000Z"]);
   });
@@ -117,7 +123,12 @@ describe("proposeSlots examples", () => {
       }),
     );
     // 08:00Z while both are on winter time, none 9–27 March, 07:00Z once both are on summer time.
-    expect(iso(slots)).toEqual(["2026-03-05T08:00:00.000Z", "2026-03-06T08:00:00.000Z", "2026-03-30T07:00:00.000Z", "2026-03-31T07:00:00.000Z"]);
+    expect(iso(slots)).toEqual([
+      "2026-03-05T08:00:00.000Z",
+      "2026-03-06T08:00:00.000Z",
+      "2026-03-30T07:00:00.000Z",
+      "2026-03-31T07:00:00.000Z",
+    ]);
   });
 
   it("Berlin and Kolkata overlap only while Berlin is on winter time", () => {
@@ -152,14 +163,24 @@ describe("proposeSlots examples", () => {
 
   it("fills from the same day, 2 h apart, when too few days are open", () => {
     const slots = proposeSlots(
-      input({ a: { availability: weekdays("09:00", "17:00", [3]), zone: "UTC" }, b: { availability: weekdays("00:00", "24:00", [1, 2, 3, 4, 5, 6, 7]), zone: "UTC" }, now: utc("2026-06-01T00:00:00Z"), horizonDays: 7 }),
+      input({
+        a: { availability: weekdays("09:00", "17:00", [3]), zone: "UTC" },
+        b: { availability: weekdays("00:00", "24:00", [1, 2, 3, 4, 5, 6, 7]), zone: "UTC" },
+        now: utc("2026-06-01T00:00:00Z"),
+        horizonDays: 7,
+      }),
     );
     expect(iso(slots)).toEqual(["2026-06-03T09:00:00.000Z", "2026-06-03T11:00:00.000Z", "2026-06-03T13:00:00.000Z"]);
   });
 
   it("prefers a start inside 08:00–21:00 for both people when the day offers one", () => {
     const slots = proposeSlots(
-      input({ a: { availability: weekdays("06:00", "12:00"), zone: "UTC" }, b: { availability: weekdays("00:00", "24:00"), zone: "UTC" }, now: utc("2026-06-01T00:00:00Z"), count: 1 }),
+      input({
+        a: { availability: weekdays("06:00", "12:00"), zone: "UTC" },
+        b: { availability: weekdays("00:00", "24:00"), zone: "UTC" },
+        now: utc("2026-06-01T00:00:00Z"),
+        count: 1,
+      }),
     );
     expect(iso(slots)).toEqual(["2026-06-02T08:00:00.000Z"]);
   });
@@ -174,14 +195,27 @@ describe("proposeSlots examples", () => {
   });
 
   it("honours a 24:00 end and a window running past local midnight", () => {
-    const a = { availability: { windows: [{ day: 2, start: "23:00", end: "24:00" }, { day: 3, start: "00:00", end: "00:30" }], datesOff: [] }, zone: "Europe/Berlin" };
+    const a = {
+      availability: {
+        windows: [
+          { day: 2, start: "23:00", end: "24:00" },
+          { day: 3, start: "00:00", end: "00:30" },
+        ],
+        datesOff: [],
+      },
+      zone: "Europe/Berlin",
+    };
     const b = { availability: weekdays("00:00", "24:00", [1, 2, 3, 4, 5, 6, 7]), zone: "UTC" };
     const slots = proposeSlots(input({ a, b, now: utc("2026-06-01T00:00:00Z"), minutes: 60, horizonDays: 7, count: 1 }));
     expect(iso(slots)).toEqual(["2026-06-02T21:00:00.000Z"]);
   });
 
   it("rejects a step that is not a multiple of 15 and a zone it does not know", () => {
-    const base = input({ a: { availability: none, zone: "UTC" }, b: { availability: none, zone: "UTC" }, now: utc("2026-06-01T00:00:00Z") });
+    const base = input({
+      a: { availability: none, zone: "UTC" },
+      b: { availability: none, zone: "UTC" },
+      now: utc("2026-06-01T00:00:00Z"),
+    });
     expect(() => proposeSlots({ ...base, stepMinutes: 20 })).toThrow(PercolateError);
     expect(() => proposeSlots({ ...base, a: { availability: none, zone: "Nowhere/Land" } })).toThrow(PercolateError);
   });

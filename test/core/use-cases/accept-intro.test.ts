@@ -36,7 +36,15 @@ describe("acceptIntro", () => {
     expect(r.replay).toBe(false);
     expect(r.intro).toMatchObject({ status: "accepted", respondedAt: w.clock.now() });
     const chat = r.chat;
-    expect(chat).toMatchObject({ status: "proposing", seekerId: sam.memberId, volunteerId: vera.memberId, introId: intro.id, minutes: 30, format: "phone", slot: null });
+    expect(chat).toMatchObject({
+      status: "proposing",
+      seekerId: sam.memberId,
+      volunteerId: vera.memberId,
+      introId: intro.id,
+      minutes: 30,
+      format: "phone",
+      slot: null,
+    });
     expect(chat.proposedSlots).toHaveLength(3);
     const days = new Set<string>();
     for (const s of chat.proposedSlots) {
@@ -59,7 +67,12 @@ describe("acceptIntro", () => {
     expect(await getChat(w, chat.id)).toEqual(chat);
     expect((await getRequest(w, req.id))?.status).toBe("scheduling");
     const rows = await nudges(w);
-    expect(summary(rows.filter((n) => n.refId === intro.id), w)).toEqual([
+    expect(
+      summary(
+        rows.filter((n) => n.refId === intro.id),
+        w,
+      ),
+    ).toEqual([
       { kind: "intro_offered", to: "vera", dueAt: "2026-11-23T08:00:00.000Z" },
       { kind: "intro_reminder", to: "vera", dueAt: "2026-11-25T08:00:00.000Z" },
     ]);
@@ -71,7 +84,13 @@ describe("acceptIntro", () => {
     ]);
     for (const n of proposed) {
       expect(n.status).toBe("pending");
-      expect(n.notice).toMatchObject({ kind: "slots_proposed", chatId: chat.id, slots: chat.proposedSlots, minutes: 30, rescheduled: false });
+      expect(n.notice).toMatchObject({
+        kind: "slots_proposed",
+        chatId: chat.id,
+        slots: chat.proposedSlots,
+        minutes: 30,
+        rescheduled: false,
+      });
     }
     expect(proposed[0]?.notice).toMatchObject({ other: { id: vera.memberId, timeZone: BERLIN } });
     expect(proposed[1]?.notice).toMatchObject({ other: { id: sam.memberId, timeZone: NEW_YORK } });

@@ -102,7 +102,9 @@ describe("blockMember", () => {
   it("SELF and UNKNOWN_MEMBER", async () => {
     const { w, sam } = await pair();
     expectFail(await blockMember(w.deps, { actor: sam, targetId: sam.memberId }), "SELF");
-    expect(expectFail(await blockMember(w.deps, { actor: sam, targetId: "test:c1:nobody" }), "UNKNOWN_MEMBER")).toEqual({ targetId: "test:c1:nobody" });
+    expect(expectFail(await blockMember(w.deps, { actor: sam, targetId: "test:c1:nobody" }), "UNKNOWN_MEMBER")).toEqual({
+      targetId: "test:c1:nobody",
+    });
     expect((await getMember(w, sam.memberId))?.blocked).toEqual([]);
   });
 });

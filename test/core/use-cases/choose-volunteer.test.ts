@@ -80,9 +80,13 @@ describe("chooseVolunteer", () => {
     const uma = await makeVolunteer(w, "uma", "ux-design");
     const sam = await makeSeeker(w, "sam", "ux-design");
     const { request: req, intro } = await requestAndChoose(w, sam, "ux-design", vera);
-    expect(expectFail(await chooseVolunteer(w.deps, { actor: sam, requestId: req.id, volunteerId: uma.memberId }), "NOT_OPEN")).toEqual({ status: "offered" });
+    expect(expectFail(await chooseVolunteer(w.deps, { actor: sam, requestId: req.id, volunteerId: uma.memberId }), "NOT_OPEN")).toEqual({
+      status: "offered",
+    });
     unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id }));
-    expect(expectFail(await chooseVolunteer(w.deps, { actor: sam, requestId: req.id, volunteerId: "auto" }), "NOT_OPEN")).toEqual({ status: "scheduling" });
+    expect(expectFail(await chooseVolunteer(w.deps, { actor: sam, requestId: req.id, volunteerId: "auto" }), "NOT_OPEN")).toEqual({
+      status: "scheduling",
+    });
   });
 
   it("AT_CAPACITY when the chosen volunteer filled up after the suggestion", async () => {
@@ -148,7 +152,9 @@ describe("chooseVolunteer", () => {
     const vera = await makeVolunteer(w, "vera", "ux-design");
     const sam = await makeSeeker(w, "sam", "ux-design");
     const req = await request(w, sam, "ux-design");
-    expect(expectFail(await chooseVolunteer(w.deps, { actor: sam, requestId: "req_nope", volunteerId: "auto" }), "NOT_FOUND")).toEqual({ requestId: "req_nope" });
+    expect(expectFail(await chooseVolunteer(w.deps, { actor: sam, requestId: "req_nope", volunteerId: "auto" }), "NOT_FOUND")).toEqual({
+      requestId: "req_nope",
+    });
     expectFail(await chooseVolunteer(w.deps, { actor: vera, requestId: req.request.id, volunteerId: "auto" }), "NOT_YOURS");
     await configure(w, { programPaused: true });
     expectFail(await chooseVolunteer(w.deps, { actor: sam, requestId: req.request.id, volunteerId: "auto" }), "PROGRAM_PAUSED");

@@ -63,8 +63,22 @@ describe("deliverDue", () => {
     const deps = { ...w.deps, log };
     const t0 = w.clock.now().getTime();
     w.messenger.outcome = () => ({ ok: false, error: "503 service unavailable" });
-    expect(await deliverDue(deps, w.messenger, { owner: "a", baseBackoffMs: 30 * SEC })).toEqual({ claimed: 1, sent: 0, retried: 1, failed: 0, dropped: 0, postponed: 0, rateLimitedUntil: null });
-    expect(await offered(w)).toMatchObject({ status: "pending", attempts: 1, lastError: "503 service unavailable", dueAt: new Date(t0 + 30 * SEC), leaseOwner: null });
+    expect(await deliverDue(deps, w.messenger, { owner: "a", baseBackoffMs: 30 * SEC })).toEqual({
+      claimed: 1,
+      sent: 0,
+      retried: 1,
+      failed: 0,
+      dropped: 0,
+      postponed: 0,
+      rateLimitedUntil: null,
+    });
+    expect(await offered(w)).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastError: "503 service unavailable",
+      dueAt: new Date(t0 + 30 * SEC),
+      leaseOwner: null,
+    });
     expect(lines.map((l) => l.level)).toEqual(["warn"]);
 
     // Not due again until the backoff has passed.
@@ -215,4 +229,3 @@ describe("backoffMs", () => {
     expect(backoffMs(0, 30 * SEC, HOUR)).toBe(30 * SEC);
   });
 });
-

@@ -20,7 +20,14 @@ describe("giveFeedback", () => {
     await happened(w, chat, sam);
     const outbox = (await snapshot(w)).nudges;
     const f = unwrap(await giveFeedback(w.deps, { actor: sam, chatId: chat.id, rating: 5, note: "  generous with time  " }));
-    expect(f).toMatchObject({ chatId: chat.id, fromId: sam.memberId, aboutId: vera.memberId, rating: 5, note: "generous with time", createdAt: w.clock.now() });
+    expect(f).toMatchObject({
+      chatId: chat.id,
+      fromId: sam.memberId,
+      aboutId: vera.memberId,
+      rating: 5,
+      note: "generous with time",
+      createdAt: w.clock.now(),
+    });
     const back = unwrap(await giveFeedback(w.deps, { actor: vera, chatId: chat.id, rating: 4 }));
     expect(back).toMatchObject({ fromId: vera.memberId, aboutId: sam.memberId, note: "" });
     expect((await snapshot(w)).feedback).toHaveLength(2);
@@ -77,10 +84,14 @@ describe("giveFeedback", () => {
     const sam = await makeSeeker(w, "sam", "ux-design");
     const { intro } = await requestAndChoose(w, sam, "ux-design", vera);
     const { chat } = unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id }));
-    expect(expectFail(await giveFeedback(w.deps, { actor: sam, chatId: chat.id, rating: 5 }), "TOO_EARLY")).toEqual({ status: "proposing" });
+    expect(expectFail(await giveFeedback(w.deps, { actor: sam, chatId: chat.id, rating: 5 }), "TOO_EARLY")).toEqual({
+      status: "proposing",
+    });
     const { chat: booked } = unwrap(await pickSlot(w.deps, { actor: sam, chatId: chat.id, choice: 1 }));
     w.clock.set(booked.slot?.end ?? w.clock.now());
-    expect(expectFail(await giveFeedback(w.deps, { actor: vera, chatId: chat.id, rating: 5 }), "TOO_EARLY")).toEqual({ status: "scheduled" });
+    expect(expectFail(await giveFeedback(w.deps, { actor: vera, chatId: chat.id, rating: 5 }), "TOO_EARLY")).toEqual({
+      status: "scheduled",
+    });
     expect((await snapshot(w)).feedback).toEqual([]);
   });
 

@@ -41,10 +41,16 @@ export function expectFail(r: Result<unknown, string>, code: string): Record<str
 }
 
 /** Changes community settings (creating the community with defaults first). */
-export async function configure(w: World, settings: Partial<Omit<CommunitySettings, "nudges">> & { nudges?: Partial<NudgeToggles> }): Promise<void> {
+export async function configure(
+  w: World,
+  settings: Partial<Omit<CommunitySettings, "nudges">> & { nudges?: Partial<NudgeToggles> },
+): Promise<void> {
   await w.store.tx(async (tx) => {
     const c = await loadCommunity(tx, w.communityId, w.clock.now());
-    await tx.saveCommunity({ ...c, settings: { ...c.settings, ...settings, nudges: { ...c.settings.nudges, ...(settings.nudges ?? {}) } } });
+    await tx.saveCommunity({
+      ...c,
+      settings: { ...c.settings, ...settings, nudges: { ...c.settings.nudges, ...(settings.nudges ?? {}) } },
+    });
   });
 }
 
@@ -80,7 +86,13 @@ export async function makeVolunteer(
 }
 
 /** A seeker with interests, a confirmed zone and weekly windows. Returns their actor. */
-export async function makeSeeker(w: World, name: string, interests: string, zone = BERLIN, windows: WeeklyWindow[] = weekdays()): Promise<Actor> {
+export async function makeSeeker(
+  w: World,
+  name: string,
+  interests: string,
+  zone = BERLIN,
+  windows: WeeklyWindow[] = weekdays(),
+): Promise<Actor> {
   const actor = w.actor(name, zone);
   unwrap(await setAvailability(w.deps, { actor, windows, timeZone: zone }));
   unwrap(await setSeekerProfile(w.deps, { actor, interests, learn: `what ${name} wants to learn` }));
@@ -101,7 +113,11 @@ export async function requestAndChoose(
 ): Promise<{ request: ChatRequest; intro: Intro }> {
   const req = await request(w, seeker, tags, goals);
   const chosen = unwrap(
-    await chooseVolunteer(w.deps, { actor: seeker, requestId: req.request.id, volunteerId: volunteer === "auto" ? "auto" : volunteer.memberId }),
+    await chooseVolunteer(w.deps, {
+      actor: seeker,
+      requestId: req.request.id,
+      volunteerId: volunteer === "auto" ? "auto" : volunteer.memberId,
+    }),
   );
   return { request: req.request, intro: chosen.intro };
 }
@@ -114,7 +130,10 @@ export async function acceptAndPick(w: World, volunteer: Actor, introId: string,
 }
 
 /** A scheduled chat between a fresh seeker and volunteer (both in Berlin, weekdays 9–17). */
-export async function scheduledPair(w: World, opts: { seeker?: string; volunteer?: string; tags?: string; goals?: string; capacity?: number } = {}) {
+export async function scheduledPair(
+  w: World,
+  opts: { seeker?: string; volunteer?: string; tags?: string; goals?: string; capacity?: number } = {},
+) {
   const tags = opts.tags ?? "ux-design";
   const volunteer = await makeVolunteer(w, opts.volunteer ?? "vera", tags, BERLIN, weekdays(), {
     link: "https://meet.example/vera",

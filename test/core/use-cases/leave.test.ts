@@ -66,7 +66,9 @@ describe("leave", () => {
     expect(later.filter((d) => d.notice.kind === "chat_reminder" || d.notice.kind === "check_in" || d.notice.kind === "prep")).toEqual([]);
     expect(w.messenger.of("chat_cancelled", sam.memberId)).toHaveLength(1);
     // (uma never answers either, so later intro_passed notices say "expired")
-    expect(w.messenger.of("intro_passed", tom.memberId).filter((d) => d.notice.kind === "intro_passed" && d.notice.why === "unavailable")).toHaveLength(1);
+    expect(
+      w.messenger.of("intro_passed", tom.memberId).filter((d) => d.notice.kind === "intro_passed" && d.notice.why === "unavailable"),
+    ).toHaveLength(1);
   });
 
   it("a seeker leaves: their requests close and the pending intro is withdrawn", async () => {
@@ -121,7 +123,10 @@ describe("leave", () => {
     await w.tick(); // outcome and referral ask go out now; thank-you and keep-in-touch wait
     const r = unwrap(await leave(w.deps, { actor: sam }));
     expect(r.cancelledNudges).toBe(2);
-    expect((await nudges(w, { to: sam.memberId, kinds: ["thank_you", "keep_in_touch"] })).map((n) => n.status)).toEqual(["cancelled", "cancelled"]);
+    expect((await nudges(w, { to: sam.memberId, kinds: ["thank_you", "keep_in_touch"] })).map((n) => n.status)).toEqual([
+      "cancelled",
+      "cancelled",
+    ]);
     w.clock.advance(31 * DAY);
     await w.tick();
     expect(w.messenger.of("thank_you")).toEqual([]);

@@ -44,7 +44,12 @@ describe("matchQueue", () => {
     await makeVolunteer(w, "vera", "ux-design");
     expect((await matchQueue(w.deps, { communityId: w.communityId })).offered).toBe(1);
     const before = await snapshot(w);
-    expect(await matchQueue(w.deps, { communityId: w.communityId })).toEqual({ communityId: w.communityId, considered: 0, offered: 0, objective: 0 });
+    expect(await matchQueue(w.deps, { communityId: w.communityId })).toEqual({
+      communityId: w.communityId,
+      considered: 0,
+      offered: 0,
+      objective: 0,
+    });
     expect(await snapshot(w)).toEqual(before);
   });
 
@@ -160,8 +165,18 @@ describe("matchQueue", () => {
     await request(w, sam, "ux-design");
     await makeVolunteer(w, "vera", "ux-design");
     await configure(w, { programPaused: true });
-    expect(await matchQueue(w.deps, { communityId: w.communityId })).toEqual({ communityId: w.communityId, considered: 0, offered: 0, objective: 0 });
-    expect(await matchQueue(w.deps, { communityId: "test:nowhere" })).toEqual({ communityId: "test:nowhere", considered: 0, offered: 0, objective: 0 });
+    expect(await matchQueue(w.deps, { communityId: w.communityId })).toEqual({
+      communityId: w.communityId,
+      considered: 0,
+      offered: 0,
+      objective: 0,
+    });
+    expect(await matchQueue(w.deps, { communityId: "test:nowhere" })).toEqual({
+      communityId: "test:nowhere",
+      considered: 0,
+      offered: 0,
+      objective: 0,
+    });
     expect((await snapshot(w)).intros).toEqual([]);
   });
 });

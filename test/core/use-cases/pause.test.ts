@@ -64,7 +64,13 @@ describe("pause", () => {
       ["intro_passed", "sam"],
       ["intro_reminder", "uma"],
     ]);
-    expect(written.find((n) => n.kind === "intro_passed")?.notice).toMatchObject({ requestId: req.id, why: "unavailable", volunteer: { id: vera.memberId }, next: { id: uma.memberId }, waitlisted: false });
+    expect(written.find((n) => n.kind === "intro_passed")?.notice).toMatchObject({
+      requestId: req.id,
+      why: "unavailable",
+      volunteer: { id: vera.memberId },
+      next: { id: uma.memberId },
+      waitlisted: false,
+    });
   });
 
   it("scheduled chats go ahead", async () => {

@@ -74,7 +74,10 @@ describe("pickSlot", () => {
     const prep = rows.find((n) => n.kind === "prep")?.notice;
     expect(prep).toMatchObject({ goals: "sam's goals", volunteer: { id: vera.memberId, bio: "Design lead", tags: ["ux-design"] } });
     expect(prep?.kind === "prep" && prep.questions.length).toBeGreaterThanOrEqual(3);
-    expect(rows.find((n) => n.kind === "chat_reminder" && n.to[0] === sam.memberId)?.notice).toMatchObject({ other: { id: vera.memberId }, meetingLink: "https://meet.example/vera" });
+    expect(rows.find((n) => n.kind === "chat_reminder" && n.to[0] === sam.memberId)?.notice).toMatchObject({
+      other: { id: vera.memberId },
+      meetingLink: "https://meet.example/vera",
+    });
   });
 
   it("either person may pick; picking the booked slot again is a replay, another slot is NOT_PROPOSING", async () => {
@@ -86,7 +89,9 @@ describe("pickSlot", () => {
     expect(again.replay).toBe(true);
     expect(again.chat.slot).toEqual(chat.proposedSlots[0]);
     expect(await snapshot(w)).toEqual(before);
-    expect(expectFail(await pickSlot(w.deps, { actor: sam, chatId: chat.id, choice: 2 }), "NOT_PROPOSING")).toEqual({ status: "scheduled" });
+    expect(expectFail(await pickSlot(w.deps, { actor: sam, chatId: chat.id, choice: 2 }), "NOT_PROPOSING")).toEqual({
+      status: "scheduled",
+    });
     expect(await snapshot(w)).toEqual(before);
   });
 
@@ -108,7 +113,9 @@ describe("pickSlot", () => {
     for (const s of now?.proposedSlots ?? []) {
       expect(s.end.getTime() <= (taken?.start.getTime() ?? 0) || s.start.getTime() >= (taken?.end.getTime() ?? 0)).toBe(true);
     }
-    const fresh = (await nudges(w, { refId: chat.id, kinds: ["slots_proposed"] })).filter((n) => n.notice.kind === "slots_proposed" && n.notice.rescheduled);
+    const fresh = (await nudges(w, { refId: chat.id, kinds: ["slots_proposed"] })).filter(
+      (n) => n.notice.kind === "slots_proposed" && n.notice.rescheduled,
+    );
     expect(summary(fresh, w).map((n) => [n.to, n.dueAt])).toEqual([
       ["sam", w.clock.now().toISOString()],
       ["vera", w.clock.now().toISOString()],
@@ -152,7 +159,9 @@ describe("pickSlot", () => {
     expectFail(await pickSlot(w.deps, { actor: sam, chatId: "chat_404", choice: 1 }), "NOT_FOUND");
     expectFail(await pickSlot(w.deps, { actor: tom, chatId: chat.id, choice: 1 }), "NOT_YOURS");
     unwrap(await cancelChat(w.deps, { actor: vera, chatId: chat.id }));
-    expect(expectFail(await pickSlot(w.deps, { actor: sam, chatId: chat.id, choice: 1 }), "NOT_PROPOSING")).toEqual({ status: "cancelled" });
+    expect(expectFail(await pickSlot(w.deps, { actor: sam, chatId: chat.id, choice: 1 }), "NOT_PROPOSING")).toEqual({
+      status: "cancelled",
+    });
   });
 
   it("a chat booked at short notice gets no prep or reminder in the past", async () => {

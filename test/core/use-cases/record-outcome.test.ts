@@ -73,7 +73,9 @@ describe("recordOutcome", () => {
     const { seeker: sam, volunteer: vera, chat } = await scheduledPair(w);
     w.clock.set(new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
     unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "happened" }));
-    expect(expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "no_show" }), "ALREADY_RECORDED")).toEqual({ outcome: "happened" });
+    expect(expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "no_show" }), "ALREADY_RECORDED")).toEqual({
+      outcome: "happened",
+    });
     expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "rescheduled" }), "ALREADY_RECORDED");
     expect((await getChat(w, chat.id))?.status).toBe("happened");
   });
@@ -116,7 +118,9 @@ describe("recordOutcome", () => {
       expect((await getRequest(w, request.id))?.status).toBe("scheduling");
       const after = await nudges(w, { refId: chat.id, kinds: ["prep", "chat_reminder", "check_in"] });
       expect(after.map((n) => n.status)).toEqual(["sent", "cancelled", "cancelled", "cancelled", "cancelled"]);
-      const fresh = (await pending(w, { refId: chat.id, kinds: ["slots_proposed"] })).filter((n) => n.notice.kind === "slots_proposed" && n.notice.rescheduled);
+      const fresh = (await pending(w, { refId: chat.id, kinds: ["slots_proposed"] })).filter(
+        (n) => n.notice.kind === "slots_proposed" && n.notice.rescheduled,
+      );
       expect(summary(fresh, w).map((n) => [n.to, n.dueAt])).toEqual([
         ["sam", w.clock.now().toISOString()],
         ["vera", w.clock.now().toISOString()],
@@ -169,7 +173,9 @@ describe("recordOutcome", () => {
     const sam = await makeSeeker(w, "sam", "ux-design");
     const { intro } = await requestAndChoose(w, sam, "ux-design", vera);
     const { chat } = unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id }));
-    expect(expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "happened" }), "NOT_SCHEDULED")).toEqual({ status: "proposing" });
+    expect(expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "happened" }), "NOT_SCHEDULED")).toEqual({
+      status: "proposing",
+    });
     expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "no_show" }), "NOT_SCHEDULED");
     unwrap(await cancelChat(w.deps, { actor: sam, chatId: chat.id }));
     expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "rescheduled" }), "NOT_SCHEDULED");

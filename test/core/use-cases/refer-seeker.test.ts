@@ -73,7 +73,9 @@ describe("referSeeker", () => {
     const w = world();
     const { volunteer: vera, chat } = await scheduledPair(w);
     const rhea = await makeVolunteer(w, "rhea", "user-research");
-    expect(expectFail(await referSeeker(w.deps, { actor: vera, chatId: chat.id, targetId: rhea.memberId }), "NOT_HAPPENED")).toEqual({ status: "scheduled" });
+    expect(expectFail(await referSeeker(w.deps, { actor: vera, chatId: chat.id, targetId: rhea.memberId }), "NOT_HAPPENED")).toEqual({
+      status: "scheduled",
+    });
   });
 
   it("NOT_YOURS: only the chat's volunteer refers", async () => {
@@ -88,7 +90,9 @@ describe("referSeeker", () => {
     expectFail(await referSeeker(w.deps, { actor: vera, chatId: "chat_404", targetId: tom.memberId }), "NOT_FOUND");
     expectFail(await referSeeker(w.deps, { actor: vera, chatId: chat.id, targetId: sam.memberId }), "SAME_PERSON");
     expectFail(await referSeeker(w.deps, { actor: vera, chatId: chat.id, targetId: vera.memberId }), "SAME_PERSON");
-    expect(expectFail(await referSeeker(w.deps, { actor: vera, chatId: chat.id, targetId: tom.memberId }), "NOT_A_VOLUNTEER")).toEqual({ targetId: tom.memberId });
+    expect(expectFail(await referSeeker(w.deps, { actor: vera, chatId: chat.id, targetId: tom.memberId }), "NOT_A_VOLUNTEER")).toEqual({
+      targetId: tom.memberId,
+    });
     expectFail(await referSeeker(w.deps, { actor: vera, chatId: chat.id, targetId: "test:c1:ghost" }), "NOT_A_VOLUNTEER");
     expect(await nudges(w, { kinds: ["referral_suggested"] })).toEqual([]);
   });

@@ -30,7 +30,13 @@ describe("requestChat", () => {
 
     const r = unwrap(await requestChat(w.deps, { actor: sam, tags: "UX Design, User Research", goals: "  how to move into research  " }));
     expect(r.replay).toBe(false);
-    expect(r.request).toMatchObject({ seekerId: sam.memberId, tags: ["ux-design", "user-research"], goals: "how to move into research", status: "open", tried: [] });
+    expect(r.request).toMatchObject({
+      seekerId: sam.memberId,
+      tags: ["ux-design", "user-research"],
+      goals: "how to move into research",
+      status: "open",
+      tried: [],
+    });
     expect(r.suggestions.map((s) => s.volunteer.id)).toEqual([vera.memberId, w.actor("uma").memberId]);
     const first = r.suggestions[0];
     expect(first?.volunteer).toMatchObject({ name: "vera", timeZone: BERLIN, bio: "Design lead", tags: ["ux-design", "user-research"] });
@@ -121,7 +127,9 @@ describe("requestChat", () => {
     expectFail(await requestChat(w.deps, { actor: sam, tags: " , !!, ", goals: "x" }), "NO_TAGS");
     expectFail(await requestChat(w.deps, { actor: sam, tags: [], goals: "x" }), "NO_TAGS");
     expectFail(await requestChat(w.deps, { actor: sam, tags: "ux-design", goals: "   " }), "GOALS_REQUIRED");
-    expect(expectFail(await requestChat(w.deps, { actor: sam, tags: "ux-design", goals: "x".repeat(1001) }), "TEXT_TOO_LONG")).toEqual({ max: 1000 });
+    expect(expectFail(await requestChat(w.deps, { actor: sam, tags: "ux-design", goals: "x".repeat(1001) }), "TEXT_TOO_LONG")).toEqual({
+      max: 1000,
+    });
     unwrap(await requestChat(w.deps, { actor: sam, tags: "ux-design", goals: "x".repeat(1000) }));
     expect((await snapshot(w)).requests).toHaveLength(1);
   });
@@ -137,7 +145,9 @@ describe("requestChat", () => {
     const w = world();
     const sam = await makeSeeker(w, "sam", "ux-design");
     unwrap(await leave(w.deps, { actor: sam }));
-    expect(expectFail(await requestChat(w.deps, { actor: sam, tags: "ux-design", goals: "x" }), "NOT_ACTIVE")).toEqual({ status: "opted_out" });
+    expect(expectFail(await requestChat(w.deps, { actor: sam, tags: "ux-design", goals: "x" }), "NOT_ACTIVE")).toEqual({
+      status: "opted_out",
+    });
   });
 
   it("uses the community's tag aliases", async () => {
@@ -203,4 +213,3 @@ describe("requestChat", () => {
     });
   });
 });
-

@@ -6,12 +6,21 @@ describe("setAvailability", () => {
   it("replaces the weekly windows and confirms the time zone", async () => {
     const w = world();
     const vera = w.actor("vera");
-    const m = unwrap(await setAvailability(w.deps, { actor: vera, windows: weekdays("09:00", "12:00"), datesOff: ["2026-12-24"], timeZone: NEW_YORK }));
-    expect(m).toMatchObject({ timeZone: NEW_YORK, timeZoneConfirmed: true, availability: { windows: weekdays("09:00", "12:00"), datesOff: ["2026-12-24"] } });
+    const m = unwrap(
+      await setAvailability(w.deps, { actor: vera, windows: weekdays("09:00", "12:00"), datesOff: ["2026-12-24"], timeZone: NEW_YORK }),
+    );
+    expect(m).toMatchObject({
+      timeZone: NEW_YORK,
+      timeZoneConfirmed: true,
+      availability: { windows: weekdays("09:00", "12:00"), datesOff: ["2026-12-24"] },
+    });
     expect(await getMember(w, vera.memberId)).toEqual(m);
     const next = unwrap(await setAvailability(w.deps, { actor: vera, windows: [{ day: 6, start: "10:00", end: "24:00" }] }));
     // Zone and dates off stay when left out.
-    expect(next).toMatchObject({ timeZone: NEW_YORK, availability: { windows: [{ day: 6, start: "10:00", end: "24:00" }], datesOff: ["2026-12-24"] } });
+    expect(next).toMatchObject({
+      timeZone: NEW_YORK,
+      availability: { windows: [{ day: 6, start: "10:00", end: "24:00" }], datesOff: ["2026-12-24"] },
+    });
   });
 
   it("a zone from the platform does not override one the member confirmed", async () => {
@@ -39,7 +48,10 @@ describe("setAvailability", () => {
   it("BAD_ZONE and BAD_WINDOW", async () => {
     const w = world();
     const actor = w.actor("vera");
-    expect(expectFail(await setAvailability(w.deps, { actor, windows: weekdays(), timeZone: "Mars/Olympus" }), "BAD_ZONE")).toEqual({ given: "Mars/Olympus", example: "Europe/Berlin" });
+    expect(expectFail(await setAvailability(w.deps, { actor, windows: weekdays(), timeZone: "Mars/Olympus" }), "BAD_ZONE")).toEqual({
+      given: "Mars/Olympus",
+      example: "Europe/Berlin",
+    });
     expectFail(await setAvailability(w.deps, { actor, windows: [{ day: 1, start: "12:00", end: "09:00" }] }), "BAD_WINDOW");
     expectFail(await setAvailability(w.deps, { actor, windows: [{ day: 1, start: "9:00", end: "12:00" }] }), "BAD_WINDOW");
     expectFail(await setAvailability(w.deps, { actor, windows: [{ day: 8, start: "09:00", end: "12:00" }] }), "BAD_WINDOW");

@@ -6,7 +6,14 @@ describe("setSeekerProfile", () => {
   it("saves normalized interests, what they want to learn and an intro; creates the member on first contact", async () => {
     const w = world();
     const sam = w.actor("sam", KOLKATA);
-    const p = unwrap(await setSeekerProfile(w.deps, { actor: sam, interests: "Machine Learning, JS, ml", learn: "  how teams ship models ", intro: " career changer " }));
+    const p = unwrap(
+      await setSeekerProfile(w.deps, {
+        actor: sam,
+        interests: "Machine Learning, JS, ml",
+        learn: "  how teams ship models ",
+        intro: " career changer ",
+      }),
+    );
     expect(p).toEqual({
       memberId: sam.memberId,
       communityId: w.communityId,
@@ -15,7 +22,12 @@ describe("setSeekerProfile", () => {
       intro: "career changer",
       updatedAt: w.clock.now(),
     });
-    expect(await getMember(w, sam.memberId)).toMatchObject({ displayName: "sam", timeZone: KOLKATA, timeZoneConfirmed: true, status: "active" });
+    expect(await getMember(w, sam.memberId)).toMatchObject({
+      displayName: "sam",
+      timeZone: KOLKATA,
+      timeZoneConfirmed: true,
+      status: "active",
+    });
     expect((await snapshot(w)).nudges).toEqual([]);
   });
 
@@ -49,7 +61,9 @@ describe("setSeekerProfile", () => {
   it("TEXT_TOO_LONG for learn or intro over 1000 characters", async () => {
     const w = world();
     const sam = w.actor("sam");
-    expect(expectFail(await setSeekerProfile(w.deps, { actor: sam, interests: "ux", learn: "x".repeat(1001) }), "TEXT_TOO_LONG")).toEqual({ max: 1000 });
+    expect(expectFail(await setSeekerProfile(w.deps, { actor: sam, interests: "ux", learn: "x".repeat(1001) }), "TEXT_TOO_LONG")).toEqual({
+      max: 1000,
+    });
     expectFail(await setSeekerProfile(w.deps, { actor: sam, interests: "ux", intro: "x".repeat(1001) }), "TEXT_TOO_LONG");
     unwrap(await setSeekerProfile(w.deps, { actor: sam, interests: "ux", learn: `  ${"x".repeat(1000)}  ` }));
   });

@@ -6,7 +6,14 @@ describe("setVolunteerProfile", () => {
   it("makes the member a volunteer with the community's default capacity", async () => {
     const w = world();
     const vera = w.actor("vera");
-    const p = unwrap(await setVolunteerProfile(w.deps, { actor: vera, expertise: "UX, Product Management", bio: "  Design lead at a bank ", meetingLink: " https://meet.example/v " }));
+    const p = unwrap(
+      await setVolunteerProfile(w.deps, {
+        actor: vera,
+        expertise: "UX, Product Management",
+        bio: "  Design lead at a bank ",
+        meetingLink: " https://meet.example/v ",
+      }),
+    );
     expect(p).toEqual({
       memberId: vera.memberId,
       communityId: w.communityId,
@@ -29,15 +36,36 @@ describe("setVolunteerProfile", () => {
   it("updates keep fields that are left out", async () => {
     const w = world();
     const vera = w.actor("vera");
-    unwrap(await setVolunteerProfile(w.deps, { actor: vera, expertise: "ux", bio: "bio", capacityPerMonth: 3, formats: ["phone"], meetingLink: "Cafe Luna" }));
+    unwrap(
+      await setVolunteerProfile(w.deps, {
+        actor: vera,
+        expertise: "ux",
+        bio: "bio",
+        capacityPerMonth: 3,
+        formats: ["phone"],
+        meetingLink: "Cafe Luna",
+      }),
+    );
     const p = unwrap(await setVolunteerProfile(w.deps, { actor: vera, expertise: "ux, data science" }));
-    expect(p).toMatchObject({ expertise: ["ux-design", "data-science"], bio: "bio", capacityPerMonth: 3, formats: ["phone"], meetingLink: "Cafe Luna" });
+    expect(p).toMatchObject({
+      expertise: ["ux-design", "data-science"],
+      bio: "bio",
+      capacityPerMonth: 3,
+      formats: ["phone"],
+      meetingLink: "Cafe Luna",
+    });
     expect(unwrap(await setVolunteerProfile(w.deps, { actor: vera, expertise: "ux", capacityPerMonth: 0 })).capacityPerMonth).toBe(0);
   });
 
   it("reads formats the way people write them", async () => {
     const w = world();
-    const p = unwrap(await setVolunteerProfile(w.deps, { actor: w.actor("vera"), expertise: "ux", formats: ["In Person", "VIDEO", "in-person", " phone "] }));
+    const p = unwrap(
+      await setVolunteerProfile(w.deps, {
+        actor: w.actor("vera"),
+        expertise: "ux",
+        formats: ["In Person", "VIDEO", "in-person", " phone "],
+      }),
+    );
     expect(p.formats).toEqual(["in_person", "video", "phone"]);
   });
 
@@ -55,12 +83,20 @@ describe("setVolunteerProfile", () => {
     const actor = w.actor("vera");
     expectFail(await setVolunteerProfile(w.deps, { actor, expertise: " ,, " }), "NO_TAGS");
     for (const capacityPerMonth of [-1, 21, 1.5, Number.NaN]) {
-      expect(expectFail(await setVolunteerProfile(w.deps, { actor, expertise: "ux", capacityPerMonth }), "BAD_CAPACITY")).toEqual({ min: 0, max: 20 });
+      expect(expectFail(await setVolunteerProfile(w.deps, { actor, expertise: "ux", capacityPerMonth }), "BAD_CAPACITY")).toEqual({
+        min: 0,
+        max: 20,
+      });
     }
-    const bad = expectFail(await setVolunteerProfile(w.deps, { actor, expertise: "ux", formats: ["video", "carrier pigeon"] }), "BAD_FORMAT");
+    const bad = expectFail(
+      await setVolunteerProfile(w.deps, { actor, expertise: "ux", formats: ["video", "carrier pigeon"] }),
+      "BAD_FORMAT",
+    );
     expect(bad).toEqual({ given: "carrier pigeon", allowed: ["video", "in_person", "phone"] });
     expectFail(await setVolunteerProfile(w.deps, { actor, expertise: "ux", formats: [] }), "BAD_FORMAT");
-    expect(expectFail(await setVolunteerProfile(w.deps, { actor, expertise: "ux", bio: "x".repeat(1001) }), "TEXT_TOO_LONG")).toEqual({ max: 1000 });
+    expect(expectFail(await setVolunteerProfile(w.deps, { actor, expertise: "ux", bio: "x".repeat(1001) }), "TEXT_TOO_LONG")).toEqual({
+      max: 1000,
+    });
     expect(await w.store.tx((tx) => tx.getVolunteer(w.communityId, actor.memberId))).toBeNull();
   });
 });

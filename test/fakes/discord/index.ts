@@ -52,27 +52,58 @@ export class FakeDiscord {
   }
 
   /** Autocomplete for one option; resolves with the offered choices. */
-  async autocomplete(guildId: string, user: FakeUser, sub: string, opts: Record<string, OptionValue>, focused: string): Promise<{ name: string; value: string }[]> {
+  async autocomplete(
+    guildId: string,
+    user: FakeUser,
+    sub: string,
+    opts: Record<string, OptionValue>,
+    focused: string,
+  ): Promise<{ name: string; value: string }[]> {
     const a = await this.answer(this.send(this.commandPayload(guildId, user, sub, opts, focused)));
     return (a.data.choices ?? []) as { name: string; value: string }[];
   }
 
   /** Clicks the button with `customId` (or picks `values` in a select) on a message the bot sent. */
-  clickPayload(user: FakeUser, message: FakeMessage | { id: string; channel_id: string; content: string; components: unknown[] }, customId: string, opts: { guildId?: string; values?: string[] } = {}) {
-    return componentPayload({ applicationId: APPLICATION_ID, guildId: opts.guildId ?? null, channelId: message.channel_id, user }, message, customId, opts.values);
+  clickPayload(
+    user: FakeUser,
+    message: FakeMessage | { id: string; channel_id: string; content: string; components: unknown[] },
+    customId: string,
+    opts: { guildId?: string; values?: string[] } = {},
+  ) {
+    return componentPayload(
+      { applicationId: APPLICATION_ID, guildId: opts.guildId ?? null, channelId: message.channel_id, user },
+      message,
+      customId,
+      opts.values,
+    );
   }
 
-  async click(user: FakeUser, message: FakeMessage, customId: string, opts: { guildId?: string; values?: string[] } = {}): Promise<InteractionAnswer> {
+  async click(
+    user: FakeUser,
+    message: FakeMessage,
+    customId: string,
+    opts: { guildId?: string; values?: string[] } = {},
+  ): Promise<InteractionAnswer> {
     return this.answer(this.send(this.clickPayload(user, message, customId, opts)));
   }
 
   async submitModal(guildId: string, user: FakeUser, customId: string, fields: Record<string, string>): Promise<InteractionAnswer> {
-    return this.answer(this.send(modalPayload({ applicationId: APPLICATION_ID, guildId, channelId: this.channelOf(guildId), user }, customId, fields)));
+    return this.answer(
+      this.send(modalPayload({ applicationId: APPLICATION_ID, guildId, channelId: this.channelOf(guildId), user }, customId, fields)),
+    );
   }
 
   /** Waits for the bot's final answer to one interaction. */
   async answer(interactionId: string, timeoutMs = 5_000): Promise<InteractionAnswer> {
-    return waitFor(() => this.rest.answersTo(interactionId).filter((a) => FINAL.has(a.type)).at(-1), timeoutMs, `an answer to interaction ${interactionId}`);
+    return waitFor(
+      () =>
+        this.rest
+          .answersTo(interactionId)
+          .filter((a) => FINAL.has(a.type))
+          .at(-1),
+      timeoutMs,
+      `an answer to interaction ${interactionId}`,
+    );
   }
 
   private channelOf(guildId: string): string {

@@ -1,4 +1,10 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, ComponentType, InteractionContextType, InteractionType } from "discord-api-types/v10";
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+} from "discord-api-types/v10";
 import { snowflake } from "./rest.js";
 
 /** Who clicks or types: a user id and the name others see. */
@@ -16,7 +22,13 @@ export type OptionValue = string | number | boolean | { user: FakeUser };
 
 const ALL_PERMISSIONS = "2251799813685247";
 
-const apiUser = (u: FakeUser) => ({ id: u.id, username: u.name.toLowerCase().replace(/\W/g, ""), discriminator: "0", avatar: null, global_name: u.name });
+const apiUser = (u: FakeUser) => ({
+  id: u.id,
+  username: u.name.toLowerCase().replace(/\W/g, ""),
+  discriminator: "0",
+  avatar: null,
+  global_name: u.name,
+});
 
 interface Where {
   applicationId: string;
@@ -40,7 +52,13 @@ function base(type: InteractionType, w: Where): Record<string, unknown> {
     channel_id: w.channelId,
   };
   if (w.guildId === null) {
-    return { ...common, user: apiUser(w.user), channel: { id: w.channelId, type: 1 }, context: InteractionContextType.BotDM, authorizing_integration_owners: { "1": w.user.id } };
+    return {
+      ...common,
+      user: apiUser(w.user),
+      channel: { id: w.channelId, type: 1 },
+      context: InteractionContextType.BotDM,
+      authorizing_integration_owners: { "1": w.user.id },
+    };
   }
   return {
     ...common,
@@ -74,7 +92,12 @@ function options(opts: Record<string, OptionValue>, focused?: string) {
       users[v.user.id] = apiUser(v.user);
       return { name, type: ApplicationCommandOptionType.User, value: v.user.id, ...f };
     }
-    const type = typeof v === "number" ? ApplicationCommandOptionType.Integer : typeof v === "boolean" ? ApplicationCommandOptionType.Boolean : ApplicationCommandOptionType.String;
+    const type =
+      typeof v === "number"
+        ? ApplicationCommandOptionType.Integer
+        : typeof v === "boolean"
+          ? ApplicationCommandOptionType.Boolean
+          : ApplicationCommandOptionType.String;
     return { name, type: focused === name ? ApplicationCommandOptionType.String : type, value: v, ...f };
   });
   return { list, users };
@@ -103,7 +126,12 @@ export function commandPayload(w: Where, sub: string, opts: Record<string, Optio
 }
 
 /** A click on a button (or a choice in a select menu) under `message`. */
-export function componentPayload(w: Where, message: { id: string; content: string; components: unknown[] }, customId: string, values?: string[]): Record<string, unknown> {
+export function componentPayload(
+  w: Where,
+  message: { id: string; content: string; components: unknown[] },
+  customId: string,
+  values?: string[],
+): Record<string, unknown> {
   return {
     ...base(InteractionType.MessageComponent, w),
     message: {
@@ -124,7 +152,9 @@ export function componentPayload(w: Where, message: { id: string; content: strin
       edited_timestamp: null,
       flags: 0,
     },
-    data: values ? { custom_id: customId, component_type: ComponentType.StringSelect, values } : { custom_id: customId, component_type: ComponentType.Button },
+    data: values
+      ? { custom_id: customId, component_type: ComponentType.StringSelect, values }
+      : { custom_id: customId, component_type: ComponentType.Button },
   };
 }
 
@@ -134,7 +164,10 @@ export function modalPayload(w: Where, customId: string, fields: Record<string, 
     ...base(InteractionType.ModalSubmit, w),
     data: {
       custom_id: customId,
-      components: Object.entries(fields).map(([id, value]) => ({ type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, custom_id: id, value }] })),
+      components: Object.entries(fields).map(([id, value]) => ({
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.TextInput, custom_id: id, value }],
+      })),
     },
   };
 }

@@ -134,32 +134,52 @@ export class FakeDiscordRest {
       fault.times--;
       if (fault.status === 429) {
         const after = fault.retryAfterSec ?? 0.2;
-        return send(429, { message: "You are being rate limited.", retry_after: after, global: false }, {
-          "retry-after": String(Math.ceil(after)),
-          "x-ratelimit-limit": "5",
-          "x-ratelimit-remaining": "0",
-          "x-ratelimit-reset-after": String(after),
-          "x-ratelimit-bucket": "fake-bucket",
-          "x-ratelimit-scope": "user",
-        });
+        return send(
+          429,
+          { message: "You are being rate limited.", retry_after: after, global: false },
+          {
+            "retry-after": String(Math.ceil(after)),
+            "x-ratelimit-limit": "5",
+            "x-ratelimit-remaining": "0",
+            "x-ratelimit-reset-after": String(after),
+            "x-ratelimit-bucket": "fake-bucket",
+            "x-ratelimit-scope": "user",
+          },
+        );
       }
       return send(fault.status, { message: "Server error", code: 0 });
     }
     this.answer(method, path, body, files, send);
   }
 
-  private answer(method: string, path: string, body: unknown, files: RecordedCall["files"], send: (s: number, j?: unknown, h?: Record<string, string>) => void): void {
+  private answer(
+    method: string,
+    path: string,
+    body: unknown,
+    files: RecordedCall["files"],
+    send: (s: number, j?: unknown, h?: Record<string, string>) => void,
+  ): void {
     const b = (body ?? {}) as Record<string, unknown>;
     let m: RegExpExecArray | null;
     if (method === "GET" && path === "/gateway/bot") {
-      return send(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+      return send(200, {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
     }
     if (method === "GET" && path === "/gateway") return send(200, { url: this.gatewayUrl });
     if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === "POST") {
       const [, id = "", token = ""] = m;
       if (this.answered.has(id)) return send(400, { message: "Interaction has already been acknowledged.", code: 40060 });
       this.answered.add(id);
-      this.record({ interactionId: id, token, type: Number(b.type), data: (b.data ?? {}) as Record<string, unknown>, at: performance.now() });
+      this.record({
+        interactionId: id,
+        token,
+        type: Number(b.type),
+        data: (b.data ?? {}) as Record<string, unknown>,
+        at: performance.now(),
+      });
       // Discord answers 204 with no body; a JSON content type here would crash undici's parser.
       return send(204);
     }
@@ -168,34 +188,58 @@ export class FakeDiscordRest {
       const id = this.answers.find((a) => a.token === token)?.interactionId ?? "";
       const kind = m[3] ? "edit" : "followup";
       this.record({ interactionId: id, token, type: kind, data: b, at: performance.now() });
-      return send(200, this.messageJson({ id: snowflake(), channel_id: "0", content: String(b.content ?? ""), components: [], nonce: null, files }));
+      return send(
+        200,
+        this.messageJson({ id: snowflake(), channel_id: "0", content: String(b.content ?? ""), components: [], nonce: null, files }),
+      );
     }
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === "PUT") {
       const list = Array.isArray(body) ? body : [];
       this.commands.set(m[2] ?? "global", list);
-      return send(200, list.map((c: unknown) => ({ ...(c as object), id: snowflake(), application_id: this.applicationId, version: "1" })));
+      return send(
+        200,
+        list.map((c: unknown) => ({ ...(c as object), id: snowflake(), application_id: this.applicationId, version: "1" })),
+      );
     }
     if (method === "POST" && path === "/users/@me/channels") {
       const user = String(b.recipient_id ?? "");
       const found = [...this.channels.values()].find((c) => c.type === 1 && c.recipient === user);
       const ch = found ?? this.addChannel({ id: snowflake(), type: 1, name: "", recipient: user });
-      return send(200, { id: ch.id, type: 1, recipients: [{ id: user, username: `user${user}`, discriminator: "0", avatar: null, global_name: null }] });
+      return send(200, {
+        id: ch.id,
+        type: 1,
+        recipients: [{ id: user, username: `user${user}`, discriminator: "0", avatar: null, global_name: null }],
+      });
     }
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === "POST") {
       const ch = this.channels.get(m[1] ?? "");
       if (!ch) return send(404, { message: "Unknown Channel", code: 10003 });
-      if (ch.type === 1 && ch.recipient && this.closedDms.has(ch.recipient)) return send(403, { message: "Cannot send messages to this user", code: 50007 });
+      if (ch.type === 1 && ch.recipient && this.closedDms.has(ch.recipient))
+        return send(403, { message: "Cannot send messages to this user", code: 50007 });
       const nonce = b.nonce === undefined ? null : String(b.nonce);
       const dup = nonce && b.enforce_nonce ? this.messages.find((x) => x.channel_id === ch.id && x.nonce === nonce) : undefined;
       if (dup) return send(200, this.messageJson(dup));
-      const msg: FakeMessage = { id: snowflake(), channel_id: ch.id, content: String(b.content ?? ""), components: Array.isArray(b.components) ? b.components : [], nonce, files };
+      const msg: FakeMessage = {
+        id: snowflake(),
+        channel_id: ch.id,
+        content: String(b.content ?? ""),
+        components: Array.isArray(b.components) ? b.components : [],
+        nonce,
+        files,
+      };
       this.messages.push(msg);
       return send(200, this.messageJson(msg));
     }
     if ((m = /^\/channels\/(\d+)\/threads$/.exec(path)) && method === "POST") {
       const parent = this.channels.get(m[1] ?? "");
       if (!parent || parent.type !== 0) return send(404, { message: "Unknown Channel", code: 10003 });
-      const t = this.addChannel({ id: snowflake(), type: Number(b.type ?? 12), name: String(b.name ?? ""), parent_id: parent.id, ...(parent.guild_id ? { guild_id: parent.guild_id } : {}) });
+      const t = this.addChannel({
+        id: snowflake(),
+        type: Number(b.type ?? 12),
+        name: String(b.name ?? ""),
+        parent_id: parent.id,
+        ...(parent.guild_id ? { guild_id: parent.guild_id } : {}),
+      });
       return send(201, this.channelJson(t));
     }
     if ((m = /^\/channels\/(\d+)\/thread-members\/(\d+)$/.exec(path)) && method === "PUT") {
@@ -225,7 +269,13 @@ export class FakeDiscordRest {
       components: m.components,
       nonce: m.nonce,
       author: { id: this.applicationId, username: "Percolate", discriminator: "0", avatar: null, global_name: null, bot: true },
-      attachments: m.files.map((f, i) => ({ id: String(i), filename: f.name, size: f.text.length, url: `http://127.0.0.1/${f.name}`, proxy_url: "" })),
+      attachments: m.files.map((f, i) => ({
+        id: String(i),
+        filename: f.name,
+        size: f.text.length,
+        url: `http://127.0.0.1/${f.name}`,
+        proxy_url: "",
+      })),
       embeds: [],
       mentions: [],
       mention_roles: [],
@@ -239,7 +289,14 @@ export class FakeDiscordRest {
   }
 
   private channelJson(c: FakeChannel): Record<string, unknown> {
-    return { id: c.id, type: c.type, name: c.name, guild_id: c.guild_id, parent_id: c.parent_id, thread_metadata: { archived: false, auto_archive_duration: 10080, archive_timestamp: new Date().toISOString(), locked: false } };
+    return {
+      id: c.id,
+      type: c.type,
+      name: c.name,
+      guild_id: c.guild_id,
+      parent_id: c.parent_id,
+      thread_metadata: { archived: false, auto_archive_duration: 10080, archive_timestamp: new Date().toISOString(), locked: false },
+    };
   }
 }
 

@@ -19,7 +19,12 @@ export function buttonsIn(blocks: unknown): FoundButton[] {
     for (const e of b.elements as Record<string, unknown>[]) {
       if (e.type !== "button") continue;
       const text = e.text as { text?: string } | undefined;
-      out.push({ blockId: String(b.block_id ?? ""), actionId: String(e.action_id ?? ""), value: String(e.value ?? ""), label: text?.text ?? "" });
+      out.push({
+        blockId: String(b.block_id ?? ""),
+        actionId: String(e.action_id ?? ""),
+        value: String(e.value ?? ""),
+        label: text?.text ?? "",
+      });
     }
   }
   return out;
@@ -59,10 +64,24 @@ export function blockAction(fake: FakeSlack, u: FakeUser, b: FoundButton, messag
       ? { type: "message", message_ts: message.ts, channel_id: message.channel, is_ephemeral: false }
       : { type: "message", message_ts: ts, channel_id: "C0GENERAL", is_ephemeral: true },
     trigger_id: trigger(),
-    ...(message ? { channel: { id: message.channel, name: "directmessage" }, message: { type: "message", user: "UBOT", ts: message.ts, text: message.text, blocks: message.blocks } } : {}),
+    ...(message
+      ? {
+          channel: { id: message.channel, name: "directmessage" },
+          message: { type: "message", user: "UBOT", ts: message.ts, text: message.text, blocks: message.blocks },
+        }
+      : {}),
     response_url: fake.responseUrl(message),
     is_enterprise_install: false,
-    actions: [{ type: "button", action_id: b.actionId, block_id: b.blockId, text: { type: "plain_text", text: b.label }, value: b.value, action_ts: ts }],
+    actions: [
+      {
+        type: "button",
+        action_id: b.actionId,
+        block_id: b.blockId,
+        text: { type: "plain_text", text: b.label },
+        value: b.value,
+        action_ts: ts,
+      },
+    ],
   };
 }
 
@@ -129,6 +148,11 @@ export function userChanged(u: FakeUser, deleted: boolean): Record<string, unkno
     event_id: `Ev${randomUUID().slice(0, 10).toUpperCase()}`,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ enterprise_id: null, team_id: u.team, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
-    event: { type: "user_change", user: { id: u.id, team_id: u.team, name: u.name, deleted, tz: u.tz }, cache_ts: Math.floor(Date.now() / 1000), event_ts: `${Date.now() / 1000}` },
+    event: {
+      type: "user_change",
+      user: { id: u.id, team_id: u.team, name: u.name, deleted, tz: u.tz },
+      cache_ts: Math.floor(Date.now() / 1000),
+      event_ts: `${Date.now() / 1000}`,
+    },
   };
 }

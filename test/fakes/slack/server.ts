@@ -111,7 +111,14 @@ export class FakeSlack {
           done(msg.payload ?? null);
         }
       });
-      ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake", approximate_connection_time: 3600 }, connection_info: { app_id: "A0FAKE" } }));
+      ws.send(
+        JSON.stringify({
+          type: "hello",
+          num_connections: 1,
+          debug_info: { host: "fake", approximate_connection_time: 3600 },
+          connection_info: { app_id: "A0FAKE" },
+        }),
+      );
     });
     await new Promise<void>((r) => this.server?.listen(0, "127.0.0.1", r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -170,7 +177,11 @@ export class FakeSlack {
     return { status: 404, body: JSON.stringify({ ok: false, error: "not_found" }) };
   }
 
-  private async api(method: string, raw: string, req: IncomingMessage): Promise<{ status: number; body: string; headers?: Record<string, string> }> {
+  private async api(
+    method: string,
+    raw: string,
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: string; headers?: Record<string, string> }> {
     const params = parseForm(raw, req.headers["content-type"]);
     const auth = req.headers.authorization ?? "";
     const token = auth.startsWith("Bearer ") ? auth.slice(7) : String(params.token ?? "");
@@ -182,11 +193,16 @@ export class FakeSlack {
       if (fault.status) {
         this.calls.push({ method, params, token, status: fault.status });
         const headers: Record<string, string> = fault.status === 429 ? { "retry-after": String(fault.retryAfterSec ?? 1) } : {};
-        return { status: fault.status, body: JSON.stringify({ ok: false, error: fault.status === 429 ? "ratelimited" : "internal_error" }), headers };
+        return {
+          status: fault.status,
+          body: JSON.stringify({ ok: false, error: fault.status === 429 ? "ratelimited" : "internal_error" }),
+          headers,
+        };
       }
     }
     this.calls.push({ method, params, token, status: 200 });
-    if (method === "apps.connections.open") return { status: 200, body: JSON.stringify({ ok: true, url: `${this.url.replace("http", "ws")}/link?ticket=${randomUUID()}` }) };
+    if (method === "apps.connections.open")
+      return { status: 200, body: JSON.stringify({ ok: true, url: `${this.url.replace("http", "ws")}/link?ticket=${randomUUID()}` }) };
     return { status: 200, body: JSON.stringify(this.state.call(method, params)) };
   }
 
@@ -208,7 +224,11 @@ export class FakeSlack {
   }
 
   /** The body and headers Slack would POST to the HTTP receiver for this payload. */
-  signed(kind: "slash_commands" | "interactive" | "events_api", payload: Record<string, unknown>, tamper: Tamper = {}): { headers: Record<string, string>; body: string } {
+  signed(
+    kind: "slash_commands" | "interactive" | "events_api",
+    payload: Record<string, unknown>,
+    tamper: Tamper = {},
+  ): { headers: Record<string, string>; body: string } {
     const body =
       kind === "slash_commands"
         ? new URLSearchParams(Object.entries(payload).map(([k, v]): [string, string] => [k, String(v)])).toString()
@@ -216,7 +236,9 @@ export class FakeSlack {
           ? new URLSearchParams({ payload: JSON.stringify(payload) }).toString()
           : JSON.stringify(payload);
     const ts = tamper.timestamp ?? Math.floor(Date.now() / 1000);
-    const headers: Record<string, string> = { "content-type": kind === "events_api" ? "application/json" : "application/x-www-form-urlencoded" };
+    const headers: Record<string, string> = {
+      "content-type": kind === "events_api" ? "application/json" : "application/x-www-form-urlencoded",
+    };
     if (!tamper.omit?.includes("timestamp")) headers["x-slack-request-timestamp"] = String(ts);
     if (!tamper.omit?.includes("signature")) headers["x-slack-signature"] = this.sign(body, ts, tamper.secret);
     return { headers, body };
@@ -232,7 +254,16 @@ export class FakeSlack {
         clearTimeout(timer);
         resolve({ status: 200, body: p === null ? "" : JSON.stringify(p) });
       });
-      ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== "events_api", retry_attempt: 0, retry_reason: "" }));
+      ws.send(
+        JSON.stringify({
+          envelope_id: id,
+          type,
+          payload,
+          accepts_response_payload: type !== "events_api",
+          retry_attempt: 0,
+          retry_reason: "",
+        }),
+      );
     });
   }
 }

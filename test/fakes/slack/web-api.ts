@@ -72,21 +72,41 @@ export class SlackState {
   call(method: string, p: Params): Answer {
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: "percolate", team_id: "T0FAKE", user_id: "UBOT", bot_id: "BBOT" };
+        return {
+          ok: true,
+          url: "https://fake.slack.test/",
+          team: "Fake",
+          user: "percolate",
+          team_id: "T0FAKE",
+          user_id: "UBOT",
+          bot_id: "BBOT",
+        };
       case "users.info": {
         const u = this.users.get(s(p.user));
         if (!u) return { ok: false, error: "user_not_found" };
         return {
           ok: true,
           user: {
-            id: u.id, team_id: u.team, name: u.name, real_name: u.name, deleted: false, tz: u.tz, tz_label: u.tz, tz_offset: 0,
-            is_admin: u.isAdmin === true, is_owner: false, is_bot: false,
+            id: u.id,
+            team_id: u.team,
+            name: u.name,
+            real_name: u.name,
+            deleted: false,
+            tz: u.tz,
+            tz_label: u.tz,
+            tz_offset: 0,
+            is_admin: u.isAdmin === true,
+            is_owner: false,
+            is_bot: false,
             profile: { display_name: u.name, real_name: u.name },
           },
         };
       }
       case "conversations.open": {
-        const users = s(p.users).split(",").map((x) => x.trim()).filter(Boolean);
+        const users = s(p.users)
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean);
         const missing = users.find((u) => !this.users.has(u));
         if (users.length === 0) return { ok: false, error: "users_list_not_supplied" };
         if (missing) return { ok: false, error: "user_not_found" };
@@ -97,7 +117,14 @@ export class SlackState {
         if (this.users.has(channel)) channel = this.openChannel([channel]).id;
         if (!this.channels.has(channel)) return { ok: false, error: "channel_not_found" };
         const meta = p.metadata as FakeMessage["metadata"] | undefined;
-        const m: FakeMessage = { channel, ts: this.nextTs(), text: s(p.text), blocks: Array.isArray(p.blocks) ? p.blocks : [], ...(meta ? { metadata: meta } : {}), edits: 0 };
+        const m: FakeMessage = {
+          channel,
+          ts: this.nextTs(),
+          text: s(p.text),
+          blocks: Array.isArray(p.blocks) ? p.blocks : [],
+          ...(meta ? { metadata: meta } : {}),
+          edits: 0,
+        };
         this.messages.push(m);
         return { ok: true, channel, ts: m.ts, message: { type: "message", text: m.text, ts: m.ts, bot_id: "BBOT" } };
       }
@@ -118,7 +145,13 @@ export class SlackState {
         return {
           ok: true,
           has_more: false,
-          messages: msgs.map((m) => ({ type: "message", ts: m.ts, text: m.text, bot_id: "BBOT", ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) })),
+          messages: msgs.map((m) => ({
+            type: "message",
+            ts: m.ts,
+            text: m.text,
+            bot_id: "BBOT",
+            ...(withMeta && m.metadata ? { metadata: m.metadata } : {}),
+          })),
         };
       }
       case "views.open":

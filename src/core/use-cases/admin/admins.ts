@@ -10,7 +10,10 @@ export interface AdminListValue {
 }
 
 /** Gives a member admin rights in this community (on top of the platform's own admins). */
-export async function adminAdd(deps: Deps, cmd: { actor: Actor; memberId: string }): Promise<Result<AdminListValue, "NOT_ADMIN" | "UNKNOWN_MEMBER">> {
+export async function adminAdd(
+  deps: Deps,
+  cmd: { actor: Actor; memberId: string },
+): Promise<Result<AdminListValue, "NOT_ADMIN" | "UNKNOWN_MEMBER">> {
   return asAdmin<AdminListValue, "UNKNOWN_MEMBER">(deps, cmd.actor, "add", async (tx, community) => {
     const target = await tx.getMember(community.id, cmd.memberId);
     if (!target || target.forgotten) return fail("UNKNOWN_MEMBER", { targetId: cmd.memberId });

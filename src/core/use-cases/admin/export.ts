@@ -9,7 +9,10 @@ import { asAdmin } from "./guard.js";
  * Free-text feedback notes are left out unless `includeNotes`. The adapter delivers the
  * files: an upload on the platforms, a folder in the shell.
  */
-export async function adminExport(deps: Deps, cmd: { actor: Actor; includeNotes: boolean }): Promise<Result<{ files: CsvFile[]; includeNotes: boolean }, "NOT_ADMIN">> {
+export async function adminExport(
+  deps: Deps,
+  cmd: { actor: Actor; includeNotes: boolean },
+): Promise<Result<{ files: CsvFile[]; includeNotes: boolean }, "NOT_ADMIN">> {
   return asAdmin(deps, cmd.actor, "export", async (tx, community, admin) => {
     const members = await tx.listMembers(community.id);
     const seekers = await tx.listSeekers(community.id);

@@ -8,7 +8,10 @@ import { asAdmin } from "./guard.js";
  * rules (a paused programme matches nothing). The check and the match are two transactions;
  * matchQueue is idempotent, so a race with the scheduler offers nothing twice.
  */
-export async function adminMatch(deps: Deps, cmd: { actor: Actor }): Promise<Result<MatchQueueReport & { programPaused: boolean }, "NOT_ADMIN">> {
+export async function adminMatch(
+  deps: Deps,
+  cmd: { actor: Actor },
+): Promise<Result<MatchQueueReport & { programPaused: boolean }, "NOT_ADMIN">> {
   const allowed = await asAdmin<boolean, never>(deps, cmd.actor, "match", async (_tx, community) => ok(community.settings.programPaused));
   if (!allowed.ok) return fail("NOT_ADMIN", allowed.detail);
   const report = await matchQueue(deps, { communityId: cmd.actor.communityId });

@@ -5,7 +5,10 @@ import type { Actor, Deps } from "../shared/context.js";
 import { asAdmin } from "./guard.js";
 
 /** The community's programme figures for a period (`30d` by default; `12w`, `6m`, `1y`, `all`). */
-export async function adminStats(deps: Deps, cmd: { actor: Actor; period?: string }): Promise<Result<CommunityStats, "NOT_ADMIN" | "BAD_PERIOD">> {
+export async function adminStats(
+  deps: Deps,
+  cmd: { actor: Actor; period?: string },
+): Promise<Result<CommunityStats, "NOT_ADMIN" | "BAD_PERIOD">> {
   const now = deps.clock.now();
   const period = parsePeriod(cmd.period, now);
   return asAdmin(deps, cmd.actor, "stats", async (tx, community) => {

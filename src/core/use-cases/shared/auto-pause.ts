@@ -25,7 +25,13 @@ export async function ignoredInARow(tx: StoreTx, communityId: string, volunteerI
  * pause they chose), told how to come back, and their other waiting intros move on at once.
  * Returns whether it paused them. Off when the setting is 0; only active volunteers are paused.
  */
-export async function autoPauseIfIgnored(tx: StoreTx, deps: Deps, community: Community, volunteerId: string, refId: string): Promise<boolean> {
+export async function autoPauseIfIgnored(
+  tx: StoreTx,
+  deps: Deps,
+  community: Community,
+  volunteerId: string,
+  refId: string,
+): Promise<boolean> {
   const limit = community.settings.autoPauseAfterIgnored;
   if (limit <= 0) return false;
   const member = await tx.getMember(community.id, volunteerId);

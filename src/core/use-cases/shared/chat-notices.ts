@@ -26,7 +26,15 @@ export function inviteFor(chat: Chat, seeker: Member, volunteer: Member, goals: 
  * Puts the confirmation (to the pair, with the invite) and the timed follow-up of a
  * scheduled chat in the outbox. `round` separates the nudges of each reschedule.
  */
-export async function enqueueScheduled(tx: StoreTx, deps: Deps, community: Community, chat: Chat, seeker: Member, volunteer: Member, goals: string): Promise<void> {
+export async function enqueueScheduled(
+  tx: StoreTx,
+  deps: Deps,
+  community: Community,
+  chat: Chat,
+  seeker: Member,
+  volunteer: Member,
+  goals: string,
+): Promise<void> {
   const now = deps.clock.now();
   if (!chat.slot) throw new Error(`chat ${chat.id} has no slot`);
   const profile = await tx.getVolunteer(community.id, volunteer.id);
@@ -57,9 +65,25 @@ export async function enqueueScheduled(tx: StoreTx, deps: Deps, community: Commu
   for (const n of chatNudges(chat, community.settings, now)) {
     const notice: Notice =
       n.kind === "prep"
-        ? { kind: "prep", chatId: chat.id, volunteer: card(volunteer, profile), slot, minutes: chat.minutes, goals, questions: [...PREP_QUESTIONS] }
+        ? {
+            kind: "prep",
+            chatId: chat.id,
+            volunteer: card(volunteer, profile),
+            slot,
+            minutes: chat.minutes,
+            goals,
+            questions: [...PREP_QUESTIONS],
+          }
         : n.kind === "chat_reminder"
-          ? { kind: "chat_reminder", chatId: chat.id, other: ref(other[n.to]), slot, minutes: chat.minutes, format: chat.format, meetingLink: link }
+          ? {
+              kind: "chat_reminder",
+              chatId: chat.id,
+              other: ref(other[n.to]),
+              slot,
+              minutes: chat.minutes,
+              format: chat.format,
+              meetingLink: link,
+            }
           : { kind: "check_in", chatId: chat.id, other: ref(other[n.to]) };
     specs.push({ to: [people[n.to].id], refId: chat.id, dueAt: n.dueAt, round: chat.reschedules, notice });
   }
@@ -67,7 +91,16 @@ export async function enqueueScheduled(tx: StoreTx, deps: Deps, community: Commu
 }
 
 /** The follow-up after a chat happened: thank-you draft, referral ask, keep-in-touch. */
-export async function enqueueAfterHappened(tx: StoreTx, deps: Deps, community: Community, chat: Chat, seeker: Member, volunteer: Member, goals: string, tags: string[]): Promise<void> {
+export async function enqueueAfterHappened(
+  tx: StoreTx,
+  deps: Deps,
+  community: Community,
+  chat: Chat,
+  seeker: Member,
+  volunteer: Member,
+  goals: string,
+  tags: string[],
+): Promise<void> {
   const now = deps.clock.now();
   const specs: NudgeSpec[] = afterHappenedNudges(now, community.settings).map((n) => {
     const notice: Notice =

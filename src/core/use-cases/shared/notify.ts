@@ -21,7 +21,12 @@ export const nudgeKey = (s: Pick<NudgeSpec, "to" | "notice" | "refId" | "round">
  * Writes notices into the outbox in the caller's transaction, so a state change and the
  * messages it implies land together or not at all. Returns how many were new.
  */
-export async function enqueue(tx: StoreTx, deps: Pick<Deps, "ids" | "clock">, communityId: string, specs: readonly NudgeSpec[]): Promise<number> {
+export async function enqueue(
+  tx: StoreTx,
+  deps: Pick<Deps, "ids" | "clock">,
+  communityId: string,
+  specs: readonly NudgeSpec[],
+): Promise<number> {
   if (specs.length === 0) return 0;
   const now = deps.clock.now();
   const rows: Nudge[] = specs.map((s) => ({

@@ -28,8 +28,12 @@ export async function optOut(tx: StoreTx, deps: Deps, community: Community, gone
     cancelledChats++;
   }
   let cancelledRequests = 0;
-  for (const r of await tx.listRequests(community.id, { seekerId: gone.id, status: ["open", "offered", "scheduling", "scheduled", "waitlisted"] })) {
-    for (const intro of await tx.listIntros(community.id, { requestId: r.id, status: ["pending"] })) await withdrawIntro(tx, deps, community, intro, gone);
+  for (const r of await tx.listRequests(community.id, {
+    seekerId: gone.id,
+    status: ["open", "offered", "scheduling", "scheduled", "waitlisted"],
+  })) {
+    for (const intro of await tx.listIntros(community.id, { requestId: r.id, status: ["pending"] }))
+      await withdrawIntro(tx, deps, community, intro, gone);
     await tx.saveRequest({ ...r, status: "cancelled", updatedAt: now });
     cancelledRequests++;
   }

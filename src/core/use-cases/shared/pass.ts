@@ -53,7 +53,14 @@ export async function passIntro(
       },
     },
     ...(why === "expired" && volunteer
-      ? [{ to: [volunteer.id], refId: intro.id, dueAt: now, notice: { kind: "intro_expired" as const, introId: intro.id, seeker: ref(seeker) } }]
+      ? [
+          {
+            to: [volunteer.id],
+            refId: intro.id,
+            dueAt: now,
+            notice: { kind: "intro_expired" as const, introId: intro.id, seeker: ref(seeker) },
+          },
+        ]
       : []),
   ]);
   if (why === "expired") await autoPauseIfIgnored(tx, deps, community, intro.volunteerId, intro.id);

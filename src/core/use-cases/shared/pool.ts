@@ -91,7 +91,17 @@ export async function loadPool(tx: StoreTx, community: Community, now: Date): Pr
       ratingCount: r.length,
     });
   }
-  return { community, now, grid, weights: tagWeights(counts, Math.max(population, 1), community.settings.tagAliases), members, volunteers, candidates, busy, recentPairs };
+  return {
+    community,
+    now,
+    grid,
+    weights: tagWeights(counts, Math.max(population, 1), community.settings.tagAliases),
+    members,
+    volunteers,
+    candidates,
+    busy,
+    recentPairs,
+  };
 }
 
 /**
@@ -108,7 +118,10 @@ export function askerFor(pool: Pool, request: ChatRequest, pendingWith: Readonly
     if (pool.recentPairs.has(pairKey(request.seekerId, c.volunteerId))) excluded.add(c.volunteerId);
   }
   const free = seeker
-    ? andNot(freeMask(withDefaultWindows(seeker.availability), seeker.timeZone, pool.grid), busyMask(pool.busy.get(seeker.id) ?? [], pool.grid))
+    ? andNot(
+        freeMask(withDefaultWindows(seeker.availability), seeker.timeZone, pool.grid),
+        busyMask(pool.busy.get(seeker.id) ?? [], pool.grid),
+      )
     : new Uint32Array(Math.ceil(pool.grid.cells / 32));
   return { seekerId: request.seekerId, tags: request.tags, freeMask: free, excluded };
 }

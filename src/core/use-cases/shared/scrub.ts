@@ -42,9 +42,32 @@ export function stringScrubber(s: Scrub): (text: string) => string {
  * each other — nor turn a tag or a status into "a former member".
  */
 const ID_FIELDS: ReadonlySet<string> = new Set([
-  "id", "communityId", "memberId", "seekerId", "volunteerId", "requestId", "introId", "chatId", "fromId", "aboutId",
-  "cancelledBy", "referredBy", "refId", "key", "to", "tried", "blocked", "leaseOwner",
-  "kind", "status", "why", "outcome", "format", "timeZone", "tags", "sharedTags",
+  "id",
+  "communityId",
+  "memberId",
+  "seekerId",
+  "volunteerId",
+  "requestId",
+  "introId",
+  "chatId",
+  "fromId",
+  "aboutId",
+  "cancelledBy",
+  "referredBy",
+  "refId",
+  "key",
+  "to",
+  "tried",
+  "blocked",
+  "leaseOwner",
+  "kind",
+  "status",
+  "why",
+  "outcome",
+  "format",
+  "timeZone",
+  "tags",
+  "sharedTags",
 ]);
 
 /**

@@ -25,13 +25,29 @@ const slotInput = (community: Community, volunteer: Member, seeker: Member, busy
 });
 
 /** Three slots that suit both people, on different days when possible; none that are taken. */
-export async function slotsFor(tx: StoreTx, community: Community, chat: Chat, seeker: Member, volunteer: Member, now: Date, avoid: readonly Slot[] = []): Promise<Slot[]> {
+export async function slotsFor(
+  tx: StoreTx,
+  community: Community,
+  chat: Chat,
+  seeker: Member,
+  volunteer: Member,
+  now: Date,
+  avoid: readonly Slot[] = [],
+): Promise<Slot[]> {
   const busy = [...(await busySlots(tx, community.id, [seeker.id, volunteer.id], chat.id)), ...avoid];
   return proposeSlots({ ...slotInput(community, volunteer, seeker, busy, now), count: 3 });
 }
 
 /** Is `slot` still free for both (their windows, their other chats, not in the past)? */
-export async function stillFree(tx: StoreTx, community: Community, chat: Chat, seeker: Member, volunteer: Member, now: Date, slot: Slot): Promise<boolean> {
+export async function stillFree(
+  tx: StoreTx,
+  community: Community,
+  chat: Chat,
+  seeker: Member,
+  volunteer: Member,
+  now: Date,
+  slot: Slot,
+): Promise<boolean> {
   const busy = await busySlots(tx, community.id, [seeker.id, volunteer.id], chat.id);
   return isSlotFree({ ...slotInput(community, volunteer, seeker, busy, now), slot, allowWithinLead: true });
 }

@@ -8,7 +8,13 @@ import { passIntro } from "./pass.js";
  * their answer moves on to the next candidate now, instead of expiring in three days.
  * `onlySeeker` limits it to intros from one seeker (a block).
  */
-export async function passPendingIntros(tx: StoreTx, deps: Deps, community: Community, volunteer: Member, onlySeeker?: string): Promise<number> {
+export async function passPendingIntros(
+  tx: StoreTx,
+  deps: Deps,
+  community: Community,
+  volunteer: Member,
+  onlySeeker?: string,
+): Promise<number> {
   let n = 0;
   for (const intro of await tx.listIntros(community.id, { volunteerId: volunteer.id, status: ["pending"] })) {
     if (onlySeeker !== undefined && intro.seekerId !== onlySeeker) continue;

@@ -18,7 +18,9 @@ export async function withdrawChat(tx: StoreTx, deps: Deps, community: Community
   const otherId = byId === chat.seekerId ? chat.volunteerId : chat.seekerId;
   const other = await tx.getMember(community.id, otherId);
   if (by && other && other.status !== "opted_out") {
-    await enqueue(tx, deps, community.id, [{ to: [other.id], refId: chat.id, dueAt: now, notice: { kind: "chat_cancelled", chatId: chat.id, by: ref(by) } }]);
+    await enqueue(tx, deps, community.id, [
+      { to: [other.id], refId: chat.id, dueAt: now, notice: { kind: "chat_cancelled", chatId: chat.id, by: ref(by) } },
+    ]);
   }
   const request = await tx.getRequest(community.id, chat.requestId);
   if (!request) return cancelled;

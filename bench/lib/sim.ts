@@ -339,6 +339,8 @@ function giniOf(values: readonly number[]): number {
   const total = xs.reduce((a, b) => a + b, 0);
   if (n === 0 || total === 0) return 0;
   let weighted = 0;
-  xs.forEach((x, i) => (weighted += (i + 1) * x));
+  xs.forEach((x, i) => {
+    weighted += (i + 1) * x;
+  });
   return (2 * weighted) / (n * total) - (n + 1) / n;
 }

@@ -155,7 +155,9 @@ export function synthBatch(requests: number, volunteers: number, seed: number, c
   const f = new PersonFactory(seed, vocabFor(requests + volunteers));
   const candidates: Candidate[] = [];
   const counts = new Map<string, number>();
-  const count = (tags: readonly string[]): void => tags.forEach((t) => counts.set(t, (counts.get(t) ?? 0) + 1));
+  const count = (tags: readonly string[]): void => {
+    for (const t of tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+  };
   const sample: Person[] = [];
   for (let v = 0; v < volunteers; v++) {
     const p = f.person();

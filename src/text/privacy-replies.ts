@@ -11,7 +11,7 @@ export function renderForget(v: ForgetValue): string {
     `${v.messagesDeleted} message(s) to you, sent or pending`,
   ].filter((x): x is string => x !== null);
   return [
-    "🗑️  Done — you've been forgotten. Removed: " + removed.join(", ") + ".",
+    `🗑️  Done — you've been forgotten. Removed: ${removed.join(", ")}.`,
     `   Called off: ${v.cancelledRequests} open request(s), ${v.cancelledChats} upcoming chat(s), ${v.passedIntros} intro(s) waiting for you.`,
     `   In ${v.anonymizedRecords} past record(s) you now appear as "a former member", so the people you met keep a consistent history.`,
     "   Nothing more will be sent to you. If you write again later, you start fresh.",

@@ -13,7 +13,7 @@ const cell = (v: string | number | boolean | null | undefined): string => {
 
 /** Rows as CSV text with a header line, CRLF line ends (RFC 4180). */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
-  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return `${[header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }
 
 /** Parses RFC 4180 CSV back into rows of strings (quoted fields, doubled quotes, embedded newlines). */

@@ -74,7 +74,9 @@ export function findViolationsByVolunteer(
     const vo = v * COARSE_WORDS;
     const volAvail = P.volAvailMax[v] as number;
     const { tags, suffix } = rarestFirst(P, v);
-    tags.forEach((t, j) => (rank[t] = j));
+    tags.forEach((t, j) => {
+      rank[t] = j;
+    });
     for (let j = 0; j < tags.length; j++) {
       const reach = BASE_UNITS + (suffix[j] as number) + fb;
       const tb = (tags[j] as number) * BUCKETS;
@@ -104,7 +106,9 @@ export function findViolationsByVolunteer(
         }
       }
     }
-    tags.forEach((t) => (rank[t] = -1));
+    tags.forEach((t) => {
+      rank[t] = -1;
+    });
     // Add the most violating pairs, as many as the volunteer's own list holds: a volunteer with
     // room for a few chats needs only its best few; the next round re-checks everything.
     count += found.length;

@@ -101,7 +101,9 @@ function canonicalOrder<T>(items: readonly T[], id: (x: T) => string, kind: stri
 /** Copies masks into one flat buffer: adjacent in memory, no per-mask objects in the hot loops. */
 function packMasks(masks: readonly Uint32Array[], words: number): Uint32Array {
   const buf = new Uint32Array(masks.length * words);
-  masks.forEach((m, i) => buf.set(m, i * words));
+  masks.forEach((m, i) => {
+    buf.set(m, i * words);
+  });
   return buf;
 }
 
@@ -168,9 +170,13 @@ export function buildProblem(askersIn: readonly BatchAsker[], candidatesIn: read
     words,
   );
   const reqCoarse = new Uint32Array(nR * COARSE_WORDS);
-  askers.forEach((a, r) => coarseMask(a.freeMask, reqCoarse, r * COARSE_WORDS));
+  askers.forEach((a, r) => {
+    coarseMask(a.freeMask, reqCoarse, r * COARSE_WORDS);
+  });
   const volCoarse = new Uint32Array(nV * COARSE_WORDS);
-  candidates.forEach((c, v) => coarseMask(c.freeMask, volCoarse, v * COARSE_WORDS));
+  candidates.forEach((c, v) => {
+    coarseMask(c.freeMask, volCoarse, v * COARSE_WORDS);
+  });
 
   const slotStart = new Int32Array(nV + 1);
   for (let v = 0; v < nV; v++) slotStart[v + 1] = (slotStart[v] as number) + (rem[v] as number);

@@ -52,7 +52,9 @@ export function volunteerCandidates(
       continue;
     }
     const { tags, suffix } = rarestFirst(P, v);
-    tags.forEach((t, j) => (rank[t] = j));
+    tags.forEach((t, j) => {
+      rank[t] = j;
+    });
     const fb = P.fbUnits[v] as number;
     const vo = v * COARSE_WORDS;
     const volAvail = P.volAvailMax[v] as number;
@@ -98,7 +100,9 @@ export function volunteerCandidates(
         }
       }
     }
-    tags.forEach((t) => (rank[t] = -1));
+    tags.forEach((t) => {
+      rank[t] = -1;
+    });
     if (n === want) cutoff[v] = worst;
     for (let q = 0; q < n; q++) {
       const r = topR[q] as number;

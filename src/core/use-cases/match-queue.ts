@@ -33,7 +33,7 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
       (r) => r.status === "waitlisted" || (r.referredBy === null && r.updatedAt.getTime() <= stale),
     );
     const seekersOk = await Promise.all(queue.map((r) => tx.getMember(community.id, r.seekerId)));
-    const live = queue.filter((r, i) => {
+    const live = queue.filter((_r, i) => {
       const m = seekersOk[i];
       // Seekers who left, were forgotten or are on a break get no new intro (a pause ends on its date).
       return m !== null && m !== undefined && isAvailableForMatching(m, now);

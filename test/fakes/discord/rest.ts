@@ -232,7 +232,7 @@ export class FakeDiscordRest {
     }
     if ((m = /^\/channels\/(\d+)\/threads$/.exec(path)) && method === "POST") {
       const parent = this.channels.get(m[1] ?? "");
-      if (!parent || parent.type !== 0) return send(404, { message: "Unknown Channel", code: 10003 });
+      if (parent?.type !== 0) return send(404, { message: "Unknown Channel", code: 10003 });
       const t = this.addChannel({
         id: snowflake(),
         type: Number(b.type ?? 12),

@@ -32,7 +32,7 @@ export async function passIntro(
   const request = await tx.getRequest(community.id, intro.requestId);
   const volunteer = await tx.getMember(community.id, intro.volunteerId);
   const seeker = await tx.getMember(community.id, intro.seekerId);
-  if (!request || request.status !== "offered" || !seeker) {
+  if (request?.status !== "offered" || !seeker) {
     if (why === "expired") await autoPauseIfIgnored(tx, deps, community, intro.volunteerId, intro.id);
     return { intro: closed, next: null };
   }

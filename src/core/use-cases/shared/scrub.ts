@@ -10,7 +10,7 @@ export interface Scrub {
 
 export const FORMER_MEMBER = "a former member";
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * A string rewriter for forget-me: the full opaque id becomes the placeholder id; the
@@ -21,8 +21,8 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  */
 export function stringScrubber(s: Scrub): (text: string) => string {
   const bare = s.oldId.split(":").pop() ?? "";
-  const patterns: [RegExp, string][] = [[new RegExp(escape(s.oldId), "g"), s.newId]];
-  const word = (w: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, "giu");
+  const patterns: [RegExp, string][] = [[new RegExp(escapeRegExp(s.oldId), "g"), s.newId]];
+  const word = (w: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, "giu");
   if (bare.length >= 5 && bare !== s.oldId) patterns.push([word(bare), "former-member"]);
   // The whole name first, then each part of it ("Zelda", "Quixote"), as whole words.
   const parts = [s.name.trim(), ...s.name.trim().split(/\s+/)].filter((p, i, all) => p.length >= 3 && all.indexOf(p) === i);

@@ -51,6 +51,7 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
     rest: client.rest,
     store: deps.store,
     log: deps.log,
+    clock: deps.clock,
     // The community's own setting (admin settings pairChannelId) wins, then the deployment's map, then the guild's system channel.
     pairChannel: async (guildId) =>
       (await deps.store.tx((tx) => tx.getCommunity(`discord:${guildId}`)))?.settings.pairChannelId ??

@@ -292,10 +292,8 @@ export class InteractionRouter {
 
   /** Puts notices the member missed (DMs closed, no pair thread yet) in front of this ephemeral answer. */
   private async withMissed(actor: Actor, guildId: string, body: MessageBody): Promise<MessageBody> {
-    const missed = this.o.messenger.takeMissed(actor.memberId);
-    if (missed.length === 0) return body;
-    const member = await this.o.deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId));
-    if (!member) return body;
+    const { member, missed } = await this.o.messenger.takeMissed(actor.communityId, actor.memberId);
+    if (!member || missed.length === 0) return body;
     const parts = missed.map((n) => noticeMessage(n, [member], guildId));
     const head = `📬 Your DMs are closed, so here is what I couldn't send you:\n${parts.map((p) => p.content).join("\n\n")}\n\n`;
     return {

@@ -9,7 +9,17 @@ import type {
   SeekerProfile,
   VolunteerProfile,
 } from "../core/domain/index.js";
-import type { ChatFilter, IntroFilter, NudgeFilter, NudgeOutbox, RequestFilter, Store, StoreTx } from "../core/ports/index.js";
+import type {
+  ChatFilter,
+  IntroFilter,
+  KeptNotice,
+  NudgeFilter,
+  NudgeOutbox,
+  PlatformRefKind,
+  RequestFilter,
+  Store,
+  StoreTx,
+} from "../core/ports/index.js";
 import { matchesChat, matchesIntro, matchesNudge, matchesRequest } from "./filters.js";
 
 interface Tables {
@@ -22,6 +32,8 @@ interface Tables {
   chats: Map<string, Chat>;
   feedback: Map<string, Feedback>;
   nudges: Map<string, Nudge>;
+  platformRefs: Map<string, string>;
+  keptNotices: Map<string, KeptNotice>;
 }
 
 const emptyTables = (): Tables => ({
@@ -34,6 +46,8 @@ const emptyTables = (): Tables => ({
   chats: new Map(),
   feedback: new Map(),
   nudges: new Map(),
+  platformRefs: new Map(),
+  keptNotices: new Map(),
 });
 
 const k = (communityId: string, id: string): string => `${communityId}\u0000${id}`;
@@ -91,6 +105,8 @@ function copyTables(t: Tables): Tables {
     chats: new Map(t.chats),
     feedback: new Map(t.feedback),
     nudges: new Map(t.nudges),
+    platformRefs: new Map(t.platformRefs),
+    keptNotices: new Map(t.keptNotices),
   };
 }
 
@@ -235,6 +251,35 @@ class MemoryTx implements StoreTx {
   }
   async deleteMember(communityId: string, id: string) {
     this.t.members.delete(k(communityId, id));
+  }
+
+  async getPlatformRef(communityId: string, kind: PlatformRefKind, key: string) {
+    return this.t.platformRefs.get(k(communityId, k(kind, key))) ?? null;
+  }
+  async claimPlatformRef(communityId: string, kind: PlatformRefKind, key: string, value: string) {
+    const id = k(communityId, k(kind, key));
+    const held = this.t.platformRefs.get(id);
+    if (held !== undefined) return held;
+    this.t.platformRefs.set(id, value);
+    return value;
+  }
+  async dropPlatformRef(communityId: string, kind: PlatformRefKind, key: string, value: string) {
+    const id = k(communityId, k(kind, key));
+    if (this.t.platformRefs.get(id) === value) this.t.platformRefs.delete(id);
+  }
+  async keepNotice(n: KeptNotice) {
+    const id = k(n.communityId, k(n.memberId, n.key));
+    if (this.t.keptNotices.has(id)) return false;
+    this.t.keptNotices.set(id, copy(n));
+    return true;
+  }
+  async takeKeptNotices(communityId: string, memberId: string, limit: number) {
+    const mine = [...this.t.keptNotices.entries()]
+      .filter(([, n]) => n.communityId === communityId && n.memberId === memberId)
+      .sort(([, a], [, b]) => a.createdAt.getTime() - b.createdAt.getTime() || a.key.localeCompare(b.key))
+      .slice(0, Math.max(0, limit));
+    for (const [id] of mine) this.t.keptNotices.delete(id);
+    return mine.map(([, n]) => copy(n));
   }
 
   async addNudges(nudges: readonly Nudge[]) {

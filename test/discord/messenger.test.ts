@@ -116,11 +116,11 @@ describe("pair threads", () => {
     expect(await bot.adapter.messenger.send(pair)).toEqual({ ok: true });
     const [thread] = bot.fake.rest.threads();
     expect(thread?.type).toBe(12);
-    expect(thread?.name).toContain("chat_77");
+    expect(thread?.name).toBe("☕ Ann & Ben");
     expect([...(thread?.members ?? [])].sort()).toEqual(["7101", "7102"]);
     expect(bot.fake.rest.messagesIn(thread?.id ?? "")[0]?.content).toContain(`<t:${slot.start.getTime() / 1000}:F>`);
 
-    // A fresh messenger (a restarted bot) knows no threads, and finds this one among the guild's active threads.
+    // A fresh messenger (a restarted bot, or another process) finds this thread again through the store.
     const { DiscordMessenger } = await import("../../src/discord/messenger.js");
     const again = new DiscordMessenger({ rest: bot.adapter.client.rest, store: bot.store, log: bot.deps.log, pairChannel: () => null });
     expect(await again.send({ ...pair, key: "pair-2" })).toEqual({ ok: true });

@@ -15,6 +15,7 @@ import type {
   KeptNotice,
   NudgeFilter,
   NudgeOutbox,
+  OutboxStats,
   PlatformRefKind,
   RequestFilter,
   Store,
@@ -313,6 +314,19 @@ type Serial = <T>(f: (t: Tables) => T) => Promise<T>;
 
 class MemoryOutbox implements NudgeOutbox {
   constructor(private readonly run: Serial) {}
+
+  stats() {
+    return this.run((t) => {
+      const out: OutboxStats = { pending: 0, failed: 0, oldestDueAt: null };
+      for (const n of t.nudges.values()) {
+        if (n.status === "failed") out.failed++;
+        if (n.status !== "pending") continue;
+        out.pending++;
+        if (out.oldestDueAt === null || n.dueAt < out.oldestDueAt) out.oldestDueAt = new Date(n.dueAt);
+      }
+      return out;
+    });
+  }
 
   claimDue(now: Date, limit: number, owner: string, leaseUntil: Date) {
     return this.run((t) => {

@@ -12,7 +12,23 @@ const kept = (communityId: string, memberId: string, key: string, minute: number
 });
 
 /** Platform state adapters keep in the store: refs to platform objects, and notices kept for members with closed DMs. */
-export function platformStateContract({ run }: ContractContext): void {
+export function platformStateContract({ run, store }: ContractContext): void {
+  describe("outbox stats", () => {
+    it("counts pending and failed nudges across communities and gives the earliest pending due time", async () => {
+      expect(await store().outbox.stats()).toEqual({ pending: 0, failed: 0, oldestDueAt: null });
+      await run((tx) =>
+        tx.addNudges([
+          nudge("c1", "p1", { key: "k1", dueAt: t(30) }),
+          nudge("c2", "p2", { key: "k2", dueAt: t(10) }),
+          nudge("c1", "f1", { key: "k3", dueAt: t(1), status: "failed", lastError: "gone" }),
+          nudge("c1", "s1", { key: "k4", dueAt: t(0), status: "sent", sentAt: t(2) }),
+          nudge("c2", "x1", { key: "k5", dueAt: t(0), status: "cancelled" }),
+        ]),
+      );
+      expect(await store().outbox.stats()).toEqual({ pending: 2, failed: 1, oldestDueAt: t(10) });
+    });
+  });
+
   describe("platform refs", () => {
     it("the first claim holds; a later claim gets it back; drop forgets only the value it names", async () => {
       expect(await run((tx) => tx.getPlatformRef("c1", "pair_thread", "chat-1"))).toBeNull();

@@ -166,6 +166,18 @@ export interface NudgeOutbox {
   markCancelled(id: string, owner: string, reason: string): Promise<boolean>;
   /** Release leases held by `owner` without counting an attempt (graceful shutdown). */
   release(owner: string): Promise<number>;
+  /** How the outbox stands, for monitoring: one cheap indexed query, no lock taken. */
+  stats(): Promise<OutboxStats>;
+}
+
+/** The outbox at a glance (all communities). */
+export interface OutboxStats {
+  /** Nudges waiting to be sent, due or not. */
+  pending: number;
+  /** Nudges given up on. */
+  failed: number;
+  /** The earliest due time among pending nudges, or null when none is pending. */
+  oldestDueAt: Date | null;
 }
 
 /** The persistence port. Use cases run their reads and writes inside `tx`. */

@@ -43,8 +43,8 @@ export function secretsOf(config: Config): string[] {
  * a URL, an error's text), replaced by "[redacted]".
  */
 export function makeSafeLogger(level: string, secrets: readonly string[], out: NodeJS.WritableStream = process.stderr): Logger {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = secrets.length ? new RegExp(secrets.map(escape).join("|"), "g") : null;
+  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = secrets.length ? new RegExp(secrets.map(literal).join("|"), "g") : null;
   const scrubbed = new Writable({
     write(chunk: Buffer | string, _enc, done) {
       const text = chunk.toString();

@@ -82,7 +82,11 @@ export async function openStoreWithRetry(url: string, log: Logger, o: OpenRetryO
       );
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(resolve, wait);
-        o.signal?.addEventListener("abort", () => (clearTimeout(timer), reject(o.signal?.reason)), { once: true });
+        const stop = () => {
+          clearTimeout(timer);
+          reject(o.signal?.reason);
+        };
+        o.signal?.addEventListener("abort", stop, { once: true });
       });
       wait = Math.min(o.maxMs ?? 30_000, wait * 2);
     }

@@ -26,7 +26,9 @@ export class Captured extends Writable {
   private waiters: { test: RegExp; resolve: () => void }[] = [];
   override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
     this.text += chunk.toString();
-    this.waiters = this.waiters.filter((w) => (w.test.test(this.text) ? (w.resolve(), false) : true));
+    const met = this.waiters.filter((w) => w.test.test(this.text));
+    this.waiters = this.waiters.filter((w) => !met.includes(w));
+    for (const w of met) w.resolve();
     done();
   }
   /** Resolves when the captured text matches `test`. */

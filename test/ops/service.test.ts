@@ -114,4 +114,27 @@ describe("health and metrics", () => {
     expect(body.checks.database.detail).toContain("was removed while the bot was running");
     expect((await get(s.port, "/healthz")).status).toBe(200);
   }, 60_000);
+
+  it("with the SQLite database read-only every command is answered 'try again', /readyz is red, and both recover by themselves", async () => {
+    const s = await slackService();
+    const carol = s.user("U0CAROL", "carol", "Europe/Berlin");
+    const sam = s.user("U0SAM", "sam", "Europe/London");
+    expect(await s.slash(carol, "volunteer rust")).toContain("Thanks for volunteering");
+    // SQLite's own read-only mode on the bot's connection: writes fail with SQLITE_READONLY, as with read-only files.
+    const inner = (s.service.store as unknown as { inner: { db: { $executeRawUnsafe(q: string): Promise<unknown> } } }).inner;
+    await inner.db.$executeRawUnsafe("PRAGMA query_only = ON");
+    for (const [who, text] of [
+      [carol, "volunteer go"],
+      [sam, "request rust -- learn it"],
+      [sam, "status"],
+    ] as const)
+      expect(await s.slash(who, text)).toBe(STORE_UNAVAILABLE);
+    const red = await get(s.port, "/readyz");
+    expect(red.status).toBe(503);
+    expect(red.body).toMatch(/SQLITE_READONLY/);
+
+    await inner.db.$executeRawUnsafe("PRAGMA query_only = OFF");
+    expect(await s.slash(carol, "volunteer go")).toContain("Thanks for volunteering");
+    expect((await get(s.port, "/readyz")).status).toBe(200);
+  }, 60_000);
 });

@@ -10,6 +10,8 @@ import { STORE_UNAVAILABLE } from "../../src/text/index.js";
 import { blockAction, buttonsIn, slashCommand } from "../fakes/slack/payloads.js";
 import { FakeSlack } from "../fakes/slack/server.js";
 import type { FakeUser } from "../fakes/slack/web-api.js";
+import { APPLICATION_ID, FakeDiscord } from "../fakes/discord/index.js";
+import { G1, GUILDS, user as discordUser } from "../discord/harness.js";
 import { get, sample } from "./support.js";
 
 let stops: (() => Promise<void>)[] = [];
@@ -136,5 +138,37 @@ describe("health and metrics", () => {
     await inner.db.$executeRawUnsafe("PRAGMA query_only = OFF");
     expect(await s.slash(carol, "volunteer go")).toContain("Thanks for volunteering");
     expect((await get(s.port, "/readyz")).status).toBe(200);
+  }, 60_000);
+
+  it("without Slack over HTTP serves them on HTTP_PORT, and counts Discord's commands, acknowledgements and 429s", async () => {
+    const fake = new FakeDiscord(GUILDS);
+    const api = await fake.start();
+    const dir = mkdtempSync(join(tmpdir(), "percolate-ops-"));
+    const config = ConfigSchema.parse({
+      DATABASE_URL: `file:${join(dir, "percolate.db")}`,
+      DISCORD_TOKEN: "discord-ops-token",
+      DISCORD_APPLICATION_ID: APPLICATION_ID,
+      DISCORD_API_URL: api,
+      HTTP_PORT: "0",
+      SCHEDULE_CRON: "0 0 1 1 *",
+    });
+    const service = await startService(config, silentLogger);
+    stops.push(async () => {
+      await service.stop();
+      await fake.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const ready = await get(service.opsPort, "/readyz");
+    expect(JSON.parse(ready.body)).toMatchObject({ status: "ready", checks: { discord: { ok: true, detail: "connected" } } });
+
+    const pat = discordUser("7001", "Pat");
+    fake.rest.faults.push({ match: /^POST \/interactions\/\d+\/[^/]+\/callback$/, status: 429, times: 1, retryAfterSec: 0.05 });
+    await fake.command(G1, pat, "volunteer", { tags: "rust" });
+    await fake.command(G1, pat, "status");
+    const m = (await get(service.opsPort, "/metrics")).body;
+    expect(sample(m, "percolate_commands_total", { platform: "discord", kind: "volunteer", outcome: "ok" })).toBe(1);
+    expect(sample(m, "percolate_commands_total", { platform: "discord", kind: "status", outcome: "ok" })).toBe(1);
+    expect(sample(m, "percolate_ack_seconds_count", { platform: "discord" })).toBe(2);
+    expect(sample(m, "percolate_platform_rate_limited_total", { platform: "discord" })).toBe(1);
   }, 60_000);
 });

@@ -46,6 +46,9 @@ export function faultOf(e: unknown, depth = 0): string | null {
   return faultOf(cause, depth + 1);
 }
 
+/** The community id of the recovery probe's reserved row; real ones start with a platform name. */
+const PROBE_COMMUNITY = "percolate:probe";
+
 /** Which StoreTx methods write: a transaction that called one and committed proves writes work again. */
 const WRITES = /^(save|add|delete|cancel|keep|take|claim|drop)/;
 
@@ -53,7 +56,8 @@ const WRITES = /^(save|add|delete|cancel|keep|take|claim|drop)/;
  * The store as the running bot uses it: database faults become StoreUnavailableError (so every
  * command is answered "try again in a minute" and nothing is half-done), the fault is logged
  * once with its cause and shown by `fault()` (for /readyz), and it clears by itself with the
- * first write that succeeds after it (a person's command or the scheduler's next tick).
+ * first write that succeeds after it: a person's command, the scheduler, or the guard's own
+ * write probe, tried every few seconds while the fault lasts.
  *
  * For SQLite it also watches the database file: removed or replaced under the running process
  * (another inode), the old file would swallow writes that are gone after a restart, so the
@@ -64,10 +68,17 @@ export class GuardedStore implements Store {
   private current: { cause: string; since: Date } | null = null;
   private readonly identity: { dev: number; ino: number } | null;
 
+  private probeTimer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly inner: Store,
     private readonly log: Logger,
-    private readonly opts: { file?: string; now?: () => Date } = {},
+    private readonly opts: {
+      file?: string;
+      now?: () => Date;
+      /** While faulted, try a real write this often (ms), so the fault clears with no traffic; 0 turns it off. Default 5 s. */
+      probeEveryMs?: number;
+    } = {},
   ) {
     this.identity = opts.file ? fileId(opts.file) : null;
     this.outbox = guardOutbox(inner.outbox, this);
@@ -103,19 +114,44 @@ export class GuardedStore implements Store {
   }
 
   close(): Promise<void> {
+    this.stopProbing();
     return this.inner.close();
+  }
+
+  /**
+   * One real write that leaves nothing behind: a reserved platform ref remembered and
+   * forgotten in one transaction (no community id has the prefix "percolate:"), so the
+   * database must accept a write for it to succeed.
+   */
+  probe(): Promise<void> {
+    const at = this.opts.now?.() ?? new Date();
+    return this.tx(async (tx) => {
+      await tx.claimPlatformRef(PROBE_COMMUNITY, "dm_channel", "write-probe", "probe", at);
+      await tx.dropPlatformRef(PROBE_COMMUNITY, "dm_channel", "write-probe", "probe");
+    });
   }
 
   private failed(cause: string): void {
     if (this.current) return;
     this.current = { cause, since: this.opts.now?.() ?? new Date() };
     this.log.error({ cause }, `database fault: ${cause}. Commands are answered "try again in a minute" until it clears.`);
+    const every = this.opts.probeEveryMs ?? 5_000;
+    if (every > 0) {
+      this.probeTimer = setInterval(() => void this.probe().catch(() => undefined), every);
+      this.probeTimer.unref();
+    }
   }
 
   private recovered(): void {
     if (!this.current) return;
+    this.stopProbing();
     this.log.info({ cause: this.current.cause, since: this.current.since }, "database writes work again; fault cleared");
     this.current = null;
+  }
+
+  private stopProbing(): void {
+    if (this.probeTimer) clearInterval(this.probeTimer);
+    this.probeTimer = null;
   }
 
   private movedLogged = false;

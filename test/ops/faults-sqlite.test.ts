@@ -16,12 +16,12 @@ afterEach(async () => {
 });
 
 /** A guarded SQLite store, the raw connection under it (to cause real SQLite faults), and the captured log. */
-async function guarded() {
+async function guarded(probeEveryMs = 0) {
   const dir = mkdtempSync(join(tmpdir(), "percolate-guard-"));
   const file = join(dir, "percolate.db");
   const inner: Store = await openStore(`file:${file}`);
   const out = new Captured();
-  const store = new GuardedStore(inner, makeSafeLogger("info", [], out), { file });
+  const store = new GuardedStore(inner, makeSafeLogger("info", [], out), { file, probeEveryMs });
   cleanups.push(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -56,6 +56,19 @@ describe("SQLite faults under the running bot", () => {
     expect(g.store.fault()).toBeNull();
     expect(g.out.text).toContain("fault cleared");
     expect((await g.store.tx((tx) => tx.listCommunities())).map((c) => c.id)).toEqual(["c0", "c4"]);
+  });
+
+  it("recovers by itself when the fault clears, with no command or tick: its write probe finds out", async () => {
+    const g = await guarded(20);
+    await g.save("c0");
+    await g.pragma("query_only = ON");
+    expect(isStoreUnavailable(await g.save("c1").catch((x: unknown) => x))).toBe(true);
+    await g.pragma("query_only = OFF");
+    await g.out.until(/fault cleared/);
+    expect(g.store.fault()).toBeNull();
+    expect(g.faultLines()).toHaveLength(1);
+    // The probe leaves nothing behind.
+    expect(await g.store.tx((tx) => tx.getPlatformRef("percolate:probe", "dm_channel", "write-probe"))).toBeNull();
   });
 
   it("disk full: a write that needs room is refused as unavailable with SQLITE_FULL, and the store recovers when room is back", async () => {

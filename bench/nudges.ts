@@ -68,6 +68,7 @@ function metered(store: Store) {
     postpone: timed(o.postpone.bind(o), () => m.postpones++),
     markCancelled: timed(o.markCancelled.bind(o)),
     release: timed(o.release.bind(o)),
+    stats: () => o.stats(),
   };
   const wrapped: Store = { tx: timed(store.tx.bind(store)), outbox, close: () => store.close() };
   return { store: wrapped, m };

@@ -1,3 +1,4 @@
+import cron from "node-cron";
 import { z } from "zod";
 import { isValidZone } from "./core/time/index.js";
 
@@ -23,8 +24,25 @@ export const ConfigSchema = z.object({
     .default("info"),
   TZ_DEFAULT: z.string().default("UTC").refine(isValidZone, "must be an IANA time zone such as Europe/Berlin or UTC"),
   /** How often the scheduler runs due nudges, expiries and batch matching (cron syntax). */
-  SCHEDULE_CRON: z.string().default("* * * * *"),
+  SCHEDULE_CRON: z
+    .string()
+    .default("* * * * *")
+    .refine((v) => cron.validate(v), 'must be a cron expression such as "* * * * *" (every minute) or "*/5 * * * *"'),
   PORT: z.coerce.number({ invalid_type_error: "must be a port number such as 3000" }).int().min(1).max(65535).default(3000),
+  /**
+   * Where /healthz, /readyz and /metrics are served when Slack does not run over HTTP (then they
+   * share Slack's PORT). Empty turns the server off; 0 picks a free port.
+   */
+  HTTP_PORT: z
+    .string()
+    .default("8080")
+    .refine(
+      (v) => v.trim() === "" || (/^\d+$/.test(v.trim()) && Number(v) <= 65535),
+      "must be a port number such as 8080, or empty to turn it off",
+    )
+    .transform((v) => (v.trim() === "" ? null : Number(v))),
+  /** The interface HTTP_PORT binds: loopback by default; 0.0.0.0 to let a scraper on another host in (the container image does). */
+  HTTP_HOST: z.string().trim().min(1, "must be an interface address such as 127.0.0.1 or 0.0.0.0").default("127.0.0.1"),
   SLACK_BOT_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith("xoxb-"), "must be a bot token starting with xoxb-"),
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_APP_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith("xapp-"), "must be an app-level token starting with xapp-"),

@@ -1,22 +1,10 @@
-import { hostname } from "node:os";
-import { RoutingMessenger, type PlatformAdapter } from "./app/adapter.js";
-import { chosenAdapters, readConfig, type Config } from "./config.js";
-import type { Deps } from "./core/use-cases/index.js";
-import { Scheduler } from "./jobs/scheduler.js";
-import { makeLogger, randomIds, systemClock } from "./runtime.js";
+import { chosenAdapters, readConfig } from "./config.js";
+import { makeSafeLogger, secretsOf } from "./ops/log.js";
+import { type Service, startService } from "./ops/service.js";
+import { randomIds } from "./runtime.js";
 import { ShiftableClock } from "./shell/platform.js";
 import { runShell } from "./shell/repl.js";
 import { openStore } from "./store/index.js";
-
-/** The platform adapters the configuration asks for, loaded only when used. */
-async function platformAdapters(config: Config, deps: Deps): Promise<PlatformAdapter[]> {
-  const out: PlatformAdapter[] = [];
-  for (const name of chosenAdapters(config)) {
-    if (name === "slack") out.push((await import("./slack/index.js")).createSlackAdapter(config, deps));
-    if (name === "discord") out.push((await import("./discord/index.js")).createDiscordAdapter(config, deps));
-  }
-  return out;
-}
 
 /**
  * Reads the configuration once, opens the store (migrating it), and runs either the terminal
@@ -31,32 +19,31 @@ async function main(): Promise<number> {
   }
   const config = read.config;
   const shell = chosenAdapters(config).includes("shell");
-  const log = makeLogger(shell && config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
-  const store = await openStore(config.DATABASE_URL);
+  const log = makeSafeLogger(shell && config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, secretsOf(config));
   if (shell) {
+    const store = await openStore(config.DATABASE_URL);
     const clock = new ShiftableClock();
     await runShell({ store, clock, ids: randomIds, log }, clock, process.stdin, process.stdout, config.TZ_DEFAULT);
     await store.close();
     return 0;
   }
-  const deps: Deps = { store, clock: systemClock, ids: randomIds, log };
-  const adapters = await platformAdapters(config, deps);
-  const scheduler = new Scheduler(deps, new RoutingMessenger(adapters), {
-    cron: config.SCHEDULE_CRON,
-    owner: `${hostname()}:${process.pid}`,
-  });
-  deps.afterCommand = () => scheduler.soon();
-  for (const a of adapters) await a.start();
-  scheduler.start();
-  log.info({ adapters: adapters.map((a) => a.platform) }, "Percolate is running");
-  await new Promise<void>((resolve) => {
+  // A signal while the database is still being reached stops the retrying and exits cleanly.
+  const aborted = new AbortController();
+  const stopping = new Promise<void>((resolve) => {
     process.once("SIGTERM", () => resolve());
     process.once("SIGINT", () => resolve());
-  });
+  }).then(() => aborted.abort(new Error("stopped before the database was reachable")));
+  let service: Service;
+  try {
+    service = await startService(config, log, { retry: { signal: aborted.signal } });
+  } catch (e) {
+    if (aborted.signal.aborted) return 0;
+    throw e;
+  }
+  log.info({ adapters: service.adapters.map((a) => a.platform) }, "Percolate is running");
+  await stopping;
   log.info({}, "shutting down: finishing in-flight work");
-  await scheduler.stop();
-  for (const a of adapters) await a.stop();
-  await store.close();
+  await service.stop();
   return 0;
 }
 

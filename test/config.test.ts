@@ -12,6 +12,8 @@ describe("configuration", () => {
       TZ_DEFAULT: "UTC",
       SCHEDULE_CRON: "* * * * *",
       PORT: 3000,
+      HTTP_PORT: 8080,
+      HTTP_HOST: "127.0.0.1",
     });
     expect(chosenAdapters(r.config)).toEqual(["shell"]);
   });
@@ -25,6 +27,9 @@ describe("configuration", () => {
       [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET: set it"],
       [{ DISCORD_TOKEN: "t" }, "DISCORD_APPLICATION_ID: set it"],
       [{ DISCORD_PAIR_CHANNELS: "general" }, "DISCORD_PAIR_CHANNELS: must be guild:channel pairs"],
+      [{ SCHEDULE_CRON: "61 * * * *" }, 'SCHEDULE_CRON: must be a cron expression such as "* * * * *"'],
+      [{ HTTP_PORT: "http" }, "HTTP_PORT: must be a port number such as 8080, or empty to turn it off"],
+      [{ HTTP_PORT: "70000" }, "HTTP_PORT: must be a port number"],
     ];
     for (const [env, start] of cases) {
       const r = readConfig(env);
@@ -34,6 +39,13 @@ describe("configuration", () => {
         expect(r.message).not.toContain("\n");
       }
     }
+  });
+
+  it("turns the health and metrics server off with an empty HTTP_PORT", () => {
+    const r = readConfig({ HTTP_PORT: "" });
+    expect(r.ok && r.config.HTTP_PORT).toBeNull();
+    const zero = readConfig({ HTTP_PORT: "0", HTTP_HOST: "0.0.0.0" });
+    expect(zero.ok && [zero.config.HTTP_PORT, zero.config.HTTP_HOST]).toEqual([0, "0.0.0.0"]);
   });
 
   it("never echoes a secret back", () => {

@@ -9,6 +9,8 @@ export interface PlatformAdapter {
   start(): Promise<void>;
   /** Stops receiving, lets in-flight work finish, and disconnects. */
   stop(): Promise<void>;
+  /** Whether the platform connection is up now (for /readyz); assumed up when absent. */
+  connected?(): boolean;
 }
 
 /** Sends each delivery through the adapter that owns its community (by id prefix). */

@@ -16,8 +16,13 @@ export interface View {
  * worded in the platform's style, with the buttons that fit.
  */
 export async function handle(deps: Deps, actor: Actor, parsed: Parsed, style: TextStyle): Promise<View> {
-  if (parsed.kind === "unsupported") return { text: renderProblem(parsed.problem, style), actions: [], reply: null };
+  const platform = actor.communityId.slice(0, actor.communityId.indexOf(":"));
+  if (parsed.kind === "unsupported") {
+    deps.metrics?.command(platform, "unsupported", "unsupported");
+    return { text: renderProblem(parsed.problem, style), actions: [], reply: null };
+  }
   const reply = await dispatch(deps, actor, parsed);
+  deps.metrics?.command(platform, reply.kind, "result" in reply ? (reply.result.ok ? "ok" : reply.result.code) : "ok");
   deps.afterCommand?.();
   const zone = (await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? actor.timeZone ?? "UTC";
   const actions = reply.kind === "request" && reply.result.ok ? suggestionActions(reply.result.value) : [];

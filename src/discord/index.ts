@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Events, REST } from "discord.js";
+import { Client, GatewayIntentBits, Events, REST, RESTEvents } from "discord.js";
 import type { PlatformAdapter } from "../app/adapter.js";
 import type { Config } from "../config.js";
 import type { Deps } from "../core/use-cases/index.js";
@@ -51,6 +51,7 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
     rest: client.rest,
     store: deps.store,
     log: deps.log,
+    clock: deps.clock,
     // The community's own setting (admin settings pairChannelId) wins, then the deployment's map, then the guild's system channel.
     pairChannel: async (guildId) =>
       (await deps.store.tx((tx) => tx.getCommunity(`discord:${guildId}`)))?.settings.pairChannelId ??
@@ -67,6 +68,7 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
+  watchRest(client, hookRest, deps);
   client.on(Events.InteractionCreate, (i) => void router.route(i));
   client.on(Events.Error, (e) => deps.log.error({ err: e.message }, "discord client error"));
   return {
@@ -83,5 +85,35 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
     async stop() {
       await client.destroy();
     },
+    connected: () => client.isReady(),
   };
+}
+
+/** Keep at most this many arrival times of interactions not yet acknowledged. */
+const ARRIVALS_MAX = 10_000;
+
+/**
+ * Feeds the metrics from REST traffic: each interaction's acknowledgement latency (arrival on
+ * the gateway to Discord's answer to the first callback) and every 429, on both REST clients.
+ */
+function watchRest(client: Client, hookRest: REST, deps: Deps): void {
+  const metrics = deps.metrics;
+  if (!metrics) return;
+  const arrivals = new Map<string, number>();
+  // Registered before the router's listener, so the arrival is stamped before any work.
+  client.on(Events.InteractionCreate, (i) => {
+    arrivals.set(i.id, performance.now());
+    if (arrivals.size > ARRIVALS_MAX) arrivals.delete(arrivals.keys().next().value ?? "");
+  });
+  const callback = /^\/interactions\/(\d+)\/[^/]+\/callback/;
+  for (const rest of [client.rest, hookRest]) {
+    rest.on(RESTEvents.Response, (request, response) => {
+      if (response.status === 429) metrics.rateLimited("discord");
+      const id = callback.exec(String(request.path))?.[1];
+      const began = id === undefined ? undefined : arrivals.get(id);
+      if (id === undefined || began === undefined || !response.ok) return;
+      arrivals.delete(id);
+      metrics.acked("discord", (performance.now() - began) / 1000);
+    });
+  }
 }

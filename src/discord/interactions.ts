@@ -11,9 +11,9 @@ import {
 } from "discord.js";
 import { handle, type View } from "../app/handle.js";
 import { USAGE, type Parsed } from "../core/commands/index.js";
-import type { Logger } from "../core/ports/index.js";
+import { isStoreUnavailable, type Logger } from "../core/ports/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
-import { renderProblem } from "../text/index.js";
+import { renderProblem, STORE_UNAVAILABLE } from "../text/index.js";
 import { autocomplete } from "./autocomplete.js";
 import { formFields, formModal, formOf } from "./forms.js";
 import { communityIdOf, decodeCustomId, memberIdOf } from "./ids.js";
@@ -104,8 +104,9 @@ export class InteractionRouter {
       else if (i.isButton() || i.isStringSelectMenu()) await this.component(i);
       else if (i.isModalSubmit()) await this.form(i);
     } catch (e) {
-      this.o.log.error({ err: e instanceof Error ? e.message : String(e), interaction: i.id }, "discord interaction failed");
-      const content = "Something went wrong on my side — please try again in a moment.";
+      const down = isStoreUnavailable(e);
+      if (!down) this.o.log.error({ err: e instanceof Error ? e.message : String(e), interaction: i.id }, "discord interaction failed");
+      const content = down ? STORE_UNAVAILABLE : "Something went wrong on my side — please try again in a moment.";
       if (i.isRepliable() && !i.replied && !i.deferred) await i.reply({ content, flags: MessageFlags.Ephemeral }).catch(() => undefined);
       else if (i.isRepliable() && i.deferred) await i.editReply({ content, components: [] }).catch(() => undefined);
     }
@@ -292,10 +293,8 @@ export class InteractionRouter {
 
   /** Puts notices the member missed (DMs closed, no pair thread yet) in front of this ephemeral answer. */
   private async withMissed(actor: Actor, guildId: string, body: MessageBody): Promise<MessageBody> {
-    const missed = this.o.messenger.takeMissed(actor.memberId);
-    if (missed.length === 0) return body;
-    const member = await this.o.deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId));
-    if (!member) return body;
+    const { member, missed } = await this.o.messenger.takeMissed(actor.communityId, actor.memberId);
+    if (!member || missed.length === 0) return body;
     const parts = missed.map((n) => noticeMessage(n, [member], guildId));
     const head = `📬 Your DMs are closed, so here is what I couldn't send you:\n${parts.map((p) => p.content).join("\n\n")}\n\n`;
     return {

@@ -2,12 +2,16 @@ import { createHash } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, type REST } from "discord.js";
 import { ChannelType, Routes, ThreadAutoArchiveDuration } from "discord-api-types/v10";
 import type { Member, Notice } from "../core/domain/index.js";
-import type { Delivery, Logger, Messenger, SendOutcome, Store } from "../core/ports/index.js";
+import type { Clock, Delivery, Logger, Messenger, SendOutcome, Store } from "../core/ports/index.js";
 import { guildIdOf, userIdOf } from "./ids.js";
 import { noticeMessage, type MessageBody } from "./render.js";
 
 /** Discord's "Cannot send messages to this user": the member closed their DMs or blocked the bot. */
 const DMS_CLOSED = 50007;
+/** "Thread is archived": unarchive, then post. */
+const THREAD_ARCHIVED = 50083;
+/** "Unknown Channel": the thread was deleted. */
+const UNKNOWN_CHANNEL = 10003;
 
 /** A nonce for `enforce_nonce`: ≤ 25 characters, the same for every retry of one delivery. */
 export const nonceOf = (key: string): string => createHash("sha256").update(key).digest("base64url").slice(0, 25);
@@ -21,6 +25,8 @@ export interface DiscordMessengerOptions {
   log: Logger;
   /** The channel where a guild's pair threads are opened, or null when it has none. */
   pairChannel: (guildId: string) => string | null | Promise<string | null>;
+  /** Dates what the messenger records (kept notices, refs); the wall clock by default. */
+  clock?: Clock;
 }
 
 /** What the messenger counts, for logs and tests. */
@@ -31,7 +37,12 @@ export interface DiscordMessengerStats {
   /** Of those, the ones delivered in the pair's thread instead. */
   fallbacks: number;
   threadsOpened: number;
+  /** Archived pair threads opened again to post in them. */
+  threadsReopened: number;
 }
+
+/** How many kept notices one answer shows; the rest wait for the member's next command. */
+export const KEPT_PER_ANSWER = 5;
 
 /**
  * The Messenger port over Discord REST. A one-member delivery is a DM; a pair delivery is a
@@ -39,14 +50,22 @@ export interface DiscordMessengerStats {
  * members added, the .ics attached to the confirmation). Every post carries a nonce derived
  * from the delivery key with `enforce_nonce`, so Discord itself drops a retried duplicate.
  * discord.js's REST queues per route and waits out 429s; 5xx it retries, then so does the outbox.
+ *
+ * DM channels and pair threads are remembered in the store (shared by every process, kept
+ * across restarts); an archived thread is opened again rather than replaced, and a thread
+ * deleted on Discord is replaced. A notice for a member whose DMs are closed, with no pair
+ * thread to stand in, is kept in the store until their next command shows it.
  */
 export class DiscordMessenger implements Messenger {
-  readonly stats: DiscordMessengerStats = { sent: 0, dmClosed: 0, fallbacks: 0, threadsOpened: 0 };
+  readonly stats: DiscordMessengerStats = { sent: 0, dmClosed: 0, fallbacks: 0, threadsOpened: 0, threadsReopened: 0 };
   private readonly dmChannels = new Map<string, Promise<string>>();
   private readonly threads = new Map<string, Promise<string>>();
-  private readonly missed = new Map<string, Notice[]>();
 
   constructor(private readonly o: DiscordMessengerOptions) {}
+
+  private now(): Date {
+    return this.o.clock?.now() ?? new Date();
+  }
 
   async send(d: Delivery): Promise<SendOutcome> {
     const guildId = guildIdOf(d.communityId);
@@ -61,17 +80,24 @@ export class DiscordMessenger implements Messenger {
     }
   }
 
-  /** Notices a member missed because their DMs were closed and no pair thread could stand in; taken once. */
-  takeMissed(memberId: string): Notice[] {
-    const out = this.missed.get(memberId) ?? [];
-    this.missed.delete(memberId);
-    return out;
+  /**
+   * Notices a member missed because their DMs were closed and no pair thread could stand in,
+   * oldest first, at most KEPT_PER_ANSWER, with the member to word them for; each is taken
+   * once, whichever process asks.
+   */
+  async takeMissed(communityId: string, memberId: string): Promise<{ member: Member | null; missed: Notice[] }> {
+    return this.o.store.tx(async (tx) => {
+      const member = await tx.getMember(communityId, memberId);
+      if (!member) return { member, missed: [] };
+      const kept = await tx.takeKeptNotices(communityId, memberId, KEPT_PER_ANSWER);
+      return { member, missed: kept.map((k) => k.notice) };
+    });
   }
 
   private async toMember(d: Delivery, guildId: string, m: Member): Promise<void> {
     const userId = userIdOf(m.id);
     if (!userId) throw new PermanentError(`${m.id} is not a Discord member`);
-    const channel = await this.dmChannel(userId);
+    const channel = await this.dmChannel(d.communityId, m.id, userId);
     try {
       await this.post(channel, noticeMessage(d.notice, [m], guildId), nonceOf(d.key));
     } catch (e) {
@@ -80,7 +106,10 @@ export class DiscordMessenger implements Messenger {
       const chatId = chatIdOf(d.notice);
       const chat = chatId ? await this.o.store.tx((tx) => tx.getChat(d.communityId, chatId)) : null;
       if (!chatId || !chat) {
-        this.missed.set(m.id, [...(this.missed.get(m.id) ?? []), d.notice].slice(-5));
+        const at = this.now();
+        await this.o.store.tx((tx) =>
+          tx.keepNotice({ communityId: d.communityId, memberId: m.id, key: d.key, notice: d.notice, createdAt: at }),
+        );
         throw new PermanentError(`DMs closed by ${m.id}; kept for their next interaction`);
       }
       const pair = await this.o.store.tx(async (tx) => [
@@ -88,55 +117,119 @@ export class DiscordMessenger implements Messenger {
         await tx.getMember(d.communityId, chat.volunteerId),
       ]);
       const both = pair.filter((x): x is Member => x !== null);
-      const thread = await this.thread(guildId, chatId, both);
-      await this.post(thread, noticeMessage(d.notice, [m], guildId, [userId]), nonceOf(`${d.key}#thread`));
+      await this.postInThread(
+        d.communityId,
+        guildId,
+        chatId,
+        both,
+        noticeMessage(d.notice, [m], guildId, [userId]),
+        nonceOf(`${d.key}#thread`),
+      );
       this.stats.fallbacks++;
     }
   }
 
   private async toThread(d: Delivery, guildId: string, chatId: string, pair: readonly Member[]): Promise<void> {
-    const thread = await this.thread(guildId, chatId, pair);
     const users = pair.map((m) => userIdOf(m.id)).filter((u): u is string => u !== null);
     const files =
       d.notice.kind === "chat_scheduled"
         ? [{ name: "coffee-chat.ics", data: Buffer.from(d.notice.ics, "utf8"), contentType: "text/calendar" }]
         : [];
-    await this.post(thread, noticeMessage(d.notice, pair, guildId, users), nonceOf(d.key), files);
+    await this.postInThread(d.communityId, guildId, chatId, pair, noticeMessage(d.notice, pair, guildId, users), nonceOf(d.key), files);
   }
 
-  private dmChannel(userId: string): Promise<string> {
-    let p = this.dmChannels.get(userId);
+  /**
+   * Posts in the pair's thread. An archived thread is unarchived and the post retried; a thread
+   * deleted on Discord is forgotten and a new one opened.
+   */
+  private async postInThread(
+    communityId: string,
+    guildId: string,
+    chatId: string,
+    pair: readonly Member[],
+    msg: MessageBody,
+    nonce: string,
+    files: { name: string; data: Buffer; contentType: string }[] = [],
+  ): Promise<void> {
+    const thread = await this.thread(communityId, guildId, chatId, pair);
+    try {
+      await this.post(thread, msg, nonce, files);
+    } catch (e) {
+      if (!(e instanceof DiscordAPIError)) throw e;
+      if (e.code === THREAD_ARCHIVED) {
+        await this.o.rest.patch(Routes.channel(thread), { body: { archived: false } });
+        this.stats.threadsReopened++;
+        return void (await this.post(thread, msg, nonce, files));
+      }
+      if (e.code !== UNKNOWN_CHANNEL) throw e;
+      this.threads.delete(`${communityId}/${chatId}`);
+      await this.o.store.tx((tx) => tx.dropPlatformRef(communityId, "pair_thread", chatId, thread));
+      await this.post(await this.thread(communityId, guildId, chatId, pair), msg, nonce, files);
+    }
+  }
+
+  /** The member's DM channel: known in this process, else remembered in the store, else opened and remembered. */
+  private dmChannel(communityId: string, memberId: string, userId: string): Promise<string> {
+    const key = `${communityId}/${memberId}`;
+    let p = this.dmChannels.get(key);
     if (!p) {
-      p = (this.o.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }) as Promise<{ id: string }>).then((c) => c.id);
-      p.catch(() => this.dmChannels.delete(userId));
-      this.dmChannels.set(userId, p);
+      p = (async () => {
+        const known = await this.o.store.tx((tx) => tx.getPlatformRef(communityId, "dm_channel", memberId));
+        if (known) return known;
+        const c = (await this.o.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+        const at = this.now();
+        return this.o.store.tx((tx) => tx.claimPlatformRef(communityId, "dm_channel", memberId, c.id, at));
+      })();
+      p.catch(() => this.dmChannels.delete(key));
+      this.dmChannels.set(key, p);
     }
     return p;
   }
 
-  /** The pair's thread: remembered, else found among the guild's active threads by chat id, else opened. */
-  private thread(guildId: string, chatId: string, pair: readonly Member[]): Promise<string> {
-    const key = `${guildId}/${chatId}`;
+  /** The pair's thread: known in this process, else remembered in the store, else opened and remembered. */
+  private thread(communityId: string, guildId: string, chatId: string, pair: readonly Member[]): Promise<string> {
+    const key = `${communityId}/${chatId}`;
     let p = this.threads.get(key);
     if (!p) {
-      p = this.openThread(guildId, chatId, pair);
+      p = (async () => {
+        const known = await this.o.store.tx((tx) => tx.getPlatformRef(communityId, "pair_thread", chatId));
+        return known ?? (await this.openThread(communityId, guildId, chatId, pair));
+      })();
       p.catch(() => this.threads.delete(key));
       this.threads.set(key, p);
     }
     return p;
   }
 
-  private async openThread(guildId: string, chatId: string, pair: readonly Member[]): Promise<string> {
-    const suffix = `· ${chatId}`;
+  /**
+   * Opens the pair's thread, named after the two people, adds both, and remembers it. Should
+   * another process have opened one for the same chat meanwhile, theirs is kept and this one
+   * deleted. A thread opened before threads were remembered (its name ends with "· <chat id>")
+   * is found among the guild's active threads and adopted.
+   */
+  private async openThread(communityId: string, guildId: string, chatId: string, pair: readonly Member[]): Promise<string> {
+    const legacy = `· ${chatId}`;
     const active = (await this.o.rest.get(Routes.guildActiveThreads(guildId))) as { threads: { id: string; name: string }[] };
-    const found = active.threads.find((t) => t.name.endsWith(suffix));
-    if (found) return found.id;
+    const found = active.threads.find((t) => t.name.endsWith(legacy));
+    if (found) return this.o.store.tx((tx) => tx.claimPlatformRef(communityId, "pair_thread", chatId, found.id, this.now()));
     const parent = await this.o.pairChannel(guildId);
     if (!parent) throw new PermanentError(`guild ${guildId} has no pair channel configured for chat threads`);
-    const name = `${`☕ ${pair.map((m) => m.displayName).join(" & ")}`.slice(0, 95 - suffix.length)} ${suffix}`;
     const t = (await this.o.rest.post(Routes.threads(parent), {
-      body: { name, type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: ThreadAutoArchiveDuration.OneWeek },
+      body: {
+        name: threadName(pair),
+        type: ChannelType.PrivateThread,
+        invitable: false,
+        auto_archive_duration: ThreadAutoArchiveDuration.OneWeek,
+      },
     })) as { id: string };
+    const at = this.now();
+    const held = await this.o.store.tx((tx) => tx.claimPlatformRef(communityId, "pair_thread", chatId, t.id, at));
+    if (held !== t.id) {
+      await this.o.rest.delete(Routes.channel(t.id)).catch((e: unknown) => {
+        this.o.log.warn({ thread: t.id, err: e instanceof Error ? e.message : String(e) }, "could not delete a duplicate pair thread");
+      });
+      return held;
+    }
     for (const m of pair) {
       const u = userIdOf(m.id);
       if (u) await this.o.rest.put(Routes.threadMembers(t.id, u));
@@ -161,6 +254,12 @@ export class DiscordMessenger implements Messenger {
     await this.o.rest.post(Routes.channelMessages(channelId), { body, ...(files.length ? { files } : {}) });
     this.stats.sent++;
   }
+}
+
+/** A pair thread's name: the two people, as Discord shows names (at most 100 characters). */
+export function threadName(pair: readonly Member[]): string {
+  const name = `☕ ${pair.map((m) => m.displayName).join(" & ")}`;
+  return name.length <= 100 ? name : `${name.slice(0, 99)}…`;
 }
 
 class PermanentError extends Error {}

@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Community } from "../core/domain/index.js";
-import type { Messenger } from "../core/ports/index.js";
+import { isStoreUnavailable, type Messenger } from "../core/ports/index.js";
 import type { Deps } from "../core/use-cases/index.js";
 import { emptyTick, runTick, type TickReport } from "./tick.js";
 
@@ -52,7 +52,9 @@ export class Scheduler {
     };
     this.running = runTick(this.deps, this.messenger, { owner: this.opts.owner, match })
       .catch((e: unknown) => {
-        this.deps.log.error({ err: e instanceof Error ? e.message : String(e) }, "scheduler tick failed; the next tick retries");
+        // A database fault is logged once by the store guard; each tick retries (and so finds out when it clears).
+        if (!isStoreUnavailable(e))
+          this.deps.log.error({ err: e instanceof Error ? e.message : String(e) }, "scheduler tick failed; the next tick retries");
         return emptyTick();
       })
       .finally(() => {

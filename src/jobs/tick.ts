@@ -49,7 +49,11 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
     const pick = opts.match;
     const communities = await deps.store.tx((tx) => tx.listCommunities());
     for (const c of communities) {
-      if (pick === true || pick(c)) report.offered += (await matchQueue(deps, { communityId: c.id })).offered;
+      if (pick !== true && !pick(c)) continue;
+      const began = performance.now();
+      const round = await matchQueue(deps, { communityId: c.id });
+      deps.metrics?.batchMatched((performance.now() - began) / 1000, round.considered);
+      report.offered += round.offered;
     }
   }
   const left = () => budget - (elapsed() - started);

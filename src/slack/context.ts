@@ -1,6 +1,7 @@
 import type { webApi } from "@slack/bolt";
-import type { Logger } from "../core/ports/index.js";
+import { isStoreUnavailable, type Logger } from "../core/ports/index.js";
 import type { Deps } from "../core/use-cases/index.js";
+import { STORE_UNAVAILABLE } from "../text/index.js";
 import type { SlackDirectory } from "./actor.js";
 
 /** What every listener needs: the core's ports, who is who, and a way to finish work after the ack. */
@@ -19,3 +20,6 @@ export type Client = webApi.WebClient;
 
 /** What to show when something broke on our side; the person can simply try again. */
 export const SORRY = "Sorry — something went wrong on our side. Please try again in a minute.";
+
+/** The apology for a failure: "try again in a minute" while the database cannot take writes, else SORRY. */
+export const sorryFor = (e: unknown): string => (isStoreUnavailable(e) ? STORE_UNAVAILABLE : SORRY);

@@ -1,9 +1,9 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from "@slack/bolt";
+import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { PlatformAdapter } from "../app/adapter.js";
 import type { Config } from "../config.js";
-import type { Logger } from "../core/ports/index.js";
+import { isStoreUnavailable, type Logger } from "../core/ports/index.js";
 import type { Deps } from "../core/use-cases/index.js";
 import { SlackDirectory } from "./actor.js";
 import { boltLogger } from "./bolt-logger.js";
@@ -24,6 +24,8 @@ export interface SlackAdapterOptions {
   concurrency?: number;
   /** Bolt's own log level (its messages go through Percolate's logger). */
   boltLogLevel?: LogLevel;
+  /** Extra HTTP routes the receiver serves beside /slack/events (health and metrics); HTTP mode only. */
+  customRoutes?: CustomRoute[];
 }
 
 const BOLT_LEVEL: Record<string, LogLevel> = {
@@ -51,6 +53,8 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly concurrency: number;
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  private readonly deps: Deps;
+  private socketUp = false;
 
   constructor(
     private readonly config: Config,
@@ -76,7 +80,16 @@ export class SlackAdapter implements PlatformAdapter {
           logLevel,
           // A request our listener never acked answers 404 just before Slack's own 3 s limit.
           unhandledRequestTimeoutMillis: 2_900,
+          ...(opts.customRoutes?.length ? { customRoutes: opts.customRoutes } : {}),
         });
+    if (receiver instanceof SocketModeReceiver) {
+      receiver.client.on("connected", () => {
+        this.socketUp = true;
+      });
+      receiver.client.on("disconnected", () => {
+        this.socketUp = false;
+      });
+    }
     // No conversation store: Percolate keeps its own state, and Bolt's costs time on every request.
     this.app = new App({
       token,
@@ -88,10 +101,12 @@ export class SlackAdapter implements PlatformAdapter {
       ...(this.socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : {}),
     });
     this.log = deps.log;
+    this.deps = deps;
     this.concurrency = opts.concurrency ?? (config.DATABASE_URL.startsWith("postgres") ? 8 : 1);
     // Posts are retried by the outbox (with a lookup by key), never blindly by the client.
     const poster = new webApi.WebClient(token, { ...clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
     this.messenger = new SlackMessenger(this.app.client, poster, deps.log);
+    for (const client of [this.app.client, poster]) client.on(webApi.WebClientEvent.RATE_LIMITED, () => deps.metrics?.rateLimited("slack"));
     const ctx: SlackContext = {
       deps,
       log: deps.log,
@@ -123,6 +138,25 @@ export class SlackAdapter implements PlatformAdapter {
     const port = this.opts.port ?? this.config.PORT;
     const started: unknown = await this.app.start(this.opts.host ? { port, host: this.opts.host } : port);
     this.server = started as Server;
+    this.timeAcks(this.server);
+  }
+
+  /** Whether Slack can reach us: the HTTP receiver listening, or the Socket Mode connection up. */
+  connected(): boolean {
+    return this.socketMode ? this.socketUp : this.server?.listening === true;
+  }
+
+  /** Ack latency as Slack sees it: from a request to /slack/events arriving to its response being sent. */
+  private timeAcks(server: Server): void {
+    const metrics = this.deps.metrics;
+    if (!metrics) return;
+    server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+      if (req.method !== "POST" || !req.url?.startsWith("/slack/events")) return;
+      const began = performance.now();
+      res.once("finish", () => {
+        if (res.statusCode === 200) metrics.acked("slack", (performance.now() - began) / 1000);
+      });
+    });
   }
 
   async stop(): Promise<void> {
@@ -153,7 +187,8 @@ export class SlackAdapter implements PlatformAdapter {
     try {
       await p;
     } catch (e) {
-      this.log.error({ what, err: e instanceof Error ? e.message : String(e) }, "slack work after ack failed");
+      // A database fault is logged once by the store guard, and the person was told to try again.
+      if (!isStoreUnavailable(e)) this.log.error({ what, err: e instanceof Error ? e.message : String(e) }, "slack work after ack failed");
     } finally {
       this.pending.delete(p);
     }

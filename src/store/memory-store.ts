@@ -9,7 +9,18 @@ import type {
   SeekerProfile,
   VolunteerProfile,
 } from "../core/domain/index.js";
-import type { ChatFilter, IntroFilter, NudgeFilter, NudgeOutbox, RequestFilter, Store, StoreTx } from "../core/ports/index.js";
+import type {
+  ChatFilter,
+  IntroFilter,
+  KeptNotice,
+  NudgeFilter,
+  NudgeOutbox,
+  OutboxStats,
+  PlatformRefKind,
+  RequestFilter,
+  Store,
+  StoreTx,
+} from "../core/ports/index.js";
 import { matchesChat, matchesIntro, matchesNudge, matchesRequest } from "./filters.js";
 
 interface Tables {
@@ -22,6 +33,8 @@ interface Tables {
   chats: Map<string, Chat>;
   feedback: Map<string, Feedback>;
   nudges: Map<string, Nudge>;
+  platformRefs: Map<string, string>;
+  keptNotices: Map<string, KeptNotice>;
 }
 
 const emptyTables = (): Tables => ({
@@ -34,6 +47,8 @@ const emptyTables = (): Tables => ({
   chats: new Map(),
   feedback: new Map(),
   nudges: new Map(),
+  platformRefs: new Map(),
+  keptNotices: new Map(),
 });
 
 const k = (communityId: string, id: string): string => `${communityId}\u0000${id}`;
@@ -91,6 +106,8 @@ function copyTables(t: Tables): Tables {
     chats: new Map(t.chats),
     feedback: new Map(t.feedback),
     nudges: new Map(t.nudges),
+    platformRefs: new Map(t.platformRefs),
+    keptNotices: new Map(t.keptNotices),
   };
 }
 
@@ -237,6 +254,35 @@ class MemoryTx implements StoreTx {
     this.t.members.delete(k(communityId, id));
   }
 
+  async getPlatformRef(communityId: string, kind: PlatformRefKind, key: string) {
+    return this.t.platformRefs.get(k(communityId, k(kind, key))) ?? null;
+  }
+  async claimPlatformRef(communityId: string, kind: PlatformRefKind, key: string, value: string) {
+    const id = k(communityId, k(kind, key));
+    const held = this.t.platformRefs.get(id);
+    if (held !== undefined) return held;
+    this.t.platformRefs.set(id, value);
+    return value;
+  }
+  async dropPlatformRef(communityId: string, kind: PlatformRefKind, key: string, value: string) {
+    const id = k(communityId, k(kind, key));
+    if (this.t.platformRefs.get(id) === value) this.t.platformRefs.delete(id);
+  }
+  async keepNotice(n: KeptNotice) {
+    const id = k(n.communityId, k(n.memberId, n.key));
+    if (this.t.keptNotices.has(id)) return false;
+    this.t.keptNotices.set(id, copy(n));
+    return true;
+  }
+  async takeKeptNotices(communityId: string, memberId: string, limit: number) {
+    const mine = [...this.t.keptNotices.entries()]
+      .filter(([, n]) => n.communityId === communityId && n.memberId === memberId)
+      .sort(([, a], [, b]) => a.createdAt.getTime() - b.createdAt.getTime() || a.key.localeCompare(b.key))
+      .slice(0, Math.max(0, limit));
+    for (const [id] of mine) this.t.keptNotices.delete(id);
+    return mine.map(([, n]) => copy(n));
+  }
+
   async addNudges(nudges: readonly Nudge[]) {
     let n = 0;
     for (const nu of nudges) {
@@ -268,6 +314,19 @@ type Serial = <T>(f: (t: Tables) => T) => Promise<T>;
 
 class MemoryOutbox implements NudgeOutbox {
   constructor(private readonly run: Serial) {}
+
+  stats() {
+    return this.run((t) => {
+      const out: OutboxStats = { pending: 0, failed: 0, oldestDueAt: null };
+      for (const n of t.nudges.values()) {
+        if (n.status === "failed") out.failed++;
+        if (n.status !== "pending") continue;
+        out.pending++;
+        if (out.oldestDueAt === null || n.dueAt < out.oldestDueAt) out.oldestDueAt = new Date(n.dueAt);
+      }
+      return out;
+    });
+  }
 
   claimDue(now: Date, limit: number, owner: string, leaseUntil: Date) {
     return this.run((t) => {

@@ -1,5 +1,5 @@
 import type { Nudge } from "../core/domain/index.js";
-import type { NudgeOutbox } from "../core/ports/index.js";
+import type { NudgeOutbox, OutboxStats } from "../core/ports/index.js";
 import type { Prisma } from "./generated/sqlite/client.js";
 import { nudgeFromRow, nudgeRowFromRaw } from "./mappers/nudge.js";
 import { claimDueSql, markAttemptSql, markCancelledSql, markSentSql, postponeSql, releaseSql } from "./nudge-sql.js";
@@ -53,4 +53,21 @@ export class PrismaOutbox implements NudgeOutbox {
   async release(owner: string): Promise<number> {
     return this.one((db) => db.$executeRaw(releaseSql(owner)));
   }
+
+  /** Two index range scans on (status, due_at); read-only, so no transaction is needed on either database. */
+  async stats(): Promise<OutboxStats> {
+    const rows = await this.db.$queryRawUnsafe<{ status: string; n: unknown; oldest: unknown }[]>(
+      "SELECT status, COUNT(*) AS n, MIN(due_at) AS oldest FROM nudges WHERE status IN ('pending', 'failed') GROUP BY status",
+    );
+    const pending = rows.find((r) => r.status === "pending");
+    const failed = rows.find((r) => r.status === "failed");
+    return { pending: Number(pending?.n ?? 0), failed: Number(failed?.n ?? 0), oldestDueAt: instantOrNull(pending?.oldest) };
+  }
+}
+
+/** An aggregate's instant as the driver returns it: a Date (PostgreSQL), or epoch ms / ISO text (SQLite). */
+function instantOrNull(v: unknown): Date | null {
+  if (v === null || v === undefined) return null;
+  const d = v instanceof Date ? v : new Date(typeof v === "string" && /^\d+$/.test(v) ? Number(v) : (v as string | number));
+  return Number.isNaN(d.getTime()) ? null : d;
 }

@@ -9,7 +9,7 @@ import type {
   SeekerProfile,
   VolunteerProfile,
 } from "../core/domain/index.js";
-import type { ChatFilter, IntroFilter, NudgeFilter, RequestFilter, StoreTx } from "../core/ports/index.js";
+import type { ChatFilter, IntroFilter, KeptNotice, NudgeFilter, PlatformRefKind, RequestFilter, StoreTx } from "../core/ports/index.js";
 import type { Prisma } from "./generated/sqlite/client.js";
 import { chatFromRow, chatToRow } from "./mappers/chat.js";
 import { requestFromRow, requestToRow } from "./mappers/chat-request.js";
@@ -21,6 +21,7 @@ import { nudgeFromRow, nudgeToRow } from "./mappers/nudge.js";
 import { seekerFromRow, seekerToRow, volunteerFromRow, volunteerToRow } from "./mappers/profiles.js";
 import { INSERT_CHUNK, insertNudgesSql } from "./nudge-sql.js";
 import type { DbTx } from "./prisma-client.js";
+import { PlatformState } from "./prisma-platform-state.js";
 
 const ASC = "asc" as const;
 
@@ -197,6 +198,22 @@ export class PrismaTx implements StoreTx {
   }
   async deleteMember(communityId: string, id: string): Promise<void> {
     await this.db.member.deleteMany({ where: { communityId, id } });
+  }
+
+  getPlatformRef(communityId: string, kind: PlatformRefKind, key: string): Promise<string | null> {
+    return new PlatformState(this.db).getRef(communityId, kind, key);
+  }
+  claimPlatformRef(communityId: string, kind: PlatformRefKind, key: string, value: string, at: Date): Promise<string> {
+    return new PlatformState(this.db).claimRef(communityId, kind, key, value, at);
+  }
+  dropPlatformRef(communityId: string, kind: PlatformRefKind, key: string, value: string): Promise<void> {
+    return new PlatformState(this.db).dropRef(communityId, kind, key, value);
+  }
+  keepNotice(n: KeptNotice): Promise<boolean> {
+    return new PlatformState(this.db).keep(n);
+  }
+  takeKeptNotices(communityId: string, memberId: string, limit: number): Promise<KeptNotice[]> {
+    return new PlatformState(this.db).take(communityId, memberId, limit);
   }
 
   async addNudges(nudges: readonly Nudge[]): Promise<number> {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigSchema } from "../../src/config.js";
-import { silentLogger, type Store, type StoreTx } from "../../src/core/ports/index.js";
+import { type Ids, silentLogger, type Store, type StoreTx } from "../../src/core/ports/index.js";
 import type { Deps } from "../../src/core/use-cases/index.js";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/discord/index.js";
 import { runTick } from "../../src/jobs/tick.js";
@@ -41,6 +41,17 @@ export async function startBot(opts: { memory?: boolean; deferAfterMs?: number; 
   const fake = new FakeDiscord(GUILDS);
   const api = await fake.start();
   const dir = mkdtempSync(join(tmpdir(), "percolate-discord-"));
+  return connectBot(fake, api, dir, new TestClock(MONDAY.getTime()), sequentialIds(), opts);
+}
+
+async function connectBot(
+  fake: FakeDiscord,
+  api: string,
+  dir: string,
+  clock: TestClock,
+  ids: Ids,
+  opts: { memory?: boolean; deferAfterMs?: number; slowStoreMs?: number },
+) {
   const real: Store = opts.memory ? new MemoryStore() : await openStore(`file:${join(dir, "x.db")}`);
   const delay = opts.slowStoreMs;
   // A slow database, to show that answers are deferred inside Discord's window.
@@ -49,8 +60,7 @@ export async function startBot(opts: { memory?: boolean; deferAfterMs?: number; 
         tx: async <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => (await new Promise((r) => setTimeout(r, delay)), real.tx(fn)),
       })
     : real;
-  const clock = new TestClock(MONDAY.getTime());
-  const deps: Deps = { store, clock, ids: sequentialIds(), log: silentLogger };
+  const deps: Deps = { store, clock, ids, log: silentLogger };
   const config = ConfigSchema.parse({ DISCORD_TOKEN: "fake-token", DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: api });
   const adapter: DiscordAdapter = createDiscordAdapter(config, deps, {
     pairChannels: { [G1]: PAIRS1 },
@@ -65,6 +75,17 @@ export async function startBot(opts: { memory?: boolean; deferAfterMs?: number; 
     await real.close();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { fake, store, clock, deps, adapter, tick, stop };
+  /**
+   * The process restarting: this client and store close, and a new discord.js client with a
+   * new store on the same database file (and the same fake Discord) takes over.
+   */
+  const restart = async () => {
+    if (opts.memory) throw new Error("a memory store does not survive a restart");
+    await adapter.stop();
+    await real.close();
+    // Ids keep counting: the sequential ids stand in for random ones, which never repeat.
+    return connectBot(fake, api, dir, clock, ids, opts);
+  };
+  return { fake, store, clock, deps, adapter, tick, stop, restart };
 }
 export type Bot = Awaited<ReturnType<typeof startBot>>;

@@ -3,7 +3,7 @@ import { newMember, type Member } from "../../src/core/domain/index.js";
 import type { Delivery } from "../../src/core/ports/index.js";
 import { communityIdOf, memberIdOf } from "../../src/discord/ids.js";
 import { nonceOf } from "../../src/discord/index.js";
-import { G1, startBot, type Bot } from "./harness.js";
+import { G1, PAIRS1, startBot, type Bot } from "./harness.js";
 
 const member = (userId: string, name: string): Member =>
   newMember({
@@ -116,15 +116,44 @@ describe("pair threads", () => {
     expect(await bot.adapter.messenger.send(pair)).toEqual({ ok: true });
     const [thread] = bot.fake.rest.threads();
     expect(thread?.type).toBe(12);
-    expect(thread?.name).toContain("chat_77");
+    expect(thread?.name).toBe("☕ Ann & Ben");
     expect([...(thread?.members ?? [])].sort()).toEqual(["7101", "7102"]);
     expect(bot.fake.rest.messagesIn(thread?.id ?? "")[0]?.content).toContain(`<t:${slot.start.getTime() / 1000}:F>`);
 
-    // A fresh messenger (a restarted bot) knows no threads, and finds this one among the guild's active threads.
+    // A fresh messenger (a restarted bot, or another process) finds this thread again through the store.
     const { DiscordMessenger } = await import("../../src/discord/messenger.js");
     const again = new DiscordMessenger({ rest: bot.adapter.client.rest, store: bot.store, log: bot.deps.log, pairChannel: () => null });
     expect(await again.send({ ...pair, key: "pair-2" })).toEqual({ ok: true });
     expect(bot.fake.rest.threads()).toHaveLength(1);
     expect(bot.fake.rest.messagesIn(thread?.id ?? "")).toHaveLength(2);
+  });
+
+  it("two processes opening the same chat's thread at once keep one: the later one deletes its own", async () => {
+    const a = member("7201", "Cleo");
+    const b = member("7202", "Dev");
+    const pair = (key: string): Delivery => ({
+      key,
+      attempt: 1,
+      communityId: communityIdOf(G1),
+      to: [a, b],
+      notice: {
+        kind: "chat_reminder",
+        chatId: "chat_race",
+        other: { id: b.id, name: "Dev", timeZone: "UTC" },
+        slot: { start: new Date("2026-12-02T10:00:00Z"), end: new Date("2026-12-02T10:30:00Z") },
+        minutes: 30,
+        format: "video",
+        meetingLink: "",
+      },
+    });
+    const { DiscordMessenger } = await import("../../src/discord/messenger.js");
+    const open = () =>
+      new DiscordMessenger({ rest: bot.adapter.client.rest, store: bot.store, log: bot.deps.log, pairChannel: () => PAIRS1 });
+    const before = bot.fake.rest.threads().length;
+    expect(await Promise.all([open().send(pair("race-1")), open().send(pair("race-2"))])).toEqual([{ ok: true }, { ok: true }]);
+    const threads = bot.fake.rest.threads().slice(before);
+    expect(threads.map((t) => t.name)).toEqual(["☕ Cleo & Dev"]);
+    expect(bot.fake.rest.messagesIn(threads[0]?.id ?? "")).toHaveLength(2);
+    expect(bot.fake.rest.calls.filter((c) => c.method === "DELETE" && c.path.startsWith("/channels/"))).toHaveLength(1);
   });
 });

@@ -25,6 +25,7 @@ async function threeDue(): Promise<{ w: World; calls: { claimDue: number; postpo
     postpone: (...a) => (calls.postpone++, o.postpone(...a)),
     markCancelled: (...a) => o.markCancelled(...a),
     release: (...a) => o.release(...a),
+    stats: () => o.stats(),
   };
   const store: Store = { tx: (fn) => base.store.tx(fn), outbox, close: () => base.store.close() };
   const w = { ...base, store, deps: { ...base.deps, store } };

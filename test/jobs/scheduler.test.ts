@@ -38,6 +38,7 @@ class FlakyStore implements Store {
       postpone: (...a) => o.postpone(...a),
       markCancelled: (...a) => o.markCancelled(...a),
       release: (...a) => o.release(...a),
+      stats: () => o.stats(),
     };
   }
   tx<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import type { Store, StoreTx } from "../../src/core/ports/index.js";
 import { eraseContract } from "./contract-erase.js";
 import { nudgeContract } from "./contract-nudges.js";
 import { outboxContract } from "./contract-outbox.js";
+import { platformStateContract } from "./contract-platform.js";
 import { recordContract } from "./contract-records.js";
 import { txContract } from "./contract-tx.js";
 
@@ -41,5 +42,6 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     outboxContract(ctx);
     txContract(ctx);
     eraseContract(ctx);
+    platformStateContract(ctx);
   });
 }

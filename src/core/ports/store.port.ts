@@ -7,6 +7,7 @@ import type {
   Intro,
   IntroStatus,
   Member,
+  Notice,
   Nudge,
   RequestStatus,
   SeekerProfile,
@@ -40,6 +41,19 @@ export interface NudgeFilter {
   kinds?: readonly string[];
   status?: readonly Nudge["status"][];
 }
+
+/** A notice that could not reach a member (their DMs are closed), kept until it is shown to them. */
+export interface KeptNotice {
+  communityId: string;
+  memberId: string;
+  /** The delivery's key: keeping the same key twice keeps one copy. */
+  key: string;
+  notice: Notice;
+  createdAt: Date;
+}
+
+/** What a platform ref names: a member's DM channel, or a chat's pair thread. */
+export type PlatformRefKind = "dm_channel" | "pair_thread";
 
 /**
  * Everything a use case reads or writes inside one transaction. Every method is scoped
@@ -117,6 +131,20 @@ export interface StoreTx {
   deleteNudges(communityId: string, ids: readonly string[]): Promise<number>;
   /** Delete a member row if present (forget-me, after its history moved to a placeholder). */
   deleteMember(communityId: string, id: string): Promise<void>;
+
+  /** The platform object remembered for `key` (a member's DM channel id, a chat's thread id), or null. */
+  getPlatformRef(communityId: string, kind: PlatformRefKind, key: string): Promise<string | null>;
+  /**
+   * Remembers `value` for `key` unless a value is already remembered, and returns the value
+   * that holds: the earlier one if another process got there first, else `value`.
+   */
+  claimPlatformRef(communityId: string, kind: PlatformRefKind, key: string, value: string, at: Date): Promise<string>;
+  /** Forgets the platform object for `key` (it was deleted on the platform), if `value` is still the one remembered. */
+  dropPlatformRef(communityId: string, kind: PlatformRefKind, key: string, value: string): Promise<void>;
+  /** Keeps a notice for a member who could not be sent it; false when that key was already kept. */
+  keepNotice(n: KeptNotice): Promise<boolean>;
+  /** Removes and returns up to `limit` of the member's kept notices, oldest first. */
+  takeKeptNotices(communityId: string, memberId: string, limit: number): Promise<KeptNotice[]>;
 }
 
 /** A claimed batch of due nudges, leased to one runner until `leaseUntil`. */
@@ -138,6 +166,18 @@ export interface NudgeOutbox {
   markCancelled(id: string, owner: string, reason: string): Promise<boolean>;
   /** Release leases held by `owner` without counting an attempt (graceful shutdown). */
   release(owner: string): Promise<number>;
+  /** How the outbox stands, for monitoring: one cheap indexed query, no lock taken. */
+  stats(): Promise<OutboxStats>;
+}
+
+/** The outbox at a glance (all communities). */
+export interface OutboxStats {
+  /** Nudges waiting to be sent, due or not. */
+  pending: number;
+  /** Nudges given up on. */
+  failed: number;
+  /** The earliest due time among pending nudges, or null when none is pending. */
+  oldestDueAt: Date | null;
 }
 
 /** The persistence port. Use cases run their reads and writes inside `tx`. */

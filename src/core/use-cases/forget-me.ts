@@ -60,6 +60,10 @@ export async function forgetMe(deps: Deps, cmd: { actor: Actor }): Promise<Resul
     await tx.deleteSeeker(community.id, member.id);
     await tx.deleteVolunteer(community.id, member.id);
     const feedbackWritten = await tx.deleteFeedbackFrom(community.id, member.id);
+    // Notices kept for them (closed DMs) and their DM channel go too.
+    await tx.takeKeptNotices(community.id, member.id, Number.MAX_SAFE_INTEGER);
+    const dm = await tx.getPlatformRef(community.id, "dm_channel", member.id);
+    if (dm !== null) await tx.dropPlatformRef(community.id, "dm_channel", member.id, dm);
 
     const placeholder: Member = {
       id: `${community.id}:forgotten:${deps.ids.next("fgt")}`,

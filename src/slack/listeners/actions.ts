@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { handle } from "../../app/handle.js";
 import { decodeButton } from "../../core/commands/index.js";
 import { BUTTON_PREFIX, messageBlocks, resolvedBlocks } from "../blocks.js";
-import { type SlackContext, SORRY } from "../context.js";
+import { type SlackContext, sorryFor } from "../context.js";
 import { OPEN_PREFIX } from "../home.js";
 import { formView, FORMS } from "../modals.js";
 import { slackStyle } from "../style.js";
@@ -59,7 +59,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
         const blocks = [...resolvedBlocks(original, view.text, body.user.id), ...more];
         await respond({ replace_original: true, text: view.text, blocks });
       } catch (e) {
-        await respond({ response_type: "ephemeral", replace_original: false, text: SORRY }).catch(() => undefined);
+        await respond({ response_type: "ephemeral", replace_original: false, text: sorryFor(e) }).catch(() => undefined);
         throw e;
       }
     });

@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import { handle } from "../../app/handle.js";
 import { parseText } from "../../core/commands/index.js";
 import { messageBlocks } from "../blocks.js";
-import { type SlackContext, SORRY } from "../context.js";
+import { type SlackContext, sorryFor } from "../context.js";
 import { mentionResolver } from "../ids.js";
 import { formView, FORMS } from "../modals.js";
 import { settingsView } from "../settings-modal.js";
@@ -50,7 +50,7 @@ export function registerCommands(app: App, ctx: SlackContext): void {
           }
         }
       } catch (e) {
-        await respond({ response_type: "ephemeral", text: SORRY }).catch(() => undefined);
+        await respond({ response_type: "ephemeral", text: sorryFor(e) }).catch(() => undefined);
         throw e;
       }
     });

@@ -1,5 +1,7 @@
 import type { App, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { handle } from "../../app/handle.js";
+import { isStoreUnavailable } from "../../core/ports/index.js";
+import { STORE_UNAVAILABLE } from "../../text/index.js";
 import { messageBlocks } from "../blocks.js";
 import type { Client, SlackContext } from "../context.js";
 import { fieldFor, readForm, type ViewValues } from "../forms.js";
@@ -28,13 +30,21 @@ export function registerViews(app: App, ctx: SlackContext): void {
       await ack();
       return ctx.later("request form", async () => {
         const actor = await ctx.directory.actor(teamId, userId, body.user.name);
-        const answer = await handle(ctx.deps, actor, read.command, slackStyle);
+        const answer = await handle(ctx.deps, actor, read.command, slackStyle).catch(async (e: unknown) => {
+          if (isStoreUnavailable(e)) await client.chat.postMessage({ channel: userId, text: STORE_UNAVAILABLE });
+          throw e;
+        });
         await client.chat.postMessage({ channel: userId, text: answer.text, blocks: messageBlocks(answer.text, answer.actions) });
         await publishHome(client, ctx, actor, userId);
       });
     }
     const actor = await ctx.directory.actor(teamId, userId, body.user.name);
-    const answer = await handle(ctx.deps, actor, read.command, slackStyle);
+    const answer = await handle(ctx.deps, actor, read.command, slackStyle).catch((e: unknown) => {
+      if (!isStoreUnavailable(e)) throw e;
+      return null;
+    });
+    // The database cannot take writes: the modal says so, and what was typed is not lost from view.
+    if (!answer) return ack({ response_action: "errors", errors: { [fieldFor(form, "")]: STORE_UNAVAILABLE } });
     const result = answer.reply && "result" in answer.reply ? answer.reply.result : null;
     if (result && !result.ok) return ack({ response_action: "errors", errors: { [fieldFor(form, result.code)]: answer.text } });
     await ack({

@@ -56,6 +56,13 @@ async function history(store: Store) {
   const otto = await makeSeeker(w, "otto", "python");
   const otter = await requestAndChoose(w, otto, "python", zelda, "ask Zelda about Django");
   await w.tick();
+  // Discord kept a notice for her (closed DMs) and remembers her DM channel.
+  await store.tx(async (tx) => {
+    const notice = (await tx.listNudges(w.communityId, { to: zelda.memberId }))[0]?.notice;
+    if (!notice) throw new Error("no nudge to Zelda");
+    await tx.keepNotice({ communityId: w.communityId, memberId: zelda.memberId, key: "kept-1", notice, createdAt: w.clock.now() });
+    await tx.claimPlatformRef(w.communityId, "dm_channel", zelda.memberId, "dm-of-U0ZELDA77", w.clock.now());
+  });
   return { w, zelda, vera, otto, chatId: done.id, ottoRequest: otter.request.id };
 }
 

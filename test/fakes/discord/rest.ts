@@ -31,6 +31,8 @@ export interface FakeChannel {
   parent_id?: string;
   recipient?: string;
   members: Set<string>;
+  /** A thread Discord archived (inactive for its auto-archive duration): posting in it fails with 50083 until it is unarchived. */
+  archived?: boolean;
 }
 
 /** A callback or webhook answer to one interaction. */
@@ -216,6 +218,7 @@ export class FakeDiscordRest {
       if (!ch) return send(404, { message: "Unknown Channel", code: 10003 });
       if (ch.type === 1 && ch.recipient && this.closedDms.has(ch.recipient))
         return send(403, { message: "Cannot send messages to this user", code: 50007 });
+      if (ch.archived) return send(400, { message: "Thread is archived", code: 50083 });
       const nonce = b.nonce === undefined ? null : String(b.nonce);
       const dup = nonce && b.enforce_nonce ? this.messages.find((x) => x.channel_id === ch.id && x.nonce === nonce) : undefined;
       if (dup) return send(200, this.messageJson(dup));
@@ -248,8 +251,15 @@ export class FakeDiscordRest {
       t.members.add(m[2] ?? "");
       return send(204);
     }
+    if ((m = /^\/channels\/(\d+)$/.exec(path)) && (method === "PATCH" || method === "DELETE")) {
+      const ch = this.channels.get(m[1] ?? "");
+      if (!ch) return send(404, { message: "Unknown Channel", code: 10003 });
+      if (method === "DELETE") this.channels.delete(ch.id);
+      else if (typeof b.archived === "boolean") ch.archived = b.archived;
+      return send(200, this.channelJson(ch));
+    }
     if ((m = /^\/guilds\/(\d+)\/threads\/active$/.exec(path)) && method === "GET") {
-      const threads = this.threads().filter((t) => t.guild_id === m?.[1]);
+      const threads = this.threads().filter((t) => t.guild_id === m?.[1] && !t.archived);
       return send(200, { threads: threads.map((t) => this.channelJson(t)), members: [] });
     }
     send(404, { message: `fake Discord has no route ${method} ${path}`, code: 0 });
@@ -295,7 +305,12 @@ export class FakeDiscordRest {
       name: c.name,
       guild_id: c.guild_id,
       parent_id: c.parent_id,
-      thread_metadata: { archived: false, auto_archive_duration: 10080, archive_timestamp: new Date().toISOString(), locked: false },
+      thread_metadata: {
+        archived: c.archived === true,
+        auto_archive_duration: 10080,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+      },
     };
   }
 }

@@ -1,5 +1,5 @@
 import { type Community, type Member, CommunitySettingsSchema, newMember } from "../../domain/index.js";
-import type { Clock, Ids, Logger, Store, StoreTx } from "../../ports/index.js";
+import type { Clock, Ids, Logger, Metrics, Store, StoreTx } from "../../ports/index.js";
 import { isValidZone } from "../../time/index.js";
 
 /** What every use case runs with: the ports, nothing platform-specific. */
@@ -14,6 +14,8 @@ export interface Deps {
    * either way.
    */
   afterCommand?: () => void;
+  /** Where the runner counts commands, acknowledgements, deliveries and matching; nothing is counted without it. */
+  metrics?: Metrics;
 }
 
 /**

@@ -12,10 +12,10 @@ export const USAGE: Record<string, string> = {
   volunteer: "volunteer <tags> [--cap 2] [--formats video,phone] [--link <url>] [--bio <text>]",
   availability: "availability <days> <from>-<to>[; …] [<Area/City>]",
   request: "request <tags> -- <what you want to learn>",
-  choose: "choose <number>|auto",
-  accept: "accept",
-  decline: "decline [reason]",
-  pick: "pick <number>",
+  choose: "choose <number>|<name>|auto",
+  accept: "accept [<name>]",
+  decline: "decline [<name>] [reason]",
+  pick: "pick <number> [with <name>]",
   happened: "happened",
   noshow: "noshow",
   reschedule: "reschedule",
@@ -24,6 +24,7 @@ export const USAGE: Record<string, string> = {
   resume: "resume",
   leave: "leave",
   block: "block <member>",
+  unblock: "unblock <member>",
   refer: "refer <member>",
   feedback: "feedback <1-5> [note]",
   "forget-me": "forget-me",
@@ -87,6 +88,31 @@ export const BARE_COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
 /** The argument-free command a word names, if any (own keys only: "constructor" is not a command). */
 export const bareCommand = (word: string): Command | undefined => (Object.hasOwn(BARE_COMMANDS, word) ? BARE_COMMANDS[word] : undefined);
 
+/** Words that confirm a command which can't be undone: `leave yes`. */
+export const CONFIRM_WORDS: readonly string[] = ["yes", "confirm", "y"];
+
+/**
+ * `leave yes`, `forget-me yes`, `cancel [<name>] [yes]`: the commands that ask before acting,
+ * read with their confirmation (and, for cancel, whose chat). Null for any other word.
+ */
+export function parseConfirmable(word: string, words: readonly string[]): Command | null {
+  const last = words[words.length - 1]?.toLowerCase() ?? "";
+  const confirmed = CONFIRM_WORDS.includes(last);
+  const name = (confirmed ? words.slice(0, -1) : words).join(" ").trim();
+  const yes = confirmed ? { confirmed: true as const } : {};
+  switch (word) {
+    case "leave":
+      return { kind: "leave", ...yes };
+    case "forget-me":
+    case "forgetme":
+      return { kind: "forget_me", ...yes };
+    case "cancel":
+      return { kind: "cancel", ...yes, ...(name ? { name } : {}) };
+    default:
+      return null;
+  }
+}
+
 /**
  * Parses the words people type after `/coffee` (Slack) or at the shell prompt into a core
  * command. Never throws: anything it cannot read comes back as `unsupported` with the problem.
@@ -97,6 +123,8 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
   const word = head.toLowerCase();
   const rest = restWords.join(" ").trim();
   const bad = (problem: ParseProblem): Parsed => ({ kind: "unsupported", input: text, problem });
+  const confirmable = parseConfirmable(word, restWords);
+  if (confirmable) return confirmable;
   const bare = bareCommand(word);
   if (bare) return bare;
   switch (word) {
@@ -111,6 +139,7 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
         : { kind: "profile", interests: interests.trim(), learn: learn.trim() };
     }
     case "volunteer": {
+      if (/^off$/i.test(rest)) return { kind: "volunteer_off" };
       const { rest: tags, flags } = splitFlags(rest);
       if (!tags) return bad(missing("the topics you can talk about", word));
       let capacity: number | undefined;
@@ -152,21 +181,29 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       if (/^(auto|any|pick-for-me)$/i.test(rest)) return { kind: "choose", pick: "auto" };
       const n = Number(rest);
       if (Number.isInteger(n) && n >= 1) return { kind: "choose", pick: n };
+      if (/^\d+$/.test(rest)) return bad(invalid("a suggestion number", rest, word));
       const id = resolve(rest);
-      return id ? { kind: "choose_member", volunteerId: id } : bad(invalid("a suggestion number", rest, word));
+      return { kind: "choose_named", name: rest, ...(id ? { memberId: id } : {}) };
     }
     case "accept":
-      return rest ? { kind: "accept", introId: rest } : { kind: "accept" };
+      return rest ? { kind: "accept", name: rest } : { kind: "accept" };
     case "decline":
       return rest ? { kind: "decline", reason: rest } : { kind: "decline" };
     case "pick": {
-      const n = Number(rest);
+      const m = /^(\S+)(?:\s+with\s+(.+))?$/i.exec(rest);
+      const n = Number(m?.[1]);
+      const name = m?.[2]?.trim();
       return Number.isInteger(n) && n >= 1
-        ? { kind: "pick", choice: n }
-        : bad(rest ? invalid("a slot number", rest, word) : missing("which slot (1, 2 or 3)", word));
+        ? { kind: "pick", choice: n, ...(name ? { name } : {}) }
+        : bad(rest ? invalid("a slot number", m?.[1] ?? rest, word) : missing("which slot (1, 2 or 3)", word));
     }
     case "pause":
       return rest ? { kind: "pause", until: rest } : bad(missing("until when", word));
+    case "unblock": {
+      if (!rest) return bad(missing("which member", word));
+      const id = resolve(rest);
+      return { kind: "unblock", name: rest, ...(id ? { memberId: id } : {}) };
+    }
     case "block":
     case "refer": {
       if (!rest) return bad(missing("which member", word));

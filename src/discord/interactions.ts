@@ -9,7 +9,7 @@ import {
   type ModalSubmitInteraction,
   type User,
 } from "discord.js";
-import { handle, type View } from "../app/handle.js";
+import { handle, isQuestion, type View } from "../app/handle.js";
 import { USAGE, type Parsed } from "../core/commands/index.js";
 import type { Logger } from "../core/ports/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
@@ -266,7 +266,7 @@ export class InteractionRouter {
         ? ((await this.o.deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? "UTC")
         : "UTC";
     let body = viewMessage(view, guildId, zone);
-    const inPlace = mode === "update" && i.isMessageComponent() && r !== null && r.kind !== "help" && r.result.ok;
+    const inPlace = mode === "update" && i.isMessageComponent() && r !== null && r.kind !== "help" && r.result.ok && !isQuestion(r);
     if (inPlace && i.isMessageComponent())
       body = { content: `${i.message.content}\n\n➜ ${body.content}`.slice(0, 2000), components: body.components };
     // An admin export arrives as CSV attachments on the (private) answer.

@@ -116,13 +116,16 @@ async function choose(deps: Deps, actor: Actor, cmd: Extract<Command, { kind: "c
     kind: "choose",
     result: await uc.chooseVolunteer(deps, { actor, requestId, volunteerId }),
   });
-  if (cmd.kind === "choose_member") {
-    const target = cmd.requestId ?? (await resolveTarget(deps, actor, "request"));
-    return target ? run(target, cmd.volunteerId) : { kind: "choose", result: fail("NOTHING_TO_CHOOSE") };
-  }
+  const direct = async (volunteerId: string, requestId?: string): Promise<Reply> => {
+    const target = requestId ?? (await resolveTarget(deps, actor, "request"));
+    return target ? run(target, volunteerId) : { kind: "choose", result: fail("NOTHING_TO_CHOOSE") };
+  };
+  if (cmd.kind === "choose_member") return direct(cmd.volunteerId, cmd.requestId);
   const s = await statusOf(deps, actor);
   if (cmd.kind === "choose_named") {
     const t = s ? chooseNameTarget(s, cmd.name, cmd.memberId) : none;
+    // A mention of someone not among the suggestions still asks for them by id, as before.
+    if (t.kind === "which" && t.which.problem === "no_match" && cmd.memberId && !isPlainWord(cmd.name)) return direct(cmd.memberId);
     if (t.kind === "which") return which(t.which);
     if (t.kind === "none") return { kind: "choose", result: fail("NOTHING_TO_CHOOSE") };
     const [requestId = "", volunteerId = ""] = t.id.split("|");
@@ -144,6 +147,9 @@ async function choose(deps: Deps, actor: Actor, cmd: Extract<Command, { kind: "c
   if (!sg) return { kind: "choose", result: fail("BAD_CHOICE", { choices: req?.suggestions.length ?? 0 }) };
   return run(target, sg.volunteerId);
 }
+
+/** A bare word (`pia`) is a name to match; anything else (`<@U42>`) was a platform mention. */
+const isPlainWord = (s: string): boolean => /^@?[\p{L}\p{N}_.-]+$/u.test(s.trim());
 
 async function cancel(deps: Deps, actor: Actor, cmd: Extract<Command, { kind: "cancel" }>): Promise<Reply> {
   const s = await statusOf(deps, actor);

@@ -181,7 +181,7 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       if (/^(auto|any|pick-for-me)$/i.test(rest)) return { kind: "choose", pick: "auto" };
       const n = Number(rest);
       if (Number.isInteger(n) && n >= 1) return { kind: "choose", pick: n };
-      if (/^\d+$/.test(rest)) return bad(invalid("a suggestion number", rest, word));
+      if (/^[-+\d.,]+$/.test(rest)) return bad(invalid("a suggestion number", rest, word));
       const id = resolve(rest);
       return { kind: "choose_named", name: rest, ...(id ? { memberId: id } : {}) };
     }

@@ -11,8 +11,11 @@ export function sayName(o: WhichOption, options: readonly WhichOption[]): string
   return clash.length ? o.person.name : first;
 }
 
+/** A few words of a request's goals, enough to say which request (`choose 1 for run interviews`). */
+const someWords = (goals: string): string => goals.split(/\s+/).slice(0, 4).join(" ");
+
 /** The command, aimed at one option, as the reader would type it. */
-function typed(w: WhichValue, name: string): string {
+function typed(w: WhichValue, name: string, o: WhichOption): string {
   switch (w.command) {
     case "accept":
       return `accept ${name}`;
@@ -20,8 +23,11 @@ function typed(w: WhichValue, name: string): string {
       return `decline ${name}${w.reason ? ` ${w.reason}` : ""}`;
     case "pick":
       return `pick ${w.choice ?? 1} with ${name}`;
-    case "choose":
-      return `choose ${name}`;
+    case "choose": {
+      // A number, or a volunteer suggested for several requests, needs the request too.
+      const samePerson = w.options.filter((x) => x.person.id === o.person.id).length > 1;
+      return w.choice !== undefined || samePerson ? `choose ${w.choice ?? name} for ${someWords(o.goals ?? "")}` : `choose ${name}`;
+    }
     case "cancel":
       return `cancel ${name}`;
     case "unblock":
@@ -31,7 +37,10 @@ function typed(w: WhichValue, name: string): string {
 
 function question(w: WhichValue): string {
   const n = w.options.length;
-  if (w.problem === "ambiguous") return `"${w.given}" could be more than one person — which one?`;
+  if (w.problem === "ambiguous")
+    return new Set(w.options.map((o) => o.person.id)).size === 1
+      ? `${w.options[0]?.person.name ?? w.given} is suggested for ${n} of your requests — which one?`
+      : `"${w.given}" could be more than one person — which one?`;
   if (w.problem === "no_match") {
     if (w.command === "unblock") return `"${w.given}" isn't on your block list. You've blocked:`;
     return `Nobody called "${w.given}" is waiting on that. ${n === 1 ? "Here's who is:" : "Here's who is — which one?"}`;
@@ -65,7 +74,7 @@ function optionLine(w: WhichValue, o: WhichOption, i: number, zone: string): str
 export function renderWhich(w: WhichValue, zone: string, c: TextStyle["cmd"]): string {
   const first = w.options[0];
   const lines = [question(w), ...w.options.map((o, i) => optionLine(w, o, i, zone))];
-  if (first) lines.push(`Say which with the name, e.g. ${c(typed(w, sayName(first, w.options)))}.`);
+  if (first) lines.push(`Say which with the name, e.g. ${c(typed(w, sayName(first, w.options), first))}.`);
   return lines.join("\n");
 }
 
@@ -75,7 +84,7 @@ const when = (slot: Slot | null, zone: string): string => (slot ? formatSlot(slo
 export function renderConfirm(v: ConfirmValue, zone: string, c: TextStyle["cmd"]): string {
   const chatLines = v.chats.map(
     (ch) =>
-      `   • with ${ch.other.name}, ${when(ch.slot, zone)} — ${ch.other.name} will be told${ch.role === "volunteer" ? " and introduced to someone else" : ""}`,
+      `   • with ${ch.other.name}, ${when(ch.slot, zone)} — ${ch.other.name} will be told${ch.role === "volunteer" ? ", and I'll look for someone else for them" : ""}`,
   );
   const more = [
     v.requests ? `Your ${v.requests === 1 ? "request closes" : `${v.requests} requests close`}.` : "",
@@ -106,7 +115,7 @@ export function renderConfirm(v: ConfirmValue, zone: string, c: TextStyle["cmd"]
       if (!ch) return `${nothing} ${c("cancel yes")}.`;
       const after =
         ch.role === "volunteer"
-          ? `${ch.other.name} will be told and introduced to someone else.`
+          ? `${ch.other.name} will be told, and I'll look for someone else for them.`
           : `${ch.other.name} will be told, and your request closes.`;
       return [
         `Cancel your chat with ${ch.other.name}, ${when(ch.slot, zone)}? ${after} It can't be undone.`,

@@ -52,7 +52,7 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
       ),
     );
   }
-  if (choosing.length > 1) lines.push(`   (choose by name: ${c("choose <name>")})`);
+  if (choosing.length > 1) lines.push(`   (several requests wait: ${c("choose <name>")}, or ${c("choose <n> for <words of the request>")})`);
   const several = s.introsToAnswer.length > 1;
   for (const i of s.introsToAnswer)
     lines.push(

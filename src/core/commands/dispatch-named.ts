@@ -123,7 +123,7 @@ async function choose(deps: Deps, actor: Actor, cmd: Extract<Command, { kind: "c
   if (cmd.kind === "choose_member") return direct(cmd.volunteerId, cmd.requestId);
   const s = await statusOf(deps, actor);
   if (cmd.kind === "choose_named") {
-    const t = s ? chooseNameTarget(s, cmd.name, cmd.memberId) : none;
+    const t = s ? chooseNameTarget(s, cmd.name, cmd.memberId, cmd.forRequest) : none;
     // A mention of someone not among the suggestions still asks for them by id, as before.
     if (t.kind === "which" && t.which.problem === "no_match" && cmd.memberId && !isPlainWord(cmd.name)) return direct(cmd.memberId);
     if (t.kind === "which") return which(t.which);
@@ -133,7 +133,7 @@ async function choose(deps: Deps, actor: Actor, cmd: Extract<Command, { kind: "c
   }
   let target = cmd.requestId;
   if (!target) {
-    const t = s ? chooseNumberTarget(s, cmd.pick) : none;
+    const t = s ? chooseNumberTarget(s, cmd.pick, cmd.forRequest) : none;
     if (t.kind === "which") return which(t.which);
     if (t.kind === "none") return { kind: "choose", result: fail("NOTHING_TO_CHOOSE") };
     target = t.id;

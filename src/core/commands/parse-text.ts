@@ -178,12 +178,15 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
     }
     case "choose": {
       if (!rest) return bad(missing("which suggestion (a number, or auto)", word));
-      if (/^(auto|any|pick-for-me)$/i.test(rest)) return { kind: "choose", pick: "auto" };
-      const n = Number(rest);
-      if (Number.isInteger(n) && n >= 1) return { kind: "choose", pick: n };
-      if (/^[-+\d.,]+$/.test(rest)) return bad(invalid("a suggestion number", rest, word));
-      const id = resolve(rest);
-      return { kind: "choose_named", name: rest, ...(id ? { memberId: id } : {}) };
+      const m = /^(.*?)\s+for\s+(.+)$/i.exec(rest);
+      const what = (m?.[1] ?? rest).trim();
+      const forRequest = m?.[2]?.trim() ? { forRequest: m[2].trim() } : {};
+      if (/^(auto|any|pick-for-me)$/i.test(what)) return { kind: "choose", pick: "auto", ...forRequest };
+      const n = Number(what);
+      if (Number.isInteger(n) && n >= 1) return { kind: "choose", pick: n, ...forRequest };
+      if (/^[-+\d.,]+$/.test(what)) return bad(invalid("a suggestion number", what, word));
+      const id = resolve(what);
+      return { kind: "choose_named", name: what, ...(id ? { memberId: id } : {}), ...forRequest };
     }
     case "accept":
       return rest ? { kind: "accept", name: rest } : { kind: "accept" };

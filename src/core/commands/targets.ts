@@ -79,11 +79,10 @@ const strip = <T extends WhichOption & { id: string }>({ id: _id, ...o }: T): Wh
 /** Intros waiting for this volunteer's answer, oldest first (as status lists them). */
 function introOptions(s: StatusValue, reason?: string) {
   return s.introsToAnswer.map((i) => {
-    const request = s.requests.find((r) => r.id === i.requestId);
     return {
       id: i.id,
       person: i.seeker,
-      ...(request ? { goals: request.goals } : {}),
+      ...(i.goals ? { goals: i.goals } : {}),
       command: reason ? { kind: "decline" as const, introId: i.id, reason } : { kind: "accept" as const, introId: i.id },
     };
   });
@@ -137,18 +136,25 @@ export function pickTarget(s: StatusValue, choice: number, name?: string): Targe
   return choose(options, name, { command: "pick", choice });
 }
 
-/** Requests waiting for the seeker's choice, oldest first; else ones already offered (for a clear answer). */
-function choosable(s: StatusValue) {
+/**
+ * Requests waiting for the seeker's choice, oldest first; else ones already offered (for a clear
+ * answer). `about` narrows them to those whose goals or topics contain those words.
+ */
+function choosable(s: StatusValue, about?: string) {
   const open = s.requests.filter((r) => r.status === "open" || r.status === "waitlisted");
-  return open.length ? open : s.requests.filter((r) => r.status === "offered");
+  const all = open.length ? open : s.requests.filter((r) => r.status === "offered");
+  const words = about?.toLowerCase().trim();
+  if (!words) return all;
+  const fits = all.filter((r) => r.goals.toLowerCase().includes(words) || r.tags.some((t) => t.includes(words.replace(/\s+/g, "-"))));
+  return fits.length ? fits : all;
 }
 
 /**
  * `choose <n>` / `choose auto`: the request it applies to. With several requests waiting, the
  * options are the n-th suggestion of each (for auto, each request's first).
  */
-export function chooseNumberTarget(s: StatusValue, pick: number | "auto"): Target {
-  const requests = choosable(s);
+export function chooseNumberTarget(s: StatusValue, pick: number | "auto", about?: string): Target {
+  const requests = choosable(s, about);
   const n = pick === "auto" ? 1 : pick;
   if (requests.length <= 1) return requests[0] ? { kind: "one", id: requests[0].id } : { kind: "none" };
   const options = requests.flatMap((r) => {
@@ -162,8 +168,8 @@ export function chooseNumberTarget(s: StatusValue, pick: number | "auto"): Targe
 }
 
 /** `choose <name>`: a suggested volunteer, across the requests waiting for a choice. Resolves to `requestId|volunteerId`. */
-export function chooseNameTarget(s: StatusValue, name: string, memberId?: string): Target {
-  const options = choosable(s).flatMap((r) =>
+export function chooseNameTarget(s: StatusValue, name: string, memberId?: string, about?: string): Target {
+  const options = choosable(s, about).flatMap((r) =>
     r.suggestions.flatMap((sg, i) => {
       const person = s.people[sg.volunteerId];
       return person

@@ -13,10 +13,11 @@ export type Command =
   | { kind: "volunteer"; tags: string; bio?: string; capacity?: number; formats?: string[]; link?: string }
   | { kind: "availability"; windows: WeeklyWindow[]; timeZone?: string; datesOff?: string[] }
   | { kind: "request"; tags: string; goals: string }
-  | { kind: "choose"; requestId?: string; pick: number | "auto" }
+  /** `forRequest`: words of the request's goals or topics (`choose 1 for portfolio`), when several wait. */
+  | { kind: "choose"; requestId?: string; pick: number | "auto"; forRequest?: string }
   | { kind: "choose_member"; requestId?: string; volunteerId: string }
   /** `choose pia`: a suggested volunteer by display name (or the platform's mention, `memberId`). */
-  | { kind: "choose_named"; name: string; memberId?: string }
+  | { kind: "choose_named"; name: string; memberId?: string; forRequest?: string }
   /** `name`: whose intro, by the seeker's display name (or the intro's id), when several wait. */
   | { kind: "accept"; introId?: string; name?: string }
   /** With no `name` and no id, leading words of `reason` that name a waiting seeker pick the intro. */

@@ -19,7 +19,7 @@ export interface StatusValue {
   /** The member's requests still in progress, newest last. */
   requests: ChatRequest[];
   /** Intros waiting for this member's answer (as a volunteer). */
-  introsToAnswer: (Intro & { seeker: PersonRef })[];
+  introsToAnswer: (Intro & { seeker: PersonRef; goals: string })[];
   /** Chats not yet closed, with the other person; includes ones awaiting "did it happen?". */
   chats: (Chat & { other: PersonRef; role: "seeker" | "volunteer" })[];
   /** Chats that happened in the last 30 days: feedback and referrals apply to these. */
@@ -56,7 +56,8 @@ export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Resu
     for (const r of requests) for (const s of r.suggestions) await person(s.volunteerId);
     const introsToAnswer = [];
     for (const i of (await tx.listIntros(community.id, { volunteerId: member.id, status: ["pending"] })).sort(byCreation)) {
-      if (i.deadline > now) introsToAnswer.push({ ...i, seeker: await person(i.seekerId) });
+      if (i.deadline > now)
+        introsToAnswer.push({ ...i, seeker: await person(i.seekerId), goals: (await tx.getRequest(community.id, i.requestId))?.goals ?? "" });
     }
     const withOther = async (c: Chat) => ({
       ...c,

@@ -84,7 +84,11 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
   },
   { name: "pause", description: "Pause intros until a date", options: [str("until", "YYYY-MM-DD or +2w", { required: true })] },
   { name: "resume", description: "Get intros again" },
-  { name: "leave", description: "Stop coffee chats entirely", options: [bool("confirm", "Yes: leave now, calling off chats not yet held")] },
+  {
+    name: "leave",
+    description: "Stop coffee chats entirely",
+    options: [bool("confirm", "Yes: leave now, calling off chats not yet held")],
+  },
   { name: "block", description: "Never be matched with a member", options: [user("member", "Who")] },
   { name: "unblock", description: "Undo a block: you can be matched with them again", options: [user("member", "Who")] },
   { name: "refer", description: "Suggest someone else the seeker should talk to", options: [user("member", "Who")] },

@@ -27,7 +27,9 @@ export function encodeCustomId(guildId: string, c: ButtonCommand): string {
   if (id.length <= CUSTOM_ID_MAX || c.kind !== "decline" || !c.reason) return id;
   // Discord caps custom_id at 100 characters: a long decline reason is shortened to fit.
   const room = CUSTOM_ID_MAX - `${guildId}|${encodeButton({ kind: "decline", introId: c.introId })}|`.length;
-  return room > 0 ? `${guildId}|${encodeButton({ ...c, reason: c.reason.slice(0, room) })}` : `${guildId}|${encodeButton({ kind: "decline", introId: c.introId })}`;
+  return room > 0
+    ? `${guildId}|${encodeButton({ ...c, reason: c.reason.slice(0, room) })}`
+    : `${guildId}|${encodeButton({ kind: "decline", introId: c.introId })}`;
 }
 
 /** Reads a custom_id back; null for anything stale, forged or not ours. */

@@ -148,7 +148,9 @@ export function renderNamedReply(r: NamedReply, zone: string, c: TextStyle["cmd"
         v.passedIntros
           ? `${v.passedIntros === 1 ? "The intro" : `The ${v.passedIntros} intros`} waiting for your answer went back, so ${v.passedIntros === 1 ? "that seeker moves" : "those seekers move"} on.`
           : "",
-        v.keptChats ? `Your ${v.keptChats === 1 ? "chat" : `${v.keptChats} chats`} already agreed ${v.keptChats === 1 ? "goes" : "go"} ahead.` : "",
+        v.keptChats
+          ? `Your ${v.keptChats === 1 ? "chat" : `${v.keptChats} chats`} already agreed ${v.keptChats === 1 ? "goes" : "go"} ahead.`
+          : "",
         back,
       ]
         .filter(Boolean)
@@ -167,21 +169,24 @@ export function namedActions(r: NamedReply, zone: string): Action[] {
   }
   if (r.kind !== "which") return [];
   const w = r.result.value;
-  return w.options.flatMap((o): Action[] => {
-    if (!o.command) return [];
-    switch (w.command) {
-      case "accept":
-        return [{ label: `Accept ${o.person.name}`, style: "primary", command: o.command }];
-      case "decline":
-        return [{ label: `Decline ${o.person.name}`, command: o.command }];
-      case "pick":
-        return o.slot ? [{ label: `${formatSlot(o.slot, zone)} with ${o.person.name}`, command: o.command }] : [];
-      case "choose":
-        return [{ label: `Choose ${o.person.name}`, command: o.command }];
-      case "cancel":
-        return [{ label: `Cancel the chat with ${o.person.name}`, style: "danger", command: o.command }];
-      case "unblock":
-        return [];
-    }
-  });
+  return w.options.flatMap((o) => optionAction(w, o, zone));
+}
+
+/** The button for one option of a "which one?", if it has one. */
+function optionAction(w: WhichValue, o: WhichOption, zone: string): Action[] {
+  if (!o.command) return [];
+  switch (w.command) {
+    case "accept":
+      return [{ label: `Accept ${o.person.name}`, style: "primary", command: o.command }];
+    case "decline":
+      return [{ label: `Decline ${o.person.name}`, command: o.command }];
+    case "pick":
+      return o.slot ? [{ label: `${formatSlot(o.slot, zone)} with ${o.person.name}`, command: o.command }] : [];
+    case "choose":
+      return [{ label: `Choose ${o.person.name}`, command: o.command }];
+    case "cancel":
+      return [{ label: `Cancel the chat with ${o.person.name}`, style: "danger", command: o.command }];
+    case "unblock":
+      return [];
+  }
 }

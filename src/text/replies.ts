@@ -46,13 +46,14 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
   const choosing = s.requests.filter((r) => (r.status === "open" || r.status === "waitlisted") && r.suggestions.length > 0);
   for (const r of s.requests) {
     lines.push(`Request "${r.goals}" (${r.tags.join(", ")}): ${r.status}`);
-    r.suggestions.forEach((sg, i) =>
+    r.suggestions.forEach((sg, i) => {
       lines.push(
         `   ${i + 1}. ${s.people[sg.volunteerId]?.name ?? sg.volunteerId} — ${sg.reasons.sharedTags.join(", ")}, ${sg.reasons.sharedFreeHours} h free together`,
-      ),
-    );
+      );
+    });
   }
-  if (choosing.length > 1) lines.push(`   (several requests wait: ${c("choose <name>")}, or ${c("choose <n> for <words of the request>")})`);
+  if (choosing.length > 1)
+    lines.push(`   (several requests wait: ${c("choose <name>")}, or ${c("choose <n> for <words of the request>")})`);
   const several = s.introsToAnswer.length > 1;
   for (const i of s.introsToAnswer)
     lines.push(

@@ -74,7 +74,10 @@ describe("every command can name its target (shell)", () => {
     expect(intros.find((i) => i.seekerId === t.id("pia"))?.status).toBe("pending");
     // A bare decline with two waiting would ask; with one left it needs no name, and the words are the reason.
     await t.say("decline away all week");
-    expect((await t.intros()).find((i) => i.seekerId === t.id("pia"))).toMatchObject({ status: "declined", declineReason: "away all week" });
+    expect((await t.intros()).find((i) => i.seekerId === t.id("pia"))).toMatchObject({
+      status: "declined",
+      declineReason: "away all week",
+    });
   });
 
   it("a bare decline with two intros waiting asks which, keeping the reason in the example", async () => {
@@ -172,7 +175,7 @@ describe("every command can name its target (shell)", () => {
 });
 
 describe("ask before what can't be undone (shell)", () => {
-  it("cancel of a booked chat says exactly what will happen and does nothing until \"cancel yes\"; then the other person is told", async () => {
+  it('cancel of a booked chat says exactly what will happen and does nothing until "cancel yes"; then the other person is told', async () => {
     const t = await twoIntros();
     await t.say("accept pia", "as pia", "pick 1");
     const asked = await t.say("cancel");
@@ -186,12 +189,14 @@ describe("ask before what can't be undone (shell)", () => {
     expect((await t.chats())[0]?.status).toBe("cancelled");
   });
 
-  it("leave with a booked chat lists it and who is told, changes nothing, then \"leave yes\" leaves", async () => {
+  it('leave with a booked chat lists it and who is told, changes nothing, then "leave yes" leaves', async () => {
     const t = await twoIntros();
     await t.say("accept pia", "pick 2");
     const asked = await t.say("leave");
     expect(asked).toContain("Before you go: leaving calls off your chat not yet held:");
-    expect(asked).toContain("   • with pia, Wed 25 Nov, 10:00–10:30 (Berlin time, GMT+1) — pia will be told, and I'll look for someone else for them");
+    expect(asked).toContain(
+      "   • with pia, Wed 25 Nov, 10:00–10:30 (Berlin time, GMT+1) — pia will be told, and I'll look for someone else for them",
+    );
     expect(asked).toContain("The intro waiting for your answer goes to someone else.");
     expect(asked).toContain('Nothing changes until you confirm: "leave yes". You can come back any time with "resume".');
     expect(asked).not.toContain("✉");
@@ -210,7 +215,7 @@ describe("ask before what can't be undone (shell)", () => {
     expect(await t.say("leave")).toContain("You've left coffee chats");
   });
 
-  it("forget-me says what it erases and which chats it calls off, and erases only after \"forget-me yes\"", async () => {
+  it('forget-me says what it erases and which chats it calls off, and erases only after "forget-me yes"', async () => {
     const t = await twoIntros();
     await t.say("accept pia", "pick 1");
     const asked = await t.say("forget-me");

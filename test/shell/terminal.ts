@@ -28,9 +28,7 @@ export function terminal() {
   };
   /** Messages to `name` in a piece of output (each "✉ to <name>" block). */
   const to = (printed: string, name: string): string[] =>
-    printed
-      .split(/\n(?= {2}✉ {2}to )/)
-      .filter((b) => b.startsWith(`  ✉  to ${name}:`) || b.startsWith(`  ✉  to ${name} (shared`));
+    printed.split(/\n(?= {2}✉ {2}to )/).filter((b) => b.startsWith(`  ✉  to ${name}:`) || b.startsWith(`  ✉  to ${name} (shared`));
   const chats = () => store.tx((tx) => tx.listChats(SHELL_COMMUNITY));
   const intros = () => store.tx((tx) => tx.listIntros(SHELL_COMMUNITY));
   const member = (name: string) => store.tx((tx) => tx.getMember(SHELL_COMMUNITY, memberId(name)));

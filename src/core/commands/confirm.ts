@@ -48,7 +48,7 @@ export function forgetPreview(s: StatusValue): ConfirmValue {
 /** `cancel` of a booked chat asks first; a chat still waiting for a time is called off at once (null). */
 export function cancelPreview(s: StatusValue, chatId: string): ConfirmValue | null {
   const chat = s.chats.find((c) => c.id === chatId);
-  if (!chat || chat.status !== "scheduled") return null;
+  if (chat?.status !== "scheduled") return null;
   return {
     action: "cancel",
     chats: chatsOf(s, chatId),

@@ -30,7 +30,20 @@ export type NamedReply =
 
 type NamedCommand = Extract<
   Command,
-  { kind: "accept" | "decline" | "pick" | "choose" | "choose_member" | "choose_named" | "cancel" | "leave" | "forget_me" | "unblock" | "volunteer_off" }
+  {
+    kind:
+      | "accept"
+      | "decline"
+      | "pick"
+      | "choose"
+      | "choose_member"
+      | "choose_named"
+      | "cancel"
+      | "leave"
+      | "forget_me"
+      | "unblock"
+      | "volunteer_off";
+  }
 >;
 
 const which = (w: WhichValue): Reply => ({ kind: "which", result: ok(w) });
@@ -111,7 +124,11 @@ export async function dispatchNamed(deps: Deps, actor: Actor, cmd: NamedCommand)
   }
 }
 
-async function choose(deps: Deps, actor: Actor, cmd: Extract<Command, { kind: "choose" | "choose_member" | "choose_named" }>): Promise<Reply> {
+async function choose(
+  deps: Deps,
+  actor: Actor,
+  cmd: Extract<Command, { kind: "choose" | "choose_member" | "choose_named" }>,
+): Promise<Reply> {
   const run = async (requestId: string, volunteerId: string | "auto"): Promise<Reply> => ({
     kind: "choose",
     result: await uc.chooseVolunteer(deps, { actor, requestId, volunteerId }),

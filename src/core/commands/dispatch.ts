@@ -1,14 +1,4 @@
-import {
-  ACTIVE_REQUEST_STATUSES,
-  type Feedback,
-  type Intro,
-  type Member,
-  type SeekerProfile,
-  type VolunteerProfile,
-  type Chat,
-  type ChatRequest,
-  type PersonRef,
-} from "../domain/index.js";
+import type { Feedback, Intro, Member, SeekerProfile, VolunteerProfile, Chat, ChatRequest, PersonRef } from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
 import { parseLocalDate, parseDuration } from "../time/index.js";
 import * as uc from "../use-cases/index.js";

@@ -172,7 +172,7 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
     case "request": {
       const m = /^(.*?)\s*--\s*(.*)$/s.exec(rest);
       if (!rest) return bad(missing("the topics and what you want to learn", word));
-      if (!m || !m[2]?.trim()) return bad(missing("what you want to learn, after --", word));
+      if (!m?.[2]?.trim()) return bad(missing("what you want to learn, after --", word));
       if (!m[1]?.trim()) return bad(missing("the topics, before --", word));
       return { kind: "request", tags: m[1].trim(), goals: m[2].trim() };
     }

@@ -56,19 +56,19 @@ export function decodeButton(text: string): ButtonCommand | null {
       ? { kind, introId: id }
       : kind === "decline"
         ? { kind, introId: id, ...(arg !== undefined ? { reason: arg } : {}) }
-      : kind === "pick"
-        ? { kind, chatId: id, choice: Number(arg) }
-        : kind === "outcome"
-          ? { kind, chatId: id, outcome: arg }
-          : kind === "choose"
-            ? { kind, requestId: id, pick: arg === "auto" ? "auto" : Number(arg) }
-            : kind === "cancel"
-              ? { kind, chatId: id, ...(arg === "yes" ? { confirmed: true } : {}) }
-              : (kind === "leave" || kind === "forget_me") && id === "yes"
-                ? { kind, confirmed: true }
-              : kind === "feedback"
-                ? { kind, chatId: id, rating: Number(arg), note: "" }
-                : { kind };
+        : kind === "pick"
+          ? { kind, chatId: id, choice: Number(arg) }
+          : kind === "outcome"
+            ? { kind, chatId: id, outcome: arg }
+            : kind === "choose"
+              ? { kind, requestId: id, pick: arg === "auto" ? "auto" : Number(arg) }
+              : kind === "cancel"
+                ? { kind, chatId: id, ...(arg === "yes" ? { confirmed: true } : {}) }
+                : (kind === "leave" || kind === "forget_me") && id === "yes"
+                  ? { kind, confirmed: true }
+                  : kind === "feedback"
+                    ? { kind, chatId: id, rating: Number(arg), note: "" }
+                    : { kind };
   const parsed = ButtonCommandSchema.safeParse(raw);
   return parsed.success ? (parsed.data as ButtonCommand) : null;
 }

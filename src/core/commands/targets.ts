@@ -70,7 +70,12 @@ function choose<T extends WhichOption & { id: string }>(
   if (options.length === 0) return { kind: "none" };
   return {
     kind: "which",
-    which: { ...base, problem: found.length ? "ambiguous" : "no_match", given: name.trim(), options: (found.length ? found : options).map(strip) },
+    which: {
+      ...base,
+      problem: found.length ? "ambiguous" : "no_match",
+      given: name.trim(),
+      options: (found.length ? found : options).map(strip),
+    },
   };
 }
 
@@ -164,7 +169,10 @@ export function chooseNumberTarget(s: StatusValue, pick: number | "auto", about?
   });
   if (options.length === 1 && options[0]) return { kind: "one", id: options[0].id };
   if (options.length === 0) return { kind: "one", id: (requests[requests.length - 1] ?? requests[0])?.id ?? "" };
-  return { kind: "which", which: { command: "choose", problem: "several", ...(pick === "auto" ? {} : { choice: pick }), options: options.map(strip) } };
+  return {
+    kind: "which",
+    which: { command: "choose", problem: "several", ...(pick === "auto" ? {} : { choice: pick }), options: options.map(strip) },
+  };
 }
 
 /** `choose <name>`: a suggested volunteer, across the requests waiting for a choice. Resolves to `requestId|volunteerId`. */
@@ -184,7 +192,12 @@ export function chooseNameTarget(s: StatusValue, name: string, memberId?: string
   if (options.length === 0) return { kind: "none" };
   return {
     kind: "which",
-    which: { command: "choose", problem: found.length ? "ambiguous" : "no_match", given: name, options: (found.length ? found : options).map(strip) },
+    which: {
+      command: "choose",
+      problem: found.length ? "ambiguous" : "no_match",
+      given: name,
+      options: (found.length ? found : options).map(strip),
+    },
   };
 }
 

@@ -57,7 +57,11 @@ export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Resu
     const introsToAnswer = [];
     for (const i of (await tx.listIntros(community.id, { volunteerId: member.id, status: ["pending"] })).sort(byCreation)) {
       if (i.deadline > now)
-        introsToAnswer.push({ ...i, seeker: await person(i.seekerId), goals: (await tx.getRequest(community.id, i.requestId))?.goals ?? "" });
+        introsToAnswer.push({
+          ...i,
+          seeker: await person(i.seekerId),
+          goals: (await tx.getRequest(community.id, i.requestId))?.goals ?? "",
+        });
     }
     const withOther = async (c: Chat) => ({
       ...c,

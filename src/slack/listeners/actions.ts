@@ -47,7 +47,12 @@ export function registerActions(app: App, ctx: SlackContext): void {
         const settled = !isQuestion(view.reply) && (!result || result.ok || SETTLED.has(result.code));
         if (!settled) {
           // A question back ("which one?", "are you sure?") or a failure: the clicked message keeps its buttons.
-          await respond({ response_type: "ephemeral", replace_original: false, text: view.text, blocks: messageBlocks(view.text, view.actions) });
+          await respond({
+            response_type: "ephemeral",
+            replace_original: false,
+            text: view.text,
+            blocks: messageBlocks(view.text, view.actions),
+          });
           return;
         }
         const original = body.message?.text ?? "";

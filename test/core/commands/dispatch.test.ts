@@ -131,7 +131,10 @@ describe("dispatch: implicit targets", () => {
   it('"cancel" calls off my newest open chat, else withdraws my newest request; NOTHING_TO_CANCEL otherwise', async () => {
     const w = world();
     const { seeker: sam, volunteer: vera, request: req, chat } = await scheduledPair(w);
-    expect(value(await say(w, vera, "cancel"), "confirm")).toMatchObject({ action: "cancel", command: { chatId: chat.id, confirmed: true } });
+    expect(value(await say(w, vera, "cancel"), "confirm")).toMatchObject({
+      action: "cancel",
+      command: { chatId: chat.id, confirmed: true },
+    });
     expect((await getChat(w, chat.id))?.status).toBe("scheduled");
     expect(value(await say(w, vera, "cancel yes"), "cancel")).toEqual({ what: "chat", replay: false });
     expect((await getChat(w, chat.id))?.status).toBe("cancelled");

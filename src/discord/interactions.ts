@@ -260,9 +260,9 @@ export class InteractionRouter {
       ? await run(actor)
       : ((await this.needsZone(actor, parsed)) ?? (await handle(this.o.deps, actor, parsed, discordStyle)));
     const r = view.reply;
-    // Only a booked slot is shown as a time; look the zone up just then (one transaction less for the rest).
+    // Only a booked slot and the times a question names are shown as times; look the zone up just then.
     const zone =
-      r?.kind === "pick"
+      r?.kind === "pick" || isQuestion(r)
         ? ((await this.o.deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? "UTC")
         : "UTC";
     let body = viewMessage(view, guildId, zone);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { communityIdOf, memberIdOf } from "../../src/discord/ids.js";
+import { communityIdOf, decodeCustomId, encodeCustomId, memberIdOf } from "../../src/discord/ids.js";
 import { type FakeUser, waitFor } from "../fakes/discord/index.js";
 import { type Bot, G1, startBot, user } from "./harness.js";
 import { asMessage, buttonId, componentsOf, EPHEMERAL, selectOf, text } from "./helpers.js";
@@ -120,4 +120,21 @@ describe("Discord: which one? and are you sure? through discord.js", () => {
     expect(text(await bot.fake.command(G1, vera, "leave", { confirm: true }))).toContain("You've left coffee chats");
     expect((await member())?.status).toBe("opted_out");
   }, 30_000);
+});
+
+describe("Discord custom ids for the new buttons", () => {
+  it("carry a decline's reason, shortened to fit 100 characters, and the confirmations", () => {
+    const long = { kind: "decline" as const, introId: "int_42", reason: `away ${"very ".repeat(40)}long` };
+    const id = encodeCustomId(G1, long);
+    expect(id.length).toBeLessThanOrEqual(100);
+    const back = decodeCustomId(id);
+    expect(back?.command).toMatchObject({ kind: "decline", introId: "int_42" });
+    expect(long.reason.startsWith(back?.command.kind === "decline" ? (back.command.reason ?? "") : "x")).toBe(true);
+    for (const c of [
+      { kind: "cancel" as const, chatId: "chat_7", confirmed: true as const },
+      { kind: "leave" as const, confirmed: true as const },
+      { kind: "forget_me" as const, confirmed: true as const },
+    ])
+      expect(decodeCustomId(encodeCustomId(G1, c))).toEqual({ guildId: G1, command: c });
+  });
 });

@@ -67,6 +67,24 @@ describe("dispatch: implicit targets", () => {
     expect(code(await say(w, vera, "accept"))).toBe("NOTHING_TO_ANSWER");
   });
 
+  it("a name two people share the start of is ambiguous and lists only them; the full name decides", async () => {
+    const w = world();
+    const vera = await makeVolunteer(w, "vera", "ux-design");
+    const pia = await makeSeeker(w, "pia", "ux-design");
+    const piet = await makeSeeker(w, "piet", "ux-design");
+    const tom = await makeSeeker(w, "tom", "ux-design");
+    for (const s of [pia, piet, tom]) await requestAndChoose(w, s, "ux-design", vera);
+    const asked = value(await say(w, vera, "decline pi not my area"), "which");
+    expect(asked).toMatchObject({ command: "decline", problem: "several", reason: "pi not my area" });
+    const amb = value(await say(w, vera, "accept pi"), "which");
+    expect(amb).toMatchObject({ problem: "ambiguous", given: "pi" });
+    expect(amb.options.map((o) => o.person.name)).toEqual(["pia", "piet"]);
+    expect(value(await say(w, vera, "accept PIA"), "accept").chat.seekerId).toBe(pia.memberId);
+    value(await say(w, vera, "decline piet not my area"), "decline");
+    const intros = await w.store.tx((tx) => tx.listIntros(w.communityId, { volunteerId: vera.memberId }));
+    expect(intros.find((i) => i.seekerId === piet.memberId)).toMatchObject({ status: "declined", declineReason: "not my area" });
+  });
+
   it('"accept <id>" acts on that intro; someone else\'s is NOT_YOURS', async () => {
     const w = world();
     const vera = await makeVolunteer(w, "vera", "ux-design");

@@ -58,7 +58,9 @@ describe("Slack: which one? and are you sure? through Bolt", () => {
   it("the Cancel button on a booked chat asks first, privately, keeping the message; the confirm button cancels and both are told", async () => {
     h = await startHarness({ mode: "http" });
     const { carol, tia } = await twoIntros(h);
-    await h.slash(carol, "accept tia");
+    // A mention names the seeker as well as a typed name does.
+    await h.slash(carol, "accept <@U0TIA|tia>");
+    expect(String(h.lastResponse().text)).toContain("Thank you!");
     await h.tick();
     const slots = h.messagesTo(tia).find((m) => m.text.includes("Pick a time that works"));
     if (!slots) throw new Error("no slots DM to tia");

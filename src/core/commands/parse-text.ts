@@ -88,6 +88,17 @@ export const BARE_COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
 /** The argument-free command a word names, if any (own keys only: "constructor" is not a command). */
 export const bareCommand = (word: string): Command | undefined => (Object.hasOwn(BARE_COMMANDS, word) ? BARE_COMMANDS[word] : undefined);
 
+/**
+ * Whom a name argument means: a platform mention (`<@U42|sam>`) becomes the member id the
+ * resolver gives; a plain word stays a name, matched later against the people involved
+ * (case-insensitive, a unique prefix is enough).
+ */
+export function nameOrMention(text: string, resolve?: MemberResolver): string {
+  const t = text.trim();
+  if (!resolve || /^@?[\p{L}\p{N}_.'-]+$/u.test(t)) return t;
+  return resolve(t) ?? t;
+}
+
 /** Words that confirm a command which can't be undone: `leave yes`. */
 export const CONFIRM_WORDS: readonly string[] = ["yes", "confirm", "y"];
 
@@ -95,10 +106,10 @@ export const CONFIRM_WORDS: readonly string[] = ["yes", "confirm", "y"];
  * `leave yes`, `forget-me yes`, `cancel [<name>] [yes]`: the commands that ask before acting,
  * read with their confirmation (and, for cancel, whose chat). Null for any other word.
  */
-export function parseConfirmable(word: string, words: readonly string[]): Command | null {
+export function parseConfirmable(word: string, words: readonly string[], resolve?: MemberResolver): Command | null {
   const last = words[words.length - 1]?.toLowerCase() ?? "";
   const confirmed = CONFIRM_WORDS.includes(last);
-  const name = (confirmed ? words.slice(0, -1) : words).join(" ").trim();
+  const name = nameOrMention((confirmed ? words.slice(0, -1) : words).join(" "), resolve);
   const yes = confirmed ? { confirmed: true as const } : {};
   switch (word) {
     case "leave":
@@ -123,7 +134,7 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
   const word = head.toLowerCase();
   const rest = restWords.join(" ").trim();
   const bad = (problem: ParseProblem): Parsed => ({ kind: "unsupported", input: text, problem });
-  const confirmable = parseConfirmable(word, restWords);
+  const confirmable = parseConfirmable(word, restWords, resolve);
   if (confirmable) return confirmable;
   const bare = bareCommand(word);
   if (bare) return bare;
@@ -189,13 +200,18 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       return { kind: "choose_named", name: what, ...(id ? { memberId: id } : {}), ...forRequest };
     }
     case "accept":
-      return rest ? { kind: "accept", name: rest } : { kind: "accept" };
-    case "decline":
+      return rest ? { kind: "accept", name: nameOrMention(rest, resolve) } : { kind: "accept" };
+    case "decline": {
+      // A leading mention names the seeker; plain words are matched against names in the core.
+      const [first = "", ...why] = restWords;
+      const mentioned = first && nameOrMention(first, resolve) !== first ? nameOrMention(first, resolve) : null;
+      if (mentioned) return { kind: "decline", name: mentioned, ...(why.length ? { reason: why.join(" ") } : {}) };
       return rest ? { kind: "decline", reason: rest } : { kind: "decline" };
+    }
     case "pick": {
       const m = /^(\S+)(?:\s+with\s+(.+))?$/i.exec(rest);
       const n = Number(m?.[1]);
-      const name = m?.[2]?.trim();
+      const name = m?.[2]?.trim() ? nameOrMention(m[2], resolve) : undefined;
       return Number.isInteger(n) && n >= 1
         ? { kind: "pick", choice: n, ...(name ? { name } : {}) }
         : bad(rest ? invalid("a slot number", m?.[1] ?? rest, word) : missing("which slot (1, 2 or 3)", word));

@@ -37,6 +37,10 @@ describe("parseText", () => {
     expect(parse("accept")).toEqual({ kind: "accept" });
     expect(parse("accept intro_7")).toEqual({ kind: "accept", name: "intro_7" });
     expect(parse("accept Pia")).toEqual({ kind: "accept", name: "Pia" });
+    expect(parse("accept <@U42>")).toEqual({ kind: "accept", name: "slack:T1:U42" });
+    expect(parse("decline <@U42> too busy")).toEqual({ kind: "decline", name: "slack:T1:U42", reason: "too busy" });
+    expect(parse("pick 3 with <@U42>")).toEqual({ kind: "pick", choice: 3, name: "slack:T1:U42" });
+    expect(parse("cancel <@U42> yes")).toEqual({ kind: "cancel", name: "slack:T1:U42", confirmed: true });
     expect(parse("leave yes")).toEqual({ kind: "leave", confirmed: true });
     expect(parse("forget-me yes")).toEqual({ kind: "forget_me", confirmed: true });
     expect(parse("cancel yes")).toEqual({ kind: "cancel", confirmed: true });

@@ -144,7 +144,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     case "leave":
       return `You've left coffee chats; nothing more will be sent. (${r.result.value.cancelledChats} chat(s) and ${r.result.value.cancelledRequests} request(s) cancelled.) Type ${c("resume")} to come back.`;
     case "block":
-      return "Done. You won't be matched with them, and they won't be told.";
+      return `Done. You won't be matched with them, and they won't be told. To undo it: ${c("unblock <member>")}.`;
     case "refer":
       return "Thank you! I've passed the suggestion on.";
     case "feedback":

@@ -209,6 +209,14 @@ describe("ask before what can't be undone (shell)", () => {
     expect((await t.member("vera"))?.status).toBe("opted_out");
   });
 
+  it("forget-me from someone Percolate never saw says there's nothing to erase, without asking", async () => {
+    const t = terminal();
+    await t.say("as ada", "status");
+    const out = await t.say("as zoe", "forget-me");
+    expect(out).not.toContain("Nothing changes until you confirm");
+    expect(await t.member("zoe")).toBeNull();
+  });
+
   it("leave with nothing booked needs no confirmation", async () => {
     const t = terminal();
     await t.say("as ned", "profile ux");
@@ -232,7 +240,8 @@ describe("ask before what can't be undone (shell)", () => {
 describe("unblock, volunteer off, and a status that shows it all (shell)", () => {
   it("unblock undoes a block, says so, and is idempotent; status shows whom you blocked and how to undo it", async () => {
     const t = terminal();
-    await t.say("as tom", "profile ux", "as vera", "volunteer ux", "block tom");
+    const blocked = await t.say("as tom", "profile ux", "as vera", "volunteer ux", "block tom");
+    expect(blocked).toBe("Done. You won't be matched with them, and they won't be told. To undo it: \"unblock <member>\".");
     expect(await t.say("status")).toContain('Blocked: tom — to undo: "unblock tom"');
     expect(await t.say("unblock tom")).toBe('Done — you can be matched with tom again. (To block again: "block <member>".)');
     expect((await t.member("vera"))?.blocked).toEqual([]);

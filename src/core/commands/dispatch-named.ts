@@ -101,10 +101,10 @@ export async function dispatchNamed(deps: Deps, actor: Actor, cmd: NamedCommand)
     }
     case "forget_me": {
       if (!cmd.confirmed) {
-        const s = await statusOf(deps, actor);
         // Someone never seen here has nothing to erase: say so at once rather than ask.
         const known = await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId));
-        if (s && known && !known.forgotten) return { kind: "confirm", result: ok(forgetPreview(s)) };
+        const s = known && !known.forgotten ? await statusOf(deps, actor) : null;
+        if (s) return { kind: "confirm", result: ok(forgetPreview(s)) };
       }
       return { kind: "forget_me", result: await uc.forgetMe(deps, { actor }) };
     }

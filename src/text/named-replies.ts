@@ -42,8 +42,11 @@ function question(w: WhichValue): string {
       ? `${w.options[0]?.person.name ?? w.given} is suggested for ${n} of your requests — which one?`
       : `"${w.given}" could be more than one person — which one?`;
   if (w.problem === "no_match") {
-    if (w.command === "unblock") return `"${w.given}" isn't on your block list. You've blocked:`;
-    return `Nobody called "${w.given}" is waiting on that. ${n === 1 ? "Here's who is:" : "Here's who is — which one?"}`;
+    // A platform mention arrives as a member id: name them as "that member", not by the id.
+    const who = w.given?.includes(":") ? "That member" : `"${w.given}"`;
+    if (w.command === "unblock") return `${who} isn't on your block list. You've blocked:`;
+    const nobody = w.given?.includes(":") ? "That member isn't" : `Nobody called "${w.given}" is`;
+    return `${nobody} waiting on that. ${n === 1 ? "Here's who is:" : "Here's who is — which one?"}`;
   }
   switch (w.command) {
     case "accept":

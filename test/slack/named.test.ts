@@ -44,6 +44,11 @@ describe("Slack: which one? and are you sure? through Bolt", () => {
     expect(String(asked.text)).toContain("`/coffee accept sam`");
     expect(labels(asked.blocks)).toEqual(["Accept sam", "Accept tia"]);
 
+    await h.slash(carol, "accept <@U0NOBODY>");
+    expect(String(h.lastResponse().text)).toContain("That member isn't waiting on that. Here's who is — which one?");
+    expect(labels(h.lastResponse().blocks)).toEqual(["Accept sam", "Accept tia"]);
+    await h.slash(carol, "accept");
+
     await h.click(carol, "Accept tia");
     expect(String(h.lastResponse().text)).toContain("Thank you! I've sent 3 times to you both");
     await h.tick();

@@ -1,6 +1,6 @@
 import { dispatch, type Parsed, type Reply } from "../core/commands/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
-import { type Action, renderProblem, renderReply, suggestionActions, type TextStyle } from "../text/index.js";
+import { type Action, namedActions, renderProblem, renderReply, suggestionActions, type TextStyle } from "../text/index.js";
 
 /** What the person who acted sees in answer: words and, where useful, buttons. */
 export interface View {
@@ -25,6 +25,17 @@ export async function handle(deps: Deps, actor: Actor, parsed: Parsed, style: Te
   deps.metrics?.command(platform, reply.kind, "result" in reply ? (reply.result.ok ? "ok" : reply.result.code) : "ok");
   deps.afterCommand?.();
   const zone = (await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? actor.timeZone ?? "UTC";
-  const actions = reply.kind === "request" && reply.result.ok ? suggestionActions(reply.result.value) : [];
+  const actions =
+    reply.kind === "request" && reply.result.ok
+      ? suggestionActions(reply.result.value)
+      : reply.kind === "which" || reply.kind === "confirm"
+        ? namedActions(reply, zone)
+        : [];
   return { text: renderReply(reply, zone, style), actions, reply };
 }
+
+/**
+ * The answer is a question back ("which one?", "are you sure?"): nothing was done, so a clicked
+ * message must keep its buttons and the question goes to the clicker on its own.
+ */
+export const isQuestion = (reply: Reply | null): boolean => reply?.kind === "which" || reply?.kind === "confirm";

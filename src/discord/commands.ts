@@ -19,6 +19,7 @@ const int = (name: string, description: string, min: number, max: number, requir
   required,
 });
 const user = (name: string, description: string): Opt => ({ type: T.User, name, description, required: true });
+const bool = (name: string, description: string): Opt => ({ type: T.Boolean, name, description });
 
 /** The subcommands of /coffee, mirroring the shell's words; options typed where Discord can check them. */
 export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }[] = [
@@ -60,26 +61,47 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
   {
     name: "choose",
     description: "Choose a suggested volunteer",
-    options: [str("pick", "A suggestion number, or auto", { required: true })],
+    options: [str("pick", "A suggestion number, a volunteer's name, or auto", { required: true })],
   },
-  { name: "accept", description: "Accept the intro waiting for you" },
-  { name: "decline", description: "Decline the intro waiting for you", options: [str("reason", "Optional: why (the seeker isn't told)")] },
-  { name: "pick", description: "Pick one of the proposed times", options: [int("slot", "The time's number", 1, 10, true)] },
+  { name: "accept", description: "Accept an intro waiting for you", options: [str("name", "Whose intro, when several wait")] },
+  {
+    name: "decline",
+    description: "Decline an intro waiting for you",
+    options: [str("name", "Whose intro, when several wait"), str("reason", "Optional: why (the seeker isn't told)")],
+  },
+  {
+    name: "pick",
+    description: "Pick one of the proposed times",
+    options: [int("slot", "The time's number", 1, 10, true), str("with", "Whose chat, when several wait for a time")],
+  },
   { name: "happened", description: "Your chat happened" },
   { name: "noshow", description: "Your chat didn't happen" },
   { name: "reschedule", description: "Find new times for your chat" },
-  { name: "cancel", description: "Cancel your open chat or request" },
+  {
+    name: "cancel",
+    description: "Cancel your open chat or request (a booked chat asks first)",
+    options: [str("with", "Whose chat, when you have several"), bool("confirm", "Yes: cancel the booked chat now")],
+  },
   { name: "pause", description: "Pause intros until a date", options: [str("until", "YYYY-MM-DD or +2w", { required: true })] },
   { name: "resume", description: "Get intros again" },
-  { name: "leave", description: "Stop coffee chats entirely" },
+  {
+    name: "leave",
+    description: "Stop coffee chats entirely",
+    options: [bool("confirm", "Yes: leave now, calling off chats not yet held")],
+  },
   { name: "block", description: "Never be matched with a member", options: [user("member", "Who")] },
+  { name: "unblock", description: "Undo a block: you can be matched with them again", options: [user("member", "Who")] },
   { name: "refer", description: "Suggest someone else the seeker should talk to", options: [user("member", "Who")] },
   {
     name: "feedback",
     description: "Rate your last chat (private)",
     options: [int("rating", "1 to 5", 1, 5, true), str("note", "Optional note", { max_length: 500 })],
   },
-  { name: "forget-me", description: "Leave and erase what Percolate knows about you here" },
+  {
+    name: "forget-me",
+    description: "Leave and erase what Percolate knows about you here (asks first)",
+    options: [bool("confirm", "Yes: erase everything now")],
+  },
 ];
 
 const choices = (name: string, description: string, values: string[], required = false): Opt => ({

@@ -20,7 +20,17 @@ export function userIdOf(memberId: string): string | null {
  * A button's custom_id: the guild, then the core's compact command. The guild travels with it
  * because a click in a DM carries no guild, and one process serves many guilds.
  */
-export const encodeCustomId = (guildId: string, c: ButtonCommand): string => `${guildId}|${encodeButton(c)}`;
+const CUSTOM_ID_MAX = 100;
+
+export function encodeCustomId(guildId: string, c: ButtonCommand): string {
+  const id = `${guildId}|${encodeButton(c)}`;
+  if (id.length <= CUSTOM_ID_MAX || c.kind !== "decline" || !c.reason) return id;
+  // Discord caps custom_id at 100 characters: a long decline reason is shortened to fit.
+  const room = CUSTOM_ID_MAX - `${guildId}|${encodeButton({ kind: "decline", introId: c.introId })}|`.length;
+  return room > 0
+    ? `${guildId}|${encodeButton({ ...c, reason: c.reason.slice(0, room) })}`
+    : `${guildId}|${encodeButton({ kind: "decline", introId: c.introId })}`;
+}
 
 /** Reads a custom_id back; null for anything stale, forged or not ours. */
 export function decodeCustomId(customId: string): { guildId: string; command: ButtonCommand } | null {

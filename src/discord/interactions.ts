@@ -9,7 +9,7 @@ import {
   type ModalSubmitInteraction,
   type User,
 } from "discord.js";
-import { handle, type View } from "../app/handle.js";
+import { handle, isQuestion, type View } from "../app/handle.js";
 import { USAGE, type Parsed } from "../core/commands/index.js";
 import { isStoreUnavailable, type Logger } from "../core/ports/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
@@ -261,13 +261,13 @@ export class InteractionRouter {
       ? await run(actor)
       : ((await this.needsZone(actor, parsed)) ?? (await handle(this.o.deps, actor, parsed, discordStyle)));
     const r = view.reply;
-    // Only a booked slot is shown as a time; look the zone up just then (one transaction less for the rest).
+    // Only a booked slot and the times a question names are shown as times; look the zone up just then.
     const zone =
-      r?.kind === "pick"
+      r?.kind === "pick" || isQuestion(r)
         ? ((await this.o.deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? "UTC")
         : "UTC";
     let body = viewMessage(view, guildId, zone);
-    const inPlace = mode === "update" && i.isMessageComponent() && r !== null && r.kind !== "help" && r.result.ok;
+    const inPlace = mode === "update" && i.isMessageComponent() && r !== null && r.kind !== "help" && r.result.ok && !isQuestion(r);
     if (inPlace && i.isMessageComponent())
       body = { content: `${i.message.content}\n\n➜ ${body.content}`.slice(0, 2000), components: body.components };
     // An admin export arrives as CSV attachments on the (private) answer.

@@ -1,4 +1,4 @@
-import { bareCommand, parseAvailabilityText, USAGE, type Parsed, type ParseProblem } from "../core/commands/index.js";
+import { bareCommand, parseAvailabilityText, parseConfirmable, USAGE, type Parsed, type ParseProblem } from "../core/commands/index.js";
 import { isValidZone } from "../core/time/index.js";
 import { memberIdOf } from "./ids.js";
 
@@ -32,6 +32,9 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
   const missing = (what: string, word = sub): Parsed => bad({ code: "MISSING", what, usage: USAGE[word] ?? word });
   const invalid = (what: string, v: string, word = sub): Parsed => bad({ code: "INVALID", what, given: v, usage: USAGE[word] ?? word });
   if (allowForm && !given && (FORMS as readonly string[]).includes(sub)) return { kind: "form", form: sub as FormKind };
+  // leave / forget-me / cancel: `confirm:True` is the "yes", `with:` whose chat.
+  const confirmable = parseConfirmable(sub, [...(o("with")?.split(/\s+/) ?? []), ...(opts.confirm === true ? ["yes"] : [])]);
+  if (confirmable) return confirmable;
   const bare = bareCommand(sub);
   if (bare) return bare;
   switch (sub) {
@@ -48,6 +51,7 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
     case "volunteer": {
       const tags = o("tags");
       if (!tags) return missing("tags: the topics you can talk about");
+      if (/^off$/i.test(tags)) return { kind: "volunteer_off" };
       const cap = o("capacity");
       if (cap !== undefined && !/^\d+$/.test(cap)) return invalid("capacity (chats per month)", cap);
       const formats = o("formats");
@@ -87,19 +91,24 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
       if (!pick) return missing("which suggestion (a number, or auto)");
       if (/^(auto|any|pick-for-me)$/i.test(pick)) return { kind: "choose", pick: "auto" };
       const n = Number(pick);
-      return Number.isInteger(n) && n >= 1 ? { kind: "choose", pick: n } : invalid("a suggestion number", pick);
+      if (Number.isInteger(n) && n >= 1) return { kind: "choose", pick: n };
+      return /^[-+\d.,]+$/.test(pick) ? invalid("a suggestion number", pick) : { kind: "choose_named", name: pick };
     }
-    case "accept":
-      return { kind: "accept" };
+    case "accept": {
+      const name = o("name");
+      return name ? { kind: "accept", name } : { kind: "accept" };
+    }
     case "decline": {
       const reason = o("reason");
-      return reason ? { kind: "decline", reason } : { kind: "decline" };
+      const name = o("name");
+      return { kind: "decline", ...(name ? { name } : {}), ...(reason ? { reason } : {}) };
     }
     case "pick": {
       const slot = o("slot");
       const n = Number(slot);
+      const name = o("with");
       return slot && Number.isInteger(n) && n >= 1
-        ? { kind: "pick", choice: n }
+        ? { kind: "pick", choice: n, ...(name ? { name } : {}) }
         : slot
           ? invalid("a slot number", slot)
           : missing("which slot (1, 2 or 3)");
@@ -109,12 +118,13 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
       return until ? { kind: "pause", until } : missing("until when");
     }
     case "block":
-    case "refer": {
+    case "refer":
+    case "unblock": {
       const user = o("member");
       if (!user) return missing("which member");
       if (!/^\d{1,22}$/.test(user)) return invalid("a member", user);
       const memberId = memberIdOf(guildId, user);
-      return sub === "block" ? { kind: "block", memberId } : { kind: "refer", memberId };
+      return sub === "block" ? { kind: "block", memberId } : sub === "refer" ? { kind: "refer", memberId } : { kind: "unblock", memberId };
     }
     case "feedback": {
       const r = o("rating");

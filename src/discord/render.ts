@@ -87,9 +87,16 @@ export function noticeMessage(n: Notice, readers: readonly Member[], guildId: st
   return { content: clip(prefix + text, MAX_CONTENT), components };
 }
 
+/** The times a "which one?" or "are you sure?" answer names, for timestamp rewriting. */
+function questionSlots(r: View["reply"]): Slot[] {
+  if (r?.kind === "confirm" && r.result.ok) return r.result.value.chats.flatMap((c) => (c.slot ? [c.slot] : []));
+  if (r?.kind === "which" && r.result.ok) return r.result.value.options.flatMap((o) => (o.slot ? [o.slot] : []));
+  return [];
+}
+
 /** The answer to the person who acted, as an (ephemeral) message. */
 export function viewMessage(v: View, guildId: string, zone: string): MessageBody {
   const r = v.reply;
-  const slots = r?.kind === "pick" && r.result.ok && r.result.value.chat.slot ? [r.result.value.chat.slot] : [];
+  const slots = r?.kind === "pick" && r.result.ok && r.result.value.chat.slot ? [r.result.value.chat.slot] : questionSlots(r);
   return { content: clip(withTimestamps(v.text, slots, zone), MAX_CONTENT), components: actionRows(v.actions, guildId) };
 }

@@ -17,6 +17,15 @@ const SLASH: Record<string, string> = {
   "feedback <1-5> [note]": "feedback rating:<1-5> note:<text>",
   "feedback 5 really helpful": "feedback rating:5 note:really helpful",
   "decline [reason]": "decline reason:<text>",
+  "accept [<name>]": "accept name:<name>",
+  "decline [<name>] [reason]": "decline name:<name> reason:<text>",
+  "pick <number> [with <name>]": "pick slot:<number> with:<name>",
+  "choose <number>|<name>|auto": "choose pick:<number, name or auto>",
+  "unblock <member>": "unblock member:<@member>",
+  "leave yes": "leave confirm:True",
+  "forget-me yes": "forget-me confirm:True",
+  "cancel yes": "cancel confirm:True",
+  "volunteer off": "volunteer tags:off",
   "volunteer <tags>": "volunteer tags:<topics>",
   "availability <days> <from>-<to>": "availability times:<days> <from>-<to> zone:<Area/City>",
   "admin settings [<key> <value>]": "admin settings key:<key> value:<value>",
@@ -31,9 +40,22 @@ const SLASH: Record<string, string> = {
   "admin remove <member>": "admin remove member:<@member>",
 };
 
+/** Commands aimed at someone by name (`accept pia`): the name goes in its option. */
+const NAMED: [RegExp, string][] = [
+  [/^accept (.+)$/, "accept name:$1"],
+  [/^decline (\S+) (.+)$/, "decline name:$1 reason:$2"],
+  [/^decline (\S+)$/, "decline name:$1"],
+  [/^pick (\S+) with (.+)$/, "pick slot:$1 with:$2"],
+  [/^choose (.+)$/, "choose pick:$1"],
+  [/^cancel (.+) yes$/, "cancel with:$1 confirm:True"],
+  [/^cancel (.+)$/, "cancel with:$1"],
+  [/^unblock (.+)$/, "unblock member:@$1"],
+];
+
 function toSlash(usage: string): string {
   const known = SLASH[usage];
   if (known) return known;
+  for (const [re, to] of NAMED) if (re.test(usage)) return usage.replace(re, to);
   if (usage.startsWith("volunteer ")) return "volunteer tags:<topics> capacity:<per month> formats:<video,phone> link:<url> bio:<text>";
   if (usage.startsWith("availability "))
     return "availability times:<days> <from>-<to>[; …] zone:<Area/City>   e.g. times:mon-fri 9-12 zone:Europe/Berlin";

@@ -46,6 +46,9 @@ const messages = (c: TextStyle["cmd"]): Record<string, (detail: Detail) => strin
   BAD_DATE: (x) => `I couldn't read "${d(x, "given")}". Try ${d(x, "example")}.`,
   SELF: () => "You can't block yourself.",
   UNKNOWN_MEMBER: () => "I don't know that member yet.",
+  NOT_BLOCKED: (x) =>
+    `"${d(x, "given")}" isn't on your block list, so there's nothing to undo. Type ${c("status")} to see whom you've blocked.`,
+  NOT_VOLUNTEERING: () => `You aren't volunteering, so there's nothing to stop. To start: ${c("volunteer <tags>")}.`,
   NOT_HAPPENED: () => `Referrals come after a chat that happened. Mark it with ${c("happened")} first.`,
   SAME_PERSON: () => "Refer them to someone new — not yourself or themselves.",
   NOT_A_VOLUNTEER: () => `That member hasn't volunteered yet. Ask them to type ${c("volunteer <tags>")} first.`,

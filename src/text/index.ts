@@ -6,3 +6,4 @@ export * from "./actions.js";
 export * from "./admin-replies.js";
 export * from "./privacy-replies.js";
 export * from "./ops.js";
+export * from "./named-replies.js";

@@ -6,8 +6,23 @@ import { renderFailure } from "./failures.js";
 import { isAdminReply, renderAdminReply } from "./admin-replies.js";
 import { renderForget } from "./privacy-replies.js";
 import type { TextStyle } from "./style.js";
+import { renderNamedReply } from "./named-replies.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+const firstName = (name: string): string => name.split(/\s+/)[0] ?? name;
+
+/** The seeker's intro, the volunteer's bio and meeting link. */
+function profileLines(s: StatusValue, c: TextStyle["cmd"]): string[] {
+  const v = s.volunteer;
+  const about = s.seeker?.intro ? [`About you: ${s.seeker.intro}`] : [];
+  if (!v) return about;
+  return [
+    ...about,
+    v.bio ? `Bio: ${v.bio}` : `Bio: — (add one with ${c("volunteer <tags> --bio <text>")})`,
+    ...(v.meetingLink ? [`Meeting link: ${v.meetingLink}`] : []),
+  ];
+}
 
 function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
   const zone = s.member.timeZone;
@@ -18,28 +33,50 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
     lines.push(`Exploring: ${s.seeker.interests.join(", ") || "—"}${s.seeker.learn ? ` · wants to learn: ${s.seeker.learn}` : ""}`);
   if (s.volunteer)
     lines.push(
-      `Volunteering: ${s.volunteer.expertise.join(", ")} · up to ${s.volunteer.capacityPerMonth} chats a month · ${s.volunteer.formats.join(", ")}`,
+      s.volunteer.active
+        ? `Volunteering: ${s.volunteer.expertise.join(", ")} · up to ${s.volunteer.capacityPerMonth} chats a month · ${s.volunteer.formats.join(", ")}`
+        : `Volunteering: off (${s.volunteer.expertise.join(", ")}) — ${c("volunteer <tags>")} turns it back on`,
     );
+  lines.push(...profileLines(s, c));
   const windows = s.member.availability.windows;
   lines.push(
     `Free: ${windows.length ? windows.map((w) => `${DAY_NAMES[w.day - 1] ?? "?"} ${w.start}-${w.end}`).join(", ") : "weekdays 09:00-18:00 (default)"}`,
   );
+  if (s.member.availability.datesOff.length) lines.push(`Days off: ${s.member.availability.datesOff.join(", ")}`);
+  const choosing = s.requests.filter((r) => (r.status === "open" || r.status === "waitlisted") && r.suggestions.length > 0);
   for (const r of s.requests) {
     lines.push(`Request "${r.goals}" (${r.tags.join(", ")}): ${r.status}`);
-    r.suggestions.forEach((sg, i) =>
+    r.suggestions.forEach((sg, i) => {
       lines.push(
         `   ${i + 1}. ${s.people[sg.volunteerId]?.name ?? sg.volunteerId} — ${sg.reasons.sharedTags.join(", ")}, ${sg.reasons.sharedFreeHours} h free together`,
-      ),
-    );
+      );
+    });
   }
-  for (const i of s.introsToAnswer) lines.push(`Intro from ${i.seeker.name} waiting for your answer (accept / decline)`);
-  for (const c of s.chats) {
-    if (c.status === "scheduled" && c.slot) lines.push(`Chat with ${c.other.name}: ${formatSlot(c.slot, zone)}`);
+  if (choosing.length > 1)
+    lines.push(`   (several requests wait: ${c("choose <name>")}, or ${c("choose <n> for <words of the request>")})`);
+  const several = s.introsToAnswer.length > 1;
+  for (const i of s.introsToAnswer)
+    lines.push(
+      several
+        ? `Intro from ${i.seeker.name} waiting for your answer (${c(`accept ${firstName(i.seeker.name)}`)} / ${c(`decline ${firstName(i.seeker.name)}`)})`
+        : `Intro from ${i.seeker.name} waiting for your answer (accept / decline)`,
+    );
+  const proposing = s.chats.filter((ch) => ch.status === "proposing").length;
+  for (const ch of s.chats) {
+    if (ch.status === "scheduled" && ch.slot) lines.push(`Chat with ${ch.other.name}: ${formatSlot(ch.slot, zone)}`);
     else
       lines.push(
-        `Chat with ${c.other.name}: pick a time — ${c.proposedSlots.map((sl, i) => `${i + 1}. ${formatSlot(sl, zone)}`).join("; ") || "no common time yet"}`,
+        `Chat with ${ch.other.name}: pick a time — ${ch.proposedSlots.map((sl, i) => `${i + 1}. ${formatSlot(sl, zone)}`).join("; ") || "no common time yet"}${proposing > 1 && ch.proposedSlots.length ? ` (${c(`pick <n> with ${firstName(ch.other.name)}`)})` : ""}`,
       );
   }
+  if (s.past.length)
+    lines.push(
+      `Past chats: ${s.past.map((p) => `${p.other.name}${p.slot ? ` (${formatDate(p.slot.start, zone)})` : ""}${p.status === "no_show" ? " — didn't happen" : ""}`).join(", ")}`,
+    );
+  if (s.blocked.length)
+    lines.push(
+      `Blocked: ${s.blocked.map((b) => b.name).join(", ")} — to undo: ${c(`unblock ${firstName(s.blocked[0]?.name ?? "<member>")}`)}`,
+    );
   if (!s.seeker && !s.volunteer && s.requests.length === 0 && s.chats.length === 0)
     lines.push(`Nothing yet. Start with ${c("volunteer <tags>")} or ${c("request <tags> -- <what you want to learn>")}.`);
   return lines.join("\n");
@@ -107,13 +144,18 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     case "leave":
       return `You've left coffee chats; nothing more will be sent. (${r.result.value.cancelledChats} chat(s) and ${r.result.value.cancelledRequests} request(s) cancelled.) Type ${c("resume")} to come back.`;
     case "block":
-      return "Done. You won't be matched with them, and they won't be told.";
+      return `Done. You won't be matched with them, and they won't be told. To undo it: ${c("unblock <member>")}.`;
     case "refer":
       return "Thank you! I've passed the suggestion on.";
     case "feedback":
       return "Thanks — your feedback stays private and helps us match better.";
     case "forget_me":
       return renderForget(r.result.value);
+    case "which":
+    case "confirm":
+    case "unblock":
+    case "volunteer_off":
+      return renderNamedReply(r, zone, c);
     case "member_left":
       return r.result.value.member
         ? "Noted: they've left, so nothing more will be sent to them."

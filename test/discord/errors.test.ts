@@ -17,7 +17,7 @@ describe("Discord input errors and community separation", () => {
     ["availability", { times: "mon-fri 9-12" }, /time zone.*zone:Europe\/Berlin/],
     ["request", { tags: "ux" }, /Missing goals.*\/coffee request tags:<topics> goals:/],
     ["volunteer", { capacity: 3 }, /Missing tags.*\/coffee volunteer tags:/],
-    ["choose", { pick: "first" }, /"first" isn't a suggestion number.*\/coffee choose pick:/],
+    ["choose", { pick: "1.5" }, /"1.5" isn't a suggestion number.*\/coffee choose pick:/],
     ["pause", { until: "someday" }, /couldn't read "someday"/],
     ["feedback", { rating: 5 }, /couldn't find a chat.*\/coffee status/],
   ];
@@ -85,7 +85,12 @@ describe("Discord admin commands and forget-me", () => {
   it("forgets a member with /coffee forget-me", async () => {
     const f = user("4601", "Fay");
     await bot.fake.command(G1, f, "volunteer", { tags: "go" });
-    const a = await bot.fake.command(G1, f, "forget-me");
+    const asked = await bot.fake.command(G1, f, "forget-me");
+    expect(asked.data.flags).toBe(EPHEMERAL);
+    expect(text(asked)).toContain("Nothing changes until you confirm: `/coffee forget-me confirm:True`");
+    const kept = await bot.store.tx((tx) => tx.getMember(`discord:${G1}`, `discord:${G1}:${f.id}`));
+    expect(kept?.forgotten).toBe(false);
+    const a = await bot.fake.command(G1, f, "forget-me", { confirm: true });
     expect(a.data.flags).toBe(EPHEMERAL);
     const m = await bot.store.tx((tx) => tx.getMember(`discord:${G1}`, `discord:${G1}:${f.id}`));
     expect(m?.forgotten ?? true).toBe(true);

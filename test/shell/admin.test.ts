@@ -99,8 +99,17 @@ describe("admin commands in the shell", () => {
     expect(existsSync(join(root, stamp ?? "", "chats.csv"))).toBe(true);
   });
 
-  it("forget-me confirms what was removed", async () => {
-    const out = await drive(["as bob", "volunteer python --cap 2", "availability mon-fri 9-17 Europe/Berlin", "forget-me", "status"]);
+  it("forget-me asks first, then confirms what was removed", async () => {
+    const out = await drive([
+      "as bob",
+      "volunteer python --cap 2",
+      "availability mon-fri 9-17 Europe/Berlin",
+      "forget-me",
+      "forget-me yes",
+      "status",
+    ]);
+    expect(out).toContain("This erases what Percolate knows about you here");
+    expect(out).toContain('Nothing changes until you confirm: "forget-me yes".');
     expect(out).toContain("Done — you've been forgotten. Removed: your volunteer profile, your availability (5 weekly window(s))");
     expect(out).toMatch(/bob> status\nbob · UTC/);
   });

@@ -1,14 +1,4 @@
-import {
-  ACTIVE_REQUEST_STATUSES,
-  type Feedback,
-  type Intro,
-  type Member,
-  type SeekerProfile,
-  type VolunteerProfile,
-  type Chat,
-  type ChatRequest,
-  type PersonRef,
-} from "../domain/index.js";
+import type { Feedback, Intro, Member, SeekerProfile, VolunteerProfile, Chat, ChatRequest, PersonRef } from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
 import { parseLocalDate, parseDuration } from "../time/index.js";
 import * as uc from "../use-cases/index.js";
@@ -16,6 +6,7 @@ import type { Actor, Deps } from "../use-cases/index.js";
 import type { Command } from "./types.js";
 import { resolveTarget } from "./resolve.js";
 import { type AdminReply, dispatchAdmin } from "./dispatch-admin.js";
+import { dispatchNamed, type NamedReply } from "./dispatch-named.js";
 
 /** The outcome of a command, typed per command, for adapters to word. */
 export type Reply =
@@ -39,6 +30,7 @@ export type Reply =
   | { kind: "feedback"; result: Result<Feedback, string> }
   | { kind: "forget_me"; result: Result<uc.ForgetValue, never> }
   | { kind: "member_left"; result: Result<{ member: Member | null }, never> }
+  | NamedReply
   | AdminReply;
 
 /**
@@ -89,54 +81,21 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
     case "request":
       return { kind: "request", result: await uc.requestChat(deps, { actor, tags: cmd.tags, goals: cmd.goals }) };
     case "choose":
-    case "choose_member": {
-      const target = cmd.requestId ?? (await t("request"));
-      if (!target) return { kind: "choose", result: fail("NOTHING_TO_CHOOSE") };
-      let volunteerId: string | "auto";
-      if (cmd.kind === "choose_member") volunteerId = cmd.volunteerId;
-      else if (cmd.pick === "auto") volunteerId = "auto";
-      else {
-        // Only the actor's own request, while it is still in progress: what their status shows.
-        const found = await deps.store.tx((tx) => tx.getRequest(actor.communityId, target));
-        const req = found && found.seekerId === actor.memberId && ACTIVE_REQUEST_STATUSES.includes(found.status) ? found : undefined;
-        if (req && req.suggestions.length === 0) return { kind: "choose", result: fail("NO_CANDIDATE") };
-        const s = req?.suggestions[cmd.pick - 1];
-        if (!s) return { kind: "choose", result: fail("BAD_CHOICE", { choices: req?.suggestions.length ?? 0 }) };
-        volunteerId = s.volunteerId;
-      }
-      return { kind: "choose", result: await uc.chooseVolunteer(deps, { actor, requestId: target, volunteerId }) };
-    }
-    case "accept": {
-      const introId = cmd.introId ?? (await t("intro"));
-      return { kind: "accept", result: introId ? await uc.acceptIntro(deps, { actor, introId }) : fail("NOTHING_TO_ANSWER") };
-    }
-    case "decline": {
-      const introId = cmd.introId ?? (await t("intro"));
-      if (!introId) return { kind: "decline", result: fail("NOTHING_TO_ANSWER") };
-      return {
-        kind: "decline",
-        result: await uc.declineIntro(deps, { actor, introId, ...(cmd.reason !== undefined ? { reason: cmd.reason } : {}) }),
-      };
-    }
-    case "pick": {
-      const chatId = cmd.chatId ?? (await t("proposing"));
-      return { kind: "pick", result: chatId ? await uc.pickSlot(deps, { actor, chatId, choice: cmd.choice }) : fail("NOTHING_TO_PICK") };
-    }
+    case "choose_member":
+    case "choose_named":
+    case "accept":
+    case "decline":
+    case "pick":
+    case "cancel":
+    case "leave":
+    case "forget_me":
+    case "unblock":
+    case "volunteer_off":
+      return dispatchNamed(deps, actor, cmd);
     case "outcome": {
       const chatId = cmd.chatId ?? (await t(cmd.outcome === "rescheduled" ? "scheduled" : "awaiting_outcome"));
       const result = chatId ? await uc.recordOutcome(deps, { actor, chatId, outcome: cmd.outcome }) : fail("NO_CHAT");
       return { kind: "outcome", outcome: cmd.outcome, result };
-    }
-    case "cancel": {
-      const chatId = cmd.chatId ?? (cmd.requestId ? undefined : await t("open_chat"));
-      if (chatId) {
-        const r = await uc.cancelChat(deps, { actor, chatId });
-        return { kind: "cancel", result: r.ok ? ok({ what: "chat", replay: r.value.replay }) : r };
-      }
-      const requestId = cmd.requestId ?? (await t("request_any"));
-      if (!requestId) return { kind: "cancel", result: fail("NOTHING_TO_CANCEL") };
-      const r = await uc.cancelRequest(deps, { actor, requestId });
-      return { kind: "cancel", result: r.ok ? ok({ what: "request", replay: r.value.replay }) : r };
     }
     case "pause": {
       const zone = await deps.store.tx(async (tx) => {
@@ -150,8 +109,6 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
     }
     case "resume":
       return { kind: "resume", result: await uc.resume(deps, { actor }) };
-    case "leave":
-      return { kind: "leave", result: await uc.leave(deps, { actor }) };
     case "block":
       return { kind: "block", result: await uc.blockMember(deps, { actor, targetId: cmd.memberId }) };
     case "refer": {
@@ -165,8 +122,6 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
         result: chatId ? await uc.giveFeedback(deps, { actor, chatId, rating: cmd.rating, note: cmd.note }) : fail("NO_CHAT"),
       };
     }
-    case "forget_me":
-      return { kind: "forget_me", result: await uc.forgetMe(deps, { actor }) };
     case "member_left": {
       const r = await uc.memberLeft(deps, { communityId: actor.communityId, memberId: cmd.memberId });
       return { kind: "member_left", result: ok({ member: r.ok ? r.value.member : null }) };

@@ -6,3 +6,6 @@ export * from "./dispatch.js";
 export * from "./dispatch-admin.js";
 export * from "./resolve.js";
 export * from "./schema.js";
+export * from "./targets.js";
+export * from "./confirm.js";
+export * from "./dispatch-named.js";

@@ -12,10 +12,10 @@ export const USAGE: Record<string, string> = {
   volunteer: "volunteer <tags> [--cap 2] [--formats video,phone] [--link <url>] [--bio <text>]",
   availability: "availability <days> <from>-<to>[; …] [<Area/City>]",
   request: "request <tags> -- <what you want to learn>",
-  choose: "choose <number>|auto",
-  accept: "accept",
-  decline: "decline [reason]",
-  pick: "pick <number>",
+  choose: "choose <number>|<name>|auto",
+  accept: "accept [<name>]",
+  decline: "decline [<name>] [reason]",
+  pick: "pick <number> [with <name>]",
   happened: "happened",
   noshow: "noshow",
   reschedule: "reschedule",
@@ -24,6 +24,7 @@ export const USAGE: Record<string, string> = {
   resume: "resume",
   leave: "leave",
   block: "block <member>",
+  unblock: "unblock <member>",
   refer: "refer <member>",
   feedback: "feedback <1-5> [note]",
   "forget-me": "forget-me",
@@ -88,6 +89,42 @@ export const BARE_COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
 export const bareCommand = (word: string): Command | undefined => (Object.hasOwn(BARE_COMMANDS, word) ? BARE_COMMANDS[word] : undefined);
 
 /**
+ * Whom a name argument means: a platform mention (`<@U42|sam>`) becomes the member id the
+ * resolver gives; a plain word stays a name, matched later against the people involved
+ * (case-insensitive, a unique prefix is enough).
+ */
+export function nameOrMention(text: string, resolve?: MemberResolver): string {
+  const t = text.trim();
+  if (!resolve || /^@?[\p{L}\p{N}_.'-]+$/u.test(t)) return t;
+  return resolve(t) ?? t;
+}
+
+/** Words that confirm a command which can't be undone: `leave yes`. */
+export const CONFIRM_WORDS: readonly string[] = ["yes", "confirm", "y"];
+
+/**
+ * `leave yes`, `forget-me yes`, `cancel [<name>] [yes]`: the commands that ask before acting,
+ * read with their confirmation (and, for cancel, whose chat). Null for any other word.
+ */
+export function parseConfirmable(word: string, words: readonly string[], resolve?: MemberResolver): Command | null {
+  const last = words[words.length - 1]?.toLowerCase() ?? "";
+  const confirmed = CONFIRM_WORDS.includes(last);
+  const name = nameOrMention((confirmed ? words.slice(0, -1) : words).join(" "), resolve);
+  const yes = confirmed ? { confirmed: true as const } : {};
+  switch (word) {
+    case "leave":
+      return { kind: "leave", ...yes };
+    case "forget-me":
+    case "forgetme":
+      return { kind: "forget_me", ...yes };
+    case "cancel":
+      return { kind: "cancel", ...yes, ...(name ? { name } : {}) };
+    default:
+      return null;
+  }
+}
+
+/**
  * Parses the words people type after `/coffee` (Slack) or at the shell prompt into a core
  * command. Never throws: anything it cannot read comes back as `unsupported` with the problem.
  */
@@ -97,6 +134,8 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
   const word = head.toLowerCase();
   const rest = restWords.join(" ").trim();
   const bad = (problem: ParseProblem): Parsed => ({ kind: "unsupported", input: text, problem });
+  const confirmable = parseConfirmable(word, restWords, resolve);
+  if (confirmable) return confirmable;
   const bare = bareCommand(word);
   if (bare) return bare;
   switch (word) {
@@ -111,6 +150,7 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
         : { kind: "profile", interests: interests.trim(), learn: learn.trim() };
     }
     case "volunteer": {
+      if (/^off$/i.test(rest)) return { kind: "volunteer_off" };
       const { rest: tags, flags } = splitFlags(rest);
       if (!tags) return bad(missing("the topics you can talk about", word));
       let capacity: number | undefined;
@@ -149,24 +189,40 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
     }
     case "choose": {
       if (!rest) return bad(missing("which suggestion (a number, or auto)", word));
-      if (/^(auto|any|pick-for-me)$/i.test(rest)) return { kind: "choose", pick: "auto" };
-      const n = Number(rest);
-      if (Number.isInteger(n) && n >= 1) return { kind: "choose", pick: n };
-      const id = resolve(rest);
-      return id ? { kind: "choose_member", volunteerId: id } : bad(invalid("a suggestion number", rest, word));
+      const m = /^(.*?)\s+for\s+(.+)$/i.exec(rest);
+      const what = (m?.[1] ?? rest).trim();
+      const forRequest = m?.[2]?.trim() ? { forRequest: m[2].trim() } : {};
+      if (/^(auto|any|pick-for-me)$/i.test(what)) return { kind: "choose", pick: "auto", ...forRequest };
+      const n = Number(what);
+      if (Number.isInteger(n) && n >= 1) return { kind: "choose", pick: n, ...forRequest };
+      if (/^[-+\d.,]+$/.test(what)) return bad(invalid("a suggestion number", what, word));
+      const id = resolve(what);
+      return { kind: "choose_named", name: what, ...(id ? { memberId: id } : {}), ...forRequest };
     }
     case "accept":
-      return rest ? { kind: "accept", introId: rest } : { kind: "accept" };
-    case "decline":
+      return rest ? { kind: "accept", name: nameOrMention(rest, resolve) } : { kind: "accept" };
+    case "decline": {
+      // A leading mention names the seeker; plain words are matched against names in the core.
+      const [first = "", ...why] = restWords;
+      const mentioned = first && nameOrMention(first, resolve) !== first ? nameOrMention(first, resolve) : null;
+      if (mentioned) return { kind: "decline", name: mentioned, ...(why.length ? { reason: why.join(" ") } : {}) };
       return rest ? { kind: "decline", reason: rest } : { kind: "decline" };
+    }
     case "pick": {
-      const n = Number(rest);
+      const m = /^(\S+)(?:\s+with\s+(.+))?$/i.exec(rest);
+      const n = Number(m?.[1]);
+      const name = m?.[2]?.trim() ? nameOrMention(m[2], resolve) : undefined;
       return Number.isInteger(n) && n >= 1
-        ? { kind: "pick", choice: n }
-        : bad(rest ? invalid("a slot number", rest, word) : missing("which slot (1, 2 or 3)", word));
+        ? { kind: "pick", choice: n, ...(name ? { name } : {}) }
+        : bad(rest ? invalid("a slot number", m?.[1] ?? rest, word) : missing("which slot (1, 2 or 3)", word));
     }
     case "pause":
       return rest ? { kind: "pause", until: rest } : bad(missing("until when", word));
+    case "unblock": {
+      if (!rest) return bad(missing("which member", word));
+      const id = resolve(rest);
+      return { kind: "unblock", name: rest, ...(id ? { memberId: id } : {}) };
+    }
     case "block":
     case "refer": {
       if (!rest) return bad(missing("which member", word));

@@ -8,7 +8,7 @@ import type { Command } from "./types.js";
  */
 export const ButtonCommandSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("accept"), introId: z.string().min(1).max(80) }),
-  z.object({ kind: z.literal("decline"), introId: z.string().min(1).max(80) }),
+  z.object({ kind: z.literal("decline"), introId: z.string().min(1).max(80), reason: z.string().min(1).max(500).optional() }),
   z.object({ kind: z.literal("pick"), chatId: z.string().min(1).max(80), choice: z.number().int().min(1).max(10) }),
   z.object({ kind: z.literal("outcome"), chatId: z.string().min(1).max(80), outcome: z.enum(["happened", "no_show", "rescheduled"]) }),
   z.object({
@@ -16,7 +16,9 @@ export const ButtonCommandSchema = z.discriminatedUnion("kind", [
     requestId: z.string().min(1).max(80),
     pick: z.union([z.number().int().min(1).max(10), z.literal("auto")]),
   }),
-  z.object({ kind: z.literal("cancel"), chatId: z.string().min(1).max(80) }),
+  z.object({ kind: z.literal("cancel"), chatId: z.string().min(1).max(80), confirmed: z.literal(true).optional() }),
+  z.object({ kind: z.literal("leave"), confirmed: z.literal(true) }),
+  z.object({ kind: z.literal("forget_me"), confirmed: z.literal(true) }),
   z.object({ kind: z.literal("feedback"), chatId: z.string().min(1).max(80), rating: z.number().int().min(1).max(5), note: z.literal("") }),
 ]);
 export type ButtonCommand = z.infer<typeof ButtonCommandSchema> & Command;
@@ -25,8 +27,9 @@ export type ButtonCommand = z.infer<typeof ButtonCommandSchema> & Command;
 export function encodeButton(c: ButtonCommand): string {
   switch (c.kind) {
     case "accept":
-    case "decline":
       return `${c.kind}|${c.introId}`;
+    case "decline":
+      return c.reason ? `decline|${c.introId}|${c.reason}` : `decline|${c.introId}`;
     case "pick":
       return `pick|${c.chatId}|${c.choice}`;
     case "outcome":
@@ -34,7 +37,10 @@ export function encodeButton(c: ButtonCommand): string {
     case "choose":
       return `choose|${c.requestId}|${c.pick}`;
     case "cancel":
-      return `cancel|${c.chatId}`;
+      return c.confirmed ? `cancel|${c.chatId}|yes` : `cancel|${c.chatId}`;
+    case "leave":
+    case "forget_me":
+      return `${c.kind}|yes`;
     case "feedback":
       return `feedback|${c.chatId}|${c.rating}`;
   }
@@ -42,21 +48,27 @@ export function encodeButton(c: ButtonCommand): string {
 
 /** Reads a button payload back into a command; anything else is null (stale or forged). */
 export function decodeButton(text: string): ButtonCommand | null {
-  const [kind, id, arg] = text.split("|");
+  const [kind, id, ...args] = text.split("|");
+  // A decline's reason is free text and may hold "|" itself.
+  const arg = kind === "decline" ? args.join("|") || undefined : args[0];
   const raw: Record<string, unknown> =
-    kind === "accept" || kind === "decline"
+    kind === "accept"
       ? { kind, introId: id }
-      : kind === "pick"
-        ? { kind, chatId: id, choice: Number(arg) }
-        : kind === "outcome"
-          ? { kind, chatId: id, outcome: arg }
-          : kind === "choose"
-            ? { kind, requestId: id, pick: arg === "auto" ? "auto" : Number(arg) }
-            : kind === "cancel"
-              ? { kind, chatId: id }
-              : kind === "feedback"
-                ? { kind, chatId: id, rating: Number(arg), note: "" }
-                : { kind };
+      : kind === "decline"
+        ? { kind, introId: id, ...(arg !== undefined ? { reason: arg } : {}) }
+        : kind === "pick"
+          ? { kind, chatId: id, choice: Number(arg) }
+          : kind === "outcome"
+            ? { kind, chatId: id, outcome: arg }
+            : kind === "choose"
+              ? { kind, requestId: id, pick: arg === "auto" ? "auto" : Number(arg) }
+              : kind === "cancel"
+                ? { kind, chatId: id, ...(arg === "yes" ? { confirmed: true } : {}) }
+                : (kind === "leave" || kind === "forget_me") && id === "yes"
+                  ? { kind, confirmed: true }
+                  : kind === "feedback"
+                    ? { kind, chatId: id, rating: Number(arg), note: "" }
+                    : { kind };
   const parsed = ButtonCommandSchema.safeParse(raw);
   return parsed.success ? (parsed.data as ButtonCommand) : null;
 }

@@ -13,20 +13,33 @@ export type Command =
   | { kind: "volunteer"; tags: string; bio?: string; capacity?: number; formats?: string[]; link?: string }
   | { kind: "availability"; windows: WeeklyWindow[]; timeZone?: string; datesOff?: string[] }
   | { kind: "request"; tags: string; goals: string }
-  | { kind: "choose"; requestId?: string; pick: number | "auto" }
+  /** `forRequest`: words of the request's goals or topics (`choose 1 for portfolio`), when several wait. */
+  | { kind: "choose"; requestId?: string; pick: number | "auto"; forRequest?: string }
   | { kind: "choose_member"; requestId?: string; volunteerId: string }
-  | { kind: "accept"; introId?: string }
-  | { kind: "decline"; introId?: string; reason?: string }
-  | { kind: "pick"; chatId?: string; choice: number }
+  /** `choose pia`: a suggested volunteer by display name (or the platform's mention, `memberId`). */
+  | { kind: "choose_named"; name: string; memberId?: string; forRequest?: string }
+  /** `name`: whose intro, by the seeker's display name (or the intro's id), when several wait. */
+  | { kind: "accept"; introId?: string; name?: string }
+  /** With no `name` and no id, leading words of `reason` that name a waiting seeker pick the intro. */
+  | { kind: "decline"; introId?: string; reason?: string; name?: string }
+  /** `pick 2 with pia`: `name` is the other person in the chat, when several wait for a time. */
+  | { kind: "pick"; chatId?: string; choice: number; name?: string }
   | { kind: "outcome"; chatId?: string; outcome: "happened" | "no_show" | "rescheduled" }
-  | { kind: "cancel"; chatId?: string; requestId?: string }
+  /** A booked chat is only cancelled `confirmed`; `name` is the other person, when several chats are open. */
+  | { kind: "cancel"; chatId?: string; requestId?: string; confirmed?: boolean; name?: string }
   | { kind: "pause"; until: string }
   | { kind: "resume" }
-  | { kind: "leave" }
+  /** With chats not yet held, leaving happens only `confirmed`. */
+  | { kind: "leave"; confirmed?: boolean }
   | { kind: "block"; memberId: string }
   | { kind: "refer"; chatId?: string; memberId: string }
   | { kind: "feedback"; chatId?: string; rating: number; note: string }
-  | { kind: "forget_me" }
+  /** Erasure happens only `confirmed`; without it the answer says what would go. */
+  | { kind: "forget_me"; confirmed?: boolean }
+  /** `unblock pia`: `memberId` from the platform's mention, else `name` matched against the block list. */
+  | { kind: "unblock"; memberId?: string; name?: string }
+  /** `volunteer off`: stop volunteering, stay a seeker. */
+  | { kind: "volunteer_off" }
   /** Adapters send this for a platform "member left the workspace/server" event; never typed by people. */
   | { kind: "member_left"; memberId: string }
   | AdminCommand;

@@ -19,14 +19,24 @@ export interface StatusValue {
   /** The member's requests still in progress, newest last. */
   requests: ChatRequest[];
   /** Intros waiting for this member's answer (as a volunteer). */
-  introsToAnswer: (Intro & { seeker: PersonRef })[];
+  introsToAnswer: (Intro & { seeker: PersonRef; goals: string })[];
   /** Chats not yet closed, with the other person; includes ones awaiting "did it happen?". */
   chats: (Chat & { other: PersonRef; role: "seeker" | "volunteer" })[];
   /** Chats that happened in the last 30 days: feedback and referrals apply to these. */
   recent: (Chat & { other: PersonRef; role: "seeker" | "volunteer" })[];
   /** Volunteers named in suggestions, by id, so adapters can show names. */
   people: Record<string, PersonRef>;
+  /** Members this member blocked, so they can see whom and undo it. */
+  blocked: PersonRef[];
+  /** The last chats that are over (happened or didn't), newest first, at most five. */
+  past: (Chat & { other: PersonRef; role: "seeker" | "volunteer" })[];
 }
+
+/** Oldest first, ties by id: the one order status shows and the commands' numbers and names follow. */
+export const byCreation = <T extends { id: string } & ({ createdAt: Date } | { offeredAt: Date })>(a: T, b: T): number => {
+  const t = (x: T) => ("createdAt" in x ? x.createdAt : x.offeredAt).getTime();
+  return t(a) - t(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+};
 
 /** Everything a member needs to see where they stand: profiles, requests, intros and chats. */
 export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Result<StatusValue, never>> {
@@ -42,22 +52,40 @@ export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Resu
       people[id] = r;
       return r;
     };
-    const requests = await tx.listRequests(community.id, { seekerId: member.id, status: ACTIVE_REQUEST_STATUSES });
+    const requests = (await tx.listRequests(community.id, { seekerId: member.id, status: ACTIVE_REQUEST_STATUSES })).sort(byCreation);
     for (const r of requests) for (const s of r.suggestions) await person(s.volunteerId);
     const introsToAnswer = [];
-    for (const i of await tx.listIntros(community.id, { volunteerId: member.id, status: ["pending"] })) {
-      if (i.deadline > now) introsToAnswer.push({ ...i, seeker: await person(i.seekerId) });
+    for (const i of (await tx.listIntros(community.id, { volunteerId: member.id, status: ["pending"] })).sort(byCreation)) {
+      if (i.deadline > now)
+        introsToAnswer.push({
+          ...i,
+          seeker: await person(i.seekerId),
+          goals: (await tx.getRequest(community.id, i.requestId))?.goals ?? "",
+        });
     }
     const withOther = async (c: Chat) => ({
       ...c,
       role: c.seekerId === member.id ? ("seeker" as const) : ("volunteer" as const),
       other: await person(c.seekerId === member.id ? c.volunteerId : c.seekerId),
     });
-    const mine = await tx.listChats(community.id, { memberId: member.id });
+    const mine = (await tx.listChats(community.id, { memberId: member.id })).sort(byCreation);
     const chats = await Promise.all(mine.filter((c) => c.status === "proposing" || c.status === "scheduled").map(withOther));
     const monthAgo = now.getTime() - 30 * 24 * 3600_000;
     const recent = await Promise.all(
       mine.filter((c) => c.status === "happened" && (c.outcomeAt?.getTime() ?? 0) >= monthAgo).map(withOther),
+    );
+    const blocked: PersonRef[] = [];
+    for (const id of member.blocked) {
+      const m = await tx.getMember(community.id, id);
+      if (m) blocked.push(ref(m));
+    }
+    const over = mine.filter((c) => c.status === "happened" || c.status === "no_show");
+    const when = (c: Chat) => (c.slot?.start ?? c.createdAt).getTime();
+    const past = await Promise.all(
+      over
+        .sort((a, b) => when(b) - when(a))
+        .slice(0, 5)
+        .map(withOther),
     );
     return ok({
       member,
@@ -68,6 +96,8 @@ export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Resu
       chats,
       recent,
       people,
+      blocked,
+      past,
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { handle } from "../../app/handle.js";
+import { handle, isQuestion } from "../../app/handle.js";
 import { decodeButton } from "../../core/commands/index.js";
 import { BUTTON_PREFIX, messageBlocks, resolvedBlocks } from "../blocks.js";
 import { type SlackContext, sorryFor } from "../context.js";
@@ -44,9 +44,15 @@ export function registerActions(app: App, ctx: SlackContext): void {
         }
         const view = await handle(ctx.deps, actor, command, slackStyle);
         const result = view.reply && "result" in view.reply ? view.reply.result : null;
-        const settled = !result || result.ok || SETTLED.has(result.code);
+        const settled = !isQuestion(view.reply) && (!result || result.ok || SETTLED.has(result.code));
         if (!settled) {
-          await respond({ response_type: "ephemeral", replace_original: false, text: view.text });
+          // A question back ("which one?", "are you sure?") or a failure: the clicked message keeps its buttons.
+          await respond({
+            response_type: "ephemeral",
+            replace_original: false,
+            text: view.text,
+            blocks: messageBlocks(view.text, view.actions),
+          });
           return;
         }
         const original = body.message?.text ?? "";

@@ -42,7 +42,7 @@ function value<K extends Reply["kind"]>(
 }
 
 describe("dispatch: implicit targets", () => {
-  it('"accept" with no id takes the oldest intro waiting for me', async () => {
+  it('"accept" with two intros waiting asks which (in status order); "accept <name>" takes that one; with one left, no name is needed', async () => {
     const w = world();
     const vera = await makeVolunteer(w, "vera", "ux-design");
     const sam = await makeSeeker(w, "sam", "ux-design");
@@ -51,12 +51,38 @@ describe("dispatch: implicit targets", () => {
     w.clock.advance(HOUR);
     const second = await requestAndChoose(w, tom, "ux-design", vera);
 
-    const r = value(await say(w, vera, "accept"), "accept");
-    expect(r.intro.id).toBe(first.intro.id);
-    expect(r.chat.seekerId).toBe(sam.memberId);
+    const asked = value(await say(w, vera, "accept"), "which");
+    expect(asked).toMatchObject({ command: "accept", problem: "several" });
+    expect(asked.options.map((o) => o.person.name)).toEqual(["sam", "tom"]);
+    expect(asked.options.map((o) => o.command)).toEqual([
+      { kind: "accept", introId: first.intro.id },
+      { kind: "accept", introId: second.intro.id },
+    ]);
+    expect((await getIntro(w, first.intro.id))?.status).toBe("pending");
+    expect(value(await say(w, vera, "accept zed"), "which")).toMatchObject({ problem: "no_match", given: "zed" });
+    const r = value(await say(w, vera, "accept TO"), "accept");
+    expect(r.intro.id).toBe(second.intro.id);
     const again = value(await say(w, vera, "accept"), "accept");
-    expect(again.intro.id).toBe(second.intro.id);
+    expect(again.intro.id).toBe(first.intro.id);
     expect(code(await say(w, vera, "accept"))).toBe("NOTHING_TO_ANSWER");
+  });
+
+  it("a name two people share the start of is ambiguous and lists only them; the full name decides", async () => {
+    const w = world();
+    const vera = await makeVolunteer(w, "vera", "ux-design");
+    const pia = await makeSeeker(w, "pia", "ux-design");
+    const piet = await makeSeeker(w, "piet", "ux-design");
+    const tom = await makeSeeker(w, "tom", "ux-design");
+    for (const s of [pia, piet, tom]) await requestAndChoose(w, s, "ux-design", vera);
+    const asked = value(await say(w, vera, "decline pi not my area"), "which");
+    expect(asked).toMatchObject({ command: "decline", problem: "several", reason: "pi not my area" });
+    const amb = value(await say(w, vera, "accept pi"), "which");
+    expect(amb).toMatchObject({ problem: "ambiguous", given: "pi" });
+    expect(amb.options.map((o) => o.person.name)).toEqual(["pia", "piet"]);
+    expect(value(await say(w, vera, "accept PIA"), "accept").chat.seekerId).toBe(pia.memberId);
+    value(await say(w, vera, "decline piet not my area"), "decline");
+    const intros = await w.store.tx((tx) => tx.listIntros(w.communityId, { volunteerId: vera.memberId }));
+    expect(intros.find((i) => i.seekerId === piet.memberId)).toMatchObject({ status: "declined", declineReason: "not my area" });
   });
 
   it('"accept <id>" acts on that intro; someone else\'s is NOT_YOURS', async () => {
@@ -65,7 +91,8 @@ describe("dispatch: implicit targets", () => {
     const uma = await makeVolunteer(w, "uma", "ux-design");
     const sam = await makeSeeker(w, "sam", "ux-design");
     const { intro } = await requestAndChoose(w, sam, "ux-design", vera);
-    expect(code(await say(w, uma, `accept ${intro.id}`))).toBe("NOT_YOURS");
+    expect(code(await dispatch(w.deps, uma, { kind: "accept", introId: intro.id }))).toBe("NOT_YOURS");
+    expect(code(await say(w, uma, `accept ${intro.id}`))).toBe("NOTHING_TO_ANSWER");
     expect(code(await say(w, uma, "accept"))).toBe("NOTHING_TO_ANSWER");
     expect(value(await say(w, vera, `accept ${intro.id}`), "accept").intro.id).toBe(intro.id);
   });
@@ -122,7 +149,12 @@ describe("dispatch: implicit targets", () => {
   it('"cancel" calls off my newest open chat, else withdraws my newest request; NOTHING_TO_CANCEL otherwise', async () => {
     const w = world();
     const { seeker: sam, volunteer: vera, request: req, chat } = await scheduledPair(w);
-    expect(value(await say(w, vera, "cancel"), "cancel")).toEqual({ what: "chat", replay: false });
+    expect(value(await say(w, vera, "cancel"), "confirm")).toMatchObject({
+      action: "cancel",
+      command: { chatId: chat.id, confirmed: true },
+    });
+    expect((await getChat(w, chat.id))?.status).toBe("scheduled");
+    expect(value(await say(w, vera, "cancel yes"), "cancel")).toEqual({ what: "chat", replay: false });
     expect((await getChat(w, chat.id))?.status).toBe("cancelled");
     // The volunteer cancelled, so sam's request moved on (waitlisted: nobody else); now sam withdraws it.
     expect(value(await say(w, sam, "cancel"), "cancel")).toEqual({ what: "request", replay: false });

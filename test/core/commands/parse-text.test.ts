@@ -35,7 +35,21 @@ describe("parseText", () => {
     expect(parse("leave")).toEqual({ kind: "leave" });
     expect(parse("cancel")).toEqual({ kind: "cancel" });
     expect(parse("accept")).toEqual({ kind: "accept" });
-    expect(parse("accept intro_7")).toEqual({ kind: "accept", introId: "intro_7" });
+    expect(parse("accept intro_7")).toEqual({ kind: "accept", name: "intro_7" });
+    expect(parse("accept Pia")).toEqual({ kind: "accept", name: "Pia" });
+    expect(parse("accept <@U42>")).toEqual({ kind: "accept", name: "slack:T1:U42" });
+    expect(parse("decline <@U42> too busy")).toEqual({ kind: "decline", name: "slack:T1:U42", reason: "too busy" });
+    expect(parse("pick 3 with <@U42>")).toEqual({ kind: "pick", choice: 3, name: "slack:T1:U42" });
+    expect(parse("cancel <@U42> yes")).toEqual({ kind: "cancel", name: "slack:T1:U42", confirmed: true });
+    expect(parse("leave yes")).toEqual({ kind: "leave", confirmed: true });
+    expect(parse("forget-me yes")).toEqual({ kind: "forget_me", confirmed: true });
+    expect(parse("cancel yes")).toEqual({ kind: "cancel", confirmed: true });
+    expect(parse("cancel pia")).toEqual({ kind: "cancel", name: "pia" });
+    expect(parse("cancel pia yes")).toEqual({ kind: "cancel", name: "pia", confirmed: true });
+    expect(parse("pick 2 with pia")).toEqual({ kind: "pick", choice: 2, name: "pia" });
+    expect(parse("volunteer off")).toEqual({ kind: "volunteer_off" });
+    expect(parse("unblock <@U42>")).toEqual({ kind: "unblock", name: "<@U42>", memberId: "slack:T1:U42" });
+    expect(parse("unblock ken")).toEqual({ kind: "unblock", name: "ken" });
     expect(parse("happened")).toEqual({ kind: "outcome", outcome: "happened" });
     for (const w of ["noshow", "no-show", "didnt-happen"]) expect(parse(w)).toEqual({ kind: "outcome", outcome: "no_show" });
     expect(parse("reschedule")).toEqual({ kind: "outcome", outcome: "rescheduled" });
@@ -118,11 +132,11 @@ describe("parseText", () => {
   it("choose: a number, auto, or a member", () => {
     expect(parse("choose 2")).toEqual({ kind: "choose", pick: 2 });
     for (const a of ["auto", "any", "pick-for-me", "AUTO"]) expect(parse(`choose ${a}`)).toEqual({ kind: "choose", pick: "auto" });
-    expect(parse("choose <@U42>")).toEqual({ kind: "choose_member", volunteerId: "slack:T1:U42" });
+    expect(parse("choose <@U42>")).toEqual({ kind: "choose_named", name: "<@U42>", memberId: "slack:T1:U42" });
+    expect(parse("choose pia")).toEqual({ kind: "choose_named", name: "pia" });
     expect(problem("choose")).toMatchObject({ code: "MISSING" });
     expect(problem("choose 0")).toMatchObject({ code: "INVALID", given: "0" });
     expect(problem("choose 1.5")).toMatchObject({ code: "INVALID", given: "1.5" });
-    expect(problem("choose nobody")).toMatchObject({ code: "INVALID", given: "nobody" });
   });
 
   it("decline, with an optional private reason", () => {
@@ -179,6 +193,9 @@ describe("parseText", () => {
     "request",
     "choose",
     "choose_member",
+    "choose_named",
+    "unblock",
+    "volunteer_off",
     "accept",
     "decline",
     "pick",

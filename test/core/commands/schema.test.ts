@@ -18,6 +18,10 @@ const command: fc.Arbitrary<ButtonCommand> = fc.oneof(
     pick: fc.oneof(fc.integer({ min: 1, max: 10 }), fc.constant("auto" as const)),
   }),
   id.map((chatId) => ({ kind: "cancel" as const, chatId })),
+  id.map((chatId) => ({ kind: "cancel" as const, chatId, confirmed: true as const })),
+  fc.record({ kind: fc.constant("decline" as const), introId: id, reason: fc.string({ minLength: 1, maxLength: 40 }) }),
+  fc.constant({ kind: "leave" as const, confirmed: true as const }),
+  fc.constant({ kind: "forget_me" as const, confirmed: true as const }),
   fc.record({ kind: fc.constant("feedback" as const), chatId: id, rating: fc.integer({ min: 1, max: 5 }), note: fc.constant("" as const) }),
 );
 

@@ -61,12 +61,19 @@ function attacks(ids: Record<string, string>, members: Record<string, string>): 
     { kind: "choose", requestId: ids.openRequest ?? "", pick: 1 },
     { kind: "choose", requestId: ids.openRequest ?? "", pick: "auto" },
     { kind: "choose_member", requestId: ids.openRequest ?? "", volunteerId: members.vera ?? "" },
+    { kind: "choose_named", name: "vera", memberId: members.vera ?? "" },
+    { kind: "accept", name: "sam" },
+    { kind: "decline", name: "sam", reason: "x" },
+    { kind: "pick", choice: 1, name: "vic" },
     { kind: "pick", chatId: ids.proposing ?? "", choice: 1 },
     { kind: "outcome", chatId: ids.happened ?? "", outcome: "no_show" },
     { kind: "outcome", chatId: ids.proposing ?? "", outcome: "rescheduled" },
     { kind: "cancel", chatId: ids.proposing ?? "" },
+    { kind: "cancel", chatId: ids.happened ?? "", confirmed: true },
     { kind: "cancel", requestId: ids.pendingRequest ?? "" },
     { kind: "block", memberId: members.vera ?? "" },
+    { kind: "unblock", memberId: members.vic ?? "" },
+    { kind: "volunteer_off" },
     { kind: "refer", chatId: ids.happened ?? "", memberId: members.vic ?? "" },
     { kind: "feedback", chatId: ids.happened ?? "", rating: 1, note: "x" },
     { kind: "member_left", memberId: members.vera ?? "" },
@@ -82,6 +89,7 @@ function attacks(ids: Record<string, string>, members: Record<string, string>): 
     { kind: "resume" },
     { kind: "leave" },
     { kind: "forget_me" },
+    { kind: "forget_me", confirmed: true },
   ];
 }
 
@@ -119,9 +127,20 @@ function suite(name: string, makeStore: () => Promise<Store>) {
               if (leak && "result" in reply && reply.result.ok) expect(text, `${cmd.kind} leaked ${leak}`).not.toContain(leak);
             }
             if (
-              ["accept", "decline", "choose", "choose_member", "pick", "outcome", "cancel", "block", "refer", "feedback"].includes(
-                cmd.kind,
-              ) &&
+              [
+                "accept",
+                "decline",
+                "choose",
+                "choose_member",
+                "choose_named",
+                "pick",
+                "outcome",
+                "cancel",
+                "block",
+                "unblock",
+                "refer",
+                "feedback",
+              ].includes(cmd.kind) &&
               "result" in reply
             ) {
               expect(reply.result.ok, `${cmd.kind} acted across communities`).toBe(false);

@@ -20,6 +20,6 @@ export async function handle(deps: Deps, actor: Actor, parsed: Parsed, style: Te
   const reply = await dispatch(deps, actor, parsed);
   deps.afterCommand?.();
   const zone = (await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? actor.timeZone ?? "UTC";
-  const actions = reply.kind === "request" && reply.result.ok ? suggestionActions(reply.result.value) : [];
+  const actions = (reply.kind === "request" || reply.kind === "renew") && reply.result.ok ? suggestionActions(reply.result.value) : [];
   return { text: renderReply(reply, zone, style), actions, reply };
 }

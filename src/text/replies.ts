@@ -6,6 +6,8 @@ import { renderFailure } from "./failures.js";
 import { isAdminReply, renderAdminReply } from "./admin-replies.js";
 import { renderForget } from "./privacy-replies.js";
 import type { TextStyle } from "./style.js";
+import { MatchBlockerSchema } from "../core/domain/index.js";
+import { renderBlocker } from "./blockers.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -49,8 +51,13 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
 export function renderReply(r: Reply, zone: string, style: TextStyle): string {
   const c = style.cmd;
   if (r.kind === "help") return style.help;
-  if (!r.result.ok) return renderFailure(r.result.code, r.result.detail, style);
-  if (isAdminReply(r)) return renderAdminReply(r, c);
+  if (!r.result.ok) {
+    const blocker = r.kind === "choose" ? MatchBlockerSchema.safeParse(r.result.detail?.blocker) : null;
+    if (blocker?.success)
+      return `Nobody fits right now, so you're on the waitlist.\n${renderBlocker(blocker.data, zone, style)}`;
+    return renderFailure(r.result.code, r.result.detail, style);
+  }
+  if (isAdminReply(r)) return renderAdminReply(r, c, zone);
   switch (r.kind) {
     case "status":
       return renderStatus(r.result.value, c);
@@ -66,12 +73,18 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
       const m = r.result.value;
       return `Saved ${m.availability.windows.length} weekly window(s) in ${m.timeZone}.`;
     }
+    case "renew":
     case "request": {
       const v = r.result.value;
+      const renewed = v.renewed ? (v.replay ? "That request is back on the list already. " : "Renewed — your request is back on the list. ") : "";
+      if (v.suggestions.length === 0 && v.blocker)
+        return `${renewed}Nobody fits "${v.request.tags.join(", ")}" right now, so you're on the waitlist.\n${renderBlocker(v.blocker, zone, style)}`;
       if (v.suggestions.length === 0)
-        return `Nobody fits "${v.request.tags.join(", ")}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
+        return `${renewed}Nobody fits "${v.request.tags.join(", ")}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
       return [
-        v.replay
+        v.renewed
+          ? `${renewed}Here's who could help (choose one, or ${c("choose auto")}):`
+          : v.replay
           ? "You already asked for this — here are your suggestions again:"
           : `Here's who could help (choose one, or ${c("choose auto")}):`,
         ...v.suggestions.map(

@@ -39,6 +39,7 @@ export type Reply =
   | { kind: "feedback"; result: Result<Feedback, string> }
   | { kind: "forget_me"; result: Result<uc.ForgetValue, never> }
   | { kind: "member_left"; result: Result<{ member: Member | null }, never> }
+  | { kind: "renew"; result: Result<uc.RequestChatValue, uc.RenewCode> }
   | AdminReply;
 
 /**
@@ -167,6 +168,11 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
     }
     case "forget_me":
       return { kind: "forget_me", result: await uc.forgetMe(deps, { actor }) };
+    case "renew":
+      return {
+        kind: "renew",
+        result: await uc.renewRequest(deps, { actor, ...(cmd.requestId !== undefined ? { requestId: cmd.requestId } : {}) }),
+      };
     case "member_left": {
       const r = await uc.memberLeft(deps, { communityId: actor.communityId, memberId: cmd.memberId });
       return { kind: "member_left", result: ok({ member: r.ok ? r.value.member : null }) };

@@ -18,6 +18,7 @@ export const ButtonCommandSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("cancel"), chatId: z.string().min(1).max(80) }),
   z.object({ kind: z.literal("feedback"), chatId: z.string().min(1).max(80), rating: z.number().int().min(1).max(5), note: z.literal("") }),
+  z.object({ kind: z.literal("renew"), requestId: z.string().min(1).max(80) }),
 ]);
 export type ButtonCommand = z.infer<typeof ButtonCommandSchema> & Command;
 
@@ -37,6 +38,8 @@ export function encodeButton(c: ButtonCommand): string {
       return `cancel|${c.chatId}`;
     case "feedback":
       return `feedback|${c.chatId}|${c.rating}`;
+    case "renew":
+      return `renew|${c.requestId}`;
   }
 }
 
@@ -56,7 +59,9 @@ export function decodeButton(text: string): ButtonCommand | null {
               ? { kind, chatId: id }
               : kind === "feedback"
                 ? { kind, chatId: id, rating: Number(arg), note: "" }
-                : { kind };
+                : kind === "renew"
+                  ? { kind, requestId: id }
+                  : { kind };
   const parsed = ButtonCommandSchema.safeParse(raw);
   return parsed.success ? (parsed.data as ButtonCommand) : null;
 }

@@ -27,6 +27,8 @@ export type Command =
   | { kind: "refer"; chatId?: string; memberId: string }
   | { kind: "feedback"; chatId?: string; rating: number; note: string }
   | { kind: "forget_me" }
+  /** Put an expired request back on the list (the newest expired one when no id). */
+  | { kind: "renew"; requestId?: string }
   /** Adapters send this for a platform "member left the workspace/server" event; never typed by people. */
   | { kind: "member_left"; memberId: string }
   | AdminCommand;
@@ -40,7 +42,8 @@ export type AdminCommand =
   | { kind: "admin_export"; includeNotes: boolean; path?: string }
   | { kind: "admin_add"; memberId: string }
   | { kind: "admin_remove"; memberId: string }
-  | { kind: "admin_match" };
+  | { kind: "admin_match" }
+  | { kind: "admin_queue" };
 
 /** Input that is not a command, with what was wrong, so the adapter can say how to fix it. */
 export type Unsupported = { kind: "unsupported"; input: string; problem: ParseProblem };

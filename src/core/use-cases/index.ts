@@ -23,3 +23,5 @@ export type { Actor, Deps } from "./shared/context.js";
 export * from "./forget-me.js";
 export * from "./member-left.js";
 export * from "./admin/index.js";
+export * from "./tend-waitlist.js";
+export * from "./renew-request.js";

@@ -1,6 +1,6 @@
 import type { AdminQueueValue } from "../core/use-cases/index.js";
 import type { MatchBlocker } from "../core/domain/index.js";
-import { formatDate, type LocalHours } from "../core/time/index.js";
+import { formatDate, nextDay, weekOrder, type LocalHours } from "../core/time/index.js";
 import type { TextStyle } from "./style.js";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -8,11 +8,11 @@ const list = (xs: readonly string[]): string => xs.join(", ");
 
 /** "Mon–Fri", "Mon, Wed", "Mon–Wed, Sat": weekdays as people read them. */
 export function daysWords(days: readonly number[]): string {
-  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const sorted = weekOrder(days);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
+    while (j + 1 < sorted.length && nextDay(sorted[j] ?? 0, sorted[j + 1] ?? 0)) j++;
     const a = DAYS[(sorted[i] ?? 1) - 1] ?? "?";
     const b = DAYS[(sorted[j] ?? 1) - 1] ?? "?";
     parts.push(j - i >= 2 ? `${a}–${b}` : j === i ? a : `${a}, ${b}`);

@@ -93,13 +93,36 @@ export function mergeWindows(ws: readonly WeeklyWindow[]): LocalHours[] {
 
 const DAY_WORDS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-/** ISO weekdays as the availability command reads them: "mon-fri", "tue,thu", "mon-wed,sat". */
-export function daysText(days: readonly number[]): string {
+/**
+ * ISO weekdays in week order, starting after the largest gap, so a run over the weekend stays
+ * one run: [1, 2, 3, 4, 7] → [7, 1, 2, 3, 4] (Sunday to Thursday).
+ */
+export function weekOrder(days: readonly number[]): number[] {
   const sorted = [...new Set(days)].sort((a, b) => a - b);
+  if (sorted.length === 0 || sorted.length === 7) return sorted;
+  let start = 0;
+  let widest = -1;
+  sorted.forEach((d, i) => {
+    const prev = sorted[(i + sorted.length - 1) % sorted.length] ?? d;
+    const gap = (d - prev + 7) % 7;
+    if (gap > widest) {
+      widest = gap;
+      start = i;
+    }
+  });
+  return [...sorted.slice(start), ...sorted.slice(0, start)];
+}
+
+/** Is `b` the weekday after `a` (Sunday is followed by Monday)? */
+export const nextDay = (a: number, b: number): boolean => b === (a % 7) + 1;
+
+/** ISO weekdays as the availability command reads them: "mon-fri", "tue,thu", "mon-wed,sat", "sun-thu". */
+export function daysText(days: readonly number[]): string {
+  const sorted = weekOrder(days);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
+    while (j + 1 < sorted.length && nextDay(sorted[j] ?? 0, sorted[j + 1] ?? 0)) j++;
     const a = DAY_WORDS[(sorted[i] ?? 1) - 1] ?? "";
     const b = DAY_WORDS[(sorted[j] ?? 1) - 1] ?? "";
     parts.push(j - i >= 2 ? `${a}-${b}` : j === i ? a : `${a},${b}`);

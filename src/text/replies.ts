@@ -53,8 +53,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
   if (r.kind === "help") return style.help;
   if (!r.result.ok) {
     const blocker = r.kind === "choose" ? MatchBlockerSchema.safeParse(r.result.detail?.blocker) : null;
-    if (blocker?.success)
-      return `Nobody fits right now, so you're on the waitlist.\n${renderBlocker(blocker.data, zone, style)}`;
+    if (blocker?.success) return `Nobody fits right now, so you're on the waitlist.\n${renderBlocker(blocker.data, zone, style)}`;
     return renderFailure(r.result.code, r.result.detail, style);
   }
   if (isAdminReply(r)) return renderAdminReply(r, c, zone);
@@ -76,7 +75,11 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     case "renew":
     case "request": {
       const v = r.result.value;
-      const renewed = v.renewed ? (v.replay ? "That request is back on the list already. " : "Renewed — your request is back on the list. ") : "";
+      const renewed = v.renewed
+        ? v.replay
+          ? "That request is back on the list already. "
+          : "Renewed — your request is back on the list. "
+        : "";
       if (v.suggestions.length === 0 && v.blocker)
         return `${renewed}Nobody fits "${v.request.tags.join(", ")}" right now, so you're on the waitlist.\n${renderBlocker(v.blocker, zone, style)}`;
       if (v.suggestions.length === 0)
@@ -85,8 +88,8 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
         v.renewed
           ? `${renewed}Here's who could help (choose one, or ${c("choose auto")}):`
           : v.replay
-          ? "You already asked for this — here are your suggestions again:"
-          : `Here's who could help (choose one, or ${c("choose auto")}):`,
+            ? "You already asked for this — here are your suggestions again:"
+            : `Here's who could help (choose one, or ${c("choose auto")}):`,
         ...v.suggestions.map(
           (s, i) =>
             `   ${i + 1}. ${s.volunteer.name} — shares ${s.reasons.sharedTags.join(", ")}; ${s.reasons.sharedFreeHours} h free together${s.volunteer.bio ? `; "${s.volunteer.bio}"` : ""}`,

@@ -7,7 +7,6 @@ import { MemoryStore } from "../../src/store/memory-store.js";
 
 /** Monday 23 November 2026, 08:00 UTC. */
 const START = Date.UTC(2026, 10, 23, 8, 0);
-const DAY = 24 * 3600_000;
 
 /**
  * A shell session whose members' platform zone is `zone` (as Slack would give it): every line
@@ -80,7 +79,7 @@ describe("flexible seekers: a Kolkata seeker who never typed availability and a 
     await s.run("availability mon-fri 09:00-17:00 America/New_York");
     // ken, a New York seeker, asks priya (a volunteer with no stated times: weekdays 09:00–18:00 Kolkata).
     const asked = await s.run("request go -- concurrency patterns");
-    expect(asked).toContain("Nobody fits \"go\" right now, so you're on the waitlist.");
+    expect(asked).toContain('Nobody fits "go" right now, so you\'re on the waitlist.');
     expect(asked).toContain("Volunteers for go are free only when you aren't.");
     expect(asked).toContain("• priya: Sun–Thu 22:30–07:30 (into the next day)");
   });
@@ -93,7 +92,7 @@ describe("the bot says what blocks a match", () => {
     await s.run("volunteer rust, python");
     await s.run("as priya");
     const asked = await s.run("request kubernetes -- how platform teams run clusters");
-    expect(asked).toContain("Nobody fits \"kubernetes\" right now, so you're on the waitlist.");
+    expect(asked).toContain('Nobody fits "kubernetes" right now, so you\'re on the waitlist.');
     expect(asked).toContain("Nobody here volunteers for kubernetes yet. Topics with volunteers: python, rust.");
     expect(asked).toContain(
       'To ask about one of those, type "request <tags> -- <what you want to learn>"; otherwise I\'ll introduce you as soon as someone volunteers for kubernetes.',
@@ -169,5 +168,102 @@ describe("the bot says what blocks a match", () => {
       "⏳ Nobody fits your request about rust right now, so you're on the waitlist.\n   Everyone who volunteers for rust is on a break. You'll hear from me as soon as one has room again (the first break ends on Thu, 10 Dec 2026).",
     );
     expect(s.to(await s.run("clock +2h"), "priya")).toEqual([]);
+  });
+});
+
+describe("the waitlist is looked after", () => {
+  it("a waitlisted seeker hears 'still looking' once a week (never more), then is told who they were matched with and why", async () => {
+    const s = shell("Europe/Berlin");
+    await s.run("as bob");
+    await s.run("volunteer rust");
+    await s.run("as priya");
+    expect(await s.run("request kubernetes -- how platform teams run clusters")).toContain("you're on the waitlist");
+
+    expect(s.to(await s.run("clock +6d"), "priya")).toEqual([]);
+    const week1 = s.to(await s.run("clock +1d"), "priya");
+    expect(week1).toHaveLength(1);
+    expect(week1[0]).toContain("🔎 Still looking for someone on kubernetes — a week on the waitlist so far. Here's what's in the way:");
+    expect(week1[0]).toContain("Nobody here volunteers for kubernetes yet. Topics with volunteers: rust.");
+    expect(week1[0]).toContain('Your request stays on the list until Mon, 4 Jan 2027; "cancel" withdraws it.');
+    // Every tick in between (each command runs one) says nothing more that week.
+    for (const step of ["clock +1d", "clock +2d", "status", "clock +3d"]) expect(s.to(await s.run(step), "priya")).toEqual([]);
+    const week2 = s.to(await s.run("clock +1d"), "priya");
+    expect(week2).toHaveLength(1);
+    expect(week2[0]).toContain("2 weeks on the waitlist so far");
+    // Downtime: three weeks pass in one step; she gets one note, not three.
+    expect(s.to(await s.run("clock +3w"), "priya")).toHaveLength(1);
+
+    await s.run("as ken");
+    const joined = await s.run("volunteer kubernetes --bio SRE");
+    const told = s.to(joined, "priya");
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(
+      /^🎉 Good news: I've introduced you to ken — you share kubernetes and \d+(\.5)? h of free time in the next two weeks\. They'll answer within a few days; I'll tell you as soon as they do\.$/,
+    );
+    expect(s.to(joined, "ken")[0]).toContain("priya would like a 30-minute chat to learn from you");
+  });
+
+  it("a request expires after the community's weeks with a message, and renew puts it back in one step", async () => {
+    const s = shell("Europe/Berlin");
+    await s.run("as bob");
+    await s.run("volunteer rust");
+    expect(await s.run("admin settings waitlistExpiryWeeks 2")).toContain("Saved: waitlistExpiryWeeks is now 2.");
+    await s.run("as priya");
+    await s.run("request kubernetes -- how platform teams run clusters");
+    await s.run("clock +13d");
+    const expired = s.to(await s.run("clock +1d"), "priya");
+    expect(expired).toEqual([
+      '⌛ Your request about kubernetes ("how platform teams run clusters") waited 2 weeks without a match, so I\'ve taken it off the list. Type "renew" to put it back — I\'ll look again straight away.',
+    ]);
+    expect(await s.run("status")).not.toContain('Request "how platform teams run clusters"');
+    // Nothing more is said about an expired request.
+    expect(s.to(await s.run("clock +2w"), "priya")).toEqual([]);
+
+    const renewed = await s.run("renew");
+    expect(renewed).toContain(
+      'Renewed — your request is back on the list. Nobody fits "kubernetes" right now, so you\'re on the waitlist.',
+    );
+    expect(renewed).toContain("Topics with volunteers: rust.");
+    expect(await s.run("status")).toContain('Request "how platform teams run clusters" (kubernetes): waitlisted');
+    expect(await s.run("renew")).toContain("That request is back on the list already.");
+    // The clock starts again: a week after renewing, the weekly note; not before.
+    expect(s.to(await s.run("clock +6d"), "priya")).toEqual([]);
+    expect(s.to(await s.run("clock +1d"), "priya")[0]).toContain("a week on the waitlist so far");
+  });
+
+  it("renew with nothing expired names the fix", async () => {
+    const s = shell("UTC");
+    await s.run("as priya");
+    expect(await s.run("renew")).toBe(
+      'You have no expired request to renew. Start a new one with "request <tags> -- <what you want to learn>".',
+    );
+  });
+
+  it("admin queue lists every waiting request with who, topics, how long and the reason; admins only", async () => {
+    const s = shell("Asia/Kolkata");
+    await s.run("as bob"); // the shell's first member administers the community
+    await s.run("volunteer rust --cap 1");
+    await s.run("availability mon-fri 09:00-17:00 America/New_York");
+    await s.run("as ken");
+    await s.run("request rust -- ownership");
+    await s.run("choose 1");
+    await s.run("as priya");
+    await s.run("request kubernetes -- clusters");
+    await s.run("clock +2d");
+    await s.run("as tara");
+    await s.run("request rust -- async");
+
+    expect(await s.run("admin queue")).toBe(
+      'Only community admins can use admin queue. Ask an admin to add you with "admin add <member>".',
+    );
+    await s.run("as bob");
+    const queue = await s.run("admin queue");
+    expect(queue).toContain("📋 Waiting requests (3), longest first:");
+    expect(queue).toMatch(/ken · rust · waiting 2 days · offered · intro out to bob, answer due /);
+    expect(queue).toContain("priya · kubernetes · waiting 2 days · waitlisted · NO_TOPIC — nobody volunteers for these topics");
+    expect(queue).toContain(
+      "tara · rust · waiting under an hour · waitlisted · NO_CAPACITY — everyone fitting is full or on a break (limits reset Mon, 30 Nov 2026)", // 1 Dec 00:00 UTC, in bob's New York time
+    );
+    expect(queue).toContain('Run "admin match" to match the queue now.');
   });
 });

@@ -117,7 +117,13 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
     expiresAt: z.date(),
   }),
   /** A waitlisted request reached the community's expiry; the seeker can renew it. */
-  z.object({ kind: z.literal("request_expired"), requestId: z.string(), tags: z.array(z.string()), goals: z.string(), weeks: z.number().int() }),
+  z.object({
+    kind: z.literal("request_expired"),
+    requestId: z.string(),
+    tags: z.array(z.string()),
+    goals: z.string(),
+    weeks: z.number().int(),
+  }),
   /** The volunteer let `ignored` intros in a row expire, so new intros stop until they resume. */
   z.object({ kind: z.literal("auto_paused"), ignored: z.number().int() }),
 ]);

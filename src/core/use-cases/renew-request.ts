@@ -13,7 +13,14 @@ export interface RenewRequest {
   /** The expired request; the actor's newest expired one when omitted. */
   requestId?: string;
 }
-export type RenewCode = "NOTHING_TO_RENEW" | "NOT_FOUND" | "NOT_YOURS" | "ALREADY_CLOSED" | "OPEN_REQUEST_LIMIT" | "PROGRAM_PAUSED" | "NOT_ACTIVE";
+export type RenewCode =
+  | "NOTHING_TO_RENEW"
+  | "NOT_FOUND"
+  | "NOT_YOURS"
+  | "ALREADY_CLOSED"
+  | "OPEN_REQUEST_LIMIT"
+  | "PROGRAM_PAUSED"
+  | "NOT_ACTIVE";
 
 /**
  * The seeker puts an expired request back: it is ranked afresh (volunteers it was offered to
@@ -28,8 +35,12 @@ export async function renewRequest(deps: Deps, cmd: RenewRequest): Promise<Resul
     let request: ChatRequest | null;
     if (cmd.requestId !== undefined) request = await tx.getRequest(community.id, cmd.requestId);
     else {
-      const expired = await tx.listRequests(community.id, { seekerId: member.id, status: ["expired"] });
-      request = expired.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime()).pop() ?? null;
+      // The newest expired request; else one already back on the list (a second "renew" is a replay).
+      const newest = async (status: ChatRequest["status"][]) =>
+        (await tx.listRequests(community.id, { seekerId: member.id, status }))
+          .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())
+          .pop() ?? null;
+      request = (await newest(["expired"])) ?? (await newest(["open", "waitlisted"]));
       if (!request) return fail("NOTHING_TO_RENEW");
     }
     if (!request) return fail("NOT_FOUND", { requestId: cmd.requestId });
@@ -44,7 +55,14 @@ export async function renewRequest(deps: Deps, cmd: RenewRequest): Promise<Resul
     const pending = await pendingWith(tx, community.id, member.id);
     if (ACTIVE_REQUEST_STATUSES.includes(request.status)) {
       const blocker = request.status === "waitlisted" ? blockerFor(pool, request, askerFor(pool, request, pending)) : null;
-      return ok({ request, suggestions: describe(request), notSuggested: {}, replay: true, renewed: true, ...(blocker ? { blocker } : {}) });
+      return ok({
+        request,
+        suggestions: describe(request),
+        notSuggested: {},
+        replay: true,
+        renewed: true,
+        ...(blocker ? { blocker } : {}),
+      });
     }
     if (request.status !== "expired") return fail("ALREADY_CLOSED", { status: request.status });
     if (s.programPaused) return fail("PROGRAM_PAUSED");
@@ -60,6 +78,13 @@ export async function renewRequest(deps: Deps, cmd: RenewRequest): Promise<Resul
       : { ...request, status: "waitlisted", suggestions: [], waitlistedAt: now, updatedAt: now };
     await tx.saveRequest(renewed);
     const blocker = ranked.length ? null : blockerFor(pool, renewed, asker);
-    return ok({ request: renewed, suggestions: describe(renewed), notSuggested: {}, replay: false, renewed: true, ...(blocker ? { blocker } : {}) });
+    return ok({
+      request: renewed,
+      suggestions: describe(renewed),
+      notSuggested: {},
+      replay: false,
+      renewed: true,
+      ...(blocker ? { blocker } : {}),
+    });
   });
 }

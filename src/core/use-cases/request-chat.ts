@@ -62,7 +62,8 @@ export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<
         return m ? [{ volunteer: { ...ref(m), bio: p?.bio ?? "", tags: p?.expertise ?? [] }, reasons: sg.reasons }] : [];
       });
     if (same) {
-      const blocker = same.status === "waitlisted" ? blockerFor(pool, same, askerFor(pool, same, await pendingWith(tx, community.id, member.id))) : null;
+      const blocker =
+        same.status === "waitlisted" ? blockerFor(pool, same, askerFor(pool, same, await pendingWith(tx, community.id, member.id))) : null;
       return ok({ request: same, suggestions: describe(same), notSuggested: {}, replay: true, ...(blocker ? { blocker } : {}) });
     }
     if (open.length >= s.maxOpenRequestsPerSeeker) {

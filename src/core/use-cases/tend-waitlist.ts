@@ -49,7 +49,13 @@ export async function tendWaitlist(deps: Deps, cmd: { communityId: string }): Pr
             refId: r.id,
             round: roundOf(expiresAt),
             dueAt: now,
-            notice: { kind: "request_expired", requestId: r.id, tags: r.tags, goals: r.goals, weeks: community.settings.waitlistExpiryWeeks },
+            notice: {
+              kind: "request_expired",
+              requestId: r.id,
+              tags: r.tags,
+              goals: r.goals,
+              weeks: community.settings.waitlistExpiryWeeks,
+            },
           },
         ]);
         return "expired";

@@ -45,7 +45,8 @@ export async function adminQueue(deps: Deps, cmd: { actor: Actor }): Promise<Res
       if (r.status === "offered") {
         const [intro] = await tx.listIntros(community.id, { requestId: r.id, status: ["pending"] });
         const v = intro ? await tx.getMember(community.id, intro.volunteerId) : null;
-        if (intro) offeredTo = { volunteer: v ? ref(v) : { id: intro.volunteerId, name: "a volunteer", timeZone: "UTC" }, deadline: intro.deadline };
+        if (intro)
+          offeredTo = { volunteer: v ? ref(v) : { id: intro.volunteerId, name: "a volunteer", timeZone: "UTC" }, deadline: intro.deadline };
       } else if (pool) {
         blocker = blockerFor(pool, r, askerFor(pool, r, await pendingWith(tx, community.id, r.seekerId)));
       }

@@ -38,12 +38,7 @@ function widen(pool: Pool, seeker: Member, volunteers: readonly Member[]): strin
  * someone fits. `asker` is the request as matching saw it; `result` the batch it was left out
  * of (omit on demand).
  */
-export function blockerFor(
-  pool: Pool,
-  request: ChatRequest,
-  asker: Asker,
-  result?: Pick<AssignResult, "pairs">,
-): MatchBlocker | null {
+export function blockerFor(pool: Pool, request: ChatRequest, asker: Asker, result?: Pick<AssignResult, "pairs">): MatchBlocker | null {
   const d = diagnose({ ...asker, requestId: request.id }, pool.candidates, pool.paused, pool.weights, result);
   const tags = request.tags;
   switch (d.code) {

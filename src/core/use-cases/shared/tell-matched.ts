@@ -8,7 +8,13 @@ import { ref } from "./people.js";
  * A waiting seeker was matched without choosing (the batch did it): tell them who the intro
  * went to and why, so a long wait ends in words, not silence.
  */
-export async function tellMatched(tx: StoreTx, deps: Pick<Deps, "ids" | "clock">, communityId: string, intro: Intro, volunteer: Member): Promise<void> {
+export async function tellMatched(
+  tx: StoreTx,
+  deps: Pick<Deps, "ids" | "clock">,
+  communityId: string,
+  intro: Intro,
+  volunteer: Member,
+): Promise<void> {
   await enqueue(tx, deps, communityId, [
     {
       to: [intro.seekerId],

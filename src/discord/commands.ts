@@ -80,6 +80,7 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
     options: [int("rating", "1 to 5", 1, 5, true), str("note", "Optional note", { max_length: 500 })],
   },
   { name: "forget-me", description: "Leave and erase what Percolate knows about you here" },
+  { name: "renew", description: "Put your expired request back on the list" },
 ];
 
 const choices = (name: string, description: string, values: string[], required = false): Opt => ({
@@ -119,6 +120,7 @@ export const ADMIN_SUBCOMMANDS: { name: string; description: string; options?: O
   { name: "add", description: "Make a member an admin", options: [user("member", "Who")] },
   { name: "remove", description: "Remove an added admin", options: [user("member", "Who")] },
   { name: "match", description: "Match the waiting queue now" },
+  { name: "queue", description: "Every waiting request: who, topics, how long, and why" },
 ];
 
 /** The one /coffee command, as Discord's registration body. Guild-only: every answer belongs to a community. */

@@ -11,6 +11,14 @@ import { renderBlocker } from "./blockers.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
+/** What "no times set" means for this member: flexible waking hours as a seeker, office hours as a volunteer. */
+function unsetHours(s: StatusValue): string {
+  const awake = s.seekerHours ? `any day ${s.seekerHours.start}-${s.seekerHours.end}` : "any day 08:00-21:00";
+  const asVolunteer = "weekdays 09:00-18:00 (default)";
+  if (s.volunteer && !s.seeker && s.requests.length === 0) return asVolunteer;
+  return `${awake} your time (not set, so I match you in your waking hours)${s.volunteer ? `; as a volunteer ${asVolunteer}` : ""}`;
+}
+
 function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
   const zone = s.member.timeZone;
   const lines = [
@@ -24,7 +32,7 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
     );
   const windows = s.member.availability.windows;
   lines.push(
-    `Free: ${windows.length ? windows.map((w) => `${DAY_NAMES[w.day - 1] ?? "?"} ${w.start}-${w.end}`).join(", ") : "weekdays 09:00-18:00 (default)"}`,
+    `Free: ${windows.length ? windows.map((w) => `${DAY_NAMES[w.day - 1] ?? "?"} ${w.start}-${w.end}`).join(", ") : unsetHours(s)}`,
   );
   for (const r of s.requests) {
     lines.push(`Request "${r.goals}" (${r.tags.join(", ")}): ${r.status}`);

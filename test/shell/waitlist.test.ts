@@ -40,6 +40,7 @@ describe("flexible seekers: a Kolkata seeker who never typed availability and a 
     expect(await s.run("availability mon-fri 09:00-17:00 America/New_York")).toContain("America/New_York");
 
     await s.run("as priya");
+    expect(await s.run("status")).toContain("Free: any day 08:00-21:00 your time (not set, so I match you in your waking hours)");
     const asked = await s.run("request rust -- how to get started with systems programming");
     // Her waking hours (08:00–21:00 Kolkata) meet bob's 09:00 New York mornings: 19:30–21:00 for her.
     expect(asked).toContain("Here's who could help");
@@ -68,6 +69,26 @@ describe("flexible seekers: a Kolkata seeker who never typed availability and a 
     );
   });
 
+  it("the waking hours are a community setting, validated, and matching follows them", async () => {
+    const s = shell("Asia/Kolkata");
+    await s.run("as bob");
+    expect(await s.run("admin settings")).toMatch(/seekerDayStart\s+08:00\n\s+seekerDayEnd\s+21:00/);
+    expect(await s.run("admin settings seekerDayStart 23:30")).toBe(
+      '"23:30" won\'t work for seekerDayStart: use a time like 08:00, before seekerDayEnd.',
+    );
+    expect(await s.run("admin settings seekerDayEnd 7pm")).toBe(
+      '"7pm" won\'t work for seekerDayEnd: use a time like 21:00 (up to 24:00), after seekerDayStart.',
+    );
+    expect(await s.run("admin settings seekerDayEnd 19")).toBe("Saved: seekerDayEnd is now 19:00.");
+    await s.run("volunteer rust");
+    await s.run("availability mon-fri 09:00-17:00 America/New_York");
+    await s.run("as priya");
+    // Her day now ends at 19:00, before bob's New York morning starts (19:30 hers).
+    const asked = await s.run("request rust -- how to get started");
+    expect(asked).toContain("Volunteers for rust are free only when you aren't.");
+    expect(asked).toContain("• bob: Mon–Fri 19:30–03:30 (into the next day)");
+  });
+
   it("keeps a volunteer's stated windows as they are: a volunteer who never set times is not widened", async () => {
     const s = shell("Asia/Kolkata");
     await s.run("as bob");
@@ -82,6 +103,7 @@ describe("flexible seekers: a Kolkata seeker who never typed availability and a 
     expect(asked).toContain('Nobody fits "go" right now, so you\'re on the waitlist.');
     expect(asked).toContain("Volunteers for go are free only when you aren't.");
     expect(asked).toContain("• priya: Sun–Thu 22:30–07:30 (into the next day)");
+    expect(asked).toContain('"availability mon-fri 00:00-07:30; mon-fri 09:00-17:00; sun-thu 22:30-24:00"');
   });
 });
 

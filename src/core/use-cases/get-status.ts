@@ -26,6 +26,8 @@ export interface StatusValue {
   recent: (Chat & { other: PersonRef; role: "seeker" | "volunteer" })[];
   /** Volunteers named in suggestions, by id, so adapters can show names. */
   people: Record<string, PersonRef>;
+  /** The waking hours a seeker with no stated times is matched in (the community's setting). */
+  seekerHours?: { start: string; end: string };
 }
 
 /** Everything a member needs to see where they stand: profiles, requests, intros and chats. */
@@ -68,6 +70,7 @@ export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Resu
       chats,
       recent,
       people,
+      seekerHours: { start: community.settings.seekerDayStart, end: community.settings.seekerDayEnd },
     });
   });
 }

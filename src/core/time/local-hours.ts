@@ -94,12 +94,13 @@ export function mergeWindows(ws: readonly WeeklyWindow[]): LocalHours[] {
 const DAY_WORDS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /**
- * ISO weekdays in week order, starting after the largest gap, so a run over the weekend stays
- * one run: [1, 2, 3, 4, 7] → [7, 1, 2, 3, 4] (Sunday to Thursday).
+ * ISO weekdays in week order; when Sunday and Monday are both in, starting after the largest
+ * gap, so a run over the weekend stays one run: [1, 2, 3, 4, 7] → [7, 1, 2, 3, 4] (Sunday to Thursday).
  */
 export function weekOrder(days: readonly number[]): number[] {
   const sorted = [...new Set(days)].sort((a, b) => a - b);
-  if (sorted.length === 0 || sorted.length === 7) return sorted;
+  // Only a run through Sunday into Monday is worth rotating for; otherwise the week starts on Monday.
+  if (sorted.length === 7 || !(sorted.includes(1) && sorted.includes(7))) return sorted;
   let start = 0;
   let widest = -1;
   sorted.forEach((d, i) => {

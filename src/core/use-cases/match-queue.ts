@@ -73,7 +73,14 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
       if (!blocker) continue;
       await tx.saveRequest({ ...r, status: "waitlisted", waitlistedAt: now, updatedAt: now });
       await enqueue(tx, deps, community.id, [
-        { to: [r.seekerId], refId: r.id, dueAt: now, notice: { kind: "waitlisted", requestId: r.id, tags: r.tags, blocker } },
+        // The round is the minute it happened: a renewed request that lands here again is told again.
+        {
+          to: [r.seekerId],
+          refId: r.id,
+          round: Math.floor(now.getTime() / 60_000),
+          dueAt: now,
+          notice: { kind: "waitlisted", requestId: r.id, tags: r.tags, blocker },
+        },
       ]);
     }
     report.objective = result.objective;

@@ -58,7 +58,7 @@ export function renderBlocker(b: MatchBlocker, zone: string, style: TextStyle): 
         ...(b.pauseEnds ? [`the first break ends on ${formatDate(b.pauseEnds, zone)}`] : []),
         ...(b.pausedOpenEnded && !b.pauseEnds ? ["a break ends when the volunteer comes back"] : []),
       ];
-      return `Everyone who volunteers for ${topics} is ${who}. You'll hear from me as soon as one has room again (${list(when)}).`;
+      return `Everyone who volunteers for ${topics} is ${who}. You'll hear from me as soon as one has room again (${when.join("; ")}).`;
     }
     case "ALL_ASKED":
       return `Everyone who volunteers for ${topics} has been asked for this request already, or met you recently. I'll introduce you as soon as someone new volunteers for it.`;

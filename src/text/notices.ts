@@ -93,7 +93,7 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
       return [
         `🔎 Still looking for someone on ${list(n.tags)} — ${n.weeks === 1 ? "a week" : `${n.weeks} weeks`} on the waitlist so far. Here's what's in the way:`,
         ...(n.blocker ? [renderBlocker(n.blocker, reader.timeZone, style)] : []),
-        `   Your request stays on the list until ${formatDate(n.expiresAt, reader.timeZone)}; ${c("cancel")} withdraws it.`,
+        `   Your request stays on the list until ${formatDate(n.expiresAt, reader.timeZone)}; you don't need to do anything to keep it.`,
       ].join("\n");
     case "request_expired":
       return `⌛ Your request about ${list(n.tags)} ("${n.goals}") waited ${n.weeks} weeks without a match, so I've taken it off the list. Type ${c("renew")} to put it back — I'll look again straight away.`;

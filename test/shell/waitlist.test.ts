@@ -157,7 +157,7 @@ describe("the bot says what blocks a match", () => {
     await s.run("as priya");
     const asked = await s.run("request rust -- how to get started");
     expect(asked).toContain(
-      "Everyone who volunteers for rust is at their monthly limit or on a break. You'll hear from me as soon as one has room again (monthly limits reset on Tue, 1 Dec 2026, the first break ends on Sat, 5 Dec 2026).",
+      "Everyone who volunteers for rust is at their monthly limit or on a break. You'll hear from me as soon as one has room again (monthly limits reset on Tue, 1 Dec 2026; the first break ends on Sat, 5 Dec 2026).",
     );
   });
 
@@ -206,7 +206,7 @@ describe("the waitlist is looked after", () => {
     expect(week1).toHaveLength(1);
     expect(week1[0]).toContain("🔎 Still looking for someone on kubernetes — a week on the waitlist so far. Here's what's in the way:");
     expect(week1[0]).toContain("Nobody here volunteers for kubernetes yet. Topics with volunteers: rust.");
-    expect(week1[0]).toContain('Your request stays on the list until Mon, 4 Jan 2027; "cancel" withdraws it.');
+    expect(week1[0]).toContain("Your request stays on the list until Mon, 4 Jan 2027; you don't need to do anything to keep it.");
     // Every tick in between (each command runs one) says nothing more that week.
     for (const step of ["clock +1d", "clock +2d", "status", "clock +3d"]) expect(s.to(await s.run(step), "priya")).toEqual([]);
     const week2 = s.to(await s.run("clock +1d"), "priya");

@@ -26,7 +26,7 @@ export async function handle(deps: Deps, actor: Actor, parsed: Parsed, style: Te
   deps.afterCommand?.();
   const zone = (await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? actor.timeZone ?? "UTC";
   const actions =
-    reply.kind === "request" && reply.result.ok
+    (reply.kind === "request" || reply.kind === "renew") && reply.result.ok
       ? suggestionActions(reply.result.value)
       : reply.kind === "which" || reply.kind === "confirm"
         ? namedActions(reply, zone)

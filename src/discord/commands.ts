@@ -102,6 +102,7 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
     description: "Leave and erase what Percolate knows about you here (asks first)",
     options: [bool("confirm", "Yes: erase everything now")],
   },
+  { name: "renew", description: "Put your expired request back on the list" },
 ];
 
 const choices = (name: string, description: string, values: string[], required = false): Opt => ({
@@ -141,6 +142,7 @@ export const ADMIN_SUBCOMMANDS: { name: string; description: string; options?: O
   { name: "add", description: "Make a member an admin", options: [user("member", "Who")] },
   { name: "remove", description: "Remove an added admin", options: [user("member", "Who")] },
   { name: "match", description: "Match the waiting queue now" },
+  { name: "queue", description: "Every waiting request: who, topics, how long, and why" },
 ];
 
 /** The one /coffee command, as Discord's registration body. Guild-only: every answer belongs to a community. */

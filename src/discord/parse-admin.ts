@@ -46,10 +46,12 @@ export function parseAdminSlash(sub: string, opts: Options, guildId: string): Pa
     }
     case "match":
       return { kind: "admin_match" };
+    case "queue":
+      return { kind: "admin_queue" };
     default:
       return bad({
         code: "INVALID",
-        what: "an admin command (settings, tags, stats, export, add, remove, match)",
+        what: "an admin command (settings, tags, stats, export, add, remove, match, queue)",
         given: sub,
         usage: USAGE.admin ?? "admin",
       });

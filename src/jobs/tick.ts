@@ -1,6 +1,6 @@
 import type { Community } from "../core/domain/index.js";
 import type { Messenger } from "../core/ports/index.js";
-import { deliverDue, expireIntros, matchQueue, type Deps, type DeliverOptions } from "../core/use-cases/index.js";
+import { deliverDue, expireIntros, matchQueue, tendWaitlist, type Deps, type DeliverOptions } from "../core/use-cases/index.js";
 
 export interface TickOptions extends DeliverOptions {
   /** Stop delivering after this long in one tick, so a backlog never starves the next tick. */
@@ -24,9 +24,22 @@ export interface TickReport {
   dropped: number;
   postponed: number;
   offered: number;
+  /** Waitlisted seekers given their weekly "still looking" note, and waitlisted requests that expired. */
+  waitlistNudged: number;
+  waitlistExpired: number;
 }
 
-export const emptyTick = (): TickReport => ({ expired: 0, sent: 0, retried: 0, failed: 0, dropped: 0, postponed: 0, offered: 0 });
+export const emptyTick = (): TickReport => ({
+  expired: 0,
+  sent: 0,
+  retried: 0,
+  failed: 0,
+  dropped: 0,
+  postponed: 0,
+  offered: 0,
+  waitlistNudged: 0,
+  waitlistExpired: 0,
+});
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -54,6 +67,11 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
       const round = await matchQueue(deps, { communityId: c.id });
       deps.metrics?.batchMatched((performance.now() - began) / 1000, round.considered);
       report.offered += round.offered;
+      // The waitlist is looked after on the matching cadence: after the batch, so a seeker it
+      // just matched hears "matched", not "still looking".
+      const w = await tendWaitlist(deps, { communityId: c.id });
+      report.waitlistNudged += w.nudged;
+      report.waitlistExpired += w.expired;
     }
   }
   const left = () => budget - (elapsed() - started);

@@ -1,7 +1,7 @@
 import { handle } from "../app/handle.js";
 import { parseText } from "../core/commands/index.js";
 import { parseDuration } from "../core/time/index.js";
-import { deliverDue, expireIntros, matchQueue, type Deps } from "../core/use-cases/index.js";
+import { deliverDue, expireIntros, matchQueue, tendWaitlist, type Deps } from "../core/use-cases/index.js";
 import { ShellMessenger } from "./messenger.js";
 import { memberId, SHELL_COMMUNITY, type ShiftableClock } from "./platform.js";
 import { shellStyle } from "../text/index.js";
@@ -108,6 +108,7 @@ export class ShellSession {
   async tick(): Promise<void> {
     await expireIntros(this.deps);
     await matchQueue(this.deps, { communityId: SHELL_COMMUNITY });
+    await tendWaitlist(this.deps, { communityId: SHELL_COMMUNITY });
     for (;;) {
       const r = await deliverDue(this.deps, this.messenger, { owner: "shell" });
       if (r.claimed === 0) break;

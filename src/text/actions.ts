@@ -38,6 +38,8 @@ export function noticeActions(n: Notice, reader: Member): Action[] {
       ];
     case "outcome_recorded":
       return n.outcome === "happened" ? feedbackActions(n.chatId) : [];
+    case "request_expired":
+      return [{ label: "Renew my request", style: "primary", command: { kind: "renew", requestId: n.requestId } }];
     default:
       return [];
   }

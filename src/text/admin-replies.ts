@@ -3,6 +3,7 @@ import { SETTABLE_KEYS, settingText } from "../core/admin/settings-keys.js";
 import type { CommunitySettings } from "../core/domain/index.js";
 import type { CommunityStats } from "../core/stats/compute.js";
 import type { TextStyle } from "./style.js";
+import { renderQueue } from "./blockers.js";
 
 /** Is this the reply to an admin command? */
 export const isAdminReply = (r: Reply): r is AdminReply => r.kind.startsWith("admin_");
@@ -62,7 +63,7 @@ export function renderStats(s: CommunityStats): string {
 }
 
 /** An admin command's success in words (failures go through renderFailure). */
-export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"]): string {
+export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"], zone = "UTC"): string {
   if (!r.result.ok) return "";
   switch (r.kind) {
     case "admin_settings": {
@@ -100,5 +101,7 @@ export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"]): string {
         return `The programme is paused, so nothing was matched. Switch it on with ${c("admin settings programPaused off")}.`;
       return `Matched the queue: ${v.considered} request(s) waiting, ${v.offered} intro(s) sent.`;
     }
+    case "admin_queue":
+      return renderQueue(r.result.value, zone, c);
   }
 }

@@ -30,6 +30,7 @@ const messages = (c: TextStyle["cmd"]): Record<string, (detail: Detail) => strin
   NOTHING_TO_ANSWER: () => "There's no intro waiting for your answer right now.",
   NOTHING_TO_PICK: () => `There's no chat waiting for a time right now. Type ${c("status")} to see yours.`,
   NOTHING_TO_CANCEL: () => "You have nothing open to cancel.",
+  NOTHING_TO_RENEW: () => `You have no expired request to renew. Start a new one with ${c("request <tags> -- <what you want to learn>")}.`,
   NO_CHAT: () => `I couldn't find a chat for that. Type ${c("status")} to see yours.`,
   EXPIRED: () => "That intro has expired, so the seeker has moved on. Thanks anyway!",
   ALREADY_DECLINED: () => "You already declined that intro.",

@@ -7,3 +7,4 @@ export * from "./admin-replies.js";
 export * from "./privacy-replies.js";
 export * from "./ops.js";
 export * from "./named-replies.js";
+export * from "./blockers.js";

@@ -1,6 +1,7 @@
 import type { Member, Notice, Slot } from "../core/domain/index.js";
 import { formatDate, formatSlot } from "../core/time/index.js";
 import type { TextStyle } from "./style.js";
+import { renderBlocker } from "./blockers.js";
 
 const fmt = (slot: Slot, who: Member): string => formatSlot(slot, who.timeZone);
 const list = (xs: readonly string[]): string => xs.join(", ");
@@ -34,7 +35,8 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
         : n.waitlisted
           ? `You're on the waitlist; we'll introduce you as soon as someone fits.`
           : "";
-      return `${n.volunteer.name} ${why}. ${next}`.trim();
+      const because = n.blocker ? `\n${renderBlocker(n.blocker, reader.timeZone, style)}` : "";
+      return `${`${n.volunteer.name} ${why}. ${next}`.trim()}${because}`;
     }
     case "slots_proposed":
       return [
@@ -82,7 +84,19 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
         ? `${n.by.name} marked your chat as done. Thank you for making time!`
         : `${n.by.name} noted the chat didn't happen.`;
     case "waitlisted":
-      return `Nobody is free for ${list(n.tags)} right now; you're on the waitlist and we'll introduce you as soon as someone fits.`;
+      return n.blocker
+        ? `⏳ Nobody fits your request about ${list(n.tags)} right now, so you're on the waitlist.\n${renderBlocker(n.blocker, reader.timeZone, style)}`
+        : `Nobody is free for ${list(n.tags)} right now; you're on the waitlist and we'll introduce you as soon as someone fits.`;
+    case "waitlist_matched":
+      return `🎉 Good news: I've introduced you to ${n.volunteer.name} — you share ${list(n.reasons.sharedTags)} and ${hours(n.reasons.sharedFreeHours)} h of free time in the next two weeks. They'll answer within a few days; I'll tell you as soon as they do.`;
+    case "still_looking":
+      return [
+        `🔎 Still looking for someone on ${list(n.tags)} — ${n.weeks === 1 ? "a week" : `${n.weeks} weeks`} on the waitlist so far. Here's what's in the way:`,
+        ...(n.blocker ? [renderBlocker(n.blocker, reader.timeZone, style)] : []),
+        `   Your request stays on the list until ${formatDate(n.expiresAt, reader.timeZone)}; you don't need to do anything to keep it.`,
+      ].join("\n");
+    case "request_expired":
+      return `⌛ Your request about ${list(n.tags)} ("${n.goals}") waited ${n.weeks} weeks without a match, so I've taken it off the list. Type ${c("renew")} to put it back — I'll look again straight away.`;
     case "auto_paused":
       return `💤 The last ${n.ignored} intros to you expired without an answer, so we've paused new intros for you — no harm done. Type ${c("resume")} whenever you're ready for more.`;
   }

@@ -7,6 +7,8 @@ import { isAdminReply, renderAdminReply } from "./admin-replies.js";
 import { renderForget } from "./privacy-replies.js";
 import type { TextStyle } from "./style.js";
 import { renderNamedReply } from "./named-replies.js";
+import { MatchBlockerSchema } from "../core/domain/index.js";
+import { renderBlocker } from "./blockers.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -22,6 +24,14 @@ function profileLines(s: StatusValue, c: TextStyle["cmd"]): string[] {
     v.bio ? `Bio: ${v.bio}` : `Bio: — (add one with ${c("volunteer <tags> --bio <text>")})`,
     ...(v.meetingLink ? [`Meeting link: ${v.meetingLink}`] : []),
   ];
+}
+
+/** What "no times set" means for this member: flexible waking hours as a seeker, office hours as a volunteer. */
+function unsetHours(s: StatusValue): string {
+  const awake = s.seekerHours ? `any day ${s.seekerHours.start}-${s.seekerHours.end}` : "any day 08:00-21:00";
+  const asVolunteer = "weekdays 09:00-18:00 (default)";
+  if (s.volunteer && !s.seeker && s.requests.length === 0) return asVolunteer;
+  return `${awake} your time (not set, so I match you in your waking hours)${s.volunteer ? `; as a volunteer ${asVolunteer}` : ""}`;
 }
 
 function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
@@ -40,7 +50,7 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
   lines.push(...profileLines(s, c));
   const windows = s.member.availability.windows;
   lines.push(
-    `Free: ${windows.length ? windows.map((w) => `${DAY_NAMES[w.day - 1] ?? "?"} ${w.start}-${w.end}`).join(", ") : "weekdays 09:00-18:00 (default)"}`,
+    `Free: ${windows.length ? windows.map((w) => `${DAY_NAMES[w.day - 1] ?? "?"} ${w.start}-${w.end}`).join(", ") : unsetHours(s)}`,
   );
   if (s.member.availability.datesOff.length) lines.push(`Days off: ${s.member.availability.datesOff.join(", ")}`);
   const choosing = s.requests.filter((r) => (r.status === "open" || r.status === "waitlisted") && r.suggestions.length > 0);
@@ -86,8 +96,12 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
 export function renderReply(r: Reply, zone: string, style: TextStyle): string {
   const c = style.cmd;
   if (r.kind === "help") return style.help;
-  if (!r.result.ok) return renderFailure(r.result.code, r.result.detail, style);
-  if (isAdminReply(r)) return renderAdminReply(r, c);
+  if (!r.result.ok) {
+    const blocker = r.kind === "choose" ? MatchBlockerSchema.safeParse(r.result.detail?.blocker) : null;
+    if (blocker?.success) return `Nobody fits right now, so you're on the waitlist.\n${renderBlocker(blocker.data, zone, style)}`;
+    return renderFailure(r.result.code, r.result.detail, style);
+  }
+  if (isAdminReply(r)) return renderAdminReply(r, c, zone);
   switch (r.kind) {
     case "status":
       return renderStatus(r.result.value, c);
@@ -103,14 +117,24 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
       const m = r.result.value;
       return `Saved ${m.availability.windows.length} weekly window(s) in ${m.timeZone}.`;
     }
+    case "renew":
     case "request": {
       const v = r.result.value;
+      const renewed = v.renewed
+        ? v.replay
+          ? "That request is back on the list already. "
+          : "Renewed — your request is back on the list. "
+        : "";
+      if (v.suggestions.length === 0 && v.blocker)
+        return `${renewed}Nobody fits "${v.request.tags.join(", ")}" right now, so you're on the waitlist.\n${renderBlocker(v.blocker, zone, style)}`;
       if (v.suggestions.length === 0)
-        return `Nobody fits "${v.request.tags.join(", ")}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
+        return `${renewed}Nobody fits "${v.request.tags.join(", ")}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
       return [
-        v.replay
-          ? "You already asked for this — here are your suggestions again:"
-          : `Here's who could help (choose one, or ${c("choose auto")}):`,
+        v.renewed
+          ? `${renewed}Here's who could help (choose one, or ${c("choose auto")}):`
+          : v.replay
+            ? "You already asked for this — here are your suggestions again:"
+            : `Here's who could help (choose one, or ${c("choose auto")}):`,
         ...v.suggestions.map(
           (s, i) =>
             `   ${i + 1}. ${s.volunteer.name} — shares ${s.reasons.sharedTags.join(", ")}; ${s.reasons.sharedFreeHours} h free together${s.volunteer.bio ? `; "${s.volunteer.bio}"` : ""}`,

@@ -17,12 +17,14 @@ export function helpText(cmd: (usage: string) => string, extra: readonly string[
     `As a seeker:     ${u("profile")}`,
     `                 ${u("request")}`,
     `                 ${u("choose")} · ${u("pick")} · ${u("happened")} | ${u("noshow")} | ${u("reschedule")} · ${u("feedback")}`,
+    `                 ${u("renew")} (put an expired request back on the list)`,
     `As a volunteer:  ${u("volunteer")} · ${cmd("volunteer off")}`,
     `                 ${u("accept")} | ${u("decline")} · ${u("refer")}`,
     `Everyone:        ${u("availability")}   e.g. ${cmd("availability mon-fri 9-12; sat 10-12 Europe/Berlin")}`,
     `                 ${u("status")} · ${u("cancel")} · ${u("pause")} · ${u("resume")} · ${u("leave")} · ${u("block")} · ${u("unblock")} · ${u("forget-me")}`,
     `Admins:          ${u("admin settings")} · ${u("admin tags")}`,
     `                 ${u("admin stats")} · ${u("admin export")} · ${u("admin add")} · ${u("admin remove")} · ${u("admin match")}`,
+    `                 ${u("admin queue")} (every waiting request and why it waits)`,
     ...extra,
   ].join("\n");
 }

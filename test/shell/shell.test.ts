@@ -89,6 +89,7 @@ describe("shell adapter", () => {
 
   it("says so when nobody matches and waitlists the seeker", async () => {
     const out = await drive(["request quantum-knitting -- anything at all"]);
-    expect(out).toContain('Nobody fits "quantum-knitting" right now. You\'re on the waitlist');
+    expect(out).toContain('Nobody fits "quantum-knitting" right now, so you\'re on the waitlist.');
+    expect(out).toContain("Nobody here has volunteered yet. I'll introduce you as soon as someone volunteers for quantum-knitting.");
   });
 });

@@ -113,6 +113,18 @@ export function recordContract({ run }: ContractContext): void {
       expect(await run((tx) => tx.getRequest("c1", "r1"))).toEqual(moved);
     });
 
+    it("keeps when a request went onto the waitlist, clears it, and lists expired requests", async () => {
+      const waiting = request("c1", "w1", { status: "waitlisted", waitlistedAt: t(40) });
+      await run((tx) => tx.saveRequest(waiting));
+      expect(await run((tx) => tx.getRequest("c1", "w1"))).toEqual(waiting);
+      const expired = { ...waiting, status: "expired" as const, waitlistedAt: null, updatedAt: t(90) };
+      await run((tx) => tx.saveRequest(expired));
+      const back = await run((tx) => tx.getRequest("c1", "w1"));
+      expect(back?.status).toBe("expired");
+      expect(back?.waitlistedAt ?? null).toBeNull();
+      expect(ids(await run((tx) => tx.listRequests("c1", { status: ["expired"] })))).toEqual(["w1"]);
+    });
+
     it("filters by seeker and status, oldest first", async () => {
       await run(async (tx) => {
         await tx.saveRequest(request("c1", "new", { seekerId: "s1", status: "open", createdAt: t(30) }));

@@ -6,7 +6,7 @@ import { type CommunitySettings, CommunitySettingsSchema, NudgeTogglesSchema } f
  * the admin list have their own commands (`admin tags`, `admin add`); `defaultTimeZone`,
  * `programPaused` and the rest are plain keys. Nudge toggles are `nudges.<name>`.
  */
-type Kind = "int" | "bool" | "string?" | "list" | "zone" | "step";
+type Kind = "int" | "bool" | "string?" | "list" | "zone" | "step" | "hhmm";
 
 const KINDS: Record<string, Kind> = {
   chatMinutes: "int",
@@ -31,6 +31,9 @@ const KINDS: Record<string, Kind> = {
   pairChannelId: "string?",
   adminRoleIds: "list",
   autoPauseAfterIgnored: "int",
+  seekerDayStart: "hhmm",
+  seekerDayEnd: "hhmm",
+  waitlistExpiryWeeks: "int",
   ...Object.fromEntries(Object.keys(NudgeTogglesSchema.shape).map((k) => [`nudges.${k}`, "bool" as const])),
 };
 
@@ -45,6 +48,8 @@ export function allowedValues(key: string): string {
   if (kind === "string?") return "a channel id, or none";
   if (kind === "list") return "comma-separated role ids, or none";
   if (kind === "zone") return "an IANA time zone like Europe/Berlin";
+  if (key === "seekerDayStart") return "a time like 08:00, before seekerDayEnd";
+  if (key === "seekerDayEnd") return "a time like 21:00 (up to 24:00), after seekerDayStart";
   const field = (CommunitySettingsSchema.shape as Record<string, z.ZodTypeAny>)[key];
   const inner = field instanceof z.ZodDefault ? field._def.innerType : field;
   if (inner instanceof z.ZodNumber) return `a whole number from ${inner.minValue ?? "?"} to ${inner.maxValue ?? "?"}`;
@@ -73,6 +78,11 @@ function coerce(kind: Kind, raw: string): unknown {
             .map((r) => r.replace(/^<@&(\d+)>$/, "$1"));
     case "zone":
       return text;
+    case "hhmm": {
+      // "8", "8:30", "08:30" → "08:30"; "24" → "24:00".
+      const m = /^(\d{1,2})(?::(\d{2}))?$/.exec(text);
+      return m ? `${(m[1] ?? "").padStart(2, "0")}:${m[2] ?? "00"}` : null;
+    }
   }
 }
 
@@ -102,6 +112,8 @@ export function applySetting(
   else candidate[key] = value;
   const parsed = CommunitySettingsSchema.safeParse(candidate);
   if (!parsed.success) return bad;
+  // Waking hours must be a real span of the day.
+  if (kind === "hhmm" && !(parsed.data.seekerDayStart < parsed.data.seekerDayEnd)) return bad;
   return { ok: true, settings: parsed.data, value };
 }
 

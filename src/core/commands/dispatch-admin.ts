@@ -14,7 +14,8 @@ export type AdminReply =
   | { kind: "admin_export"; path?: string; result: Result<{ files: CsvFile[]; includeNotes: boolean }, string> }
   | { kind: "admin_add"; result: Result<uc.AdminListValue, string> }
   | { kind: "admin_remove"; result: Result<uc.AdminListValue, string> }
-  | { kind: "admin_match"; result: Result<uc.MatchQueueReport & { programPaused: boolean }, string> };
+  | { kind: "admin_match"; result: Result<uc.MatchQueueReport & { programPaused: boolean }, string> }
+  | { kind: "admin_queue"; result: Result<uc.AdminQueueValue, string> };
 
 /** Runs one admin command through its use case (each checks the actor's rights itself). */
 export async function dispatchAdmin(deps: Deps, actor: Actor, cmd: AdminCommand): Promise<AdminReply> {
@@ -40,5 +41,7 @@ export async function dispatchAdmin(deps: Deps, actor: Actor, cmd: AdminCommand)
       return { kind: "admin_remove", result: await uc.adminRemove(deps, { actor, memberId: cmd.memberId }) };
     case "admin_match":
       return { kind: "admin_match", result: await uc.adminMatch(deps, { actor }) };
+    case "admin_queue":
+      return { kind: "admin_queue", result: await uc.adminQueue(deps, { actor }) };
   }
 }

@@ -31,6 +31,7 @@ export type Reply =
   | { kind: "forget_me"; result: Result<uc.ForgetValue, never> }
   | { kind: "member_left"; result: Result<{ member: Member | null }, never> }
   | NamedReply
+  | { kind: "renew"; result: Result<uc.RequestChatValue, uc.RenewCode> }
   | AdminReply;
 
 /**
@@ -122,6 +123,11 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
         result: chatId ? await uc.giveFeedback(deps, { actor, chatId, rating: cmd.rating, note: cmd.note }) : fail("NO_CHAT"),
       };
     }
+    case "renew":
+      return {
+        kind: "renew",
+        result: await uc.renewRequest(deps, { actor, ...(cmd.requestId !== undefined ? { requestId: cmd.requestId } : {}) }),
+      };
     case "member_left": {
       const r = await uc.memberLeft(deps, { communityId: actor.communityId, memberId: cmd.memberId });
       return { kind: "member_left", result: ok({ member: r.ok ? r.value.member : null }) };

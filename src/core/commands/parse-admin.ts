@@ -58,10 +58,13 @@ export function parseAdmin(text: string, words: readonly string[], resolve: Reso
     }
     case "match":
       return { kind: "admin_match" };
+    case "queue":
+    case "waitlist":
+      return { kind: "admin_queue" };
     default:
       return bad({
         code: "INVALID",
-        what: "an admin command (settings, tags, stats, export, add, remove, match)",
+        what: "an admin command (settings, tags, stats, export, add, remove, match, queue)",
         given: subRaw,
         usage: u("admin"),
       });

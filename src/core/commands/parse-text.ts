@@ -28,7 +28,8 @@ export const USAGE: Record<string, string> = {
   refer: "refer <member>",
   feedback: "feedback <1-5> [note]",
   "forget-me": "forget-me",
-  admin: "admin settings|tags|stats|export|add|remove|match",
+  renew: "renew",
+  admin: "admin settings|tags|stats|export|add|remove|match|queue",
   "admin settings": "admin settings [<key> <value>]",
   "admin tags": "admin tags alias|rename|merge <from> <to>",
   "admin stats": "admin stats [30d|12w|6m|1y|all]",
@@ -36,6 +37,7 @@ export const USAGE: Record<string, string> = {
   "admin add": "admin add <member>",
   "admin remove": "admin remove <member>",
   "admin match": "admin match",
+  "admin queue": "admin queue",
 };
 
 const missing = (what: string, word: string): ParseProblem => ({ code: "MISSING", what, usage: USAGE[word] ?? word });
@@ -83,6 +85,7 @@ export const BARE_COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   leave: { kind: "leave" },
   "forget-me": { kind: "forget_me" },
   forgetme: { kind: "forget_me" },
+  renew: { kind: "renew" },
 });
 
 /** The argument-free command a word names, if any (own keys only: "constructor" is not a command). */

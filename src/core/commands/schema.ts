@@ -20,6 +20,7 @@ export const ButtonCommandSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("leave"), confirmed: z.literal(true) }),
   z.object({ kind: z.literal("forget_me"), confirmed: z.literal(true) }),
   z.object({ kind: z.literal("feedback"), chatId: z.string().min(1).max(80), rating: z.number().int().min(1).max(5), note: z.literal("") }),
+  z.object({ kind: z.literal("renew"), requestId: z.string().min(1).max(80) }),
 ]);
 export type ButtonCommand = z.infer<typeof ButtonCommandSchema> & Command;
 
@@ -43,6 +44,8 @@ export function encodeButton(c: ButtonCommand): string {
       return `${c.kind}|yes`;
     case "feedback":
       return `feedback|${c.chatId}|${c.rating}`;
+    case "renew":
+      return `renew|${c.requestId}`;
   }
 }
 
@@ -68,7 +71,9 @@ export function decodeButton(text: string): ButtonCommand | null {
                   ? { kind, confirmed: true }
                   : kind === "feedback"
                     ? { kind, chatId: id, rating: Number(arg), note: "" }
-                    : { kind };
+                    : kind === "renew"
+                      ? { kind, requestId: id }
+                      : { kind };
   const parsed = ButtonCommandSchema.safeParse(raw);
   return parsed.success ? (parsed.data as ButtonCommand) : null;
 }

@@ -40,6 +40,8 @@ export type Command =
   | { kind: "unblock"; memberId?: string; name?: string }
   /** `volunteer off`: stop volunteering, stay a seeker. */
   | { kind: "volunteer_off" }
+  /** Put an expired request back on the list (the newest expired one when no id). */
+  | { kind: "renew"; requestId?: string }
   /** Adapters send this for a platform "member left the workspace/server" event; never typed by people. */
   | { kind: "member_left"; memberId: string }
   | AdminCommand;
@@ -53,7 +55,8 @@ export type AdminCommand =
   | { kind: "admin_export"; includeNotes: boolean; path?: string }
   | { kind: "admin_add"; memberId: string }
   | { kind: "admin_remove"; memberId: string }
-  | { kind: "admin_match" };
+  | { kind: "admin_match" }
+  | { kind: "admin_queue" };
 
 /** Input that is not a command, with what was wrong, so the adapter can say how to fix it. */
 export type Unsupported = { kind: "unsupported"; input: string; problem: ParseProblem };

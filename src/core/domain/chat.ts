@@ -23,6 +23,7 @@ export const RequestStatusSchema = z.enum([
   "completed", // the chat happened or was closed with an outcome
   "waitlisted", // tries exhausted or nobody matches right now
   "cancelled",
+  "expired", // waited on the waitlist for the community's expiry weeks; the seeker may renew it
 ]);
 export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 export const ACTIVE_REQUEST_STATUSES: readonly RequestStatus[] = ["open", "offered", "scheduling", "scheduled", "waitlisted"];
@@ -40,6 +41,11 @@ export const ChatRequestSchema = z.object({
   suggestions: z.array(z.object({ volunteerId: z.string(), reasons: MatchReasonsSchema })).default([]),
   /** Set when another member referred the seeker here. */
   referredBy: z.string().nullable().default(null),
+  /**
+   * When the request last went onto the waitlist; null or absent when it is not waiting there.
+   * Weekly "still looking" notes and expiry count from it. Optional so older records read as-is.
+   */
+  waitlistedAt: z.date().nullable().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

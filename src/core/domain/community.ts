@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** A local wall-clock time, "08:00"; "24:00" is the end of the day. */
+const HHMM = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, "a time like 08:00");
+
 /** Which follow-up nudges a community sends; each can be turned off by an admin. */
 export const NudgeTogglesSchema = z.object({
   introReminder: z.boolean().default(true),
@@ -51,6 +54,14 @@ export const CommunitySettingsSchema = z.object({
   adminRoleIds: z.array(z.string().min(1).max(80)).default([]),
   /** A volunteer who lets this many intros in a row expire is paused until they resume; 0 turns it off. */
   autoPauseAfterIgnored: z.number().int().min(0).max(20).default(3),
+  /**
+   * A seeker who never stated availability is free every day between these local times (their
+   * waking hours): the seeker asks for the favour, so they adapt. Volunteers are never widened.
+   */
+  seekerDayStart: HHMM.default("08:00"),
+  seekerDayEnd: HHMM.default("21:00"),
+  /** Weeks a request waits on the waitlist before it expires (the seeker can renew it in one click). */
+  waitlistExpiryWeeks: z.number().int().min(1).max(52).default(6),
 });
 export type CommunitySettings = z.infer<typeof CommunitySettingsSchema>;
 export type NudgeToggles = z.infer<typeof NudgeTogglesSchema>;

@@ -3,3 +3,4 @@ export * from "./community.js";
 export * from "./member.js";
 export * from "./chat.js";
 export * from "./notice.js";
+export * from "./blocker.js";

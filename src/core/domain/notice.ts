@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FormatSchema } from "./member.js";
 import { MatchReasonsSchema, SlotSchema } from "./chat.js";
+import { MatchBlockerSchema } from "./blocker.js";
 
 /** Just enough about a person for a message: their name and the zone to show times in. */
 export const PersonRefSchema = z.object({ id: z.string(), name: z.string(), timeZone: z.string() });
@@ -33,6 +34,8 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
     why: z.enum(["declined", "expired", "unavailable"]),
     next: PersonRefSchema.nullable(),
     waitlisted: z.boolean(),
+    /** With `waitlisted`: why nobody else fits now, and what would change it. */
+    blocker: MatchBlockerSchema.optional(),
   }),
   z.object({
     kind: z.literal("slots_proposed"),
@@ -88,7 +91,39 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("chat_cancelled"), chatId: z.string(), by: PersonRefSchema }),
   z.object({ kind: z.literal("intro_withdrawn"), introId: z.string(), seeker: PersonRefSchema }),
   z.object({ kind: z.literal("outcome_recorded"), chatId: z.string(), by: PersonRefSchema, outcome: z.enum(["happened", "no_show"]) }),
-  z.object({ kind: z.literal("waitlisted"), requestId: z.string(), tags: z.array(z.string()) }),
+  z.object({
+    kind: z.literal("waitlisted"),
+    requestId: z.string(),
+    tags: z.array(z.string()),
+    /** Why nobody fits now, and what would change it. */
+    blocker: MatchBlockerSchema.optional(),
+  }),
+  /** A waiting seeker was matched (by the batch): who, and why them. */
+  z.object({
+    kind: z.literal("waitlist_matched"),
+    requestId: z.string(),
+    introId: z.string(),
+    volunteer: PersonRefSchema,
+    reasons: MatchReasonsSchema,
+    deadline: z.date(),
+  }),
+  /** The weekly word to a waitlisted seeker: still looking, what would help, when it expires. */
+  z.object({
+    kind: z.literal("still_looking"),
+    requestId: z.string(),
+    tags: z.array(z.string()),
+    weeks: z.number().int(),
+    blocker: MatchBlockerSchema.nullable(),
+    expiresAt: z.date(),
+  }),
+  /** A waitlisted request reached the community's expiry; the seeker can renew it. */
+  z.object({
+    kind: z.literal("request_expired"),
+    requestId: z.string(),
+    tags: z.array(z.string()),
+    goals: z.string(),
+    weeks: z.number().int(),
+  }),
   /** The volunteer let `ignored` intros in a row expire, so new intros stop until they resume. */
   z.object({ kind: z.literal("auto_paused"), ignored: z.number().int() }),
 ]);

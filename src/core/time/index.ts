@@ -14,3 +14,4 @@ export {
 export { type Party, type ProposeSlotsInput, type IsSlotFreeInput, proposeSlots, isSlotFree } from "./slots.js";
 export * from "./format.js";
 export * from "./invite.js";
+export * from "./local-hours.js";

@@ -94,3 +94,14 @@ export function freeIntervals(av: Availability, zone: string, fromMs: number, to
   }
   return merged;
 }
+
+/**
+ * The availability a seeker is matched and scheduled with: what they stated, or — when they
+ * never stated any — every day from `dayStart` to `dayEnd` in their own zone (their waking
+ * hours, a community setting; dates off kept). The seeker asks for the favour, so they adapt
+ * to the volunteer. Never use it for volunteers: their stated windows are never widened.
+ */
+export function seekerAvailability(av: Availability, dayStart: string, dayEnd: string): Availability {
+  if (av.windows.length > 0 || !(dayStart < dayEnd)) return av;
+  return { windows: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: dayStart, end: dayEnd })), datesOff: av.datesOff };
+}

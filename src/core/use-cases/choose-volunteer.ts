@@ -4,6 +4,7 @@ import { fail, ok, type Result } from "../result.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
 import { offerIntro, pendingWith } from "./shared/offer.js";
 import { askerFor, loadPool } from "./shared/pool.js";
+import { blockerFor } from "./shared/blocker.js";
 import { ref } from "./shared/people.js";
 
 export interface ChooseVolunteer {
@@ -50,7 +51,12 @@ export async function chooseVolunteer(
     const { ranked, excluded } = rankCandidates(asker, pool.candidates, pool.weights, pool.candidates.length);
     const pick = cmd.volunteerId === "auto" ? ranked[0] : ranked.find((r) => r.volunteerId === cmd.volunteerId);
     if (!pick) {
-      if (cmd.volunteerId === "auto") return fail("NO_CANDIDATE");
+      if (cmd.volunteerId === "auto") {
+        // Nobody fits: the request waits on the waitlist, and the seeker learns why.
+        if (request.status === "open") await tx.saveRequest({ ...request, status: "waitlisted", waitlistedAt: now, updatedAt: now });
+        const blocker = blockerFor(pool, request, asker);
+        return fail("NO_CANDIDATE", blocker ? { blocker } : undefined);
+      }
       const why = excluded.find((e) => e.volunteerId === cmd.volunteerId)?.why;
       return fail(why === "at_capacity" ? "AT_CAPACITY" : "VOLUNTEER_UNAVAILABLE", { why: why ?? "not_a_volunteer" });
     }

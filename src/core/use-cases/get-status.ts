@@ -30,6 +30,8 @@ export interface StatusValue {
   blocked: PersonRef[];
   /** The last chats that are over (happened or didn't), newest first, at most five. */
   past: (Chat & { other: PersonRef; role: "seeker" | "volunteer" })[];
+  /** The waking hours a seeker with no stated times is matched in (the community's setting). */
+  seekerHours?: { start: string; end: string };
 }
 
 /** Oldest first, ties by id: the one order status shows and the commands' numbers and names follow. */
@@ -98,6 +100,7 @@ export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Resu
       people,
       blocked,
       past,
+      seekerHours: { start: community.settings.seekerDayStart, end: community.settings.seekerDayEnd },
     });
   });
 }

@@ -25,3 +25,5 @@ export * from "./member-left.js";
 export * from "./admin/index.js";
 export * from "./unblock-member.js";
 export * from "./stop-volunteering.js";
+export * from "./tend-waitlist.js";
+export * from "./renew-request.js";

@@ -3,6 +3,9 @@ import { assignBatch } from "../matching/assign.js";
 import type { Deps } from "./shared/context.js";
 import { offerIntro } from "./shared/offer.js";
 import { askerFor, loadPool } from "./shared/pool.js";
+import { blockerFor } from "./shared/blocker.js";
+import { enqueue } from "./shared/notify.js";
+import { tellMatched } from "./shared/tell-matched.js";
 
 const HOUR = 3600_000;
 
@@ -56,8 +59,29 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
       const mine = pending.get(request.seekerId) ?? new Set<string>();
       if (mine.has(volunteer.id)) continue;
       pending.set(request.seekerId, mine.add(volunteer.id));
-      await offerIntro(tx, deps, community, request, volunteer, p.reasons);
+      const intro = await offerIntro(tx, deps, community, request, volunteer, p.reasons);
+      await tellMatched(tx, deps, community.id, intro, volunteer);
       report.offered++;
+    }
+    // Open requests nobody fits move onto the waitlist now, and the seeker hears why once
+    // (waitlisted ones already know; their weekly word comes from tend-waitlist).
+    const paired = new Set(result.pairs.map((p) => p.requestId));
+    for (const [i, r] of live.entries()) {
+      const asker = askers[i];
+      if (r.status !== "open" || paired.has(r.id) || !asker) continue;
+      const blocker = blockerFor(pool, r, asker, result);
+      if (!blocker) continue;
+      await tx.saveRequest({ ...r, status: "waitlisted", waitlistedAt: now, updatedAt: now });
+      await enqueue(tx, deps, community.id, [
+        // The round is the minute it happened: a renewed request that lands here again is told again.
+        {
+          to: [r.seekerId],
+          refId: r.id,
+          round: Math.floor(now.getTime() / 60_000),
+          dueAt: now,
+          notice: { kind: "waitlisted", requestId: r.id, tags: r.tags, blocker },
+        },
+      ]);
     }
     report.objective = result.objective;
     return report;

@@ -5,8 +5,9 @@ import { type Actor, type Deps, loadActor } from "./shared/context.js";
 import { vocabulary } from "./shared/vocabulary.js";
 import { pendingWith } from "./shared/offer.js";
 import { askerFor, loadPool } from "./shared/pool.js";
+import { blockerFor } from "./shared/blocker.js";
 import { ref } from "./shared/people.js";
-import type { PersonRef } from "../domain/index.js";
+import type { MatchBlocker, PersonRef } from "../domain/index.js";
 
 export interface RequestChat {
   actor: Actor;
@@ -26,6 +27,10 @@ export interface RequestChatValue {
   notSuggested: Partial<Record<Exclusion, number>>;
   /** True when this exact request was already open: a replay, nothing new was created. */
   replay: boolean;
+  /** With no suggestions: why nobody fits now, and what would change it. */
+  blocker?: MatchBlocker;
+  /** Set when the seeker renewed an expired request (see renew-request). */
+  renewed?: boolean;
 }
 export type RequestChatCode = "PROGRAM_PAUSED" | "NO_TAGS" | "GOALS_REQUIRED" | "TEXT_TOO_LONG" | "OPEN_REQUEST_LIMIT" | "NOT_ACTIVE";
 
@@ -56,7 +61,11 @@ export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<
         const p = pool.volunteers.get(sg.volunteerId);
         return m ? [{ volunteer: { ...ref(m), bio: p?.bio ?? "", tags: p?.expertise ?? [] }, reasons: sg.reasons }] : [];
       });
-    if (same) return ok({ request: same, suggestions: describe(same), notSuggested: {}, replay: true });
+    if (same) {
+      const blocker =
+        same.status === "waitlisted" ? blockerFor(pool, same, askerFor(pool, same, await pendingWith(tx, community.id, member.id))) : null;
+      return ok({ request: same, suggestions: describe(same), notSuggested: {}, replay: true, ...(blocker ? { blocker } : {}) });
+    }
     if (open.length >= s.maxOpenRequestsPerSeeker) {
       return fail("OPEN_REQUEST_LIMIT", { limit: s.maxOpenRequestsPerSeeker, openRequestId: open[0]?.id ?? null });
     }
@@ -74,16 +83,15 @@ export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<
       createdAt: now,
       updatedAt: now,
     };
-    const { ranked, excluded } = rankCandidates(
-      askerFor(pool, request, await pendingWith(tx, community.id, member.id)),
-      pool.candidates,
-      pool.weights,
-      s.suggestionsShown,
-    );
+    const asker = askerFor(pool, request, await pendingWith(tx, community.id, member.id));
+    const { ranked, excluded } = rankCandidates(asker, pool.candidates, pool.weights, s.suggestionsShown);
     const notSuggested: Partial<Record<Exclusion, number>> = {};
     for (const e of excluded) notSuggested[e.why] = (notSuggested[e.why] ?? 0) + 1;
-    const saved: ChatRequest = { ...request, status: ranked.length ? "open" : "waitlisted", suggestions: ranked };
+    const saved: ChatRequest = ranked.length
+      ? { ...request, status: "open", suggestions: ranked }
+      : { ...request, status: "waitlisted", suggestions: [], waitlistedAt: now };
     await tx.saveRequest(saved);
-    return ok({ request: saved, suggestions: describe(saved), notSuggested, replay: false });
+    const blocker = ranked.length ? null : blockerFor(pool, saved, asker);
+    return ok({ request: saved, suggestions: describe(saved), notSuggested, replay: false, ...(blocker ? { blocker } : {}) });
   });
 }

@@ -13,6 +13,7 @@ export const requestToRow = (r: ChatRequest): RequestRow => ({
   tried: toJson(r.tried),
   suggestions: toJson(r.suggestions),
   referredBy: r.referredBy,
+  waitlistedAt: r.waitlistedAt ?? null,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
@@ -24,6 +25,8 @@ export function requestFromRow(r: RequestRow): ChatRequest {
     ChatRequestSchema,
     {
       ...r,
+      // Absent rather than null when not waitlisted, as records from before the column read.
+      waitlistedAt: r.waitlistedAt ?? undefined,
       tags: readJson(r.tags, where),
       tried: readJson(r.tried, where),
       suggestions: readJson(r.suggestions, where),

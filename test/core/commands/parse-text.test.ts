@@ -216,6 +216,8 @@ describe("parseText", () => {
     "admin_add",
     "admin_remove",
     "admin_match",
+    "admin_queue",
+    "renew",
   ]);
 
   it("never throws on arbitrary text, and always returns a known kind", () => {

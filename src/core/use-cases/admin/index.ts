@@ -5,3 +5,4 @@ export * from "./stats.js";
 export * from "./export.js";
 export * from "./admins.js";
 export * from "./match-now.js";
+export * from "./queue.js";

@@ -1,4 +1,5 @@
-import type { ChatRequest, Community, Intro, MatchReasons, Member } from "../../domain/index.js";
+import type { ChatRequest, Community, Intro, MatchBlocker, MatchReasons, Member } from "../../domain/index.js";
+import { blockerFor } from "./blocker.js";
 import type { StoreTx } from "../../ports/index.js";
 import { rankCandidates } from "../../matching/score.js";
 import type { Deps } from "./context.js";
@@ -37,7 +38,7 @@ export async function offerIntro(
     declineReason: null,
   };
   await tx.saveIntro(intro);
-  await tx.saveRequest({ ...request, status: "offered", tried: [...request.tried, volunteer.id], updatedAt: now });
+  await tx.saveRequest({ ...request, status: "offered", tried: [...request.tried, volunteer.id], waitlistedAt: null, updatedAt: now });
 
   const seeker = await tx.getMember(community.id, request.seekerId);
   const profile = await tx.getSeeker(community.id, request.seekerId);
@@ -78,7 +79,10 @@ export async function pendingWith(tx: StoreTx, communityId: string, seekerId: st
   return new Set(intros.map((i) => i.volunteerId));
 }
 
-export type NextOutcome = { offered: Intro; volunteer: Member } | { offered: null; waitlisted: true };
+export type NextOutcome =
+  | { offered: Intro; volunteer: Member }
+  /** `blocker`: why nobody fits now (absent when the try limit, not the pool, stopped it). */
+  | { offered: null; waitlisted: true; blocker?: MatchBlocker };
 
 /**
  * After a decline, expiry or cancellation: offer the request to the best volunteer not yet
@@ -86,9 +90,9 @@ export type NextOutcome = { offered: Intro; volunteer: Member } | { offered: nul
  */
 export async function offerNext(tx: StoreTx, deps: Deps, community: Community, request: ChatRequest, pool?: Pool): Promise<NextOutcome> {
   const now = deps.clock.now();
-  const waitlist = async (): Promise<NextOutcome> => {
-    await tx.saveRequest({ ...request, status: "waitlisted", updatedAt: now });
-    return { offered: null, waitlisted: true };
+  const waitlist = async (blocker?: MatchBlocker | null): Promise<NextOutcome> => {
+    await tx.saveRequest({ ...request, status: "waitlisted", waitlistedAt: now, updatedAt: now });
+    return blocker ? { offered: null, waitlisted: true, blocker } : { offered: null, waitlisted: true };
   };
   if (request.tried.length >= community.settings.maxIntroTries || community.settings.programPaused) return waitlist();
   const p = pool ?? (await loadPool(tx, community, now));
@@ -96,7 +100,7 @@ export async function offerNext(tx: StoreTx, deps: Deps, community: Community, r
   const { ranked } = rankCandidates(asker, p.candidates, p.weights, 1);
   const best = ranked[0];
   const volunteer = best ? p.members.get(best.volunteerId) : undefined;
-  if (!best || !volunteer) return waitlist();
+  if (!best || !volunteer) return waitlist(blockerFor(p, request, asker));
   const offered = await offerIntro(tx, deps, community, request, volunteer, best.reasons);
   return { offered, volunteer };
 }

@@ -50,6 +50,7 @@ export async function passIntro(
         why,
         next: next.offered ? ref(next.volunteer) : null,
         waitlisted: next.offered === null,
+        ...(next.offered === null && next.blocker ? { blocker: next.blocker } : {}),
       },
     },
     ...(why === "expired" && volunteer

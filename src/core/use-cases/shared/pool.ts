@@ -8,7 +8,8 @@ import {
 } from "../../domain/index.js";
 import type { StoreTx } from "../../ports/index.js";
 import { type Asker, type Candidate, type TagWeights, tagWeights } from "../../matching/score.js";
-import { andNot, busyMask, freeMask, makeGrid, withDefaultWindows, type Grid } from "../../time/index.js";
+import type { PausedVolunteer } from "../../matching/blockers.js";
+import { andNot, busyMask, freeMask, makeGrid, seekerAvailability, withDefaultWindows, type Grid } from "../../time/index.js";
 
 const WEEK_MS = 7 * 24 * 3600_000;
 
@@ -25,6 +26,8 @@ export interface Pool {
   busy: Map<string, Slot[]>;
   /** Pairs "a|b" (sorted) who met or are meeting inside the repeat window. */
   recentPairs: Set<string>;
+  /** Volunteers on a break (not candidates now), with when it ends: they may fit when back. */
+  paused: PausedVolunteer[];
 }
 
 export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -75,8 +78,11 @@ export async function loadPool(tx: StoreTx, community: Community, now: Date): Pr
 
   const volunteers = new Map<string, VolunteerProfile>();
   const candidates: Candidate[] = [];
+  const paused: PausedVolunteer[] = [];
   for (const p of profiles) {
     const m = members.get(p.memberId);
+    if (m && p.active && !m.forgotten && m.status === "paused" && !isAvailableForMatching(m, now))
+      paused.push({ volunteerId: m.id, tags: p.expertise, until: m.pausedUntil });
     if (!m || !p.active || !isAvailableForMatching(m, now)) continue;
     volunteers.set(p.memberId, p);
     const free = andNot(freeMask(withDefaultWindows(m.availability), m.timeZone, grid), busyMask(busy.get(m.id) ?? [], grid));
@@ -101,8 +107,13 @@ export async function loadPool(tx: StoreTx, community: Community, now: Date): Pr
     candidates,
     busy,
     recentPairs,
+    paused,
   };
 }
+
+/** A seeker's free time: what they stated, else their waking hours (community setting); never volunteers'. */
+export const seekerFreeTime = (seeker: Member, community: Community) =>
+  withDefaultWindows(seekerAvailability(seeker.availability, community.settings.seekerDayStart, community.settings.seekerDayEnd));
 
 /**
  * The seeker's side of a match for one request, with every volunteer this request may never
@@ -119,7 +130,7 @@ export function askerFor(pool: Pool, request: ChatRequest, pendingWith: Readonly
   }
   const free = seeker
     ? andNot(
-        freeMask(withDefaultWindows(seeker.availability), seeker.timeZone, pool.grid),
+        freeMask(seekerFreeTime(seeker, pool.community), seeker.timeZone, pool.grid),
         busyMask(pool.busy.get(seeker.id) ?? [], pool.grid),
       )
     : new Uint32Array(Math.ceil(pool.grid.cells / 32));

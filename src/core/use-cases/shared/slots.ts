@@ -1,6 +1,7 @@
 import type { Chat, Community, Member, Slot } from "../../domain/index.js";
 import type { StoreTx } from "../../ports/index.js";
 import { isSlotFree, proposeSlots } from "../../time/index.js";
+import { seekerFreeTime } from "./pool.js";
 
 /** Scheduled chats of either person, other than `exceptChatId`: the times they are already taken. */
 export async function busySlots(tx: StoreTx, communityId: string, memberIds: readonly string[], exceptChatId: string): Promise<Slot[]> {
@@ -15,7 +16,8 @@ export async function busySlots(tx: StoreTx, communityId: string, memberIds: rea
 
 const slotInput = (community: Community, volunteer: Member, seeker: Member, busy: Slot[], now: Date) => ({
   a: { availability: volunteer.availability, zone: volunteer.timeZone },
-  b: { availability: seeker.availability, zone: seeker.timeZone },
+  // The seeker who never stated availability is free in their waking hours; the volunteer as stated.
+  b: { availability: seekerFreeTime(seeker, community), zone: seeker.timeZone },
   busy,
   now,
   minutes: community.settings.chatMinutes,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "chat_requests" ADD COLUMN "waitlisted_at" DATETIME;
+

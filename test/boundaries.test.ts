@@ -17,6 +17,7 @@ const FENCES: Record<string, readonly string[]> = {
   slack: ["slack", "core", "text", "app", "config", "@slack/bolt", "@slack/web-api", "@slack/types", "node"],
   discord: ["discord", "core", "text", "app", "config", "discord.js", "discord-api-types", "node"],
   shell: ["shell", "core", "text", "app", "store", "runtime", "node"],
+  ops: ["ops", "core", "text", "app", "jobs", "store", "slack", "discord", "config", "runtime", "pino", "prom-client", "node"],
 };
 
 const SRC = resolve(import.meta.dirname, "../src");

@@ -179,7 +179,7 @@ describe("ask before what can't be undone (shell)", () => {
     const t = await twoIntros();
     await t.say("accept pia", "as pia", "pick 1");
     const asked = await t.say("cancel");
-    expect(asked).toMatch(/^Cancel your chat with vera, Tue 24 Nov, 09:00–09:30 \(GMT\)\? vera will be told, and your request closes\./);
+    expect(asked).toMatch(/^Cancel your chat with vera, Tue 24 Nov, 08:00–08:30 \(GMT\)\? vera will be told, and your request closes\./);
     expect(asked).toContain('Nothing changes until you confirm: "cancel yes".');
     expect(asked).not.toContain("✉");
     expect((await t.chats())[0]?.status).toBe("scheduled");
@@ -195,7 +195,7 @@ describe("ask before what can't be undone (shell)", () => {
     const asked = await t.say("leave");
     expect(asked).toContain("Before you go: leaving calls off your chat not yet held:");
     expect(asked).toContain(
-      "   • with pia, Wed 25 Nov, 10:00–10:30 (Berlin time, GMT+1) — pia will be told, and I'll look for someone else for them",
+      "   • with pia, Wed 25 Nov, 09:00–09:30 (Berlin time, GMT+1) — pia will be told, and I'll look for someone else for them",
     );
     expect(asked).toContain("The intro waiting for your answer goes to someone else.");
     expect(asked).toContain('Nothing changes until you confirm: "leave yes". You can come back any time with "resume".');
@@ -228,7 +228,7 @@ describe("ask before what can't be undone (shell)", () => {
     await t.say("accept pia", "pick 1");
     const asked = await t.say("forget-me");
     expect(asked).toContain("This erases what Percolate knows about you here");
-    expect(asked).toContain("   • with pia, Tue 24 Nov, 10:00–10:30 (Berlin time, GMT+1) — pia will be told");
+    expect(asked).toContain("   • with pia, Tue 24 Nov, 09:00–09:30 (Berlin time, GMT+1) — pia will be told");
     expect(asked).toContain('Nothing changes until you confirm: "forget-me yes".');
     expect((await t.member("vera"))?.forgotten).toBe(false);
     const done = await t.say("forget-me yes");

@@ -18,7 +18,7 @@ function files(dir: string): string[] {
  * The relative modules a file loads at run time. `import type` / `export type` statements are
  * left out: they vanish when compiled, so they cannot make a load-order cycle.
  */
-export function runtimeImports(path: string, text: string): string[] {
+function runtimeImports(path: string, text: string): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, "");
   const out: string[] = [];
   for (const m of code.matchAll(/(?:^|;|\n)\s*(import|export)(\s+type\b)?([^'";]*?)from\s+["'](\.[^"']+)["']/g)) {
@@ -36,7 +36,7 @@ export function runtimeImports(path: string, text: string): string[] {
 }
 
 /** Every cycle found by a depth-first walk of the import graph, each as a list of files. */
-export function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const state = new Map<string, "open" | "done">();
   const stack: string[] = [];
   const cycles: string[][] = [];

@@ -16,7 +16,7 @@ export function helpText(cmd: (usage: string) => string, extra: readonly string[
     "",
     `As a seeker:     ${u("profile")}`,
     `                 ${u("request")}`,
-    `                 ${u("choose")} · ${u("pick")} · ${u("happened")} | ${u("noshow")} | ${u("reschedule")} · ${u("feedback")}`,
+    `                 ${u("choose")} · ${u("pick")} · ${u("happened")} | ${u("noshow")} | ${u("reschedule")} · ${u("feedback")} · ${u("thanks")}`,
     `As a volunteer:  ${u("volunteer")}`,
     `                 ${u("accept")} | ${u("decline")} · ${u("refer")}`,
     `Everyone:        ${u("availability")}   e.g. ${cmd("availability mon-fri 9-12; sat 10-12 Europe/Berlin")}`,

@@ -26,6 +26,7 @@ export const USAGE: Record<string, string> = {
   block: "block <member>",
   refer: "refer <member>",
   feedback: "feedback <1-5> [note]",
+  thanks: "thanks <your note>",
   "forget-me": "forget-me",
   admin: "admin settings|tags|stats|export|add|remove|match",
   "admin settings": "admin settings [<key> <value>]",
@@ -181,6 +182,9 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
         return bad(r ? invalid("a rating from 1 to 5", r, word) : missing("a rating from 1 to 5", word));
       return { kind: "feedback", rating, note: note.join(" ") };
     }
+    case "thanks":
+    case "thank-you":
+      return rest ? { kind: "thanks", text: rest } : bad(missing("your note, e.g. thanks Your advice on portfolios helped a lot", "thanks"));
     case "admin":
       return parseAdmin(text, restWords, resolve, USAGE);
     default: {

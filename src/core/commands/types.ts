@@ -26,6 +26,8 @@ export type Command =
   | { kind: "block"; memberId: string }
   | { kind: "refer"; chatId?: string; memberId: string }
   | { kind: "feedback"; chatId?: string; rating: number; note: string }
+  /** The seeker's own thank-you note to the volunteer of their latest chat (or `chatId`). */
+  | { kind: "thanks"; chatId?: string; text: string }
   | { kind: "forget_me" }
   /** Adapters send this for a platform "member left the workspace/server" event; never typed by people. */
   | { kind: "member_left"; memberId: string }

@@ -25,7 +25,13 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
     referredBy: z.string().nullable(),
   }),
   z.object({ kind: z.literal("intro_reminder"), introId: z.string(), seeker: PersonRefSchema, deadline: z.date() }),
-  z.object({ kind: z.literal("intro_expired"), introId: z.string(), seeker: PersonRefSchema }),
+  z.object({
+    kind: z.literal("intro_expired"),
+    introId: z.string(),
+    seeker: PersonRefSchema,
+    /** What happened to the seeker's request next, so the volunteer is told only what is true. */
+    seekerNext: z.enum(["offered", "waitlisted"]).optional(),
+  }),
   z.object({
     kind: z.literal("intro_passed"),
     requestId: z.string(),
@@ -41,6 +47,8 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
     slots: z.array(SlotSchema),
     minutes: z.number(),
     rescheduled: z.boolean(),
+    /** The reader's side of the chat: the volunteer just said yes, the seeker is told they did. */
+    role: z.enum(["seeker", "volunteer"]).optional(),
   }),
   z.object({ kind: z.literal("no_common_slot"), chatId: z.string(), other: PersonRefSchema }),
   z.object({
@@ -87,8 +95,26 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("chat_cancelled"), chatId: z.string(), by: PersonRefSchema }),
   z.object({ kind: z.literal("intro_withdrawn"), introId: z.string(), seeker: PersonRefSchema }),
-  z.object({ kind: z.literal("outcome_recorded"), chatId: z.string(), by: PersonRefSchema, outcome: z.enum(["happened", "no_show"]) }),
+  z.object({
+    kind: z.literal("outcome_recorded"),
+    chatId: z.string(),
+    by: PersonRefSchema,
+    outcome: z.enum(["happened", "no_show"]),
+    /** The reader's side: only the volunteer is thanked for their time. */
+    readerRole: z.enum(["seeker", "volunteer"]).optional(),
+  }),
   z.object({ kind: z.literal("waitlisted"), requestId: z.string(), tags: z.array(z.string()) }),
+  /** To the seeker: an intro went out without their choosing (the batch), with why; `referrer` when it is the referred member. */
+  z.object({
+    kind: z.literal("intro_sent"),
+    requestId: z.string(),
+    volunteer: PersonRefSchema,
+    referrer: PersonRefSchema.nullable(),
+    sharedTags: z.array(z.string()),
+    deadline: z.date(),
+  }),
+  /** The seeker's own thank-you note, passed on to the volunteer word for word. */
+  z.object({ kind: z.literal("thanks_received"), chatId: z.string(), seeker: PersonRefSchema, text: z.string() }),
   /** The volunteer let `ignored` intros in a row expire, so new intros stop until they resume. */
   z.object({ kind: z.literal("auto_paused"), ignored: z.number().int() }),
 ]);

@@ -3,6 +3,7 @@ import { assignBatch } from "../matching/assign.js";
 import type { Deps } from "./shared/context.js";
 import { offerIntro } from "./shared/offer.js";
 import { askerFor, loadPool } from "./shared/pool.js";
+import { tellSeeker } from "./shared/intro-sent.js";
 
 const HOUR = 3600_000;
 
@@ -56,7 +57,8 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
       const mine = pending.get(request.seekerId) ?? new Set<string>();
       if (mine.has(volunteer.id)) continue;
       pending.set(request.seekerId, mine.add(volunteer.id));
-      await offerIntro(tx, deps, community, request, volunteer, p.reasons);
+      const intro = await offerIntro(tx, deps, community, request, volunteer, p.reasons);
+      await tellSeeker(tx, deps, community.id, request, intro, volunteer);
       report.offered++;
     }
     report.objective = result.objective;

@@ -55,7 +55,12 @@ export async function passIntro(
             to: [volunteer.id],
             refId: intro.id,
             dueAt: now,
-            notice: { kind: "intro_expired" as const, introId: intro.id, seeker: ref(seeker) },
+            notice: {
+              kind: "intro_expired" as const,
+              introId: intro.id,
+              seeker: ref(seeker),
+              seekerNext: next.offered ? ("offered" as const) : ("waitlisted" as const),
+            },
           },
         ]
       : []),

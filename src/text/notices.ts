@@ -114,3 +114,11 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
       return `💤 The last ${n.ignored} intros to you expired without an answer, so we've paused new intros for you — no harm done. Type ${c("resume")} whenever you're ready for more.`;
   }
 }
+
+/**
+ * Several notices for one reader sent as one message (see deliverDue): each part's words in
+ * turn, a blank line between, so the reader gets one message instead of a burst.
+ */
+export function renderNotices(parts: readonly Notice[], reader: Member, style: TextStyle): string {
+  return parts.map((n) => renderNotice(n, reader, style)).join("\n\n");
+}

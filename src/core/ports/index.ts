@@ -3,3 +3,4 @@ export type * from "./messenger.port.js";
 export type * from "./clock.port.js";
 export type { Logger } from "./logger.port.js";
 export { silentLogger } from "./logger.port.js";
+export { noticesOf } from "./messenger.port.js";

@@ -171,6 +171,7 @@ describe("parseText", () => {
   });
 
   const KINDS = new Set([
+    "thanks",
     "help",
     "status",
     "profile",

@@ -89,7 +89,7 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
     case "keep_in_touch":
       return `🌱 It's been a month since your chat with ${n.volunteer.name}. Share an article or a bit of progress — it keeps the connection warm.`;
     case "referral_suggested":
-      return `🔗 ${n.referrer.name} suggests you talk to ${n.volunteer.name}${n.reasons.sharedTags.length ? ` (you both care about ${list(n.reasons.sharedTags)})` : ""}. Type ${c("choose 1")} to send the intro.`;
+      return `🔗 ${n.referrer.name} suggested you talk to ${n.volunteer.name}${n.reasons.sharedTags.length ? ` (you both care about ${list(n.reasons.sharedTags)})` : ""}. Type ${c("choose 1")} to send the intro.`;
     case "intro_withdrawn":
       return `${n.seeker.name} withdrew their request, so there's nothing to answer. Thanks for being open to it!`;
     case "chat_cancelled":

@@ -71,9 +71,8 @@ describe("referrals that make sense", () => {
     await sh.run("as sam", "choose 1", "as bernd");
     expect((await sh.run("decline busy month")).join("\n")).toContain("they're on the waitlist");
     // Weeks later the repeat window no longer keeps sam and ken apart; the hourly batch runs.
-    await sh.run("as admin", "admin settings repeatWindowWeeks 0");
     from = sh.mark();
-    await sh.run("clock +1d");
+    await sh.run("as admin", "admin settings repeatWindowWeeks 0", "clock +1d");
     expect(sh.inbox("ken", from).join("\n")).not.toContain("would like a");
     expect(sh.inbox("ken", from).join("\n")).not.toContain("referred by ken");
     // A new volunteer who fits joins: the batch sends the intro, and sam is told to whom and why.

@@ -57,11 +57,11 @@ export function registerActions(app: App, ctx: SlackContext): void {
             : [];
         const more = messageBlocks("", [...view.actions, ...rate]).filter((b) => b.type === "actions");
         // In a message of several notices, only the clicked part settles; the others keep their buttons.
-        const originalBlocks = (body.message?.blocks ?? []) as Block[];
-        const blocks = action.block_id.startsWith(PART_PREFIX)
-          ? resolvedPartBlocks(originalBlocks, action.block_id, view.text, body.user.id, more)
+        const part = action.block_id.startsWith(PART_PREFIX);
+        const blocks = part
+          ? resolvedPartBlocks((body.message?.blocks ?? []) as Block[], action.block_id, view.text, body.user.id, more)
           : [...resolvedBlocks(original, view.text, body.user.id), ...more];
-        await respond({ replace_original: true, text: view.text, blocks });
+        await respond({ replace_original: true, text: part ? `${original}\n\n➜ ${view.text}` : view.text, blocks });
       } catch (e) {
         await respond({ response_type: "ephemeral", replace_original: false, text: SORRY }).catch(() => undefined);
         throw e;

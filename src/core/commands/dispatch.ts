@@ -50,7 +50,7 @@ export type Reply =
   | {
       kind: "decline";
       result: Result<
-        { intro: Intro; replay: boolean; next?: { offered: unknown } | null },
+        Extract<Awaited<ReturnType<typeof uc.declineIntro>>, { ok: true }>["value"],
         CodeOf<typeof uc.declineIntro> | "NOTHING_TO_ANSWER"
       >;
     }
@@ -79,7 +79,13 @@ export type Reply =
   | AdminReply;
 
 /** Every failure code a reply can carry: the keys text/failures.ts must word. */
-export type FailureCode = Reply extends infer R ? (R extends { result: infer X } ? (X extends { ok: false; code: infer C } ? C : never) : never) : never;
+export type FailureCode = Reply extends infer R
+  ? R extends { result: infer X }
+    ? X extends { ok: false; code: infer C }
+      ? C
+      : never
+    : never
+  : never;
 
 /**
  * Runs one command for one actor through its use case. Commands that leave out an id act on

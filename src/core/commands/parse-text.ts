@@ -184,7 +184,9 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
     }
     case "thanks":
     case "thank-you":
-      return rest ? { kind: "thanks", text: rest } : bad(missing("your note, e.g. thanks Your advice on portfolios helped a lot", "thanks"));
+      return rest
+        ? { kind: "thanks", text: rest }
+        : bad(missing("your note, e.g. thanks Your advice on portfolios helped a lot", "thanks"));
     case "admin":
       return parseAdmin(text, restWords, resolve, USAGE);
     default: {

@@ -57,7 +57,8 @@ export function questionsFor(goals: string): { topic: string; question: string }
 }
 
 /** Verbs people open a goal with that read badly after "talk with me about". */
-const LEAD_VERBS = /^(?:i\s+(?:want|would like|'d like)\s+to\s+)?(?:to\s+)?(?:learn(?:ing)?(?:\s+about)?|understand(?:ing)?|find(?:ing)?\s+out(?:\s+about)?|know(?:\s+about)?|explore|exploring|get\s+advice\s+on|hear\s+about|discuss)\s+/i;
+const LEAD_VERBS =
+  /^(?:i\s+(?:want|would like|'d like)\s+to\s+)?(?:to\s+)?(?:learn(?:ing)?(?:\s+about)?|understand(?:ing)?|find(?:ing)?\s+out(?:\s+about)?|know(?:\s+about)?|explore|exploring|get\s+advice\s+on|hear\s+about|discuss)\s+/i;
 
 /**
  * The one goal a thank-you should name: the first of the seeker's goals (they are often a

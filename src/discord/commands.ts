@@ -98,6 +98,11 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
     options: [int("rating", "1 to 5", 1, 5, true), str("note", "Optional note", { max_length: 500 })],
   },
   {
+    name: "thanks",
+    description: "Send your thank-you note to the volunteer of your last chat",
+    options: [str("note", "Your note, passed on word for word", { required: true, max_length: 1500 })],
+  },
+  {
     name: "forget-me",
     description: "Leave and erase what Percolate knows about you here (asks first)",
     options: [bool("confirm", "Yes: erase everything now")],

@@ -20,7 +20,7 @@ import { communityIdOf, decodeCustomId, memberIdOf } from "./ids.js";
 import type { DiscordMessenger } from "./messenger.js";
 import { parseForm, parseSlash, type Options } from "./parse.js";
 import { parseAdminSlash } from "./parse-admin.js";
-import { noticeMessage, viewMessage, type MessageBody } from "./render.js";
+import { noticeMessage, settledInPlace, viewMessage, type MessageBody } from "./render.js";
 import { MODAL_KEYS, settingsForModal, settingsModal, settingsModalOf, submitSettingsModal } from "./settings-modal.js";
 import { discordStyle } from "./style.js";
 
@@ -268,8 +268,7 @@ export class InteractionRouter {
         : "UTC";
     let body = viewMessage(view, guildId, zone);
     const inPlace = mode === "update" && i.isMessageComponent() && r !== null && r.kind !== "help" && r.result.ok && !isQuestion(r);
-    if (inPlace && i.isMessageComponent())
-      body = { content: `${i.message.content}\n\n➜ ${body.content}`.slice(0, 2000), components: body.components };
+    if (inPlace && i.isMessageComponent()) body = settledInPlace(i.message, i.customId, body);
     // An admin export arrives as CSV attachments on the (private) answer.
     const files = r?.kind === "admin_export" && r.result.ok ? r.result.value.files.map((f) => ({ name: f.name, text: f.text })) : [];
     return { body: await this.withMissed(actor, guildId, body), inPlace, files };

@@ -2,9 +2,17 @@ import { createHash } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, type REST } from "discord.js";
 import { ChannelType, Routes, ThreadAutoArchiveDuration } from "discord-api-types/v10";
 import type { Member, Notice } from "../core/domain/index.js";
-import type { Clock, Delivery, Logger, Messenger, SendOutcome, Store } from "../core/ports/index.js";
+import {
+  type Clock,
+  type Delivery,
+  type Logger,
+  type Messenger,
+  noticesOf,
+  type SendOutcome,
+  type Store,
+} from "../core/ports/index.js";
 import { guildIdOf, userIdOf } from "./ids.js";
-import { noticeMessage, type MessageBody } from "./render.js";
+import { noticeMessage, noticesMessage, type MessageBody } from "./render.js";
 
 /** Discord's "Cannot send messages to this user": the member closed their DMs or blocked the bot. */
 const DMS_CLOSED = 50007;
@@ -98,34 +106,37 @@ export class DiscordMessenger implements Messenger {
     const userId = userIdOf(m.id);
     if (!userId) throw new PermanentError(`${m.id} is not a Discord member`);
     const channel = await this.dmChannel(d.communityId, m.id, userId);
+    const parts = noticesOf(d);
     try {
-      await this.post(channel, noticeMessage(d.notice, [m], guildId), nonceOf(d.key));
+      // Notices due together are one message; parts that cannot share one go one by one, each
+      // with its own nonce, so a retry still never duplicates.
+      const combined = noticesMessage(parts, [m], guildId);
+      if (combined) await this.post(channel, combined, nonceOf(d.key));
+      else for (const [i, n] of parts.entries()) await this.post(channel, noticeMessage(n, [m], guildId), nonceOf(`${d.key}#${i}`));
     } catch (e) {
       if (!(e instanceof DiscordAPIError && e.code === DMS_CLOSED)) throw e;
       this.stats.dmClosed++;
-      const chatId = chatIdOf(d.notice);
-      const chat = chatId ? await this.o.store.tx((tx) => tx.getChat(d.communityId, chatId)) : null;
-      if (!chatId || !chat) {
-        const at = this.now();
-        await this.o.store.tx((tx) =>
-          tx.keepNotice({ communityId: d.communityId, memberId: m.id, key: d.key, notice: d.notice, createdAt: at }),
-        );
-        throw new PermanentError(`DMs closed by ${m.id}; kept for their next interaction`);
+      let kept = false;
+      for (const [i, n] of parts.entries()) {
+        const chatId = chatIdOf(n);
+        const chat = chatId ? await this.o.store.tx((tx) => tx.getChat(d.communityId, chatId)) : null;
+        if (!chatId || !chat) {
+          const at = this.now();
+          const key = parts.length === 1 ? d.key : `${d.key}#${i}`;
+          await this.o.store.tx((tx) => tx.keepNotice({ communityId: d.communityId, memberId: m.id, key, notice: n, createdAt: at }));
+          kept = true;
+          continue;
+        }
+        const pair = await this.o.store.tx(async (tx) => [
+          await tx.getMember(d.communityId, chat.seekerId),
+          await tx.getMember(d.communityId, chat.volunteerId),
+        ]);
+        const both = pair.filter((x): x is Member => x !== null);
+        const nonce = parts.length === 1 ? `${d.key}#thread` : `${d.key}#thread#${i}`;
+        await this.postInThread(d.communityId, guildId, chatId, both, noticeMessage(n, [m], guildId, [userId]), nonceOf(nonce));
+        this.stats.fallbacks++;
       }
-      const pair = await this.o.store.tx(async (tx) => [
-        await tx.getMember(d.communityId, chat.seekerId),
-        await tx.getMember(d.communityId, chat.volunteerId),
-      ]);
-      const both = pair.filter((x): x is Member => x !== null);
-      await this.postInThread(
-        d.communityId,
-        guildId,
-        chatId,
-        both,
-        noticeMessage(d.notice, [m], guildId, [userId]),
-        nonceOf(`${d.key}#thread`),
-      );
-      this.stats.fallbacks++;
+      if (kept) throw new PermanentError(`DMs closed by ${m.id}; kept for their next interaction`);
     }
   }
 

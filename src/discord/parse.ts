@@ -133,6 +133,10 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
       if (!Number.isInteger(rating) || rating < 1 || rating > 5) return invalid("a rating from 1 to 5", r);
       return { kind: "feedback", rating, note: o("note") ?? "" };
     }
+    case "thanks": {
+      const note = o("note")?.trim();
+      return note ? { kind: "thanks", text: note } : missing("your note");
+    }
     default:
       return bad({ code: "UNKNOWN_COMMAND", word: sub });
   }

@@ -94,6 +94,48 @@ function questionSlots(r: View["reply"]): Slot[] {
   return [];
 }
 
+/**
+ * Several notices due together for one reader as one message: each part's words in turn with
+ * its own buttons or menu below. Null when they do not fit one Discord message (2000
+ * characters, five rows); the messenger then posts the parts one by one.
+ */
+export function noticesMessage(parts: readonly Notice[], readers: readonly Member[], guildId: string): MessageBody | null {
+  const [only] = parts;
+  if (parts.length === 1 && only) return noticeMessage(only, readers, guildId);
+  const bodies = parts.map((n) => noticeMessage(n, readers, guildId));
+  const content = bodies.map((b) => b.content).join("\n\n");
+  const components = bodies.flatMap((b) => b.components);
+  return content.length <= MAX_CONTENT && components.length <= 5 ? { content, components } : null;
+}
+
+/**
+ * The rows of a clicked message that stay usable: every row except the one holding the
+ * clicked control, so in a message of several notices the other parts still work.
+ */
+export function otherRows(rows: readonly { type: number; components?: readonly unknown[] }[], clicked: string): MessageBody["components"] {
+  return rows.filter(
+    (r): r is MessageBody["components"][number] =>
+      r.type === ComponentType.ActionRow &&
+      !(r.components ?? []).some((c) => typeof c === "object" && c !== null && (c as { custom_id?: unknown }).custom_id === clicked),
+  );
+}
+
+/** A clicked message updated in place: its words plus the outcome; the clicked row settles, other notices' rows stay. */
+export function settledInPlace(
+  message: { content: string; components: readonly { toJSON(): unknown }[] },
+  clicked: string,
+  answer: MessageBody,
+): MessageBody {
+  const kept = otherRows(
+    message.components.map((r) => r.toJSON() as { type: number; components?: readonly unknown[] }),
+    clicked,
+  );
+  return {
+    content: `${message.content}\n\n➜ ${answer.content}`.slice(0, MAX_CONTENT),
+    components: [...kept, ...answer.components].slice(0, 5),
+  };
+}
+
 /** The answer to the person who acted, as an (ephemeral) message. */
 export function viewMessage(v: View, guildId: string, zone: string): MessageBody {
   const r = v.reply;

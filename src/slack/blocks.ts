@@ -44,6 +44,49 @@ export function messageBlocks(text: string, actions: readonly Action[], context:
   return blocks;
 }
 
+/** Actions blocks of a multi-part message carry this block_id prefix, then the part's number. */
+export const PART_PREFIX = "percolate_part_";
+
+/**
+ * A message of several notices due together for one person: each part's words, then that
+ * part's own buttons (block ids name the part), a divider between parts. One part is an
+ * ordinary message.
+ */
+export function partsBlocks(parts: readonly { text: string; actions: readonly Action[] }[], context: readonly string[] = []): Block[] {
+  const [only] = parts;
+  if (parts.length === 1 && only) return messageBlocks(only.text, only.actions, context);
+  const blocks: Block[] = [];
+  parts.forEach((p, n) => {
+    if (n > 0) blocks.push({ type: "divider" });
+    blocks.push(...textBlocks(p.text));
+    for (let i = 0; i < p.actions.length; i += 25) {
+      blocks.push({ type: "actions", block_id: `${PART_PREFIX}${n}_${i / 25}`, elements: p.actions.slice(i, i + 25).map(button) });
+    }
+  });
+  if (context.length) blocks.push({ type: "context", elements: context.slice(0, 10).map((t) => ({ type: "mrkdwn", text: t })) });
+  return blocks;
+}
+
+/**
+ * A clicked multi-part message: every block kept, except the clicked part's buttons, which
+ * become the outcome (and any follow-up buttons), so the other parts' buttons still work.
+ */
+export function resolvedPartBlocks(
+  original: readonly Block[],
+  clickedBlockId: string,
+  outcome: string,
+  who: string,
+  more: readonly Block[],
+): Block[] {
+  const out: Block[] = [];
+  for (const b of original) {
+    if (b.type === "actions" && b.block_id === clickedBlockId) {
+      out.push({ type: "context", elements: [{ type: "mrkdwn", text: `${outcome} — <@${who}>` }] }, ...more);
+    } else out.push(b);
+  }
+  return out;
+}
+
 /**
  * What a clicked message becomes: its first lines kept for context, the buttons replaced by
  * the outcome, so nobody can click a stale button again.

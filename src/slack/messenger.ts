@@ -1,9 +1,9 @@
 import type { webApi } from "@slack/bolt";
 import type { Member, Notice } from "../core/domain/index.js";
-import type { Delivery, Logger, Messenger, SendOutcome } from "../core/ports/index.js";
+import { type Delivery, type Logger, type Messenger, noticesOf, type SendOutcome } from "../core/ports/index.js";
 import { formatSlot } from "../core/time/index.js";
-import { noticeActions, renderNotice } from "../text/index.js";
-import { messageBlocks } from "./blocks.js";
+import { noticeActions, renderNotice, renderNotices } from "../text/index.js";
+import { partsBlocks } from "./blocks.js";
 import { userOf } from "./ids.js";
 import { slackStyle } from "./style.js";
 
@@ -85,20 +85,23 @@ export class SlackMessenger implements Messenger {
       const channel = await this.open(ids);
       return await this.lane(channel, async () => {
         if (d.attempt > 1 && (await this.alreadyPosted(channel, d.key))) return { ok: true } as const;
-        const text = renderNotice(d.notice, reader, slackStyle);
+        const notices = noticesOf(d);
+        const text = renderNotices(notices, reader, slackStyle);
+        const parts = notices.map((n) => ({ text: renderNotice(n, reader, slackStyle), actions: noticeActions(n, reader) }));
         await this.poster.chat.postMessage({
           channel,
           text,
-          blocks: messageBlocks(text, noticeActions(d.notice, reader), pairTimes(d.notice, d.to)),
+          blocks: partsBlocks(parts, pairTimes(d.notice, d.to)),
           metadata: { event_type: NUDGE_EVENT, event_payload: { key: d.key } },
           unfurl_links: false,
         });
-        if (d.notice.kind === "chat_scheduled") {
+        for (const n of notices) {
+          if (n.kind !== "chat_scheduled") continue;
           await this.client.filesUploadV2({
             channel_id: channel,
-            content: d.notice.ics,
+            content: n.ics,
             filename: "coffee-chat.ics",
-            title: `Coffee chat: ${d.notice.seeker.name} & ${d.notice.volunteer.name}`,
+            title: `Coffee chat: ${n.seeker.name} & ${n.volunteer.name}`,
           });
         }
         return { ok: true } as const;

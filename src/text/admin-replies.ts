@@ -38,7 +38,7 @@ export function renderStats(s: CommunityStats): string {
     ),
     row("Median time to accept", hrs(s.medianHoursToAccept)),
     row("Chats scheduled", `${s.chats.scheduled} · happened ${s.chats.happened} · no-show ${s.chats.noShow}`),
-    row("Thank-you nudges sent", String(s.thankYousSent)),
+    row("Thank-you notes sent", String(s.thankYousSent)),
     row(
       "Volunteer load",
       s.volunteerLoad.volunteers === 0

@@ -1,12 +1,16 @@
 import { USAGE } from "../core/commands/index.js";
-import type { ParseProblem } from "../core/commands/index.js";
+import type { FailureCode, ParseProblem } from "../core/commands/index.js";
 import type { TextStyle } from "./style.js";
 
 type Detail = Record<string, unknown> | undefined;
 const d = (detail: Detail, key: string): string => String(detail?.[key] ?? "");
 
-/** Words for every expected failure code, each naming what to do next in the platform's own command syntax. */
-const messages = (c: TextStyle["cmd"]): Record<string, (detail: Detail) => string> => ({
+/**
+ * Words for every expected failure code, each naming what to do next in the platform's own
+ * command syntax. Exhaustive over the codes replies carry (FailureCode): a use case that adds a
+ * code without words here fails the typecheck.
+ */
+const messages = (c: TextStyle["cmd"]): { [K in FailureCode]: (detail: Detail) => string } => ({
   PROGRAM_PAUSED: () => "Coffee chats are paused in this community for now. An admin can switch them back on.",
   NOT_ACTIVE: () => `You've left coffee chats. Type ${c("resume")} to come back.`,
   OPTED_OUT: () => `You've left coffee chats. Type ${c("resume")} to come back first.`,
@@ -62,13 +66,20 @@ const messages = (c: TextStyle["cmd"]): Record<string, (detail: Detail) => strin
   UNKNOWN_TAG: (x) => `Nobody uses "${d(x, "tag")}" yet. To map a new word, use ${c("admin tags alias <from> <to>")}.`,
   TAG_EXISTS: (x) => `"${d(x, "tag")}" is in use already. To fold one into the other, use ${c("admin tags merge <from> <to>")}.`,
   BAD_PERIOD: (x) => `I couldn't read the period "${d(x, "given")}". Use ${d(x, "example")}.`,
+  NOT_THE_SEEKER: () => "Thank-you notes go from the person who asked for the chat to the one who gave their time.",
+  EMPTY_NOTE: () => `Add your note after the word, e.g. ${c("thanks Your tip about portfolios was just what I needed")}.`,
+  ALREADY_THANKED: (x) => `You've already sent ${d(x, "volunteer") || "them"} a thank-you for this chat — one is just right.`,
+  VOLUNTEER_GONE: () => "They've left coffee chats, so I can't pass a note on any more.",
+  DECLINED_RECENTLY: (x) =>
+    `${d(x, "target")} said no to a chat with ${d(x, "seeker")} recently, so I won't ask them again so soon. Could you suggest someone else with ${c("refer <member>")}?`,
   BAD_RATING: () => `Rate the chat from 1 to 5, e.g. ${c("feedback 5 really helpful")}.`,
 });
 
 /** A failure code in words, naming the fix. Unknown codes still get a helpful line. */
 export function renderFailure(code: string, detail: Record<string, unknown> | undefined, style: TextStyle): string {
   const c = style.cmd;
-  const m = messages(c)[code];
+  const all = messages(c);
+  const m = Object.hasOwn(all, code) ? all[code as FailureCode] : undefined;
   return m ? m(detail) : `That didn't work (${code}). Type ${c("help")} to see what you can do.`;
 }
 

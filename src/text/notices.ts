@@ -1,5 +1,5 @@
 import type { Member, Notice, Slot } from "../core/domain/index.js";
-import { formatDate, formatSlot } from "../core/time/index.js";
+import { formatDate, formatMoment, formatSlot } from "../core/time/index.js";
 import type { TextStyle } from "./style.js";
 import { renderBlocker } from "./blockers.js";
 
@@ -18,15 +18,25 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
     case "intro_offered":
       return [
         `☕ ${n.seeker.name} would like a ${n.minutes}-minute chat to learn from you${n.referredBy ? ` (referred by ${n.referredBy})` : ""}.`,
-        `   Shared interests: ${list(n.reasons.sharedTags)} · ${hours(n.reasons.sharedFreeHours)} h of shared free time in the next two weeks`,
+        `   ${n.reasons.sharedTags.length ? `Shared interests: ${list(n.reasons.sharedTags)} · ` : ""}${hours(n.reasons.sharedFreeHours)} h of shared free time in the next two weeks`,
         `   Their goals: ${n.goals}`,
         ...(n.seeker.bio ? [`   About them: ${n.seeker.bio}`] : []),
-        `   It's a conversation to learn, not a job request. Type ${c("accept")} or ${c("decline [reason]")} by ${formatDate(n.deadline, reader.timeZone)}.`,
+        `   It's a conversation to learn, not a job request. Type ${c("accept")} or ${c("decline [reason]")} by ${formatMoment(n.deadline, reader.timeZone)}.`,
       ].join("\n");
     case "intro_reminder":
       return `⏰ A gentle reminder: ${n.seeker.name} is still hoping for a chat. Type ${c("accept")} or ${c("decline")} — no reason needed.`;
     case "intro_expired":
-      return `The intro with ${n.seeker.name} expired, so we've moved them on to someone else. No worries — you can pause anytime with ${c("pause <date>")}.`;
+      return [
+        `The intro with ${n.seeker.name} expired — no worries.`,
+        n.seekerNext === "offered"
+          ? `I've introduced them to someone else.`
+          : n.seekerNext === "waitlisted"
+            ? `They're on the waitlist until someone fits.`
+            : "",
+        `If now isn't a good time for intros, pause with ${c("pause <date>")}.`,
+      ]
+        .filter(Boolean)
+        .join(" ");
     case "intro_passed": {
       const why =
         n.why === "declined" ? "can't make it this time" : n.why === "expired" ? "didn't get back in time" : "isn't available right now";
@@ -40,7 +50,13 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
     }
     case "slots_proposed":
       return [
-        `📅 ${n.rescheduled ? "New times" : "Good news"} for your ${n.minutes}-minute chat with ${n.other.name}${n.rescheduled ? "" : " — they said yes"}! Pick a time that works (type ${c("pick <n>")}):`,
+        n.rescheduled
+          ? `📅 New times for your ${n.minutes}-minute chat with ${n.other.name}! Pick a time that works (type ${c("pick <n>")}):`
+          : n.role === "volunteer"
+            ? `📅 You're on — pick a time for your ${n.minutes}-minute chat with ${n.other.name} (type ${c("pick <n>")}), or let them pick:`
+            : n.role === "seeker"
+              ? `📅 Good news — ${n.other.name} said yes to a ${n.minutes}-minute chat! Pick a time that works (type ${c("pick <n>")}):`
+              : `📅 Pick a time that works for your ${n.minutes}-minute chat with ${n.other.name} (type ${c("pick <n>")}):`,
         ...n.slots.map((s, i) => `   ${i + 1}. ${fmt(s, reader)}`),
       ].join("\n");
     case "no_common_slot":
@@ -58,7 +74,7 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
         `   Your goals: ${n.goals}`,
         `   About ${n.volunteer.name}: ${n.volunteer.bio || "(no bio yet)"} — ${list(n.volunteer.tags)}`,
         `   Start by confirming the ${n.minutes}-minute limit. Questions worth asking:`,
-        ...n.questions.slice(0, 5).map((q) => `   • ${q.question}`),
+        ...n.questions.map((q) => `   • ${q.question}`),
       ].join("\n");
     case "chat_reminder":
       return `⏰ Your chat with ${n.other.name} starts ${fmt(n.slot, reader)}.${n.meetingLink ? ` Join: ${n.meetingLink}` : ""}`;
@@ -68,27 +84,27 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
       return [
         `💌 A short thank-you within a day makes a real difference. Here's a draft to edit and send to ${n.volunteer.name}:`,
         `   "${n.draft}"`,
+        `   When it reads like you, send it with ${c("thanks <your note>")} and I'll pass it on.`,
       ].join("\n");
     case "referral_ask":
       return `🙏 Thanks for talking with ${n.seeker.name}! Who else should they talk to? Type ${c("refer <member>")} to introduce them.`;
     case "keep_in_touch":
       return `🌱 It's been a month since your chat with ${n.volunteer.name}. Share an article or a bit of progress — it keeps the connection warm.`;
     case "referral_suggested":
-      return `🔗 ${n.referrer.name} suggests you talk to ${n.volunteer.name} (${list(n.reasons.sharedTags)}). Type ${c("choose 1")} to send the intro.`;
+      return `🔗 ${n.referrer.name} suggested you talk to ${n.volunteer.name}${n.reasons.sharedTags.length ? ` (you both care about ${list(n.reasons.sharedTags)})` : ""}. Type ${c("choose 1")} to send the intro.`;
     case "intro_withdrawn":
       return `${n.seeker.name} withdrew their request, so there's nothing to answer. Thanks for being open to it!`;
     case "chat_cancelled":
       return `${n.by.name} had to cancel your coffee chat. Sorry about that — nothing else is needed from you.`;
     case "outcome_recorded":
-      return n.outcome === "happened"
-        ? `${n.by.name} marked your chat as done. Thank you for making time!`
-        : `${n.by.name} noted the chat didn't happen.`;
+      if (n.outcome !== "happened") return `${n.by.name} noted the chat didn't happen.`;
+      return n.readerRole === "seeker"
+        ? `${n.by.name} marked your chat as done — I hope it helped! To thank them, type ${c("thanks <your note>")} and I'll pass it on.`
+        : `${n.by.name} marked your chat as done. Thank you for making time!`;
     case "waitlisted":
       return n.blocker
         ? `⏳ Nobody fits your request about ${list(n.tags)} right now, so you're on the waitlist.\n${renderBlocker(n.blocker, reader.timeZone, style)}`
         : `Nobody is free for ${list(n.tags)} right now; you're on the waitlist and we'll introduce you as soon as someone fits.`;
-    case "waitlist_matched":
-      return `🎉 Good news: I've introduced you to ${n.volunteer.name} — you share ${list(n.reasons.sharedTags)} and ${hours(n.reasons.sharedFreeHours)} h of free time in the next two weeks. They'll answer within a few days; I'll tell you as soon as they do.`;
     case "still_looking":
       return [
         `🔎 Still looking for someone on ${list(n.tags)} — ${n.weeks === 1 ? "a week" : `${n.weeks} weeks`} on the waitlist so far. Here's what's in the way:`,
@@ -97,7 +113,24 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
       ].join("\n");
     case "request_expired":
       return `⌛ Your request about ${list(n.tags)} ("${n.goals}") waited ${n.weeks} weeks without a match, so I've taken it off the list. Type ${c("renew")} to put it back — I'll look again straight away.`;
+    case "intro_sent":
+      return [
+        n.referrer
+          ? `☕ ${n.referrer.name} suggested you talk to ${n.volunteer.name}, so I've sent them your intro.`
+          : `☕ I've sent your intro to ${n.volunteer.name}${n.sharedTags.length ? ` — you both care about ${list(n.sharedTags)}` : ""}.`,
+        `   They have until ${formatMoment(n.deadline, reader.timeZone)} to answer; I'll let you know either way.`,
+      ].join("\n");
+    case "thanks_received":
+      return [`💌 A note from ${n.seeker.name} after your chat:`, `   "${n.text}"`].join("\n");
     case "auto_paused":
       return `💤 The last ${n.ignored} intros to you expired without an answer, so we've paused new intros for you — no harm done. Type ${c("resume")} whenever you're ready for more.`;
   }
+}
+
+/**
+ * Several notices for one reader sent as one message (see deliverDue): each part's words in
+ * turn, a blank line between, so the reader gets one message instead of a burst.
+ */
+export function renderNotices(parts: readonly Notice[], reader: Member, style: TextStyle): string {
+  return parts.map((n) => renderNotice(n, reader, style)).join("\n\n");
 }

@@ -56,11 +56,14 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
   const choosing = s.requests.filter((r) => (r.status === "open" || r.status === "waitlisted") && r.suggestions.length > 0);
   for (const r of s.requests) {
     lines.push(`Request "${r.goals}" (${r.tags.join(", ")}): ${r.status}`);
-    r.suggestions.forEach((sg, i) => {
-      lines.push(
-        `   ${i + 1}. ${s.people[sg.volunteerId]?.name ?? sg.volunteerId} — ${sg.reasons.sharedTags.join(", ")}, ${sg.reasons.sharedFreeHours} h free together`,
-      );
-    });
+    // Only suggestions that still apply, under the numbers `choose <n>` uses.
+    for (const i of s.liveSuggestions[r.id] ?? []) {
+      const sg = r.suggestions[i];
+      if (sg)
+        lines.push(
+          `   ${i + 1}. ${s.people[sg.volunteerId]?.name ?? sg.volunteerId} — ${sg.reasons.sharedTags.join(", ")}, ${sg.reasons.sharedFreeHours} h free together`,
+        );
+    }
   }
   if (choosing.length > 1)
     lines.push(`   (several requests wait: ${c("choose <name>")}, or ${c("choose <n> for <words of the request>")})`);
@@ -147,8 +150,16 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
       return r.result.value.chat.proposedSlots.length
         ? `Thank you! I've sent ${r.result.value.chat.proposedSlots.length} times to you both — either of you can ${c("pick <n>")}.`
         : "Thank you! I couldn't find a common time yet — please widen your availability.";
-    case "decline":
-      return "No problem — thanks for letting us know quickly. I'll find them someone else.";
+    case "decline": {
+      const v = r.result.value;
+      if (v.replay) return "You already declined that intro — nothing more to do.";
+      // Say only what did happen: a next intro went out, or the seeker waits on the waitlist.
+      const thanks = "No problem — thanks for letting me know quickly.";
+      if (!v.next) return thanks;
+      return v.next.offered
+        ? `${thanks} I've introduced them to someone else.`
+        : `${thanks} Nobody else fits right now, so they're on the waitlist until someone does.`;
+    }
     case "pick":
       return r.result.value.chat.slot
         ? `Booked: ${formatSlot(r.result.value.chat.slot, zone)}. The invite is on its way to you both.`
@@ -173,6 +184,10 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
       return "Thank you! I've passed the suggestion on.";
     case "feedback":
       return "Thanks — your feedback stays private and helps us match better.";
+    case "thanks":
+      return r.result.value.replay
+        ? `Your note already went to ${r.result.value.volunteer.name}.`
+        : `Sent your note to ${r.result.value.volunteer.name}. A thank-you like that keeps the door open.`;
     case "forget_me":
       return renderForget(r.result.value);
     case "which":

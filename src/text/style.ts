@@ -16,7 +16,7 @@ export function helpText(cmd: (usage: string) => string, extra: readonly string[
     "",
     `As a seeker:     ${u("profile")}`,
     `                 ${u("request")}`,
-    `                 ${u("choose")} · ${u("pick")} · ${u("happened")} | ${u("noshow")} | ${u("reschedule")} · ${u("feedback")}`,
+    `                 ${u("choose")} · ${u("pick")} · ${u("happened")} | ${u("noshow")} | ${u("reschedule")} · ${u("feedback")} · ${u("thanks")}`,
     `                 ${u("renew")} (put an expired request back on the list)`,
     `As a volunteer:  ${u("volunteer")} · ${cmd("volunteer off")}`,
     `                 ${u("accept")} | ${u("decline")} · ${u("refer")}`,

@@ -54,7 +54,7 @@ describe("Discord resilience", () => {
     const c = communityIdOf(G1);
     expect(await bot.store.tx((tx) => tx.listIntros(c))).toHaveLength(1);
     expect(await bot.store.tx((tx) => tx.listChats(c))).toHaveLength(1);
-    expect(bot.fake.rest.dmsTo(vera.id).filter((m) => m.content.includes("Pick a time"))).toHaveLength(1);
+    expect(bot.fake.rest.dmsTo(vera.id).filter((m) => m.content.includes("You're on — pick a time"))).toHaveLength(1);
   });
 
   it("defers a slow answer inside Discord's 3 s window and then edits it", async () => {

@@ -69,6 +69,8 @@ async function drain(w: World, deps: Deps, messenger: Messenger, maxAttempts?: n
     reports.push(
       await runTick(deps, messenger, {
         owner: "runner",
+        // One message per nudge: this checks the platform sees each notice's key exactly once.
+        combine: false,
         match: false,
         batch: 50,
         ...(maxAttempts !== undefined ? { maxAttempts } : {}),

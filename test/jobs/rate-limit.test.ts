@@ -5,6 +5,7 @@ import { runTick } from "../../src/jobs/tick.js";
 import { makeSeeker, makeVolunteer, nudges, requestAndChoose, world, type World } from "../core/use-cases/helpers.js";
 
 /*
+ * Each nudge is its own message here (`combine: false`): the counts are per send.
  * Rate limits inside a round (DeliverOptions.onRateLimit, which runTick supplies): a short
  * Retry-After is waited out with the batch still leased, instead of handing every claimed
  * nudge back one by one and claiming them again — the churn that held bench:nudges to a
@@ -48,6 +49,7 @@ describe("rate limits inside a round", () => {
     const t0 = w.clock.now().getTime();
     const r = await deliverDue(w.deps, w.messenger, {
       owner: "a",
+      combine: false,
       onRateLimit: async (ms) => {
         waits.push(ms);
         w.clock.advance(ms);
@@ -73,6 +75,7 @@ describe("rate limits inside a round", () => {
     let asked = 0;
     const r = await deliverDue(w.deps, w.messenger, {
       owner: "a",
+      combine: false,
       leaseMs: 60 * SEC,
       sendTimeoutMs: 30 * SEC, // 40 s + a send's 30 s would end past the lease
       onRateLimit: async () => (++asked, true),
@@ -86,7 +89,7 @@ describe("rate limits inside a round", () => {
   it("a hook that declines hands the batch back", async () => {
     const { w, calls } = await threeDue();
     limitOn(w, [1], 2 * SEC);
-    const r = await deliverDue(w.deps, w.messenger, { owner: "a", onRateLimit: async () => false });
+    const r = await deliverDue(w.deps, w.messenger, { owner: "a", combine: false, onRateLimit: async () => false });
     expect(r).toMatchObject({ sent: 0, postponed: 1 });
     expect(calls.postpone).toBe(3);
   });
@@ -96,6 +99,7 @@ describe("rate limits inside a round", () => {
     limitOn(w, [1, 2, 4], 1 * SEC); // 429 before every send but one
     const slept: number[] = [];
     const r = await runTick(w.deps, w.messenger, {
+      combine: false,
       owner: "t",
       match: false,
       sleep: async (ms) => {
@@ -116,6 +120,7 @@ describe("rate limits inside a round", () => {
     const t0 = w.clock.now().getTime();
     const slept: number[] = [];
     const r = await runTick(w.deps, w.messenger, {
+      combine: false,
       owner: "t",
       match: false,
       budgetMs: 10 * SEC,

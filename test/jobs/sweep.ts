@@ -1,4 +1,5 @@
-import type { Delivery, Messenger, SendOutcome } from "../../src/core/ports/index.js";
+import { type Delivery, type Messenger, noticesOf, type SendOutcome } from "../../src/core/ports/index.js";
+import { partKeys } from "../../src/core/use-cases/index.js";
 import type { Nudge } from "../../src/core/domain/index.js";
 import { runTick, type TickReport } from "../../src/jobs/tick.js";
 import type { World } from "../support/world.js";
@@ -10,15 +11,28 @@ export interface Delivered {
   to: string;
   at: Date;
   key: string;
+  /** The delivery as it would have been alone (a combined message's part, with its own key). */
   delivery: Delivery;
 }
 
-/** A messenger that accepts every send and stamps it with the world's clock. */
+/**
+ * A messenger that accepts every send and stamps it with the world's clock. Notices combined
+ * into one message are logged one by one, each under the key it would have had alone;
+ * `messages` counts what the platform got.
+ */
 export class ClockedMessenger implements Messenger {
   readonly log: Delivered[] = [];
+  messages = 0;
   constructor(private readonly w: Pick<World, "clock">) {}
   async send(d: Delivery): Promise<SendOutcome> {
-    this.log.push({ kind: d.notice.kind, to: d.to.map((m) => m.displayName).join("+"), at: this.w.clock.now(), key: d.key, delivery: d });
+    this.messages++;
+    const keys = partKeys(d);
+    const { also: _parts, ...one } = d;
+    noticesOf(d).forEach((notice, i) => {
+      const key = keys[i] ?? d.key;
+      const to = d.to.map((m) => m.displayName).join("+");
+      this.log.push({ kind: notice.kind, to, at: this.w.clock.now(), key, delivery: { ...one, key, notice } });
+    });
     return { ok: true };
   }
 }

@@ -37,7 +37,7 @@ describe("replays and double clicks on Slack", () => {
     expect(buttonsIn(intro.blocks)).toHaveLength(0);
     await h.tick();
     expect(h.messagesTo(seeker).filter((m) => m.text.includes("Pick a time"))).toHaveLength(1);
-    expect(h.messagesTo(vol).filter((m) => m.text.includes("Pick a time"))).toHaveLength(1);
+    expect(h.messagesTo(vol).filter((m) => m.text.includes("You're on — pick a time"))).toHaveLength(1);
     expect((await chatsOf(h, "T1", vol.id))?.chats).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
-import type { Clock, Delivery, Messenger, SendOutcome } from "../../src/core/ports/index.js";
+import { type Clock, type Delivery, type Messenger, noticesOf, type SendOutcome } from "../../src/core/ports/index.js";
 import { silentLogger } from "../../src/core/ports/index.js";
 import type { Store } from "../../src/core/ports/index.js";
-import { deliverDue, expireIntros, type Actor, type Deps } from "../../src/core/use-cases/index.js";
+import { deliverDue, expireIntros, partKeys, type Actor, type Deps } from "../../src/core/use-cases/index.js";
 import { sequentialIds } from "../../src/runtime.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 
@@ -21,11 +21,20 @@ export class TestClock implements Clock {
 
 /** A messenger that records every delivery; `fail` makes the next sends fail. */
 export class RecordingMessenger implements Messenger {
+  /** One entry per notice delivered (the parts of a combined message each count). */
   readonly sent: Delivery[] = [];
+  /** One entry per message, as the platform received them. */
+  readonly messages: Delivery[] = [];
   outcome: (d: Delivery) => SendOutcome = () => ({ ok: true });
   async send(d: Delivery): Promise<SendOutcome> {
     const o = this.outcome(d);
-    if (o.ok) this.sent.push(d);
+    if (o.ok) {
+      this.messages.push(d);
+      // Each part is recorded as the delivery it would have been alone (its own key).
+      const { also: _parts, ...one } = d;
+      const keys = partKeys(d);
+      for (const [i, notice] of noticesOf(d).entries()) this.sent.push({ ...one, key: keys[i] ?? d.key, notice });
+    }
     return o;
   }
   /** Notices of one kind, optionally only those to one member. */

@@ -5,17 +5,22 @@ import * as uc from "../use-cases/index.js";
 import type { Actor, Deps } from "../use-cases/index.js";
 import type { AdminCommand } from "./types.js";
 
+/** The failure codes an admin use case can return, read from its signature. */
+// biome-ignore lint/suspicious/noExplicitAny: any function signature; only its result is read
+type CodeOf<F extends (...args: any[]) => Promise<Result<unknown, string>>> =
+  Awaited<ReturnType<F>> extends infer R ? (R extends { ok: false; code: infer C } ? C : never) : never;
+
 /** The outcome of an admin command, typed per command. Every one can fail with `NOT_ADMIN`. */
 export type AdminReply =
-  | { kind: "admin_settings"; result: Result<uc.AdminSettingsValue, string> }
-  | { kind: "admin_tags"; result: Result<uc.AdminTagsValue, string> }
-  | { kind: "admin_stats"; result: Result<CommunityStats, string> }
+  | { kind: "admin_settings"; result: Result<uc.AdminSettingsValue, CodeOf<typeof uc.adminSettings>> }
+  | { kind: "admin_tags"; result: Result<uc.AdminTagsValue, CodeOf<typeof uc.adminTags>> }
+  | { kind: "admin_stats"; result: Result<CommunityStats, CodeOf<typeof uc.adminStats>> }
   /** The files to deliver; `path` is the folder the admin asked for, if any (shell). */
-  | { kind: "admin_export"; path?: string; result: Result<{ files: CsvFile[]; includeNotes: boolean }, string> }
-  | { kind: "admin_add"; result: Result<uc.AdminListValue, string> }
-  | { kind: "admin_remove"; result: Result<uc.AdminListValue, string> }
-  | { kind: "admin_match"; result: Result<uc.MatchQueueReport & { programPaused: boolean }, string> }
-  | { kind: "admin_queue"; result: Result<uc.AdminQueueValue, string> };
+  | { kind: "admin_export"; path?: string; result: Result<{ files: CsvFile[]; includeNotes: boolean }, CodeOf<typeof uc.adminExport>> }
+  | { kind: "admin_add"; result: Result<uc.AdminListValue, CodeOf<typeof uc.adminAdd>> }
+  | { kind: "admin_remove"; result: Result<uc.AdminListValue, CodeOf<typeof uc.adminRemove>> }
+  | { kind: "admin_match"; result: Result<uc.MatchQueueReport & { programPaused: boolean }, CodeOf<typeof uc.adminMatch>> }
+  | { kind: "admin_queue"; result: Result<uc.AdminQueueValue, CodeOf<typeof uc.adminQueue>> };
 
 /** Runs one admin command through its use case (each checks the actor's rights itself). */
 export async function dispatchAdmin(deps: Deps, actor: Actor, cmd: AdminCommand): Promise<AdminReply> {

@@ -8,31 +8,77 @@ import { resolveTarget } from "./resolve.js";
 import { type AdminReply, dispatchAdmin } from "./dispatch-admin.js";
 import { dispatchNamed, type NamedReply } from "./dispatch-named.js";
 
-/** The outcome of a command, typed per command, for adapters to word. */
+/** The failure codes a use case can return, read from its signature. */
+// biome-ignore lint/suspicious/noExplicitAny: any function signature; only its result is read
+export type CodeOf<F extends (...args: any[]) => Promise<Result<unknown, string>>> =
+  Awaited<ReturnType<F>> extends infer R ? (R extends { ok: false; code: infer C } ? C : never) : never;
+
+/**
+ * The outcome of a command, typed per command, for adapters to word. Each result carries its
+ * use case's failure codes (plus the few dispatch adds when there is nothing to act on), so
+ * the wording in text/failures.ts must cover every one of them: a new code without words
+ * fails the typecheck.
+ */
 export type Reply =
   | { kind: "help"; topic?: string }
   | { kind: "status"; result: Result<uc.StatusValue, never> }
-  | { kind: "profile"; result: Result<SeekerProfile, string> | Result<uc.StatusValue, never>; shown: boolean }
-  | { kind: "volunteer"; result: Result<VolunteerProfile, string> }
-  | { kind: "availability"; result: Result<Member, string> }
-  | { kind: "request"; result: Result<uc.RequestChatValue, string> }
-  | { kind: "choose"; result: Result<{ intro: Intro; volunteer: PersonRef; replay: boolean }, string> }
-  | { kind: "accept"; result: Result<{ intro: Intro; chat: Chat; replay: boolean }, string> }
-  | { kind: "decline"; result: Result<{ intro: Intro; replay: boolean }, string> }
-  | { kind: "pick"; result: Result<{ chat: Chat; replay: boolean }, string> }
-  | { kind: "outcome"; outcome: "happened" | "no_show" | "rescheduled"; result: Result<{ chat: Chat; replay: boolean }, string> }
-  | { kind: "cancel"; result: Result<{ what: "chat" | "request"; replay: boolean }, string> }
-  | { kind: "pause"; result: Result<{ member: Member; passedIntros: number }, string> }
+  | {
+      kind: "profile";
+      result: Result<SeekerProfile, CodeOf<typeof uc.setSeekerProfile>> | Result<uc.StatusValue, never>;
+      shown: boolean;
+    }
+  | { kind: "volunteer"; result: Result<VolunteerProfile, CodeOf<typeof uc.setVolunteerProfile>> }
+  | { kind: "availability"; result: Result<Member, CodeOf<typeof uc.setAvailability>> }
+  | { kind: "request"; result: Result<uc.RequestChatValue, CodeOf<typeof uc.requestChat>> }
+  | {
+      kind: "choose";
+      result: Result<
+        { intro: Intro; volunteer: PersonRef; replay: boolean },
+        CodeOf<typeof uc.chooseVolunteer> | "NOTHING_TO_CHOOSE" | "NO_CANDIDATE" | "BAD_CHOICE"
+      >;
+    }
+  | { kind: "accept"; result: Result<{ intro: Intro; chat: Chat; replay: boolean }, CodeOf<typeof uc.acceptIntro> | "NOTHING_TO_ANSWER"> }
+  | {
+      kind: "decline";
+      result: Result<
+        Extract<Awaited<ReturnType<typeof uc.declineIntro>>, { ok: true }>["value"],
+        CodeOf<typeof uc.declineIntro> | "NOTHING_TO_ANSWER"
+      >;
+    }
+  | { kind: "pick"; result: Result<{ chat: Chat; replay: boolean }, CodeOf<typeof uc.pickSlot> | "NOTHING_TO_PICK"> }
+  | {
+      kind: "outcome";
+      outcome: "happened" | "no_show" | "rescheduled";
+      result: Result<{ chat: Chat; replay: boolean }, CodeOf<typeof uc.recordOutcome> | "NO_CHAT">;
+    }
+  | {
+      kind: "cancel";
+      result: Result<
+        { what: "chat" | "request"; replay: boolean },
+        CodeOf<typeof uc.cancelChat> | CodeOf<typeof uc.cancelRequest> | "NOTHING_TO_CANCEL"
+      >;
+    }
+  | { kind: "pause"; result: Result<{ member: Member; passedIntros: number }, CodeOf<typeof uc.pause> | "BAD_DATE"> }
   | { kind: "resume"; result: Result<{ member: Member; wasPaused: boolean }, never> }
   | { kind: "leave"; result: Result<uc.LeaveValue, never> }
-  | { kind: "block"; result: Result<{ member: Member; replay: boolean }, string> }
-  | { kind: "refer"; result: Result<{ request: ChatRequest; replay: boolean }, string> }
-  | { kind: "feedback"; result: Result<Feedback, string> }
+  | { kind: "block"; result: Result<{ member: Member; replay: boolean }, CodeOf<typeof uc.blockMember>> }
+  | { kind: "refer"; result: Result<{ request: ChatRequest; replay: boolean }, CodeOf<typeof uc.referSeeker> | "NO_CHAT"> }
+  | { kind: "feedback"; result: Result<Feedback, CodeOf<typeof uc.giveFeedback> | "NO_CHAT"> }
+  | { kind: "thanks"; result: Result<{ chat: Chat; volunteer: PersonRef; replay: boolean }, CodeOf<typeof uc.sendThanks> | "NO_CHAT"> }
   | { kind: "forget_me"; result: Result<uc.ForgetValue, never> }
   | { kind: "member_left"; result: Result<{ member: Member | null }, never> }
   | NamedReply
   | { kind: "renew"; result: Result<uc.RequestChatValue, uc.RenewCode> }
   | AdminReply;
+
+/** Every failure code a reply can carry: the keys text/failures.ts must word. */
+export type FailureCode = Reply extends infer R
+  ? R extends { result: infer X }
+    ? X extends { ok: false; code: infer C }
+      ? C
+      : never
+    : never
+  : never;
 
 /**
  * Runs one command for one actor through its use case. Commands that leave out an id act on
@@ -128,6 +174,13 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
         kind: "renew",
         result: await uc.renewRequest(deps, { actor, ...(cmd.requestId !== undefined ? { requestId: cmd.requestId } : {}) }),
       };
+    case "thanks": {
+      const chatId = cmd.chatId ?? (await t("happened_seeker"));
+      return {
+        kind: "thanks",
+        result: chatId ? await uc.sendThanks(deps, { actor, chatId, text: cmd.text }) : fail("NO_CHAT"),
+      };
+    }
     case "member_left": {
       const r = await uc.memberLeft(deps, { communityId: actor.communityId, memberId: cmd.memberId });
       return { kind: "member_left", result: ok({ member: r.ok ? r.value.member : null }) };

@@ -27,6 +27,7 @@ export const USAGE: Record<string, string> = {
   unblock: "unblock <member>",
   refer: "refer <member>",
   feedback: "feedback <1-5> [note]",
+  thanks: "thanks <your note>",
   "forget-me": "forget-me",
   renew: "renew",
   admin: "admin settings|tags|stats|export|add|remove|match|queue",
@@ -240,6 +241,11 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
         return bad(r ? invalid("a rating from 1 to 5", r, word) : missing("a rating from 1 to 5", word));
       return { kind: "feedback", rating, note: note.join(" ") };
     }
+    case "thanks":
+    case "thank-you":
+      return rest
+        ? { kind: "thanks", text: rest }
+        : bad(missing("your note, e.g. thanks Your advice on portfolios helped a lot", "thanks"));
     case "admin":
       return parseAdmin(text, restWords, resolve, USAGE);
     default: {

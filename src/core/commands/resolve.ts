@@ -10,7 +10,8 @@ export type TargetKind =
   | "awaiting_outcome" // my scheduled chat that has started, else the next one
   | "open_chat" // my newest chat not yet held
   | "happened" // my latest chat that happened, where I volunteered
-  | "happened_any"; // my latest chat that happened
+  | "happened_any" // my latest chat that happened
+  | "happened_seeker"; // my latest chat that happened, where I was the seeker
 
 /**
  * Finds "the one waiting for me" when a person types `accept` or `pick 2` without an id:
@@ -53,5 +54,7 @@ export async function resolveTarget(deps: Deps, actor: Actor, kind: TargetKind):
       return newest(s.recent.filter((c) => c.role === "volunteer"))?.id ?? null;
     case "happened_any":
       return newest(s.recent)?.id ?? null;
+    case "happened_seeker":
+      return newest(s.recent.filter((c) => c.role === "seeker"))?.id ?? null;
   }
 }

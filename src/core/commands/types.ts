@@ -42,6 +42,8 @@ export type Command =
   | { kind: "volunteer_off" }
   /** Put an expired request back on the list (the newest expired one when no id). */
   | { kind: "renew"; requestId?: string }
+  /** The seeker's own thank-you note to the volunteer of their latest chat (or `chatId`). */
+  | { kind: "thanks"; chatId?: string; text: string }
   /** Adapters send this for a platform "member left the workspace/server" event; never typed by people. */
   | { kind: "member_left"; memberId: string }
   | AdminCommand;

@@ -26,7 +26,13 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
     referredBy: z.string().nullable(),
   }),
   z.object({ kind: z.literal("intro_reminder"), introId: z.string(), seeker: PersonRefSchema, deadline: z.date() }),
-  z.object({ kind: z.literal("intro_expired"), introId: z.string(), seeker: PersonRefSchema }),
+  z.object({
+    kind: z.literal("intro_expired"),
+    introId: z.string(),
+    seeker: PersonRefSchema,
+    /** What happened to the seeker's request next, so the volunteer is told only what is true. */
+    seekerNext: z.enum(["offered", "waitlisted"]).optional(),
+  }),
   z.object({
     kind: z.literal("intro_passed"),
     requestId: z.string(),
@@ -44,6 +50,8 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
     slots: z.array(SlotSchema),
     minutes: z.number(),
     rescheduled: z.boolean(),
+    /** The reader's side of the chat: the volunteer just said yes, the seeker is told they did. */
+    role: z.enum(["seeker", "volunteer"]).optional(),
   }),
   z.object({ kind: z.literal("no_common_slot"), chatId: z.string(), other: PersonRefSchema }),
   z.object({
@@ -90,7 +98,14 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("chat_cancelled"), chatId: z.string(), by: PersonRefSchema }),
   z.object({ kind: z.literal("intro_withdrawn"), introId: z.string(), seeker: PersonRefSchema }),
-  z.object({ kind: z.literal("outcome_recorded"), chatId: z.string(), by: PersonRefSchema, outcome: z.enum(["happened", "no_show"]) }),
+  z.object({
+    kind: z.literal("outcome_recorded"),
+    chatId: z.string(),
+    by: PersonRefSchema,
+    outcome: z.enum(["happened", "no_show"]),
+    /** The reader's side: only the volunteer is thanked for their time. */
+    readerRole: z.enum(["seeker", "volunteer"]).optional(),
+  }),
   z.object({
     kind: z.literal("waitlisted"),
     requestId: z.string(),
@@ -98,15 +113,17 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
     /** Why nobody fits now, and what would change it. */
     blocker: MatchBlockerSchema.optional(),
   }),
-  /** A waiting seeker was matched (by the batch): who, and why them. */
+  /** To the seeker: an intro went out without their choosing (the batch), with why; `referrer` when it is the referred member. */
   z.object({
-    kind: z.literal("waitlist_matched"),
+    kind: z.literal("intro_sent"),
     requestId: z.string(),
-    introId: z.string(),
     volunteer: PersonRefSchema,
-    reasons: MatchReasonsSchema,
+    referrer: PersonRefSchema.nullable(),
+    sharedTags: z.array(z.string()),
     deadline: z.date(),
   }),
+  /** The seeker's own thank-you note, passed on to the volunteer word for word. */
+  z.object({ kind: z.literal("thanks_received"), chatId: z.string(), seeker: PersonRefSchema, text: z.string() }),
   /** The weekly word to a waitlisted seeker: still looking, what would help, when it expires. */
   z.object({
     kind: z.literal("still_looking"),

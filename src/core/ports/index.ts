@@ -5,3 +5,4 @@ export type * from "./metrics.port.js";
 export type { Logger } from "./logger.port.js";
 export { silentLogger } from "./logger.port.js";
 export { isStoreUnavailable, StoreUnavailableError } from "./store-fault.js";
+export { noticesOf } from "./messenger.port.js";

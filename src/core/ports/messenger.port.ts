@@ -13,7 +13,17 @@ export interface Delivery {
   communityId: string;
   to: readonly Member[];
   notice: Notice;
+  /**
+   * Further notices for the same one recipient, due at the same time: the platform sends them
+   * in the same message as `notice`, in this order, each part keeping its own buttons. Absent
+   * (or empty) for a lone notice. Never set for a pair delivery.
+   */
+  also?: readonly Notice[];
 }
+
+/** Every notice a delivery carries, in the order they should read. */
+export const noticesOf = (d: Pick<Delivery, "notice" | "also">): readonly Notice[] =>
+  d.also && d.also.length > 0 ? [d.notice, ...d.also] : [d.notice];
 
 export type SendOutcome =
   | { ok: true }

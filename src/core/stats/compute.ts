@@ -46,7 +46,7 @@ export interface CommunityStats {
   /** Median hours from an intro being offered to its acceptance, over accepted intros. */
   medianHoursToAccept: number | null;
   chats: { scheduled: number; happened: number; noShow: number };
-  /** Thank-you nudges delivered to seekers (each prompts one thank-you note). */
+  /** Thank-you notes seekers sent their volunteers through the bot (`thanks`), delivered in the period. */
   thankYousSent: number;
   /** Requests that came from a volunteer's referral. */
   referrals: number;
@@ -127,7 +127,7 @@ export function computeStats(input: StatsInput): CommunityStats {
       happened: chats.filter((c) => c.status === "happened").length,
       noShow: chats.filter((c) => c.status === "no_show").length,
     },
-    thankYousSent: input.nudges.filter((n) => n.kind === "thank_you" && n.status === "sent" && inPeriod(since, n.sentAt)).length,
+    thankYousSent: input.nudges.filter((n) => n.kind === "thanks_received" && n.status === "sent" && inPeriod(since, n.sentAt)).length,
     referrals: requests.filter((r) => r.referredBy !== null).length,
     volunteerLoad: {
       volunteers: shares.length,

@@ -55,6 +55,17 @@ export function formatDate(d: Date, zone: string, locale = "en-GB"): string {
 }
 
 /**
+ * A moment as its reader in `zone` sees it, e.g. "Thu 26 Nov, 09:00 (Berlin time, GMT+1)":
+ * for deadlines, which need a time and a zone, not just a date. Throws PercolateError for an
+ * invalid zone.
+ */
+export function formatMoment(d: Date, zone: string, locale = "en-GB"): string {
+  assertZone(zone);
+  const t = DateTime.fromJSDate(d, { zone }).setLocale(locale);
+  return `${t.toLocaleString(DATE_SHORT)}, ${t.toLocaleString(DateTime.TIME_SIMPLE)} (${zoneLabel(zone, d)})`;
+}
+
+/**
  * The first instant of local date `text` ("YYYY-MM-DD") in `zone` (01:00 on a
  * day whose midnight is skipped by DST), or null if `text` is not a real date
  * in that form. Throws PercolateError for an invalid zone.

@@ -65,14 +65,14 @@ export async function acceptIntro(
     await tx.saveRequest({ ...request, status: "scheduling", updatedAt: now });
     await tx.cancelNudges(community.id, { refId: intro.id, kinds: ["intro_reminder"] });
     const pair = [
-      { me: seeker, other: volunteer },
-      { me: volunteer, other: seeker },
+      { me: seeker, other: volunteer, role: "seeker" as const },
+      { me: volunteer, other: seeker, role: "volunteer" as const },
     ];
     await enqueue(
       tx,
       deps,
       community.id,
-      pair.map(({ me, other }) => ({
+      pair.map(({ me, other, role }) => ({
         to: [me.id],
         refId: chat.id,
         dueAt: now,
@@ -85,6 +85,7 @@ export async function acceptIntro(
                 slots: chat.proposedSlots,
                 minutes: chat.minutes,
                 rescheduled: false,
+                role,
               }
             : { kind: "no_common_slot" as const, chatId: chat.id, other: ref(other) },
       })),

@@ -1,6 +1,9 @@
 import type { Member, Nudge } from "../domain/index.js";
 import type { Delivery, Messenger, SendOutcome } from "../ports/index.js";
 import type { Deps } from "./shared/context.js";
+import { deliveryOf, groupForDelivery } from "./shared/delivery-groups.js";
+
+export { partKeys } from "./shared/delivery-groups.js";
 
 export interface DeliverOptions {
   /** Identifies this runner's leases (process id, host). */
@@ -24,6 +27,11 @@ export interface DeliverOptions {
    * hook, ends the round and hands the rest back. The round only waits while its leases hold.
    */
   onRateLimit?: (waitMs: number) => Promise<boolean>;
+  /**
+   * Whether nudges due for the same one member in this round go as one message (the default).
+   * Off, every nudge is its own message: for checks of the platform's per-notice idempotency.
+   */
+  combine?: boolean;
 }
 
 export interface DeliverReport {
@@ -54,7 +62,8 @@ export function backoffMs(attempt: number, base: number, max: number, retryAfter
  * platform says retrying cannot help). A rate-limit answer is not a failure: the nudge goes
  * back unchanged, due when the platform said, and the round stops sending — or, with
  * `onRateLimit`, the round waits as told and carries on with its batch. Recipients who left
- * get nothing (their nudges are cancelled).
+ * get nothing (their nudges are cancelled). Nudges due for the same one member in a round go
+ * as one message; each still gets its own sent, retry or failed mark.
  * Safe to run from several processes at once: a lease keeps each nudge with one runner.
  */
 export async function deliverDue(deps: Deps, messenger: Messenger, opts: DeliverOptions): Promise<DeliverReport> {
@@ -73,31 +82,34 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
   };
   const people = new Map<string, Member>();
   let lookedUp = 0;
-  for (const [i, n] of claimed.entries()) {
+  // Several notices due at once for one person go as one message (see delivery-groups).
+  const groups = opts.combine === false ? claimed.map((n) => [n]) : groupForDelivery(claimed);
+  for (const [i, group] of groups.entries()) {
     if (report.rateLimitedUntil) {
       // The platform asked us to wait: hand the rest back untouched for the next round.
-      await deps.store.outbox.postpone(n.id, owner, n.dueAt);
+      for (const n of group) await deps.store.outbox.postpone(n.id, owner, n.dueAt);
       continue;
     }
     if (i >= lookedUp) {
-      // Recipients are read a few nudges ahead of sending, not all before the first send: the
+      // Recipients are read a few groups ahead of sending, not all before the first send: the
       // check stays fresh and a rate-limited platform never idles through a whole batch's reads.
-      for (const [k, m] of await recipientsOf(deps, claimed.slice(i, i + LOOKAHEAD))) people.set(k, m);
+      for (const [k, m] of await recipientsOf(deps, groups.slice(i, i + LOOKAHEAD).flat())) people.set(k, m);
       lookedUp = i + LOOKAHEAD;
     }
-    const to = n.to.map((id) => people.get(memberKey(n.communityId, id)));
-    if (!to.every((m): m is Member => m !== undefined && !m.forgotten && m.status !== "opted_out")) {
-      await deps.store.outbox.markCancelled(n.id, owner, "recipient left");
-      report.dropped++;
-      continue;
+    const live: Nudge[] = [];
+    let to: Member[] = [];
+    for (const n of group) {
+      const members = n.to.map((id) => people.get(memberKey(n.communityId, id)));
+      if (!members.every((m): m is Member => m !== undefined && !m.forgotten && m.status !== "opted_out")) {
+        await deps.store.outbox.markCancelled(n.id, owner, "recipient left");
+        report.dropped++;
+        continue;
+      }
+      live.push(n);
+      to = members;
     }
-    const delivery: Delivery = {
-      key: `${n.communityId}/${n.key}`,
-      attempt: n.attempts + 1,
-      communityId: n.communityId,
-      to,
-      notice: n.notice,
-    };
+    if (live.length === 0) continue;
+    const delivery = deliveryOf(live, to);
     let outcome: SendOutcome;
     let at: Date;
     for (;;) {
@@ -111,24 +123,27 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
       if (!opts.onRateLimit || resumeAt >= leaseUntil || !(await opts.onRateLimit(outcome.retryAfterMs))) break;
     }
     if (outcome.ok) {
-      if (await deps.store.outbox.markSent(n.id, owner, at)) report.sent++;
+      for (const n of live) if (await deps.store.outbox.markSent(n.id, owner, at)) report.sent++;
       continue;
     }
     if (outcome.retryAfterMs !== undefined && outcome.permanent !== true) {
       report.rateLimitedUntil = new Date(at.getTime() + outcome.retryAfterMs);
-      await deps.store.outbox.postpone(n.id, owner, report.rateLimitedUntil);
+      for (const n of live) await deps.store.outbox.postpone(n.id, owner, report.rateLimitedUntil);
       continue;
     }
-    const attempt = n.attempts + 1;
-    const final = outcome.permanent === true || attempt >= maxAttempts;
-    const retryAt = final ? null : new Date(at.getTime() + backoffMs(attempt, baseBackoffMs, maxBackoffMs, outcome.retryAfterMs));
-    await deps.store.outbox.markAttempt(n.id, owner, outcome.error, retryAt);
-    if (final) {
-      report.failed++;
-      deps.log.error({ nudge: n.id, kind: n.kind, attempts: attempt, error: outcome.error }, "nudge failed for good");
-    } else {
-      report.retried++;
-      deps.log.warn({ nudge: n.id, kind: n.kind, attempt, retryAt, error: outcome.error }, "nudge will be retried");
+    // Every nudge of a group was tried together, so each records the same attempt.
+    for (const n of live) {
+      const attempt = n.attempts + 1;
+      const final = outcome.permanent === true || attempt >= maxAttempts;
+      const retryAt = final ? null : new Date(at.getTime() + backoffMs(attempt, baseBackoffMs, maxBackoffMs, outcome.retryAfterMs));
+      await deps.store.outbox.markAttempt(n.id, owner, outcome.error, retryAt);
+      if (final) {
+        report.failed++;
+        deps.log.error({ nudge: n.id, kind: n.kind, attempts: attempt, error: outcome.error }, "nudge failed for good");
+      } else {
+        report.retried++;
+        deps.log.warn({ nudge: n.id, kind: n.kind, attempt, retryAt, error: outcome.error }, "nudge will be retried");
+      }
     }
   }
   return report;

@@ -1,9 +1,10 @@
 import type { Deps } from "./shared/context.js";
+import { autoPauseIfIgnored } from "./shared/auto-pause.js";
 import { passIntro } from "./shared/pass.js";
 
 /**
  * Scheduler job: every pending intro past its deadline expires and its request moves on to
- * the next candidate. Each intro is handled in its own transaction, so a crash loses at most
+ * the next candidate; a volunteer who has now ignored too many in a row is auto-paused. Each intro is handled in its own transaction, so a crash loses at most
  * the one in flight, and running twice expires nothing twice.
  */
 export async function expireIntros(deps: Deps): Promise<{ expired: number }> {
@@ -18,6 +19,9 @@ export async function expireIntros(deps: Deps): Promise<{ expired: number }> {
         const community = await tx.getCommunity(c.id);
         if (!intro || !community || intro.status !== "pending" || intro.deadline > now) return false;
         await passIntro(tx, deps, community, intro, "expired", null);
+        // The expiry policy lives here: a volunteer who keeps letting intros lapse is paused,
+        // which passes their other waiting intros on (never back into an expiry).
+        await autoPauseIfIgnored(tx, deps, community, intro.volunteerId, intro.id);
         return true;
       });
       if (done) expired++;

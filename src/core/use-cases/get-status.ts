@@ -7,6 +7,7 @@ import {
   type PersonRef,
   type SeekerProfile,
   type VolunteerProfile,
+  isAvailableForMatching,
 } from "../domain/index.js";
 import { ok, type Result } from "../result.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
@@ -32,6 +33,12 @@ export interface StatusValue {
   past: (Chat & { other: PersonRef; role: "seeker" | "volunteer" })[];
   /** The waking hours a seeker with no stated times is matched in (the community's setting). */
   seekerHours?: { start: string; end: string };
+  /**
+   * Per request id, the positions (0-based, as `choose <n>` counts them) of the suggestions that
+   * still apply: the request is waiting for a choice, and the volunteer was not tried yet (a
+   * decline or expiry ends a suggestion) and can take chats now.
+   */
+  liveSuggestions: Record<string, number[]>;
 }
 
 /** Oldest first, ties by id: the one order status shows and the commands' numbers and names follow. */
@@ -56,6 +63,19 @@ export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Resu
     };
     const requests = (await tx.listRequests(community.id, { seekerId: member.id, status: ACTIVE_REQUEST_STATUSES })).sort(byCreation);
     for (const r of requests) for (const s of r.suggestions) await person(s.volunteerId);
+    const liveSuggestions: Record<string, number[]> = {};
+    for (const r of requests) {
+      const live: number[] = [];
+      if (r.status === "open") {
+        for (const [i, s] of r.suggestions.entries()) {
+          if (r.tried.includes(s.volunteerId)) continue;
+          const v = await tx.getMember(community.id, s.volunteerId);
+          const profile = v ? await tx.getVolunteer(community.id, v.id) : null;
+          if (v && profile?.active && isAvailableForMatching(v, now)) live.push(i);
+        }
+      }
+      liveSuggestions[r.id] = live;
+    }
     const introsToAnswer = [];
     for (const i of (await tx.listIntros(community.id, { volunteerId: member.id, status: ["pending"] })).sort(byCreation)) {
       if (i.deadline > now)
@@ -101,6 +121,7 @@ export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Resu
       blocked,
       past,
       seekerHours: { start: community.settings.seekerDayStart, end: community.settings.seekerDayEnd },
+      liveSuggestions,
     });
   });
 }

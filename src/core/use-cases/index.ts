@@ -16,6 +16,7 @@ export * from "./leave.js";
 export * from "./block-member.js";
 export * from "./refer-seeker.js";
 export * from "./give-feedback.js";
+export * from "./send-thanks.js";
 export * from "./get-status.js";
 export * from "./deliver-due.js";
 export * from "./match-queue.js";

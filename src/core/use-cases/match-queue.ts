@@ -5,7 +5,7 @@ import { offerIntro } from "./shared/offer.js";
 import { askerFor, loadPool } from "./shared/pool.js";
 import { blockerFor } from "./shared/blocker.js";
 import { enqueue } from "./shared/notify.js";
-import { tellMatched } from "./shared/tell-matched.js";
+import { tellSeeker } from "./shared/intro-sent.js";
 
 const HOUR = 3600_000;
 
@@ -60,7 +60,7 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
       if (mine.has(volunteer.id)) continue;
       pending.set(request.seekerId, mine.add(volunteer.id));
       const intro = await offerIntro(tx, deps, community, request, volunteer, p.reasons);
-      await tellMatched(tx, deps, community.id, intro, volunteer);
+      await tellSeeker(tx, deps, community.id, request, intro, volunteer);
       report.offered++;
     }
     // Open requests nobody fits move onto the waitlist now, and the seeker hears why once

@@ -85,7 +85,13 @@ export async function recordOutcome(deps: Deps, cmd: RecordOutcome): Promise<Res
         to: [other.id],
         refId: chat.id,
         dueAt: now,
-        notice: { kind: "outcome_recorded", chatId: chat.id, by: ref(actor), outcome: cmd.outcome },
+        notice: {
+          kind: "outcome_recorded",
+          chatId: chat.id,
+          by: ref(actor),
+          outcome: cmd.outcome,
+          readerRole: other === seeker ? "seeker" : "volunteer",
+        },
       },
     ]);
     if (cmd.outcome === "happened")

@@ -6,6 +6,7 @@ import { enqueue } from "./shared/notify.js";
 import { pendingWith } from "./shared/offer.js";
 import { askerFor, loadPool } from "./shared/pool.js";
 import { ref } from "./shared/people.js";
+import { recentDecline, shownReasons } from "./shared/referral.js";
 
 export interface ReferSeeker {
   actor: Actor;
@@ -13,12 +14,20 @@ export interface ReferSeeker {
   chatId: string;
   targetId: string;
 }
-export type ReferCode = "NOT_FOUND" | "NOT_YOURS" | "NOT_HAPPENED" | "SAME_PERSON" | "NOT_A_VOLUNTEER" | "TARGET_UNAVAILABLE";
+export type ReferCode =
+  | "NOT_FOUND"
+  | "NOT_YOURS"
+  | "NOT_HAPPENED"
+  | "SAME_PERSON"
+  | "NOT_A_VOLUNTEER"
+  | "TARGET_UNAVAILABLE"
+  | "DECLINED_RECENTLY";
 
 /**
  * "Who else should they talk to?" The volunteer names another member; the seeker gets a new
  * request with that person as the suggestion and can send the intro in one step. Referring
- * the same person twice returns the same request.
+ * the same person twice returns the same request. A member who declined this seeker inside
+ * the repeat window is refused with that reason (`DECLINED_RECENTLY`), not asked again.
  */
 export async function referSeeker(deps: Deps, cmd: ReferSeeker): Promise<Result<{ request: ChatRequest; replay: boolean }, ReferCode>> {
   const now = deps.clock.now();
@@ -37,6 +46,16 @@ export async function referSeeker(deps: Deps, cmd: ReferSeeker): Promise<Result<
       (r) => r.referredBy === member.id && r.suggestions[0]?.volunteerId === target.id,
     );
     if (existing) return ok({ request: existing, replay: true });
+    const declined = await recentDecline(tx, community.id, chat.seekerId, target.id, now, community.settings.repeatWindowWeeks);
+    if (declined) {
+      const seekerMember = await tx.getMember(community.id, chat.seekerId);
+      return fail("DECLINED_RECENTLY", {
+        target: target.displayName,
+        seeker: seekerMember?.displayName ?? "them",
+        on: declined.respondedAt ?? declined.offeredAt,
+        zone: member.timeZone,
+      });
+    }
 
     const draft: ChatRequest = {
       id: deps.ids.next("req"),
@@ -59,7 +78,8 @@ export async function referSeeker(deps: Deps, cmd: ReferSeeker): Promise<Result<
     const scored = rankCandidates(asker, pool.candidates, pool.weights, pool.candidates.length);
     const hit = scored.ranked.find((r) => r.volunteerId === target.id);
     if (!hit) return fail("TARGET_UNAVAILABLE", { why: scored.excluded.find((e) => e.volunteerId === target.id)?.why ?? "unavailable" });
-    const request: ChatRequest = { ...draft, suggestions: [hit] };
+    // Only the topics the seeker asked about count as shared: the referred field is ken's idea.
+    const request: ChatRequest = { ...draft, suggestions: [{ ...hit, reasons: await shownReasons(tx, draft, hit.reasons) }] };
     await tx.saveRequest(request);
     const seeker = await tx.getMember(community.id, chat.seekerId);
     if (seeker && seeker.status !== "opted_out") {
@@ -73,7 +93,7 @@ export async function referSeeker(deps: Deps, cmd: ReferSeeker): Promise<Result<
             requestId: request.id,
             referrer: ref(member),
             volunteer: ref(target),
-            reasons: hit.reasons,
+            reasons: request.suggestions[0]?.reasons ?? hit.reasons,
           },
         },
       ]);

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { handle, isQuestion } from "../../app/handle.js";
 import { decodeButton } from "../../core/commands/index.js";
-import { BUTTON_PREFIX, messageBlocks, resolvedBlocks } from "../blocks.js";
+import { type Block, BUTTON_PREFIX, messageBlocks, PART_PREFIX, resolvedBlocks, resolvedPartBlocks } from "../blocks.js";
 import { type SlackContext, sorryFor } from "../context.js";
 import { OPEN_PREFIX } from "../home.js";
 import { formView, FORMS } from "../modals.js";
@@ -62,8 +62,12 @@ export function registerActions(app: App, ctx: SlackContext): void {
             ? feedbackActions(view.reply.result.value.chat.id)
             : [];
         const more = messageBlocks("", [...view.actions, ...rate]).filter((b) => b.type === "actions");
-        const blocks = [...resolvedBlocks(original, view.text, body.user.id), ...more];
-        await respond({ replace_original: true, text: view.text, blocks });
+        // In a message of several notices, only the clicked part settles; the others keep their buttons.
+        const part = action.block_id.startsWith(PART_PREFIX);
+        const blocks = part
+          ? resolvedPartBlocks((body.message?.blocks ?? []) as Block[], action.block_id, view.text, body.user.id, more)
+          : [...resolvedBlocks(original, view.text, body.user.id), ...more];
+        await respond({ replace_original: true, text: part ? `${original}\n\n➜ ${view.text}` : view.text, blocks });
       } catch (e) {
         await respond({ response_type: "ephemeral", replace_original: false, text: sorryFor(e) }).catch(() => undefined);
         throw e;

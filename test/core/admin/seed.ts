@@ -103,22 +103,31 @@ const chat = (
   createdAt: at(created),
   updatedAt: at(created),
 });
+/** A thank-you note a seeker sent through the bot (`thanks`), to the volunteer. */
 const thankYou = (nid: string, seeker: string, status: Nudge["status"], sent: string | null): Nudge => ({
   id: nid,
   communityId: C,
-  key: `thank_you:${nid}`,
-  to: [id(seeker)],
-  kind: "thank_you",
+  key: `thanks_received:${nid}`,
+  to: [id("v1")],
+  kind: "thanks_received",
   refId: nid,
   dueAt: sent ? at(sent) : NOW,
-  notice: { kind: "thank_you", chatId: nid, volunteer: { id: id("v1"), name: "V1", timeZone: "UTC" }, goals: "", draft: "" },
+  notice: { kind: "thanks_received", chatId: nid, seeker: { id: id(seeker), name: seeker, timeZone: "UTC" }, text: "Thank you!" },
   status,
   attempts: 0,
   lastError: null,
   leaseOwner: null,
   leaseUntil: null,
   sentAt: sent ? at(sent) : null,
-  createdAt: at("2026-08-01T00:00:00"),
+  createdAt: sent ? at(sent) : NOW,
+});
+/** The nudge asking a seeker to write one: a prompt, not a thank-you, so stats never count it. */
+const thankYouPrompt = (nid: string, seeker: string, sent: string): Nudge => ({
+  ...thankYou(nid, seeker, "sent", sent),
+  key: `thank_you:${nid}`,
+  to: [id(seeker)],
+  kind: "thank_you",
+  notice: { kind: "thank_you", chatId: nid, volunteer: { id: id("v1"), name: "V1", timeZone: "UTC" }, goals: "", draft: "" },
 });
 
 /** Writes the seeded history into `store`. */
@@ -163,6 +172,8 @@ export async function seedHistory(store: Store): Promise<void> {
       thankYou("n1", "s1", "sent", "2026-11-05T03:00:00"),
       thankYou("n2", "s1", "sent", "2026-11-16T03:00:00"),
       thankYou("n3", "s3", "pending", null),
+      thankYouPrompt("p1", "s1", "2026-11-05T02:00:00"),
+      thankYouPrompt("p2", "s3", "2026-11-12T02:00:00"),
     ]);
   });
 }

@@ -28,7 +28,7 @@ describe("admin stats on a seeded history", () => {
     expect(s.medianHoursToAccept).toBe(6);
     // c1, c2, c3, c5 got a time; c1 and c5 happened; c2 was a no-show; c4 is still proposing.
     expect(s.chats).toEqual({ scheduled: 4, happened: 2, noShow: 1 });
-    // n1 and n2 delivered in the period; n0 is older, n3 still pending.
+    // Real notes: n1 and n2 delivered in the period; n0 is older, n3 still pending; the prompts p1, p2 never count.
     expect(s.thankYousSent).toBe(2);
     // November load: v1 2/4, v2 2/2, v3 0/2, v4 1/4 → [0.5, 1, 0, 0.25]; Gini = 6.5 / (2·16·0.4375).
     expect(s.volunteerLoad).toEqual({ volunteers: 4, min: 0, median: 0.38, max: 1, gini: 0.464 });

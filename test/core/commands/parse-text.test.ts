@@ -185,6 +185,7 @@ describe("parseText", () => {
   });
 
   const KINDS = new Set([
+    "thanks",
     "help",
     "status",
     "profile",

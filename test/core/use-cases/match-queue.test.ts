@@ -33,7 +33,8 @@ describe("matchQueue", () => {
     expect(intro).toMatchObject({ seekerId: sam.memberId, volunteerId: vera.memberId, status: "pending" });
     expect(summary(await nudges(w), w)).toEqual([
       { kind: "intro_offered", to: "vera", dueAt: w.clock.now().toISOString() },
-      { kind: "waitlist_matched", to: "sam", dueAt: w.clock.now().toISOString() },
+      // The seeker hears the intro went out: they did not choose it themselves.
+      { kind: "intro_sent", to: "sam", dueAt: w.clock.now().toISOString() },
       { kind: "intro_reminder", to: "vera", dueAt: new Date(w.clock.now().getTime() + 48 * HOUR).toISOString() },
     ]);
   });

@@ -43,7 +43,8 @@ describe("referSeeker", () => {
     });
     expect(r.request.id).not.toBe(request.id);
     expect(r.request.suggestions.map((s) => s.volunteerId)).toEqual([rhea.memberId]);
-    expect(r.request.suggestions[0]?.reasons.sharedTags).toContain("user-research");
+    // Only the real overlap counts as shared: sam asked about ux-design, rhea offers user-research.
+    expect(r.request.suggestions[0]?.reasons.sharedTags).toEqual([]);
 
     const told = await pending(w, { refId: r.request.id });
     expect(summary(told, w)).toEqual([{ kind: "referral_suggested", to: "sam", dueAt: w.clock.now().toISOString() }]);

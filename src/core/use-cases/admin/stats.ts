@@ -22,7 +22,7 @@ export async function adminStats(
         requests: await tx.listRequests(community.id),
         intros: await tx.listIntros(community.id),
         chats: await tx.listChats(community.id),
-        nudges: await tx.listNudges(community.id, { kinds: ["thank_you"], status: ["sent"] }),
+        nudges: await tx.listNudges(community.id, { kinds: ["thanks_received"], status: ["sent"] }),
       }),
     );
   });

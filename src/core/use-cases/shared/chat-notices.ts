@@ -1,7 +1,7 @@
 import type { Chat, Community, Member, Notice } from "../../domain/index.js";
 import type { StoreTx } from "../../ports/index.js";
 import { afterHappenedNudges, chatNudges, type Party } from "../../nudges/schedule.js";
-import { PREP_QUESTIONS, thankYouDraft } from "../../nudges/questions.js";
+import { questionsFor, thankYouDraft } from "../../nudges/questions.js";
 import { buildInvite } from "../../time/index.js";
 import type { Deps } from "./context.js";
 import { enqueue, type NudgeSpec } from "./notify.js";
@@ -72,7 +72,7 @@ export async function enqueueScheduled(
             slot,
             minutes: chat.minutes,
             goals,
-            questions: [...PREP_QUESTIONS],
+            questions: questionsFor(goals),
           }
         : n.kind === "chat_reminder"
           ? {

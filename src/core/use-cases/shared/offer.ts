@@ -7,6 +7,7 @@ import { enqueue } from "./notify.js";
 import { askerFor, loadPool, type Pool } from "./pool.js";
 import { card, ref } from "./people.js";
 import { introNudges } from "../../nudges/schedule.js";
+import { shownReasons } from "./referral.js";
 
 const HOUR = 3600_000;
 
@@ -24,6 +25,8 @@ export async function offerIntro(
 ): Promise<Intro> {
   const now = deps.clock.now();
   const s = community.settings;
+  // What the two really share: a referral's borrowed topics are not an interest in common.
+  const shown = await shownReasons(tx, request, reasons);
   const intro: Intro = {
     id: deps.ids.next("intro"),
     communityId: community.id,
@@ -31,7 +34,7 @@ export async function offerIntro(
     seekerId: request.seekerId,
     volunteerId: volunteer.id,
     status: "pending",
-    reasons,
+    reasons: shown,
     offeredAt: now,
     deadline: new Date(now.getTime() + s.responseWindowHours * HOUR),
     respondedAt: null,
@@ -57,7 +60,7 @@ export async function offerIntro(
         seeker: seekerCard,
         goals: request.goals,
         learn: profile?.learn ?? "",
-        reasons,
+        reasons: intro.reasons,
         minutes: s.chatMinutes,
         deadline: intro.deadline,
         referredBy: referrer?.displayName ?? null,

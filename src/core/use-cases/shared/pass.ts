@@ -4,12 +4,12 @@ import type { Deps } from "./context.js";
 import { enqueue } from "./notify.js";
 import { offerNext, type NextOutcome } from "./offer.js";
 import { ref } from "./people.js";
-import { autoPauseIfIgnored } from "./auto-pause.js";
 
 /**
  * An intro ended without a chat (declined, expired, or the volunteer became unavailable):
  * close it, drop its reminder, move the request to the next candidate, and tell the seeker
- * what happened and what comes next — in one transaction.
+ * what happened and what comes next — in one transaction. What an expiry means for the
+ * volunteer (auto-pause) is the caller's policy: see expire-intros.
  */
 export async function passIntro(
   tx: StoreTx,
@@ -32,10 +32,7 @@ export async function passIntro(
   const request = await tx.getRequest(community.id, intro.requestId);
   const volunteer = await tx.getMember(community.id, intro.volunteerId);
   const seeker = await tx.getMember(community.id, intro.seekerId);
-  if (request?.status !== "offered" || !seeker) {
-    if (why === "expired") await autoPauseIfIgnored(tx, deps, community, intro.volunteerId, intro.id);
-    return { intro: closed, next: null };
-  }
+  if (request?.status !== "offered" || !seeker) return { intro: closed, next: null };
   const next = await offerNext(tx, deps, community, request);
   const volunteerRef = volunteer ? ref(volunteer) : { id: intro.volunteerId, name: "the volunteer", timeZone: "UTC" };
   await enqueue(tx, deps, community.id, [
@@ -59,11 +56,15 @@ export async function passIntro(
             to: [volunteer.id],
             refId: intro.id,
             dueAt: now,
-            notice: { kind: "intro_expired" as const, introId: intro.id, seeker: ref(seeker) },
+            notice: {
+              kind: "intro_expired" as const,
+              introId: intro.id,
+              seeker: ref(seeker),
+              seekerNext: next.offered ? ("offered" as const) : ("waitlisted" as const),
+            },
           },
         ]
       : []),
   ]);
-  if (why === "expired") await autoPauseIfIgnored(tx, deps, community, intro.volunteerId, intro.id);
   return { intro: closed, next };
 }

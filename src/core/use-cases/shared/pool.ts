@@ -118,11 +118,13 @@ export const seekerFreeTime = (seeker: Member, community: Community) =>
 /**
  * The seeker's side of a match for one request, with every volunteer this request may never
  * be offered to: themselves, anyone blocked either way, anyone already tried, anyone they met
- * inside the repeat window, anyone already holding a pending intro from them.
+ * inside the repeat window, anyone already holding a pending intro from them, and the
+ * member who referred them (a referral is to someone else, never back to the referrer).
  */
 export function askerFor(pool: Pool, request: ChatRequest, pendingWith: ReadonlySet<string> = new Set()): Asker {
   const seeker = pool.members.get(request.seekerId);
   const excluded = new Set<string>([request.seekerId, ...request.tried, ...pendingWith]);
+  if (request.referredBy !== null) excluded.add(request.referredBy);
   for (const c of pool.candidates) {
     const v = pool.members.get(c.volunteerId);
     if (seeker?.blocked.includes(c.volunteerId) || v?.blocked.includes(request.seekerId)) excluded.add(c.volunteerId);

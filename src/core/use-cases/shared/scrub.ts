@@ -68,6 +68,9 @@ const ID_FIELDS: ReadonlySet<string> = new Set([
   "timeZone",
   "tags",
   "sharedTags",
+  "role",
+  "readerRole",
+  "seekerNext",
 ]);
 
 /**

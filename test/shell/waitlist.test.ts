@@ -139,7 +139,7 @@ describe("the bot says what blocks a match", () => {
     // She types exactly what she was offered; the next batch introduces her, and she is told who and why.
     const widened = await s.run("availability mon-fri 09:00-17:00; mon-fri 19:30-21:00");
     expect(s.to(widened, "priya").join("\n")).toMatch(
-      /🎉 Good news: I've introduced you to bob — you share rust and \d+(\.5)? h of free time in the next two weeks\./,
+      /☕ I've sent your intro to bob — you both care about rust\.\n\s+They have until .+ to answer; I'll let you know either way\./,
     );
     expect(s.to(widened, "bob").join("\n")).toContain("priya would like a 30-minute chat to learn from you");
   });
@@ -220,7 +220,7 @@ describe("the waitlist is looked after", () => {
     const told = s.to(joined, "priya");
     expect(told).toHaveLength(1);
     expect(told[0]).toMatch(
-      /^🎉 Good news: I've introduced you to ken — you share kubernetes and \d+(\.5)? h of free time in the next two weeks\. They'll answer within a few days; I'll tell you as soon as they do\.$/,
+      /^☕ I've sent your intro to ken — you both care about kubernetes\.\n\s+They have until .+ \(.+\) to answer; I'll let you know either way\.$/,
     );
     expect(s.to(joined, "ken")[0]).toContain("priya would like a 30-minute chat to learn from you");
   });

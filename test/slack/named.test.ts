@@ -80,7 +80,7 @@ describe("Slack: which one? and are you sure? through Bolt", () => {
     expect(asked.replace_original).toBe(false);
     expect(asked.response_type).toBe("ephemeral");
     expect(String(asked.text)).toBe(
-      "Cancel your chat with carol, Tue 24 Nov, 09:00–09:30 (London time, GMT)? carol will be told, and your request closes. It can't be undone.\nNothing changes until you confirm: `/coffee cancel yes`.",
+      "Cancel your chat with carol, Tue 24 Nov, 08:00–08:30 (London time, GMT)? carol will be told, and your request closes. It can't be undone.\nNothing changes until you confirm: `/coffee cancel yes`.",
     );
     expect(labels(asked.blocks)).toEqual(["Yes, cancel the chat"]);
     expect(booked.edits ?? 0).toBe(0);

@@ -53,6 +53,8 @@ function chat(startIn: number | null, minutes = 30): Chat {
     reschedules: 0,
     cancelledBy: null,
     outcomeAt: null,
+    reports: [],
+    invite: null,
     createdAt: NOW,
     updatedAt: NOW,
   };

@@ -26,10 +26,10 @@ export type Reply =
   | { kind: "availability"; result: Result<Member, string> }
   | { kind: "request"; result: Result<uc.RequestChatValue, string> }
   | { kind: "choose"; result: Result<{ intro: Intro; volunteer: PersonRef; replay: boolean }, string> }
-  | { kind: "accept"; result: Result<{ intro: Intro; chat: Chat; replay: boolean }, string> }
+  | { kind: "accept"; result: Result<{ intro: Intro; chat: Chat; replay: boolean; late?: boolean }, string> }
   | { kind: "decline"; result: Result<{ intro: Intro; replay: boolean }, string> }
   | { kind: "pick"; result: Result<{ chat: Chat; replay: boolean }, string> }
-  | { kind: "outcome"; outcome: "happened" | "no_show" | "rescheduled"; result: Result<{ chat: Chat; replay: boolean }, string> }
+  | { kind: "outcome"; outcome: "happened" | "no_show" | "rescheduled"; result: Result<uc.OutcomeValue, string> }
   | { kind: "cancel"; result: Result<{ what: "chat" | "request"; replay: boolean }, string> }
   | { kind: "pause"; result: Result<{ member: Member; passedIntros: number }, string> }
   | { kind: "resume"; result: Result<{ member: Member; wasPaused: boolean }, never> }

@@ -1,5 +1,6 @@
 import type { Member, Nudge } from "../domain/index.js";
 import type { Delivery, Messenger, SendOutcome } from "../ports/index.js";
+import { isStale } from "../nudges/stale.js";
 import type { Deps } from "./shared/context.js";
 
 export interface DeliverOptions {
@@ -33,6 +34,8 @@ export interface DeliverReport {
   failed: number;
   /** Nudges whose recipients left or were forgotten since they were written. */
   dropped: number;
+  /** Nudges whose moment passed before they could go (see isStale): skipped, never sent late. */
+  stale: number;
   /** Rate-limit answers: each put its nudge back or made the round wait (never counted as attempts). */
   postponed: number;
   /** When the platform asked us to come back; the runner waits until then before sending more. */
@@ -68,6 +71,7 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
     retried: 0,
     failed: 0,
     dropped: 0,
+    stale: 0,
     postponed: 0,
     rateLimitedUntil: null,
   };
@@ -89,6 +93,13 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
     if (!to.every((m): m is Member => m !== undefined && !m.forgotten && m.status !== "opted_out")) {
       await deps.store.outbox.markCancelled(n.id, owner, "recipient left");
       report.dropped++;
+      continue;
+    }
+    const staleReason = isStale(n, deps.clock.now());
+    if (staleReason) {
+      await deps.store.outbox.markCancelled(n.id, owner, staleReason);
+      deps.log.info({ nudge: n.id, kind: n.kind, dueAt: n.dueAt, reason: staleReason }, "nudge skipped: its moment passed");
+      report.stale++;
       continue;
     }
     const delivery: Delivery = {

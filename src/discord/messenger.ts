@@ -1,3 +1,4 @@
+import { calendarFileOf } from "../app/calendar-file.js";
 import { createHash } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, type REST } from "discord.js";
 import { ChannelType, Routes, ThreadAutoArchiveDuration } from "discord-api-types/v10";
@@ -73,7 +74,7 @@ export class DiscordMessenger implements Messenger {
     if (!userId) throw new PermanentError(`${m.id} is not a Discord member`);
     const channel = await this.dmChannel(userId);
     try {
-      await this.post(channel, noticeMessage(d.notice, [m], guildId), nonceOf(d.key));
+      await this.post(channel, noticeMessage(d.notice, [m], guildId), nonceOf(d.key), filesOf(d.notice));
     } catch (e) {
       if (!(e instanceof DiscordAPIError && e.code === DMS_CLOSED)) throw e;
       this.stats.dmClosed++;
@@ -89,7 +90,7 @@ export class DiscordMessenger implements Messenger {
       ]);
       const both = pair.filter((x): x is Member => x !== null);
       const thread = await this.thread(guildId, chatId, both);
-      await this.post(thread, noticeMessage(d.notice, [m], guildId, [userId]), nonceOf(`${d.key}#thread`));
+      await this.post(thread, noticeMessage(d.notice, [m], guildId, [userId]), nonceOf(`${d.key}#thread`), filesOf(d.notice));
       this.stats.fallbacks++;
     }
   }
@@ -97,11 +98,7 @@ export class DiscordMessenger implements Messenger {
   private async toThread(d: Delivery, guildId: string, chatId: string, pair: readonly Member[]): Promise<void> {
     const thread = await this.thread(guildId, chatId, pair);
     const users = pair.map((m) => userIdOf(m.id)).filter((u): u is string => u !== null);
-    const files =
-      d.notice.kind === "chat_scheduled"
-        ? [{ name: "coffee-chat.ics", data: Buffer.from(d.notice.ics, "utf8"), contentType: "text/calendar" }]
-        : [];
-    await this.post(thread, noticeMessage(d.notice, pair, guildId, users), nonceOf(d.key), files);
+    await this.post(thread, noticeMessage(d.notice, pair, guildId, users), nonceOf(d.key), filesOf(d.notice));
   }
 
   private dmChannel(userId: string): Promise<string> {
@@ -177,4 +174,10 @@ export function outcomeOf(e: unknown): SendOutcome {
   }
   if (e instanceof HTTPError) return { ok: false, error: `Discord ${e.status}: ${error}` };
   return { ok: false, error };
+}
+
+/** The .ics a notice carries, as a Discord attachment. */
+function filesOf(n: Notice): { name: string; data: Buffer; contentType: string }[] {
+  const file = calendarFileOf(n);
+  return file ? [{ name: file.filename, data: Buffer.from(file.content, "utf8"), contentType: "text/calendar" }] : [];
 }

@@ -1,3 +1,4 @@
+import { calendarFileOf } from "../app/calendar-file.js";
 import type { webApi } from "@slack/bolt";
 import type { Member, Notice } from "../core/domain/index.js";
 import type { Delivery, Logger, Messenger, SendOutcome } from "../core/ports/index.js";
@@ -93,12 +94,14 @@ export class SlackMessenger implements Messenger {
           metadata: { event_type: NUDGE_EVENT, event_payload: { key: d.key } },
           unfurl_links: false,
         });
-        if (d.notice.kind === "chat_scheduled") {
+        const file = calendarFileOf(d.notice);
+        if (file) {
           await this.client.filesUploadV2({
             channel_id: channel,
-            content: d.notice.ics,
-            filename: "coffee-chat.ics",
-            title: `Coffee chat: ${d.notice.seeker.name} & ${d.notice.volunteer.name}`,
+            content: file.content,
+            filename: file.filename,
+            title:
+              d.notice.kind === "chat_scheduled" ? `Coffee chat: ${d.notice.seeker.name} & ${d.notice.volunteer.name}` : file.filename,
           });
         }
         return { ok: true } as const;

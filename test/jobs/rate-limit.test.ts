@@ -53,7 +53,7 @@ describe("rate limits inside a round", () => {
         return true;
       },
     });
-    expect(r).toEqual({ claimed: 3, sent: 3, retried: 0, failed: 0, dropped: 0, postponed: 1, rateLimitedUntil: null });
+    expect(r).toEqual({ claimed: 3, sent: 3, retried: 0, failed: 0, dropped: 0, stale: 0, postponed: 1, rateLimitedUntil: null });
     expect(waits).toEqual([2 * SEC]);
     expect(calls).toEqual({ claimDue: 1, postpone: 0 });
     const rows = await nudges(w, { kinds: ["intro_offered"] });

@@ -1,6 +1,6 @@
 import type { Member, Nudge } from "../domain/index.js";
 import type { Delivery, Messenger, SendOutcome } from "../ports/index.js";
-import { isStale } from "../nudges/stale.js";
+import { askedKey, isStale } from "../nudges/stale.js";
 import type { Deps } from "./shared/context.js";
 
 export interface DeliverOptions {
@@ -76,6 +76,7 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
     rateLimitedUntil: null,
   };
   const people = new Map<string, Member>();
+  const askedNow = new Set<string>();
   let lookedUp = 0;
   for (const [i, n] of claimed.entries()) {
     if (report.rateLimitedUntil) {
@@ -95,7 +96,7 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
       report.dropped++;
       continue;
     }
-    const staleReason = isStale(n, deps.clock.now());
+    const staleReason = isStale(n, deps.clock.now(), askedNow);
     if (staleReason) {
       await deps.store.outbox.markCancelled(n.id, owner, staleReason);
       deps.log.info({ nudge: n.id, kind: n.kind, dueAt: n.dueAt, reason: staleReason }, "nudge skipped: its moment passed");
@@ -122,6 +123,7 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
       if (!opts.onRateLimit || resumeAt >= leaseUntil || !(await opts.onRateLimit(outcome.retryAfterMs))) break;
     }
     if (outcome.ok) {
+      if (n.notice.kind === "check_in") askedNow.add(askedKey(n));
       if (await deps.store.outbox.markSent(n.id, owner, at)) report.sent++;
       continue;
     }

@@ -35,7 +35,7 @@ export async function pickSlot(deps: Deps, cmd: PickSlot): Promise<Result<{ chat
 
     const seeker = await mustMember(tx, community.id, chat.seekerId);
     const volunteer = await mustMember(tx, community.id, chat.volunteerId);
-    const passed = wanted.start.getTime() <= now.getTime();
+    const passed = wanted.start.getTime() < now.getTime();
     if (passed || !(await stillFree(tx, community, chat, seeker, volunteer, now, wanted))) {
       const round = now.getTime();
       const offered = await proposeTimes(tx, deps, community, chat, seeker, volunteer, { avoid: [wanted], rescheduled: true, round });

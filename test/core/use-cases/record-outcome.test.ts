@@ -39,7 +39,7 @@ describe("recordOutcome", () => {
     expect(r.replay).toBe(false);
     expect(r.chat).toMatchObject({ status: "happened", outcomeAt: new Date(at) });
     expect((await getRequest(w, request.id))?.status).toBe("completed");
-    expect((await nudges(w, { refId: chat.id, kinds: ["check_in"] })).map((n) => n.status)).toEqual(["cancelled", "cancelled"]);
+    expect((await nudges(w, { refId: chat.id, kinds: ["check_in"] })).map((n) => n.status)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled"]);
     expect(summary(await pending(w, { refId: chat.id }), w)).toEqual([
       { kind: "outcome_recorded", to: "vera", dueAt: new Date(at).toISOString() },
       { kind: "referral_ask", to: "vera", dueAt: new Date(at).toISOString() },
@@ -55,11 +55,18 @@ describe("recordOutcome", () => {
     expect(thanks?.kind === "thank_you" && thanks.draft).toContain("about how to build a portfolio.".replace(/\.$/, ""));
   });
 
-  it("recording the same outcome twice changes nothing, from either person", async () => {
+  it("each person answers once; repeating an answer changes nothing", async () => {
     const w = world();
     const { seeker: sam, volunteer: vera, chat } = await scheduledPair(w);
     w.clock.set(new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
     unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "happened" }));
+    const agreed = unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "happened" }));
+    expect(agreed.replay).toBe(false);
+    expect(agreed.chat.status).toBe("happened");
+    expect(agreed.chat.reports.map((r) => [r.by, r.outcome])).toEqual([
+      [vera.memberId, "happened"],
+      [sam.memberId, "happened"],
+    ]);
     const before = await snapshot(w);
     for (const actor of [vera, sam]) {
       const again = unwrap(await recordOutcome(w.deps, { actor, chatId: chat.id, outcome: "happened" }));
@@ -68,26 +75,27 @@ describe("recordOutcome", () => {
     expect(await snapshot(w)).toEqual(before);
   });
 
-  it("ALREADY_RECORDED: the first recorded outcome stands", async () => {
+  it("ALREADY_RECORDED: a person's own first answer stands", async () => {
     const w = world();
     const { seeker: sam, volunteer: vera, chat } = await scheduledPair(w);
     w.clock.set(new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
     unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "happened" }));
-    expect(expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "no_show" }), "ALREADY_RECORDED")).toEqual({
+    expect(expectFail(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "no_show" }), "ALREADY_RECORDED")).toEqual({
       outcome: "happened",
     });
     expectFail(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "rescheduled" }), "ALREADY_RECORDED");
     expect((await getChat(w, chat.id))?.status).toBe("happened");
   });
 
-  it("no_show closes the chat without the after-chat follow-up", async () => {
+  it("no_show closes the chat without the after-chat follow-up and sends the request back to the queue", async () => {
     const w = world();
     const { seeker: sam, volunteer: vera, request, chat } = await scheduledPair(w);
     w.clock.set(new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
-    unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "no_show" }));
-    expect((await getRequest(w, request.id))?.status).toBe("completed");
+    const r = unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "no_show" }));
+    expect(r).toMatchObject({ requeued: true, role: "volunteer", other: { id: sam.memberId } });
+    expect((await getRequest(w, request.id))?.status).toBe("waitlisted");
     const written = (await pending(w, { refId: chat.id })).filter((n) => n.createdAt.getTime() === w.clock.now().getTime());
-    expect(written.map((n) => [n.kind, n.to[0]])).toEqual([["outcome_recorded", sam.memberId]]);
+    expect(written.map((n) => [n.kind, n.to[0]])).toEqual([["no_show_reported", sam.memberId]]);
     expect(await nudges(w, { kinds: ["thank_you", "referral_ask", "keep_in_touch"] })).toEqual([]);
   });
 
@@ -105,10 +113,10 @@ describe("recordOutcome", () => {
       const w = world();
       const { seeker: sam, request, chat } = await scheduledPair(w);
       const oldSlot = chat.slot;
-      expect(await pending(w, { refId: chat.id, kinds: ["prep", "chat_reminder", "check_in"] })).toHaveLength(5);
+      expect(await pending(w, { refId: chat.id, kinds: ["prep", "chat_reminder", "check_in"] })).toHaveLength(7);
       w.clock.advance(HOUR);
       await w.tick(); // the confirmation and the first slots went out (and the prep, due 24 h before 09:00 Tuesday)
-      expect(await pending(w, { refId: chat.id, kinds: ["prep", "chat_reminder", "check_in"] })).toHaveLength(4);
+      expect(await pending(w, { refId: chat.id, kinds: ["prep", "chat_reminder", "check_in"] })).toHaveLength(6);
 
       const r = unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "rescheduled" }));
       expect(r.replay).toBe(false);
@@ -117,7 +125,7 @@ describe("recordOutcome", () => {
       expect(r.chat.proposedSlots.some((s) => s.start.getTime() === oldSlot?.start.getTime())).toBe(false);
       expect((await getRequest(w, request.id))?.status).toBe("scheduling");
       const after = await nudges(w, { refId: chat.id, kinds: ["prep", "chat_reminder", "check_in"] });
-      expect(after.map((n) => n.status)).toEqual(["sent", "cancelled", "cancelled", "cancelled", "cancelled"]);
+      expect(after.map((n) => n.status)).toEqual(["sent", "cancelled", "cancelled", "cancelled", "cancelled", "cancelled", "cancelled"]);
       const fresh = (await pending(w, { refId: chat.id, kinds: ["slots_proposed"] })).filter(
         (n) => n.notice.kind === "slots_proposed" && n.notice.rescheduled,
       );
@@ -139,8 +147,17 @@ describe("recordOutcome", () => {
       // Picking again queues a new confirmation and a new round of timed nudges.
       const picked = unwrap(await pickSlot(w.deps, { actor: sam, chatId: chat.id, choice: 1 }));
       const round = await pending(w, { refId: chat.id, kinds: ["chat_scheduled", "prep", "chat_reminder", "check_in"] });
-      expect(round.map((n) => n.kind).sort()).toEqual(["chat_reminder", "chat_reminder", "chat_scheduled", "check_in", "check_in", "prep"]);
-      expect(round.every((n) => n.key.endsWith(":r1"))).toBe(true);
+      expect(round.map((n) => n.kind).sort()).toEqual([
+        "chat_reminder",
+        "chat_reminder",
+        "chat_scheduled",
+        "check_in",
+        "check_in",
+        "check_in",
+        "check_in",
+        "prep",
+      ]);
+      expect(round.every((n) => /:r1(:again)?$/.test(n.key))).toBe(true);
       const prep = round.find((n) => n.kind === "prep");
       expect(prep?.dueAt.getTime()).toBe((picked.chat.slot?.start.getTime() ?? 0) - 24 * HOUR);
     });

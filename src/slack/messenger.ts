@@ -100,8 +100,7 @@ export class SlackMessenger implements Messenger {
             channel_id: channel,
             content: file.content,
             filename: file.filename,
-            title:
-              d.notice.kind === "chat_scheduled" ? `Coffee chat: ${d.notice.seeker.name} & ${d.notice.volunteer.name}` : file.filename,
+            title: d.notice.kind === "chat_scheduled" ? `Coffee chat: ${d.notice.seeker.name} & ${d.notice.volunteer.name}` : file.filename,
           });
         }
         return { ok: true } as const;

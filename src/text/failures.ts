@@ -46,12 +46,14 @@ const messages = (c: TextStyle["cmd"]): Record<string, (detail: Detail) => strin
       : `That time has already passed, and there's no other time free for you both in the next two weeks. Add more free times with ${c("availability <days> <from>-<to>")}, then type ${c("reschedule")}.`,
   ALREADY_MATCHED: (x) =>
     `That intro expired and ${d(x, "seeker") || "they"} ${d(x, "seeker") ? "has" : "have"} already been matched with someone else — thanks anyway! New intros will come your way.`,
-  REQUEST_CLOSED: (x) => `That intro expired and ${d(x, "seeker") || "they"} no longer need${d(x, "seeker") ? "s" : ""} the chat — thanks anyway!`,
+  REQUEST_CLOSED: (x) =>
+    `That intro expired and ${d(x, "seeker") || "they"} no longer need${d(x, "seeker") ? "s" : ""} the chat — thanks anyway!`,
   NOT_SCHEDULED: () => `That chat has no time yet. Pick one first with ${c("pick <n>")}.`,
   TOO_EARLY: () => `That chat hasn't started yet. Use ${c("reschedule")} or ${c("cancel")} if plans changed.`,
   ALREADY_RECORDED: (x) => `Already recorded as ${d(x, "outcome").replace("_", "-")}; thanks!`,
   ALREADY_CLOSED: () => "That one is already closed.",
-  MOVED_ON: () => `That chat's request has moved on to another chat since, so this one stays closed. Type ${c("status")} to see what's open.`,
+  MOVED_ON: () =>
+    `That chat's request has moved on to another chat since, so this one stays closed. Type ${c("status")} to see what's open.`,
   DATE_IN_PAST: () => `That date has passed. Pause until a future date, e.g. ${c("pause +2w")}.`,
   TOO_FAR: () => `You can pause for up to a year. Use ${c("leave")} to stop entirely.`,
   BAD_DATE: (x) => `I couldn't read "${d(x, "given")}". Try ${d(x, "example")}.`,

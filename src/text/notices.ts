@@ -91,7 +91,9 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
     case "outcome_disputed":
       return [
         `${n.by.name} says your chat ${n.said === "happened" ? "did happen" : "didn't happen"}. I've kept both answers for the community admins — nothing else is needed from you.`,
-        ...(n.reader === "seeker" && n.requeued ? ["You stay in the queue, and I'll introduce you to someone else as soon as someone fits."] : []),
+        ...(n.reader === "seeker" && n.requeued
+          ? ["You stay in the queue, and I'll introduce you to someone else as soon as someone fits."]
+          : []),
       ].join(" ");
     case "outcome_recorded":
       return n.outcome === "happened"

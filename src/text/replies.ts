@@ -27,11 +27,11 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
   );
   for (const r of s.requests) {
     lines.push(`Request "${r.goals}" (${r.tags.join(", ")}): ${r.status}`);
-    r.suggestions.forEach((sg, i) =>
+    r.suggestions.forEach((sg, i) => {
       lines.push(
         `   ${i + 1}. ${s.people[sg.volunteerId]?.name ?? sg.volunteerId} — ${sg.reasons.sharedTags.join(", ")}, ${sg.reasons.sharedFreeHours} h free together`,
-      ),
-    );
+      );
+    });
   }
   for (const i of s.introsToAnswer) lines.push(`Intro from ${i.seeker.name} waiting for your answer (accept / decline)`);
   for (const c of s.chats) {

@@ -19,10 +19,16 @@ async function threeDue(): Promise<{ w: World; calls: { claimDue: number; postpo
   const base = world();
   const o = base.store.outbox;
   const outbox: NudgeOutbox = {
-    claimDue: (...a) => (calls.claimDue++, o.claimDue(...a)),
+    claimDue: (...a) => {
+      calls.claimDue++;
+      return o.claimDue(...a);
+    },
     markSent: (...a) => o.markSent(...a),
     markAttempt: (...a) => o.markAttempt(...a),
-    postpone: (...a) => (calls.postpone++, o.postpone(...a)),
+    postpone: (...a) => {
+      calls.postpone++;
+      return o.postpone(...a);
+    },
     markCancelled: (...a) => o.markCancelled(...a),
     release: (...a) => o.release(...a),
   };
@@ -74,7 +80,10 @@ describe("rate limits inside a round", () => {
       owner: "a",
       leaseMs: 60 * SEC,
       sendTimeoutMs: 30 * SEC, // 40 s + a send's 30 s would end past the lease
-      onRateLimit: async () => (++asked, true),
+      onRateLimit: async () => {
+        ++asked;
+        return true;
+      },
     });
     expect(asked).toBe(0);
     expect(r).toMatchObject({ claimed: 3, sent: 0, postponed: 1, rateLimitedUntil: new Date(w.clock.now().getTime() + 40 * SEC) });

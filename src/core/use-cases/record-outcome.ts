@@ -170,7 +170,6 @@ async function reschedule(
   value: (c: Chat, replay: boolean) => OutcomeValue,
 ): Promise<Result<OutcomeValue, OutcomeCode>> {
   const { tx, deps, community } = p;
-  const now = deps.clock.now();
   if (chat.status === "proposing") return ok(value(chat, true));
   const afterNoShow = chat.status === "no_show" || chat.status === "disputed";
   if (chat.status === "happened") return fail("ALREADY_RECORDED", { outcome: chat.status });

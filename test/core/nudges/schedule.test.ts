@@ -121,7 +121,12 @@ describe("chatNudges", () => {
       "check_in:volunteer",
     ]);
     // Thirty minutes ahead: only the check-ins remain.
-    expect(plan(chatNudges(chat(30 * MIN), defaultSettings(), NOW)).map(([k]) => k)).toEqual(["check_in", "check_in", "check_in", "check_in"]);
+    expect(plan(chatNudges(chat(30 * MIN), defaultSettings(), NOW)).map(([k]) => k)).toEqual([
+      "check_in",
+      "check_in",
+      "check_in",
+      "check_in",
+    ]);
     // Exactly 24 h ahead: the prep is due now, which still counts.
     expect(plan(chatNudges(chat(DAY), defaultSettings(), NOW))[0]).toEqual(["prep", "seeker", 0]);
   });

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { acceptIntro, cancelChat, cancelRequest, declineIntro, expireIntros, setAvailability } from "../../../src/core/use-cases/index.js";
 import {
   BERLIN,
-  DAY,
   HOUR,
   KOLKATA,
   MIN,

@@ -33,7 +33,10 @@ describe("cancelChat", () => {
       { kind: "invite_cancelled", to: "sam", dueAt: w.clock.now().toISOString() },
     ]);
     expect((await nudges(w, { refId: chat.id, kinds: ["chat_reminder", "check_in"] })).every((n) => n.status === "cancelled")).toBe(true);
-    expect((await pending(w, { kinds: ["chat_cancelled"] }))[0]?.notice).toMatchObject({ chatId: chat.id, by: { id: sam.memberId, name: "sam" } });
+    expect((await pending(w, { kinds: ["chat_cancelled"] }))[0]?.notice).toMatchObject({
+      chatId: chat.id,
+      by: { id: sam.memberId, name: "sam" },
+    });
     await w.tick();
     expect(w.messenger.of("chat_cancelled", vera.memberId)).toHaveLength(1);
     w.clock.advance(14 * 24 * HOUR);

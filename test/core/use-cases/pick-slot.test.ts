@@ -130,7 +130,7 @@ describe("pickSlot", () => {
     expect(await nudges(w, { refId: chat.id, kinds: ["chat_scheduled"] })).toHaveLength(1);
   });
 
-  it("SLOT_PASSED (not \"taken\") when the slot has started already", async () => {
+  it('SLOT_PASSED (not "taken") when the slot has started already', async () => {
     const { w, seeker: sam, chat } = await proposing();
     w.clock.set(new Date((chat.proposedSlots[0]?.start.getTime() ?? 0) + MIN));
     expect(expectFail(await pickSlot(w.deps, { actor: sam, chatId: chat.id, choice: 1 }), "SLOT_PASSED")).toEqual({ fresh: 3 });

@@ -39,7 +39,12 @@ describe("recordOutcome", () => {
     expect(r.replay).toBe(false);
     expect(r.chat).toMatchObject({ status: "happened", outcomeAt: new Date(at) });
     expect((await getRequest(w, request.id))?.status).toBe("completed");
-    expect((await nudges(w, { refId: chat.id, kinds: ["check_in"] })).map((n) => n.status)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled"]);
+    expect((await nudges(w, { refId: chat.id, kinds: ["check_in"] })).map((n) => n.status)).toEqual([
+      "cancelled",
+      "cancelled",
+      "cancelled",
+      "cancelled",
+    ]);
     expect(summary(await pending(w, { refId: chat.id }), w)).toEqual([
       { kind: "outcome_recorded", to: "vera", dueAt: new Date(at).toISOString() },
       { kind: "referral_ask", to: "vera", dueAt: new Date(at).toISOString() },

@@ -15,11 +15,14 @@ export function calendarOf(chat: Chat): CalendarInvite | null {
   return null;
 }
 
-/** The chat as booked at its slot: the invite it sends is the first (SEQUENCE 0) or an update (one higher). */
+/**
+ * The chat as booked at its slot: the invite it sends is the first (SEQUENCE 0) or an update
+ * (one higher than the last). Chats first booked before invites were recorded sent SEQUENCE =
+ * reschedules, which their rebooking continues.
+ */
 export function withBookedInvite(chat: Chat): Chat {
   if (!chat.slot) throw new Error(`chat ${chat.id} has no slot to invite to`);
-  const held = calendarOf(chat);
-  const sequence = held ? held.sequence + 1 : 0;
+  const sequence = chat.invite ? chat.invite.sequence + 1 : chat.reschedules;
   return { ...chat, invite: { sequence, slot: chat.slot, cancelled: false } };
 }
 

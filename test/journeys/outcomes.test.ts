@@ -133,6 +133,22 @@ describe("journey: a no-show, and what the other person can still do", () => {
     expect((await chats(j, "scheduled"))[0]?.invite).toMatchObject({ sequence: 1 });
   });
 
+  it("the seeker who reported the no-show can still try again with the same volunteer, withdrawing the queue's new intro", async () => {
+    const j = textJourney();
+    const chat = await booked(j);
+    await volunteer(j, "uma");
+    await until(j, new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
+    await j.say("sam", "noshow");
+    expect(j.read("uma").join("\n")).toContain("☕ sam would like a 30-minute chat"); // the queue moved on at once
+    j.read("sam");
+    j.read("vera");
+    expect(await j.say("sam", "reschedule")).toBe("Okay — I've sent new times to you both.");
+    expect(j.read("uma")).toEqual(["sam withdrew their request, so there's nothing to answer. Thanks for being open to it!"]);
+    expect(j.read("vera")[0]).toMatch(/^📅 New times for your 30-minute chat with sam!/);
+    expect(await j.say("vera", "pick 1")).toContain("Booked:");
+    expect((await requests(j))[0]?.status).toBe("scheduled");
+  });
+
   it("after the seeker's no-show report the volunteer can still give feedback, and the queue finds the seeker someone new", async () => {
     const j = textJourney();
     const chat = await booked(j);

@@ -39,8 +39,8 @@ export async function resolveTarget(deps: Deps, actor: Actor, kind: TargetKind):
       return (
         s.chats.filter((c) => c.status === "scheduled").sort((a, b) => (a.slot?.start.getTime() ?? 0) - (b.slot?.start.getTime() ?? 0))[0]
           ?.id ??
-        // After the other said it didn't happen, `reschedule` finds a new time for that chat.
-        newest(s.chats.filter((c) => c.status === "no_show"))?.id ??
+        // After a no-show (whoever reported it, disputed or not), `reschedule` finds a new time for that chat.
+        newest(s.recent.filter((c) => c.status === "no_show" || c.status === "disputed"))?.id ??
         null
       );
     case "awaiting_outcome": {

@@ -26,7 +26,7 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
     case "intro_reminder":
       return `⏰ A gentle reminder: ${n.seeker.name} is still hoping for a chat. Type ${c("accept")} or ${c("decline")} — no reason needed.`;
     case "intro_expired":
-      return `The intro with ${n.seeker.name} expired, so we've moved them on to someone else. No worries — you can pause anytime with ${c("pause <date>")}.`;
+      return `The intro with ${n.seeker.name} expired without an answer. If you'd still like to talk, type ${c("accept")} — if they're still waiting, the intro is back on. No worries otherwise — you can pause anytime with ${c("pause <date>")}.`;
     case "intro_passed": {
       const why =
         n.why === "declined" ? "can't make it this time" : n.why === "expired" ? "didn't get back in time" : "isn't available right now";

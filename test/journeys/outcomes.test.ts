@@ -178,7 +178,9 @@ describe("journey: a late accept", () => {
     j.read("vera");
     await j.wait(72 * HOUR + HOUR);
     expect(j.read("sam")).toEqual(["vera didn't get back in time. You're on the waitlist; we'll introduce you as soon as someone fits."]);
-    j.read("vera");
+    expect(j.read("vera")).toEqual([
+      'The intro with sam expired without an answer. If you\'d still like to talk, type "accept" — if they\'re still waiting, the intro is back on. No worries otherwise — you can pause anytime with "pause <date>".',
+    ]);
 
     const late = await j.say("vera", "accept");
     expect(late).toBe(

@@ -17,6 +17,7 @@ const SETTLED = new Set([
   "EXPIRED",
   "ALREADY_MATCHED",
   "REQUEST_CLOSED",
+  "MOVED_ON",
   "CANCELLED",
   "NOT_PROPOSING",
   "NOT_OPEN",

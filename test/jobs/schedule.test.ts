@@ -157,11 +157,15 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
       actions: [
         {
           at: at(T0, 2 * HOUR),
-          run: async () => void (t.chat = unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id })).chat),
+          run: async () => {
+            t.chat = unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id })).chat;
+          },
         },
         {
           at: at(T0, 3 * HOUR),
-          run: async () => void (t.chat = unwrap(await pickSlot(w.deps, { actor: sam, chatId: t.chat?.id ?? "", choice: 2 })).chat),
+          run: async () => {
+            t.chat = unwrap(await pickSlot(w.deps, { actor: sam, chatId: t.chat?.id ?? "", choice: 2 })).chat;
+          },
         },
       ],
     });
@@ -282,7 +286,9 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
         },
         {
           at: at(T0, 29 * HOUR),
-          run: async () => void (moved = unwrap(await pickSlot(w.deps, { actor: t.volunteer, chatId, choice: 1 })).chat),
+          run: async () => {
+            moved = unwrap(await pickSlot(w.deps, { actor: t.volunteer, chatId, choice: 1 })).chat;
+          },
         },
       ],
     });

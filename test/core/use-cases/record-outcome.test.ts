@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptIntro, cancelChat, pickSlot, recordOutcome, setAvailability } from "../../../src/core/use-cases/index.js";
+import { acceptIntro, cancelChat, matchQueue, pickSlot, recordOutcome, setAvailability } from "../../../src/core/use-cases/index.js";
 import {
   DAY,
   configure,
@@ -8,6 +8,7 @@ import {
   expectFail,
   getChat,
   getRequest,
+  listIntros,
   makeSeeker,
   makeVolunteer,
   nudges,
@@ -211,6 +212,92 @@ describe("recordOutcome", () => {
     w.clock.set(new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
     const before = await snapshot(w);
     expectFail(await recordOutcome(w.deps, { actor: eve, chatId: chat.id, outcome: "happened" }), "NOT_YOURS");
+    expect(await snapshot(w)).toEqual(before);
+  });
+});
+
+describe("recordOutcome: the two answers", () => {
+  const after = (w: ReturnType<typeof world>, chat: { slot: { end: Date } | null }) =>
+    w.clock.set(new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
+
+  it("the volunteer says no-show, the queue moves on, then the seeker says it happened: disputed, the new intro withdrawn, the request done", async () => {
+    const w = world();
+    const { seeker: sam, volunteer: vera, request, chat } = await scheduledPair(w);
+    await makeVolunteer(w, "uma", "ux-design");
+    after(w, chat);
+    unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "no_show" }));
+    await matchQueue(w.deps, { communityId: w.communityId });
+    expect(await getRequest(w, request.id)).toMatchObject({ status: "offered" });
+    await w.tick(); // uma's intro reaches her
+    const r = unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "happened" }));
+    expect(r).toMatchObject({ role: "seeker", requeued: false, chat: { status: "disputed" } });
+    expect(await getRequest(w, request.id)).toMatchObject({ status: "completed" });
+    const intros = await listIntros(w);
+    expect(intros.map((i) => [i.volunteerId.split(":").pop(), i.status])).toEqual([
+      ["vera", "accepted"],
+      ["uma", "cancelled"],
+    ]);
+    const written = summary(await pending(w), w).map((n) => [n.kind, n.to]);
+    expect(written).toEqual([
+      ["intro_withdrawn", "uma"],
+      ["outcome_disputed", "vera"],
+    ]);
+  });
+
+  it("the seeker says it happened, the volunteer says it didn't: disputed, the seeker's follow-up stays", async () => {
+    const w = world();
+    const { seeker: sam, volunteer: vera, request, chat } = await scheduledPair(w);
+    after(w, chat);
+    unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "happened" }));
+    const r = unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "no_show" }));
+    expect(r.chat.status).toBe("disputed");
+    expect(await getRequest(w, request.id)).toMatchObject({ status: "completed" });
+    expect((await pending(w, { kinds: ["thank_you", "keep_in_touch"] })).map((n) => n.kind).sort()).toEqual(["keep_in_touch", "thank_you"]);
+    expect((await pending(w, { kinds: ["outcome_disputed"] }))[0]?.notice).toMatchObject({
+      by: { id: vera.memberId },
+      said: "no_show",
+      reader: "seeker",
+      requeued: false,
+    });
+  });
+
+  it("the volunteer says it happened, the seeker says it didn't: disputed, the seeker back in the queue, the thank-you withdrawn", async () => {
+    const w = world();
+    const { seeker: sam, volunteer: vera, request, chat } = await scheduledPair(w);
+    after(w, chat);
+    unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "happened" }));
+    const r = unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "no_show" }));
+    expect(r).toMatchObject({ requeued: true, chat: { status: "disputed" } });
+    expect(await getRequest(w, request.id)).toMatchObject({ status: "waitlisted" });
+    expect(await pending(w, { kinds: ["thank_you", "keep_in_touch"] })).toEqual([]);
+  });
+
+  it("both say it didn't happen: no-show, one requeue, nothing disputed", async () => {
+    const w = world();
+    const { seeker: sam, volunteer: vera, request, chat } = await scheduledPair(w);
+    after(w, chat);
+    unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "no_show" }));
+    const r = unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "no_show" }));
+    expect(r).toMatchObject({ requeued: true, chat: { status: "no_show" } });
+    expect(r.chat.reports).toHaveLength(2);
+    expect(await getRequest(w, request.id)).toMatchObject({ status: "waitlisted" });
+    expect(await pending(w, { kinds: ["outcome_disputed"] })).toEqual([]);
+  });
+
+  it("MOVED_ON: no rescheduling a no-show once the seeker has a chat with someone else", async () => {
+    const w = world();
+    const { seeker: sam, volunteer: vera, chat } = await scheduledPair(w);
+    const uma = await makeVolunteer(w, "uma", "ux-design");
+    after(w, chat);
+    unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "no_show" }));
+    await matchQueue(w.deps, { communityId: w.communityId });
+    const offered = (await listIntros(w)).find((i) => i.volunteerId === uma.memberId && i.status === "pending");
+    if (!offered) throw new Error("no intro to uma");
+    unwrap(await acceptIntro(w.deps, { actor: uma, introId: offered.id }));
+    const before = await snapshot(w);
+    expect(expectFail(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "rescheduled" }), "MOVED_ON")).toEqual({
+      other: "sam",
+    });
     expect(await snapshot(w)).toEqual(before);
   });
 });

@@ -217,14 +217,14 @@ describe("recordOutcome", () => {
 });
 
 describe("recordOutcome: the two answers", () => {
-  const after = (w: ReturnType<typeof world>, chat: { slot: { end: Date } | null }) =>
+  const pastTheChat = (w: ReturnType<typeof world>, chat: { slot: { end: Date } | null }) =>
     w.clock.set(new Date((chat.slot?.end.getTime() ?? 0) + HOUR));
 
   it("the volunteer says no-show, the queue moves on, then the seeker says it happened: disputed, the new intro withdrawn, the request done", async () => {
     const w = world();
     const { seeker: sam, volunteer: vera, request, chat } = await scheduledPair(w);
     await makeVolunteer(w, "uma", "ux-design");
-    after(w, chat);
+    pastTheChat(w, chat);
     unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "no_show" }));
     await matchQueue(w.deps, { communityId: w.communityId });
     expect(await getRequest(w, request.id)).toMatchObject({ status: "offered" });
@@ -247,7 +247,7 @@ describe("recordOutcome: the two answers", () => {
   it("the seeker says it happened, the volunteer says it didn't: disputed, the seeker's follow-up stays", async () => {
     const w = world();
     const { seeker: sam, volunteer: vera, request, chat } = await scheduledPair(w);
-    after(w, chat);
+    pastTheChat(w, chat);
     unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "happened" }));
     const r = unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "no_show" }));
     expect(r.chat.status).toBe("disputed");
@@ -264,7 +264,7 @@ describe("recordOutcome: the two answers", () => {
   it("the volunteer says it happened, the seeker says it didn't: disputed, the seeker back in the queue, the thank-you withdrawn", async () => {
     const w = world();
     const { seeker: sam, volunteer: vera, request, chat } = await scheduledPair(w);
-    after(w, chat);
+    pastTheChat(w, chat);
     unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "happened" }));
     const r = unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "no_show" }));
     expect(r).toMatchObject({ requeued: true, chat: { status: "disputed" } });
@@ -275,7 +275,7 @@ describe("recordOutcome: the two answers", () => {
   it("both say it didn't happen: no-show, one requeue, nothing disputed", async () => {
     const w = world();
     const { seeker: sam, volunteer: vera, request, chat } = await scheduledPair(w);
-    after(w, chat);
+    pastTheChat(w, chat);
     unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "no_show" }));
     const r = unwrap(await recordOutcome(w.deps, { actor: vera, chatId: chat.id, outcome: "no_show" }));
     expect(r).toMatchObject({ requeued: true, chat: { status: "no_show" } });
@@ -288,7 +288,7 @@ describe("recordOutcome: the two answers", () => {
     const w = world();
     const { seeker: sam, volunteer: vera, chat } = await scheduledPair(w);
     const uma = await makeVolunteer(w, "uma", "ux-design");
-    after(w, chat);
+    pastTheChat(w, chat);
     unwrap(await recordOutcome(w.deps, { actor: sam, chatId: chat.id, outcome: "no_show" }));
     await matchQueue(w.deps, { communityId: w.communityId });
     const offered = (await listIntros(w)).find((i) => i.volunteerId === uma.memberId && i.status === "pending");

@@ -80,6 +80,8 @@ describe("journey: a no-show, and what the other person can still do", () => {
       [j.id("vera"), "happened"],
     ]);
 
+    expect(await j.say("vera", "feedback 3 we did meet, briefly")).toBe("Thanks — your feedback stays private and helps us match better.");
+
     const stats = await j.say("ada", "admin stats all");
     expect(stats).toMatch(/Chats scheduled\s+1 · happened 0 · no-show 0 · disputed 1/);
     const exported = await j.ask("ada", "admin export");

@@ -22,11 +22,13 @@ export interface TickReport {
   retried: number;
   failed: number;
   dropped: number;
+  /** Prep and reminders whose moment passed (after downtime): skipped, never sent late. */
+  stale: number;
   postponed: number;
   offered: number;
 }
 
-export const emptyTick = (): TickReport => ({ expired: 0, sent: 0, retried: 0, failed: 0, dropped: 0, postponed: 0, offered: 0 });
+export const emptyTick = (): TickReport => ({ expired: 0, sent: 0, retried: 0, failed: 0, dropped: 0, stale: 0, postponed: 0, offered: 0 });
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -65,6 +67,7 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
     report.retried += r.retried;
     report.failed += r.failed;
     report.dropped += r.dropped;
+    report.stale += r.stale;
     report.postponed += r.postponed;
     const remaining = left();
     if (remaining <= 0) break;

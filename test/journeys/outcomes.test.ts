@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Chat, Notice } from "../../src/core/domain/index.js";
 import type { Delivery } from "../../src/core/ports/index.js";
+import { memberLeft } from "../../src/core/use-cases/index.js";
+import { unwrap } from "../core/use-cases/helpers.js";
 import { parseInvite } from "../support/ics.js";
 import { type TextJourney, textJourney } from "../support/text-journey.js";
 import { DAY, HOUR, MIN } from "../support/world.js";
@@ -301,6 +303,17 @@ describe("journey: calendars stay right", () => {
       expect(got?.text).toContain("vera had to cancel your coffee chat.");
       expect(parseInvite(icsOf(got?.delivery as Delivery))).toMatchObject({ method: "CANCEL", uid: `${chat.id}@percolate`, sequence: 1 });
     }
+    expect(j.read("vera")).toEqual([]);
+  });
+
+  it("the platform saying a member left cancels their booked chat on the other person's calendar", async () => {
+    const j = textJourney();
+    const chat = await booked(j);
+    unwrap(await memberLeft(j.deps, { communityId: j.communityId, memberId: j.id("vera") }));
+    await j.tick();
+    const [got] = j.readFull("sam");
+    expect(got?.text).toContain("vera had to cancel your coffee chat.");
+    expect(parseInvite(icsOf(got?.delivery as Delivery))).toMatchObject({ method: "CANCEL", uid: `${chat.id}@percolate`, sequence: 1 });
     expect(j.read("vera")).toEqual([]);
   });
 

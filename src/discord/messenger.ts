@@ -1,3 +1,4 @@
+import { calendarFileOf } from "../app/calendar-file.js";
 import { createHash } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, type REST } from "discord.js";
 import { ChannelType, Routes, ThreadAutoArchiveDuration } from "discord-api-types/v10";
@@ -111,8 +112,9 @@ export class DiscordMessenger implements Messenger {
       // Notices due together are one message; parts that cannot share one go one by one, each
       // with its own nonce, so a retry still never duplicates.
       const combined = noticesMessage(parts, [m], guildId);
-      if (combined) await this.post(channel, combined, nonceOf(d.key));
-      else for (const [i, n] of parts.entries()) await this.post(channel, noticeMessage(n, [m], guildId), nonceOf(`${d.key}#${i}`));
+      if (combined) await this.post(channel, combined, nonceOf(d.key), parts.flatMap(filesOf));
+      else
+        for (const [i, n] of parts.entries()) await this.post(channel, noticeMessage(n, [m], guildId), nonceOf(`${d.key}#${i}`), filesOf(n));
     } catch (e) {
       if (!(e instanceof DiscordAPIError && e.code === DMS_CLOSED)) throw e;
       this.stats.dmClosed++;
@@ -133,7 +135,7 @@ export class DiscordMessenger implements Messenger {
         ]);
         const both = pair.filter((x): x is Member => x !== null);
         const nonce = parts.length === 1 ? `${d.key}#thread` : `${d.key}#thread#${i}`;
-        await this.postInThread(d.communityId, guildId, chatId, both, noticeMessage(n, [m], guildId, [userId]), nonceOf(nonce));
+        await this.postInThread(d.communityId, guildId, chatId, both, noticeMessage(n, [m], guildId, [userId]), nonceOf(nonce), filesOf(n));
         this.stats.fallbacks++;
       }
       if (kept) throw new PermanentError(`DMs closed by ${m.id}; kept for their next interaction`);
@@ -142,11 +144,7 @@ export class DiscordMessenger implements Messenger {
 
   private async toThread(d: Delivery, guildId: string, chatId: string, pair: readonly Member[]): Promise<void> {
     const users = pair.map((m) => userIdOf(m.id)).filter((u): u is string => u !== null);
-    const files =
-      d.notice.kind === "chat_scheduled"
-        ? [{ name: "coffee-chat.ics", data: Buffer.from(d.notice.ics, "utf8"), contentType: "text/calendar" }]
-        : [];
-    await this.postInThread(d.communityId, guildId, chatId, pair, noticeMessage(d.notice, pair, guildId, users), nonceOf(d.key), files);
+    await this.postInThread(d.communityId, guildId, chatId, pair, noticeMessage(d.notice, pair, guildId, users), nonceOf(d.key), filesOf(d.notice));
   }
 
   /**
@@ -287,4 +285,10 @@ export function outcomeOf(e: unknown): SendOutcome {
   }
   if (e instanceof HTTPError) return { ok: false, error: `Discord ${e.status}: ${error}` };
   return { ok: false, error };
+}
+
+/** The .ics a notice carries, as a Discord attachment. */
+function filesOf(n: Notice): { name: string; data: Buffer; contentType: string }[] {
+  const file = calendarFileOf(n);
+  return file ? [{ name: file.filename, data: Buffer.from(file.content, "utf8"), contentType: "text/calendar" }] : [];
 }

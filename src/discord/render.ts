@@ -28,7 +28,7 @@ export function withTimestamps(text: string, slots: readonly Slot[], zone: strin
 /** The slots a notice shows, for timestamp rewriting. */
 export function slotsOf(n: Notice): Slot[] {
   if (n.kind === "slots_proposed") return n.slots;
-  if (n.kind === "chat_scheduled" || n.kind === "prep" || n.kind === "chat_reminder") return [n.slot];
+  if (n.kind === "chat_scheduled" || n.kind === "prep" || n.kind === "chat_reminder" || n.kind === "invite_cancelled") return [n.slot];
   return [];
 }
 

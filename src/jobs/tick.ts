@@ -22,6 +22,8 @@ export interface TickReport {
   retried: number;
   failed: number;
   dropped: number;
+  /** Prep and reminders whose moment passed (after downtime): skipped, never sent late. */
+  stale: number;
   postponed: number;
   offered: number;
   /** Waitlisted seekers given their weekly "still looking" note, and waitlisted requests that expired. */
@@ -35,6 +37,7 @@ export const emptyTick = (): TickReport => ({
   retried: 0,
   failed: 0,
   dropped: 0,
+  stale: 0,
   postponed: 0,
   offered: 0,
   waitlistNudged: 0,
@@ -87,6 +90,7 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
     report.retried += r.retried;
     report.failed += r.failed;
     report.dropped += r.dropped;
+    report.stale += r.stale;
     report.postponed += r.postponed;
     const remaining = left();
     if (remaining <= 0) break;

@@ -1,3 +1,4 @@
+import { calendarFileOf } from "../app/calendar-file.js";
 import type { webApi } from "@slack/bolt";
 import type { Member, Notice } from "../core/domain/index.js";
 import { type Delivery, type Logger, type Messenger, noticesOf, type SendOutcome } from "../core/ports/index.js";
@@ -96,12 +97,13 @@ export class SlackMessenger implements Messenger {
           unfurl_links: false,
         });
         for (const n of notices) {
-          if (n.kind !== "chat_scheduled") continue;
+          const file = calendarFileOf(n);
+          if (!file) continue;
           await this.client.filesUploadV2({
             channel_id: channel,
-            content: n.ics,
-            filename: "coffee-chat.ics",
-            title: `Coffee chat: ${n.seeker.name} & ${n.volunteer.name}`,
+            content: file.content,
+            filename: file.filename,
+            title: n.kind === "chat_scheduled" ? `Coffee chat: ${n.seeker.name} & ${n.volunteer.name}` : file.filename,
           });
         }
         return { ok: true } as const;

@@ -19,6 +19,13 @@ export function noticeActions(n: Notice, reader: Member): Action[] {
         { label: "Accept", style: "primary", command: { kind: "accept", introId: n.introId } },
         { label: "Decline", style: "danger", command: { kind: "decline", introId: n.introId } },
       ];
+    case "intro_expired":
+      return [{ label: "Accept anyway", style: "primary", command: { kind: "accept", introId: n.introId } }];
+    case "no_show_reported":
+      return [
+        { label: "It did happen", command: { kind: "outcome", chatId: n.chatId, outcome: "happened" } },
+        { label: "Find a new time", style: "primary", command: { kind: "outcome", chatId: n.chatId, outcome: "rescheduled" } },
+      ];
     case "slots_proposed":
       return n.slots.map((s, i) => ({ label: formatSlot(s, reader.timeZone), command: { kind: "pick", chatId: n.chatId, choice: i + 1 } }));
     case "check_in":

@@ -37,7 +37,10 @@ export function renderStats(s: CommunityStats): string {
       `${s.intros.offered} · accepted ${s.intros.accepted} · declined ${s.intros.declined} · expired ${s.intros.expired}`,
     ),
     row("Median time to accept", hrs(s.medianHoursToAccept)),
-    row("Chats scheduled", `${s.chats.scheduled} · happened ${s.chats.happened} · no-show ${s.chats.noShow}`),
+    row(
+      "Chats scheduled",
+      `${s.chats.scheduled} · happened ${s.chats.happened} · no-show ${s.chats.noShow}${s.chats.disputed ? ` · disputed ${s.chats.disputed}` : ""}`,
+    ),
     row("Thank-you notes sent", String(s.thankYousSent)),
     row(
       "Volunteer load",

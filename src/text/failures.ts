@@ -41,11 +41,24 @@ const messages = (c: TextStyle["cmd"]): { [K in FailureCode]: (detail: Detail) =
   ALREADY_ACCEPTED: () => `You already accepted that intro — pick a time with ${c("pick <n>")}.`,
   CANCELLED: () => "That intro was withdrawn, so there's nothing to do.",
   NOT_PROPOSING: (x) => `That chat is ${d(x, "status")} already, so there's no time to pick.`,
-  SLOT_TAKEN: () => "That time was just taken. I've sent fresh options to you both — pick one of those.",
+  SLOT_TAKEN: (x) =>
+    Number(x?.fresh ?? 0) > 0
+      ? "That time was just taken. I've sent fresh options to you both — pick one of those."
+      : `That time was just taken, and there's no other time free for you both in the next two weeks. Add more free times with ${c("availability <days> <from>-<to>")}, then type ${c("reschedule")}.`,
+  SLOT_PASSED: (x) =>
+    Number(x?.fresh ?? 0) > 0
+      ? "That time has already passed. I've sent fresh options to you both — pick one of those."
+      : `That time has already passed, and there's no other time free for you both in the next two weeks. Add more free times with ${c("availability <days> <from>-<to>")}, then type ${c("reschedule")}.`,
+  ALREADY_MATCHED: (x) =>
+    `That intro expired and ${d(x, "seeker") || "they"} ${d(x, "seeker") ? "has" : "have"} already been matched with someone else — thanks anyway! New intros will come your way.`,
+  REQUEST_CLOSED: (x) =>
+    `That intro expired and ${d(x, "seeker") || "they"} no longer need${d(x, "seeker") ? "s" : ""} the chat — thanks anyway!`,
   NOT_SCHEDULED: () => `That chat has no time yet. Pick one first with ${c("pick <n>")}.`,
   TOO_EARLY: () => `That chat hasn't started yet. Use ${c("reschedule")} or ${c("cancel")} if plans changed.`,
   ALREADY_RECORDED: (x) => `Already recorded as ${d(x, "outcome").replace("_", "-")}; thanks!`,
   ALREADY_CLOSED: () => "That one is already closed.",
+  MOVED_ON: () =>
+    `That chat's request has moved on to another chat since, so this one stays closed. Type ${c("status")} to see what's open.`,
   DATE_IN_PAST: () => `That date has passed. Pause until a future date, e.g. ${c("pause +2w")}.`,
   TOO_FAR: () => `You can pause for up to a year. Use ${c("leave")} to stop entirely.`,
   BAD_DATE: (x) => `I couldn't read "${d(x, "given")}". Try ${d(x, "example")}.`,

@@ -6,6 +6,7 @@ import { renderBlocker } from "./blockers.js";
 const fmt = (slot: Slot, who: Member): string => formatSlot(slot, who.timeZone);
 const list = (xs: readonly string[]): string => xs.join(", ");
 const hours = (h: number): string => (h >= 10 ? `${Math.round(h)}` : `${Math.round(h * 2) / 2}`);
+const CANCELLATION_ATTACHED = "The calendar cancellation (.ics) is attached, so the event leaves your calendar.";
 const FORMAT: Record<string, string> = { video: "video call", in_person: "in person", phone: "phone call" };
 
 /**
@@ -26,17 +27,15 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
     case "intro_reminder":
       return `⏰ A gentle reminder: ${n.seeker.name} is still hoping for a chat. Type ${c("accept")} or ${c("decline")} — no reason needed.`;
     case "intro_expired":
-      return [
-        `The intro with ${n.seeker.name} expired — no worries.`,
-        n.seekerNext === "offered"
-          ? `I've introduced them to someone else.`
-          : n.seekerNext === "waitlisted"
-            ? `They're on the waitlist until someone fits.`
-            : "",
-        `If now isn't a good time for intros, pause with ${c("pause <date>")}.`,
-      ]
-        .filter(Boolean)
-        .join(" ");
+      return n.seekerNext === "offered"
+        ? `The intro with ${n.seeker.name} expired — no worries, I've introduced them to someone else. If now isn't a good time for intros, pause with ${c("pause <date>")}.`
+        : [
+            `The intro with ${n.seeker.name} expired without an answer.`,
+            n.seekerNext === "waitlisted" ? `They're on the waitlist until someone fits.` : "",
+            `If you'd still like to talk, type ${c("accept")} — if they're still waiting, the intro is back on. No worries otherwise — you can pause anytime with ${c("pause <date>")}.`,
+          ]
+            .filter(Boolean)
+            .join(" ");
     case "intro_passed": {
       const why =
         n.why === "declined" ? "can't make it this time" : n.why === "expired" ? "didn't get back in time" : "isn't available right now";
@@ -79,7 +78,9 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
     case "chat_reminder":
       return `⏰ Your chat with ${n.other.name} starts ${fmt(n.slot, reader)}.${n.meetingLink ? ` Join: ${n.meetingLink}` : ""}`;
     case "check_in":
-      return `👋 Did your chat with ${n.other.name} happen? Type ${c("happened")}, ${c("noshow")} or ${c("reschedule")}.`;
+      return n.again
+        ? `👋 Checking once more: did your chat with ${n.other.name} happen? Type ${c("happened")}, ${c("noshow")} or ${c("reschedule")} — it helps us look after you both.`
+        : `👋 Did your chat with ${n.other.name} happen? Type ${c("happened")}, ${c("noshow")} or ${c("reschedule")}.`;
     case "thank_you":
       return [
         `💌 A short thank-you within a day makes a real difference. Here's a draft to edit and send to ${n.volunteer.name}:`,
@@ -95,7 +96,22 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
     case "intro_withdrawn":
       return `${n.seeker.name} withdrew their request, so there's nothing to answer. Thanks for being open to it!`;
     case "chat_cancelled":
-      return `${n.by.name} had to cancel your coffee chat. Sorry about that — nothing else is needed from you.`;
+      return `${n.by.name} had to cancel your coffee chat. Sorry about that — nothing else is needed from you.${n.ics ? `\n   ${CANCELLATION_ATTACHED}` : ""}`;
+    case "invite_cancelled":
+      return `🗓 Your chat with ${n.other.name} (${fmt(n.slot, reader)}) is cancelled.\n   ${CANCELLATION_ATTACHED}`;
+    case "no_show_reported": {
+      const fix = `If it did, type ${c("happened")}. To find a new time with ${n.by.name}, type ${c("reschedule")}.`;
+      return n.reader === "seeker"
+        ? `${n.by.name} noted that your chat didn't happen. ${fix} ${n.requeued ? "Otherwise you're back in the queue, and I'll introduce you to someone else as soon as someone fits." : ""}`.trim()
+        : `${n.by.name} noted that your chat didn't happen. ${fix} You can also tell us privately how it went with ${c("feedback <1-5> <note>")}.`;
+    }
+    case "outcome_disputed":
+      return [
+        `${n.by.name} says your chat ${n.said === "happened" ? "did happen" : "didn't happen"}. I've kept both answers for the community admins — nothing else is needed from you.`,
+        ...(n.reader === "seeker" && n.requeued
+          ? ["You stay in the queue, and I'll introduce you to someone else as soon as someone fits."]
+          : []),
+      ].join(" ");
     case "outcome_recorded":
       if (n.outcome !== "happened") return `${n.by.name} noted the chat didn't happen.`;
       return n.readerRole === "seeker"

@@ -1,7 +1,7 @@
 import type { Reply } from "../core/commands/index.js";
 import { USAGE } from "../core/commands/index.js";
 import { formatDate, formatSlot } from "../core/time/index.js";
-import type { StatusValue } from "../core/use-cases/index.js";
+import type { OutcomeValue, StatusValue } from "../core/use-cases/index.js";
 import { renderFailure } from "./failures.js";
 import { isAdminReply, renderAdminReply } from "./admin-replies.js";
 import { renderForget } from "./privacy-replies.js";
@@ -35,6 +35,7 @@ function unsetHours(s: StatusValue): string {
 }
 
 function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
+  const c_ = c;
   const zone = s.member.timeZone;
   const lines = [
     `${s.member.displayName} · ${zone}${s.member.status !== "active" ? ` · ${s.member.status}${s.member.pausedUntil ? ` until ${formatDate(s.member.pausedUntil, zone)}` : ""}` : ""}`,
@@ -76,7 +77,15 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
     );
   const proposing = s.chats.filter((ch) => ch.status === "proposing").length;
   for (const ch of s.chats) {
-    if (ch.status === "scheduled" && ch.slot) lines.push(`Chat with ${ch.other.name}: ${formatSlot(ch.slot, zone)}`);
+    if (ch.status === "no_show")
+      lines.push(
+        `Chat with ${ch.other.name}: ${ch.other.name} said it didn't happen — type ${c("happened")} if it did, or ${c("reschedule")} to find a new time`,
+      );
+    else if (ch.awaitingOutcome && ch.slot)
+      lines.push(
+        `Chat with ${ch.other.name}, ${formatSlot(ch.slot, zone)}: did it happen? Type ${c("happened")}, ${c("noshow")} or ${c("reschedule")}`,
+      );
+    else if (ch.status === "scheduled" && ch.slot) lines.push(`Chat with ${ch.other.name}: ${formatSlot(ch.slot, zone)}`);
     else
       lines.push(
         `Chat with ${ch.other.name}: pick a time — ${ch.proposedSlots.map((sl, i) => `${i + 1}. ${formatSlot(sl, zone)}`).join("; ") || "no common time yet"}${proposing > 1 && ch.proposedSlots.length ? ` (${c(`pick <n> with ${firstName(ch.other.name)}`)})` : ""}`,
@@ -93,6 +102,23 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
   if (!s.seeker && !s.volunteer && s.requests.length === 0 && s.chats.length === 0)
     lines.push(`Nothing yet. Start with ${c("volunteer <tags>")} or ${c("request <tags> -- <what you want to learn>")}.`);
   return lines.join("\n");
+}
+
+/** The answer to "did it happen?" or "reschedule", agreeing with what the bot did next. */
+function renderOutcome(outcome: "happened" | "no_show" | "rescheduled", v: OutcomeValue, c: TextStyle["cmd"]): string {
+  const other = v.other.name;
+  if (outcome === "rescheduled")
+    return v.chat.proposedSlots.length > 0
+      ? "Okay — I've sent new times to you both."
+      : `Okay — but there's no time free for you both in the next two weeks. Add more free times with ${c("availability <days> <from>-<to>")}, then type ${c("reschedule")}; I've told ${other} too.`;
+  if (v.chat.status === "disputed")
+    return `Thanks — ${other} answered differently, so I've kept both answers for the community admins.${v.role === "seeker" && v.requeued ? " You're back in the queue, and I'll introduce you to someone else as soon as someone fits." : ""}`;
+  if (outcome === "happened") return "Wonderful — thanks for letting me know!";
+  if (v.role === "seeker")
+    return v.requeued
+      ? `Sorry it didn't happen. You're back in the queue, and I'll introduce you to someone new as soon as someone fits. To try again with ${other} instead, type ${c("reschedule")}.`
+      : "Sorry it didn't happen. Thanks for telling me.";
+  return `Sorry it didn't happen — thanks for telling me. I've let ${other} know: they can find a new time with you or meet someone else. You can also tell us privately how it went with ${c("feedback <1-5> <note>")}.`;
 }
 
 /** The answer to the person who typed the command, as plain text. */
@@ -147,9 +173,11 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     case "choose":
       return `Intro sent to ${r.result.value.volunteer.name}. They have a few days to answer; I'll let you know.`;
     case "accept":
-      return r.result.value.chat.proposedSlots.length
-        ? `Thank you! I've sent ${r.result.value.chat.proposedSlots.length} times to you both — either of you can ${c("pick <n>")}.`
-        : "Thank you! I couldn't find a common time yet — please widen your availability.";
+      return `${r.result.value.late ? "Thank you — they're still looking, so the intro is back on! " : ""}${
+        r.result.value.chat.proposedSlots.length
+          ? `${r.result.value.late ? "I've" : "Thank you! I've"} sent ${r.result.value.chat.proposedSlots.length} times to you both — either of you can ${c("pick <n>")}.`
+          : `${r.result.value.late ? "I" : "Thank you! I"} couldn't find a common time yet — please widen your availability.`
+      }`;
     case "decline": {
       const v = r.result.value;
       if (v.replay) return "You already declined that intro — nothing more to do.";
@@ -165,11 +193,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
         ? `Booked: ${formatSlot(r.result.value.chat.slot, zone)}. The invite is on its way to you both.`
         : "Booked.";
     case "outcome":
-      return r.outcome === "happened"
-        ? "Wonderful — thanks for letting me know!"
-        : r.outcome === "no_show"
-          ? "Sorry it didn't happen. Thanks for telling me."
-          : "Okay — I've sent new times to you both.";
+      return renderOutcome(r.outcome, r.result.value, c);
     case "cancel":
       return r.result.value.what === "chat" ? "Cancelled the chat; I've let the other person know." : "Cancelled your request.";
     case "pause":

@@ -20,10 +20,16 @@ async function threeDue(): Promise<{ w: World; calls: { claimDue: number; postpo
   const base = world();
   const o = base.store.outbox;
   const outbox: NudgeOutbox = {
-    claimDue: (...a) => (calls.claimDue++, o.claimDue(...a)),
+    claimDue: (...a) => {
+      calls.claimDue++;
+      return o.claimDue(...a);
+    },
     markSent: (...a) => o.markSent(...a),
     markAttempt: (...a) => o.markAttempt(...a),
-    postpone: (...a) => (calls.postpone++, o.postpone(...a)),
+    postpone: (...a) => {
+      calls.postpone++;
+      return o.postpone(...a);
+    },
     markCancelled: (...a) => o.markCancelled(...a),
     release: (...a) => o.release(...a),
     stats: () => o.stats(),
@@ -56,7 +62,7 @@ describe("rate limits inside a round", () => {
         return true;
       },
     });
-    expect(r).toEqual({ claimed: 3, sent: 3, retried: 0, failed: 0, dropped: 0, postponed: 1, rateLimitedUntil: null });
+    expect(r).toEqual({ claimed: 3, sent: 3, retried: 0, failed: 0, dropped: 0, stale: 0, postponed: 1, rateLimitedUntil: null });
     expect(waits).toEqual([2 * SEC]);
     expect(calls).toEqual({ claimDue: 1, postpone: 0 });
     const rows = await nudges(w, { kinds: ["intro_offered"] });
@@ -78,7 +84,10 @@ describe("rate limits inside a round", () => {
       combine: false,
       leaseMs: 60 * SEC,
       sendTimeoutMs: 30 * SEC, // 40 s + a send's 30 s would end past the lease
-      onRateLimit: async () => (++asked, true),
+      onRateLimit: async () => {
+        ++asked;
+        return true;
+      },
     });
     expect(asked).toBe(0);
     expect(r).toMatchObject({ claimed: 3, sent: 0, postponed: 1, rateLimitedUntil: new Date(w.clock.now().getTime() + 40 * SEC) });

@@ -157,11 +157,15 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
       actions: [
         {
           at: at(T0, 2 * HOUR),
-          run: async () => void (t.chat = unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id })).chat),
+          run: async () => {
+            t.chat = unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id })).chat;
+          },
         },
         {
           at: at(T0, 3 * HOUR),
-          run: async () => void (t.chat = unwrap(await pickSlot(w.deps, { actor: sam, chatId: t.chat?.id ?? "", choice: 2 })).chat),
+          run: async () => {
+            t.chat = unwrap(await pickSlot(w.deps, { actor: sam, chatId: t.chat?.id ?? "", choice: 2 })).chat;
+          },
         },
       ],
     });
@@ -235,7 +239,10 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
     // The outbox agrees: everything sent once, except vera's reminder (she answered first).
     const rows = await nudges(w);
     expect(rows.filter((n) => n.status === "sent").every((n) => n.attempts === 1)).toBe(true);
-    expect(rows.filter((n) => n.status !== "sent").map((n) => [n.kind, n.to, n.status])).toEqual([
+    // The check-in asked once more a day later is withdrawn: both chats were answered at once.
+    const again = (n: (typeof rows)[number]) => n.notice.kind === "check_in" && n.notice.again === true;
+    expect(rows.filter(again).map((n) => n.status)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled"]);
+    expect(rows.filter((n) => n.status !== "sent" && !again(n)).map((n) => [n.kind, n.to, n.status])).toEqual([
       ["intro_reminder", [vera.memberId], "cancelled"],
     ]);
     expect(reports.reduce((s, r) => s + r.sent, 0)).toBe(expected.length);
@@ -279,7 +286,9 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
         },
         {
           at: at(T0, 29 * HOUR),
-          run: async () => void (moved = unwrap(await pickSlot(w.deps, { actor: t.volunteer, chatId, choice: 1 })).chat),
+          run: async () => {
+            moved = unwrap(await pickSlot(w.deps, { actor: t.volunteer, chatId, choice: 1 })).chat;
+          },
         },
       ],
     });
@@ -302,6 +311,8 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
         `chat_reminder 1 ${at(old.start, -HOUR).toISOString()}`,
         `check_in 1 ${at(old.end, HOUR).toISOString()}`,
         `check_in 1 ${at(old.end, HOUR).toISOString()}`,
+        `check_in 1 ${at(old.end, HOUR + DAY).toISOString()}`,
+        `check_in 1 ${at(old.end, HOUR + DAY).toISOString()}`,
       ].sort(),
     );
     const fresh = [
@@ -310,6 +321,8 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
       `chat_reminder 1 ${at(slot.start, -HOUR).toISOString()}`,
       `check_in 1 ${at(slot.end, HOUR).toISOString()}`,
       `check_in 1 ${at(slot.end, HOUR).toISOString()}`,
+      `check_in 1 ${at(slot.end, HOUR + DAY).toISOString()}`,
+      `check_in 1 ${at(slot.end, HOUR + DAY).toISOString()}`,
     ].sort();
     expect(view("pending")).toEqual(fresh);
 
@@ -341,7 +354,11 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
       slot.start.toISOString(),
     ]);
     expect(new Set(m.log.map((d) => d.key)).size).toBe(m.log.length);
-    expect(await pending(w)).toEqual([]);
+    // Nobody answered yet: only "did it happen?" asked once more, a day after the first, waits.
+    expect((await pending(w)).map((n) => `${n.kind} ${n.dueAt.toISOString()}`)).toEqual([
+      `check_in ${at(slot.end, HOUR + DAY).toISOString()}`,
+      `check_in ${at(slot.end, HOUR + DAY).toISOString()}`,
+    ]);
   });
 
   it("cancelling a scheduled chat removes its pending nudges; the other person is told once", async () => {
@@ -361,14 +378,15 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
         m.log.filter((d) => d.at >= cancelAt),
       )
     ).map(({ kind, to, due }) => ({ kind, to, due }));
-    expect(since).toEqual([row("chat_cancelled", "vera", cancelAt)]);
+    // vera is told; sam, who cancelled, gets the calendar cancellation for his own calendar.
+    expect(since).toEqual([row("chat_cancelled", "vera", cancelAt), row("invite_cancelled", "sam", cancelAt)]);
     const rows = await nudges(w, { refId: chatId });
     expect(
       rows
         .filter((n) => n.status === "cancelled")
         .map((n) => n.kind)
         .sort(),
-    ).toEqual(["chat_reminder", "chat_reminder", "check_in", "check_in"]);
+    ).toEqual(["chat_reminder", "chat_reminder", "check_in", "check_in", "check_in", "check_in"]);
     expect(await pending(w)).toEqual([]);
   });
 
@@ -423,6 +441,6 @@ describe.each(backends)("the follow-up schedule on %s", (_name, open) => {
     expect(m.log.map((d) => d.kind)).not.toContain("thank_you");
     expect(m.log.map((d) => d.kind)).not.toContain("keep_in_touch");
     const cancelled = (await nudges(w, { refId: t.chat?.id ?? "", status: ["cancelled"] })).map((n) => n.kind).sort();
-    expect(cancelled).toEqual(["keep_in_touch", "thank_you"]);
+    expect(cancelled).toEqual(["check_in", "check_in", "keep_in_touch", "thank_you"]);
   });
 });

@@ -32,7 +32,10 @@ describe("shell adapter", () => {
       "accept",
       "as alice",
       "pick 1",
-      "clock +5d",
+      // Time passes in steps, as it does for a person: the prep and the reminder arrive before the chat.
+      "clock +1h",
+      "clock +23h",
+      "clock +4d",
       "happened",
       "clock +3h",
       "clock +30d",

@@ -136,6 +136,11 @@ export const chat = (communityId: string, id: string, over: Partial<Chat> = {}):
   reschedules: 2,
   cancelledBy: "slack:T1:UV1",
   outcomeAt: t(4600),
+  reports: [
+    { by: "slack:T1:USEEKER", outcome: "happened", at: t(4600) },
+    { by: "slack:T1:UV1", outcome: "no_show", at: t(4700) },
+  ],
+  invite: { sequence: 3, slot: { start: t(4500), end: t(4545) }, cancelled: false },
   createdAt: t(40),
   updatedAt: t(41),
   ...over,

@@ -13,6 +13,8 @@ export interface ExportSource {
 
 const iso = (d: Date | null | undefined): string => (d ? d.toISOString() : "");
 const tags = (xs: readonly string[]): string => xs.join(";");
+/** One person's answer to "did it happen?" (happened / no_show), empty if they gave none. */
+const said = (c: Chat, memberId: string): string => c.reports.find((r) => r.by === memberId)?.outcome ?? "";
 
 /**
  * The three export files: members with their profiles, requests, and chats with outcomes and
@@ -83,6 +85,10 @@ export function exportFiles(src: ExportSource, includeNotes: boolean): CsvFile[]
     "reschedules",
     "cancelled_by",
     "outcome_at",
+    "seeker_said",
+    "volunteer_said",
+    "no_show_reported_by",
+    "disputed",
     "created_at",
     "seeker_rating",
     "volunteer_rating",
@@ -104,6 +110,13 @@ export function exportFiles(src: ExportSource, includeNotes: boolean): CsvFile[]
         c.reschedules,
         c.cancelledBy ?? "",
         iso(c.outcomeAt),
+        said(c, c.seekerId),
+        said(c, c.volunteerId),
+        c.reports
+          .filter((r) => r.outcome === "no_show")
+          .map((r) => r.by)
+          .join(";"),
+        c.status === "disputed" ? "yes" : "",
         iso(c.createdAt),
         bySeeker?.rating ?? "",
         byVolunteer?.rating ?? "",

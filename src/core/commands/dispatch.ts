@@ -37,7 +37,10 @@ export type Reply =
         CodeOf<typeof uc.chooseVolunteer> | "NOTHING_TO_CHOOSE" | "NO_CANDIDATE" | "BAD_CHOICE"
       >;
     }
-  | { kind: "accept"; result: Result<{ intro: Intro; chat: Chat; replay: boolean }, CodeOf<typeof uc.acceptIntro> | "NOTHING_TO_ANSWER"> }
+  | {
+      kind: "accept";
+      result: Result<{ intro: Intro; chat: Chat; replay: boolean; late?: boolean }, CodeOf<typeof uc.acceptIntro> | "NOTHING_TO_ANSWER">;
+    }
   | {
       kind: "decline";
       result: Result<
@@ -49,7 +52,7 @@ export type Reply =
   | {
       kind: "outcome";
       outcome: "happened" | "no_show" | "rescheduled";
-      result: Result<{ chat: Chat; replay: boolean }, CodeOf<typeof uc.recordOutcome> | "NO_CHAT">;
+      result: Result<uc.OutcomeValue, CodeOf<typeof uc.recordOutcome> | "NO_CHAT">;
     }
   | {
       kind: "cancel";

@@ -4,7 +4,7 @@ import { getStatus } from "../use-cases/get-status.js";
 export type TargetKind =
   | "request" // my request waiting for a choice
   | "request_any" // my newest active request
-  | "intro" // the oldest intro waiting for my answer
+  | "intro" // the oldest intro waiting for my answer, else the newest that expired lately (a late accept)
   | "proposing" // my chat waiting for a slot
   | "scheduled" // my next scheduled chat
   | "awaiting_outcome" // my scheduled chat that has started, else the next one
@@ -33,25 +33,30 @@ export async function resolveTarget(deps: Deps, actor: Actor, kind: TargetKind):
     case "request_any":
       return newest(s.requests)?.id ?? null;
     case "intro":
-      return s.introsToAnswer[0]?.id ?? null;
+      return s.introsToAnswer[0]?.id ?? newest(s.expiredIntros)?.id ?? null;
     case "proposing":
       return newest(s.chats.filter((c) => c.status === "proposing"))?.id ?? null;
     case "scheduled":
       return (
         s.chats.filter((c) => c.status === "scheduled").sort((a, b) => (a.slot?.start.getTime() ?? 0) - (b.slot?.start.getTime() ?? 0))[0]
-          ?.id ?? null
+          ?.id ??
+        // After a no-show (whoever reported it, disputed or not), `reschedule` finds a new time for that chat.
+        newest(s.recent.filter((c) => c.status === "no_show" || c.status === "disputed"))?.id ??
+        null
       );
     case "awaiting_outcome": {
       const bySlot = (a: { slot: { start: Date } | null }, b: { slot: { start: Date } | null }) =>
         (a.slot?.start.getTime() ?? 0) - (b.slot?.start.getTime() ?? 0);
       const scheduled = s.chats.filter((c) => c.status === "scheduled" && c.slot).sort(bySlot);
       const started = scheduled.filter((c) => (c.slot?.start ?? now) <= now);
-      return (newest(started) ?? scheduled[0])?.id ?? null;
+      // Else the chat the other person answered and this member has not (to agree or dispute).
+      const unanswered = s.recent.filter((c) => !c.reports.some((r) => r.by === actor.memberId));
+      return (newest(started) ?? newest(unanswered) ?? scheduled[0])?.id ?? null;
     }
     case "open_chat":
-      return newest(s.chats)?.id ?? null;
+      return newest(s.chats.filter((c) => c.status === "proposing" || c.status === "scheduled"))?.id ?? null;
     case "happened":
-      return newest(s.recent.filter((c) => c.role === "volunteer"))?.id ?? null;
+      return newest(s.recent.filter((c) => c.role === "volunteer" && c.status === "happened"))?.id ?? null;
     case "happened_any":
       return newest(s.recent)?.id ?? null;
     case "happened_seeker":

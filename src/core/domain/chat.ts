@@ -69,8 +69,35 @@ export const IntroSchema = z.object({
 });
 export type Intro = z.infer<typeof IntroSchema>;
 
-export const ChatStatusSchema = z.enum(["proposing", "scheduled", "happened", "no_show", "cancelled"]);
+export const ChatStatusSchema = z.enum([
+  "proposing",
+  "scheduled",
+  "happened", // reported as held, and nobody said otherwise
+  "no_show", // reported as not held, and nobody said otherwise
+  "disputed", // one said it happened, the other that it didn't: both reports kept for the admins
+  "cancelled",
+]);
 export type ChatStatus = z.infer<typeof ChatStatusSchema>;
+
+/** One person's answer to "did it happen?": each of the two records their own. */
+export const OutcomeReportSchema = z.object({
+  by: z.string(),
+  outcome: z.enum(["happened", "no_show"]),
+  at: z.date(),
+});
+export type OutcomeReport = z.infer<typeof OutcomeReportSchema>;
+
+/**
+ * What the pair's calendars hold for a chat: the slot of the last invite sent and its
+ * SEQUENCE. Every later invite (an update after a reschedule, a cancellation) carries the same
+ * UID and a higher SEQUENCE, so calendars replace the event instead of adding one.
+ */
+export const CalendarInviteSchema = z.object({
+  sequence: z.number().int().min(0),
+  slot: SlotSchema,
+  cancelled: z.boolean().default(false),
+});
+export type CalendarInvite = z.infer<typeof CalendarInviteSchema>;
 
 export const ChatSchema = z.object({
   id: z.string(),
@@ -88,6 +115,10 @@ export const ChatSchema = z.object({
   reschedules: z.number().int().default(0),
   cancelledBy: z.string().nullable().default(null),
   outcomeAt: z.date().nullable().default(null),
+  /** Each person's answer to "did it happen?", first answer first; cleared when the pair reschedules. */
+  reports: z.array(OutcomeReportSchema).default([]),
+  /** The invite on the pair's calendars; null before the first booking (older rows: see calendarOf). */
+  invite: CalendarInviteSchema.nullable().default(null),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -85,7 +85,13 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
     format: FormatSchema,
     meetingLink: z.string(),
   }),
-  z.object({ kind: z.literal("check_in"), chatId: z.string(), other: PersonRefSchema }),
+  z.object({
+    kind: z.literal("check_in"),
+    chatId: z.string(),
+    other: PersonRefSchema,
+    /** The second asking, a day after the first went unanswered. */
+    again: z.boolean().optional(),
+  }),
   z.object({ kind: z.literal("thank_you"), chatId: z.string(), volunteer: PersonRefSchema, goals: z.string(), draft: z.string() }),
   z.object({ kind: z.literal("referral_ask"), chatId: z.string(), seeker: PersonRefSchema, tags: z.array(z.string()) }),
   z.object({ kind: z.literal("keep_in_touch"), chatId: z.string(), volunteer: PersonRefSchema }),
@@ -96,7 +102,33 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
     volunteer: PersonRefSchema,
     reasons: MatchReasonsSchema,
   }),
-  z.object({ kind: z.literal("chat_cancelled"), chatId: z.string(), by: PersonRefSchema }),
+  z.object({
+    kind: z.literal("chat_cancelled"),
+    chatId: z.string(),
+    by: PersonRefSchema,
+    /** The calendar cancellation (METHOD:CANCEL) when the chat was on the calendars. */
+    ics: z.string().optional(),
+  }),
+  /** To the person who cancelled: the cancellation for their own calendar. */
+  z.object({ kind: z.literal("invite_cancelled"), chatId: z.string(), other: PersonRefSchema, slot: SlotSchema, ics: z.string() }),
+  /** One person said the chat didn't happen: the other can say it did, find a new time, or give feedback. */
+  z.object({
+    kind: z.literal("no_show_reported"),
+    chatId: z.string(),
+    by: PersonRefSchema,
+    reader: z.enum(["seeker", "volunteer"]),
+    /** The seeker's request went back to the queue. */
+    requeued: z.boolean(),
+  }),
+  /** The other person answered "did it happen?" differently: both answers are kept for the admins. */
+  z.object({
+    kind: z.literal("outcome_disputed"),
+    chatId: z.string(),
+    by: PersonRefSchema,
+    said: z.enum(["happened", "no_show"]),
+    reader: z.enum(["seeker", "volunteer"]),
+    requeued: z.boolean(),
+  }),
   z.object({ kind: z.literal("intro_withdrawn"), introId: z.string(), seeker: PersonRefSchema }),
   z.object({
     kind: z.literal("outcome_recorded"),

@@ -9,7 +9,12 @@ export interface Planned<K extends string> {
   kind: K;
   to: Party;
   dueAt: Date;
+  /** A repeat of an earlier nudge of the same kind (the check-in asked once more). */
+  again?: boolean;
 }
+
+/** An unanswered "did it happen?" is asked once more, this long after the first. */
+export const CHECK_IN_AGAIN_MS = DAY;
 
 /**
  * The follow-up an intro needs: a gentle reminder to the volunteer part-way through the
@@ -24,7 +29,8 @@ export function introNudges(intro: Intro, s: CommunitySettings): Planned<"intro_
 
 /**
  * The follow-up a scheduled chat needs: prep for the seeker the day before, a reminder to
- * each person an hour before, and "did it happen?" to each an hour after it ends. Nudges
+ * each person an hour before, and "did it happen?" to each an hour after it ends — and once
+ * more a day later, which answering (by either person) withdraws. Nudges
  * that would fall before `now` (a chat booked at short notice) are dropped, except the
  * check-in, which is always useful.
  */
@@ -43,6 +49,11 @@ export function chatNudges(chat: Chat, s: CommunitySettings, now: Date): Planned
   if (s.nudges.checkIn) {
     const at = new Date(Math.max(end + s.checkInMinutesAfter * MIN, now.getTime()));
     out.push({ kind: "check_in", to: "seeker", dueAt: at }, { kind: "check_in", to: "volunteer", dueAt: at });
+    const again = new Date(at.getTime() + CHECK_IN_AGAIN_MS);
+    out.push(
+      { kind: "check_in", to: "seeker", dueAt: again, again: true },
+      { kind: "check_in", to: "volunteer", dueAt: again, again: true },
+    );
   }
   return out;
 }

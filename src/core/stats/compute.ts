@@ -45,7 +45,8 @@ export interface CommunityStats {
   intros: { offered: number; accepted: number; declined: number; expired: number };
   /** Median hours from an intro being offered to its acceptance, over accepted intros. */
   medianHoursToAccept: number | null;
-  chats: { scheduled: number; happened: number; noShow: number };
+  /** Chats by outcome; `disputed` ones (the two answered differently) count in neither happened nor noShow. */
+  chats: { scheduled: number; happened: number; noShow: number; disputed: number };
   /** Thank-you notes seekers sent their volunteers through the bot (`thanks`), delivered in the period. */
   thankYousSent: number;
   /** Requests that came from a volunteer's referral. */
@@ -126,6 +127,7 @@ export function computeStats(input: StatsInput): CommunityStats {
       scheduled: chats.filter((c) => c.slot !== null).length,
       happened: chats.filter((c) => c.status === "happened").length,
       noShow: chats.filter((c) => c.status === "no_show").length,
+      disputed: chats.filter((c) => c.status === "disputed").length,
     },
     thankYousSent: input.nudges.filter((n) => n.kind === "thanks_received" && n.status === "sent" && inPeriod(since, n.sentAt)).length,
     referrals: requests.filter((r) => r.referredBy !== null).length,

@@ -21,12 +21,15 @@ export interface InviteInput {
   attendees: InvitePerson[];
   /** Becomes DTSTAMP, so the output is deterministic. */
   now: Date;
-  /** Bump on every reschedule so calendars take the update; default 0. */
+  /** Bump on every later invite (an update, a cancellation) so calendars take it; default 0. */
   sequence?: number;
+  /** REQUEST (default) books or updates the event; CANCEL removes it (STATUS:CANCELLED). */
+  method?: "REQUEST" | "CANCEL";
 }
 
 /**
- * An RFC 5545 VCALENDAR (METHOD:REQUEST, one VEVENT, CRLF line endings) with
+ * An RFC 5545 VCALENDAR (METHOD:REQUEST, or METHOD:CANCEL with STATUS:CANCELLED for a
+ * cancellation; one VEVENT, CRLF line endings) with
  * DTSTART/DTEND in UTC "Z" form, the given stable UID, SEQUENCE, and DTSTAMP =
  * `now`. People without an email are left out of ORGANIZER/ATTENDEE (a line
  * without an address would be invalid), so put names in the description.
@@ -41,7 +44,7 @@ export function buildInvite(input: InviteInput): string {
   // `timestamp` (DTSTAMP) is accepted by ics but missing from its types.
   const attributes: EventAttributes & { timestamp: number } = {
     productId: "-//Percolate//Coffee chats//EN",
-    method: "REQUEST",
+    method: input.method ?? "REQUEST",
     uid: input.uid,
     sequence: input.sequence ?? 0,
     timestamp: input.now.getTime(),
@@ -53,7 +56,7 @@ export function buildInvite(input: InviteInput): string {
     endOutputType: "utc",
     title: input.title,
     description: input.description,
-    status: "CONFIRMED",
+    status: input.method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
     busyStatus: "BUSY",
     ...(input.location ? { location: input.location } : {}),
     ...(input.url ? { url: input.url } : {}),

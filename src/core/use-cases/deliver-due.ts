@@ -1,5 +1,6 @@
 import type { Member, Nudge } from "../domain/index.js";
 import type { Delivery, Messenger, SendOutcome } from "../ports/index.js";
+import { askedKey, isStale } from "../nudges/stale.js";
 import type { Deps } from "./shared/context.js";
 import { deliveryOf, groupForDelivery } from "./shared/delivery-groups.js";
 
@@ -41,6 +42,8 @@ export interface DeliverReport {
   failed: number;
   /** Nudges whose recipients left or were forgotten since they were written. */
   dropped: number;
+  /** Nudges whose moment passed before they could go (see isStale): skipped, never sent late. */
+  stale: number;
   /** Rate-limit answers: each put its nudge back or made the round wait (never counted as attempts). */
   postponed: number;
   /** When the platform asked us to come back; the runner waits until then before sending more. */
@@ -77,10 +80,12 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
     retried: 0,
     failed: 0,
     dropped: 0,
+    stale: 0,
     postponed: 0,
     rateLimitedUntil: null,
   };
   const people = new Map<string, Member>();
+  const askedNow = new Set<string>();
   let lookedUp = 0;
   // Several notices due at once for one person go as one message (see delivery-groups).
   const groups = opts.combine === false ? claimed.map((n) => [n]) : groupForDelivery(claimed);
@@ -105,6 +110,13 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
         report.dropped++;
         continue;
       }
+      const staleReason = isStale(n, deps.clock.now(), askedNow);
+      if (staleReason) {
+        await deps.store.outbox.markCancelled(n.id, owner, staleReason);
+        deps.log.info({ nudge: n.id, kind: n.kind, dueAt: n.dueAt, reason: staleReason }, "nudge skipped: its moment passed");
+        report.stale++;
+        continue;
+      }
       live.push(n);
       to = members;
     }
@@ -123,7 +135,10 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
       if (!opts.onRateLimit || resumeAt >= leaseUntil || !(await opts.onRateLimit(outcome.retryAfterMs))) break;
     }
     if (outcome.ok) {
-      for (const n of live) if (await deps.store.outbox.markSent(n.id, owner, at)) report.sent++;
+      for (const n of live) {
+        if (n.notice.kind === "check_in") askedNow.add(askedKey(n));
+        if (await deps.store.outbox.markSent(n.id, owner, at)) report.sent++;
+      }
       continue;
     }
     if (outcome.retryAfterMs !== undefined && outcome.permanent !== true) {

@@ -12,6 +12,7 @@ import {
 import { ok, type Result } from "../result.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
 import { ref } from "./shared/people.js";
+import { REPORTED_STATUSES, reportOf } from "./shared/outcome-reports.js";
 
 export interface StatusValue {
   member: Member;
@@ -21,10 +22,16 @@ export interface StatusValue {
   requests: ChatRequest[];
   /** Intros waiting for this member's answer (as a volunteer). */
   introsToAnswer: (Intro & { seeker: PersonRef; goals: string })[];
-  /** Chats not yet closed, with the other person; includes ones awaiting "did it happen?". */
-  chats: (Chat & { other: PersonRef; role: "seeker" | "volunteer" })[];
-  /** Chats that happened in the last 30 days: feedback and referrals apply to these. */
-  recent: (Chat & { other: PersonRef; role: "seeker" | "volunteer" })[];
+  /**
+   * Chats not yet closed, with the other person: upcoming ones, past ones awaiting "did it
+   * happen?" (`awaitingOutcome`), and ones the other person said did not happen, waiting for
+   * this member's answer (`status` "no_show", in the last 30 days).
+   */
+  chats: (Chat & { other: PersonRef; role: "seeker" | "volunteer"; awaitingOutcome: boolean })[];
+  /** Chats answered in the last 30 days (happened, no-show or disputed): feedback and referrals apply to these. */
+  recent: (Chat & { other: PersonRef; role: "seeker" | "volunteer"; awaitingOutcome: boolean })[];
+  /** Intros to this member that expired in the last 7 days: a late `accept` may still revive one. */
+  expiredIntros: (Intro & { seeker: PersonRef })[];
   /** Volunteers named in suggestions, by id, so adapters can show names. */
   people: Record<string, PersonRef>;
   /** Members this member blocked, so they can see whom and undo it. */
@@ -85,23 +92,30 @@ export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Resu
           goals: (await tx.getRequest(community.id, i.requestId))?.goals ?? "",
         });
     }
+    const expiredIntros = [];
+    const weekAgo = now.getTime() - 7 * 24 * 3600_000;
+    for (const i of await tx.listIntros(community.id, { volunteerId: member.id, status: ["expired"] })) {
+      if (i.deadline.getTime() >= weekAgo) expiredIntros.push({ ...i, seeker: await person(i.seekerId) });
+    }
     const withOther = async (c: Chat) => ({
       ...c,
       role: c.seekerId === member.id ? ("seeker" as const) : ("volunteer" as const),
       other: await person(c.seekerId === member.id ? c.volunteerId : c.seekerId),
+      awaitingOutcome: c.status === "scheduled" && c.slot !== null && c.slot.end.getTime() <= now.getTime(),
     });
     const mine = (await tx.listChats(community.id, { memberId: member.id })).sort(byCreation);
-    const chats = await Promise.all(mine.filter((c) => c.status === "proposing" || c.status === "scheduled").map(withOther));
     const monthAgo = now.getTime() - 30 * 24 * 3600_000;
-    const recent = await Promise.all(
-      mine.filter((c) => c.status === "happened" && (c.outcomeAt?.getTime() ?? 0) >= monthAgo).map(withOther),
+    const answered = (c: Chat) => REPORTED_STATUSES.includes(c.status) && (c.outcomeAt?.getTime() ?? 0) >= monthAgo;
+    const askedToAnswer = (c: Chat) => c.status === "no_show" && c.reports.length > 0 && !reportOf(c, member.id) && answered(c);
+    const chats = await Promise.all(
+      mine.filter((c) => c.status === "proposing" || c.status === "scheduled" || askedToAnswer(c)).map(withOther),
     );
     const blocked: PersonRef[] = [];
     for (const id of member.blocked) {
       const m = await tx.getMember(community.id, id);
       if (m) blocked.push(ref(m));
     }
-    const over = mine.filter((c) => c.status === "happened" || c.status === "no_show");
+    const over = mine.filter((c) => REPORTED_STATUSES.includes(c.status));
     const when = (c: Chat) => (c.slot?.start ?? c.createdAt).getTime();
     const past = await Promise.all(
       over
@@ -109,12 +123,14 @@ export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Resu
         .slice(0, 5)
         .map(withOther),
     );
+    const recent = await Promise.all(mine.filter(answered).map(withOther));
     return ok({
       member,
       seeker: await tx.getSeeker(community.id, member.id),
       volunteer: await tx.getVolunteer(community.id, member.id),
       requests,
       introsToAnswer,
+      expiredIntros,
       chats,
       recent,
       people,

@@ -26,7 +26,8 @@ export async function giveFeedback(
     const access = await chatOfParty(tx, cmd.actor, cmd.chatId, now);
     if (!access.ok) return access;
     const { community, chat } = access.value;
-    if (chat.status !== "happened" && chat.status !== "no_show") return fail("TOO_EARLY", { status: chat.status });
+    if (chat.status !== "happened" && chat.status !== "no_show" && chat.status !== "disputed")
+      return fail("TOO_EARLY", { status: chat.status });
     const [prev] = await tx.listFeedback(community.id, { chatId: chat.id, fromId: cmd.actor.memberId });
     const f: Feedback = {
       id: prev?.id ?? deps.ids.next("fb"),

@@ -3,9 +3,9 @@ import { fail, ok, type Result } from "../result.js";
 import { type Actor, type Deps, mustMember } from "./shared/context.js";
 import { chatOfParty } from "./shared/chat-access.js";
 import { enqueueScheduled } from "./shared/chat-notices.js";
-import { enqueue } from "./shared/notify.js";
-import { ref } from "./shared/people.js";
-import { slotsFor, stillFree } from "./shared/slots.js";
+import { withBookedInvite } from "./shared/calendar.js";
+import { proposeTimes } from "./shared/propose.js";
+import { stillFree } from "./shared/slots.js";
 
 export interface PickSlot {
   actor: Actor;
@@ -13,12 +13,13 @@ export interface PickSlot {
   /** 1-based index into the proposed slots, as people see them. */
   choice: number;
 }
-export type PickCode = "NOT_FOUND" | "NOT_YOURS" | "NOT_PROPOSING" | "BAD_CHOICE" | "SLOT_TAKEN";
+export type PickCode = "NOT_FOUND" | "NOT_YOURS" | "NOT_PROPOSING" | "BAD_CHOICE" | "SLOT_TAKEN" | "SLOT_PASSED";
 
 /**
  * Either person picks one of the proposed slots; the first pick wins. The slot is re-checked
- * against both calendars: if it was taken meanwhile, fresh slots go to both and the pick
- * fails with SLOT_TAKEN. Picking the slot already booked returns the chat unchanged.
+ * against the clock and both calendars: if it has passed (SLOT_PASSED) or was taken meanwhile
+ * (SLOT_TAKEN), fresh slots — or, with none left, the no-common-time notice — go to both, and
+ * the failure's `fresh` says how many. Picking the slot already booked returns the chat unchanged.
  */
 export async function pickSlot(deps: Deps, cmd: PickSlot): Promise<Result<{ chat: Chat; replay: boolean }, PickCode>> {
   const now = deps.clock.now();
@@ -34,36 +35,13 @@ export async function pickSlot(deps: Deps, cmd: PickSlot): Promise<Result<{ chat
 
     const seeker = await mustMember(tx, community.id, chat.seekerId);
     const volunteer = await mustMember(tx, community.id, chat.volunteerId);
-    if (!(await stillFree(tx, community, chat, seeker, volunteer, now, wanted))) {
-      const fresh = await slotsFor(tx, community, chat, seeker, volunteer, now, [wanted]);
-      const round = fresh[0]?.start.getTime() ?? now.getTime();
-      await tx.saveChat({ ...chat, proposedSlots: fresh, updatedAt: now });
-      await tx.cancelNudges(community.id, { refId: chat.id, kinds: ["slots_proposed", "no_common_slot"] });
-      await enqueue(
-        tx,
-        deps,
-        community.id,
-        [
-          { me: seeker, other: volunteer },
-          { me: volunteer, other: seeker },
-        ].map(({ me, other }) => ({
-          to: [me.id],
-          refId: chat.id,
-          dueAt: now,
-          round,
-          notice: {
-            kind: "slots_proposed" as const,
-            chatId: chat.id,
-            other: ref(other),
-            slots: fresh,
-            minutes: chat.minutes,
-            rescheduled: true,
-          },
-        })),
-      );
-      return fail("SLOT_TAKEN", { fresh: fresh.length });
+    const passed = wanted.start.getTime() < now.getTime();
+    if (passed || !(await stillFree(tx, community, chat, seeker, volunteer, now, wanted))) {
+      const round = now.getTime();
+      const offered = await proposeTimes(tx, deps, community, chat, seeker, volunteer, { avoid: [wanted], rescheduled: true, round });
+      return fail(passed ? "SLOT_PASSED" : "SLOT_TAKEN", { fresh: offered.proposedSlots.length });
     }
-    const scheduled: Chat = { ...chat, status: "scheduled", slot: wanted, updatedAt: now };
+    const scheduled: Chat = withBookedInvite({ ...chat, status: "scheduled", slot: wanted, updatedAt: now });
     await tx.saveChat(scheduled);
     await tx.cancelNudges(community.id, { refId: chat.id, kinds: ["slots_proposed", "no_common_slot"] });
     const request = await tx.getRequest(community.id, chat.requestId);

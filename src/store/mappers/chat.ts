@@ -18,6 +18,8 @@ export const chatToRow = (c: Chat): ChatRow => ({
   reschedules: c.reschedules,
   cancelledBy: c.cancelledBy,
   outcomeAt: c.outcomeAt,
+  reports: toJson(c.reports),
+  invite: c.invite === null ? null : toJson(c.invite),
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });
@@ -27,7 +29,13 @@ export function chatFromRow(r: ChatRow): Chat {
   const where = `chats(${r.communityId}, ${r.id})`;
   return parseRow(
     ChatSchema,
-    { ...r, proposedSlots: readJson(r.proposedSlots, where), slot: r.slot === null ? null : readJson(r.slot, where) },
+    {
+      ...r,
+      proposedSlots: readJson(r.proposedSlots, where),
+      slot: r.slot === null ? null : readJson(r.slot, where),
+      reports: readJson(r.reports, where),
+      invite: r.invite === null ? null : readJson(r.invite, where),
+    },
     where,
   );
 }

@@ -100,6 +100,8 @@ const chat = (
   reschedules: 0,
   cancelledBy: null,
   outcomeAt: null,
+  reports: [],
+  invite: null,
   createdAt: at(created),
   updatedAt: at(created),
 });

@@ -27,7 +27,7 @@ describe("admin stats on a seeded history", () => {
     // Accept delays 4, 12, 24, 2, 6 hours → median 6.
     expect(s.medianHoursToAccept).toBe(6);
     // c1, c2, c3, c5 got a time; c1 and c5 happened; c2 was a no-show; c4 is still proposing.
-    expect(s.chats).toEqual({ scheduled: 4, happened: 2, noShow: 1 });
+    expect(s.chats).toEqual({ scheduled: 4, happened: 2, noShow: 1, disputed: 0 });
     // Real notes: n1 and n2 delivered in the period; n0 is older, n3 still pending; the prompts p1, p2 never count.
     expect(s.thankYousSent).toBe(2);
     // November load: v1 2/4, v2 2/2, v3 0/2, v4 1/4 → [0.5, 1, 0, 0.25]; Gini = 6.5 / (2·16·0.4375).
@@ -49,7 +49,7 @@ describe("admin stats on a seeded history", () => {
     expect(s.intros).toEqual({ offered: 9, accepted: 6, declined: 1, expired: 1 });
     // Adding i0's 8 hours: [2, 4, 6, 8, 12, 24] → 7.
     expect(s.medianHoursToAccept).toBe(7);
-    expect(s.chats).toEqual({ scheduled: 5, happened: 3, noShow: 1 });
+    expect(s.chats).toEqual({ scheduled: 5, happened: 3, noShow: 1, disputed: 0 });
     expect(s.thankYousSent).toBe(3);
     expect(s.volunteerLoad.gini).toBe(0.464);
     expect(s.waiting.requests).toBe(3);
@@ -61,7 +61,7 @@ describe("admin stats on a seeded history", () => {
     expect(s.requests).toBe(3);
     expect(s.intros).toEqual({ offered: 3, accepted: 0, declined: 1, expired: 1 });
     expect(s.medianHoursToAccept).toBeNull();
-    expect(s.chats).toEqual({ scheduled: 0, happened: 0, noShow: 0 });
+    expect(s.chats).toEqual({ scheduled: 0, happened: 0, noShow: 0, disputed: 0 });
   });
 
   it("renders the same figures as a table", async () => {

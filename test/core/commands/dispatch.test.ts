@@ -135,7 +135,10 @@ describe("dispatch: implicit targets", () => {
     w.clock.set(new Date((chat.slot?.start.getTime() ?? 0) + 40 * 60_000));
     const done = value(await say(w, vera, "happened"), "outcome");
     expect(done.chat).toMatchObject({ id: chat.id, status: "happened" });
-    expect(code(await say(w, sam, "noshow"))).toBe("NO_CHAT");
+    // The other person still answers for themselves: a different answer is kept as a dispute.
+    const disputed = value(await say(w, sam, "noshow"), "outcome");
+    expect(disputed.chat).toMatchObject({ id: chat.id, status: "disputed" });
+    expect(code(await say(w, eve, "noshow"))).toBe("NO_CHAT");
   });
 
   it('"reschedule" moves my next scheduled chat', async () => {

@@ -53,6 +53,8 @@ function chat(startIn: number | null, minutes = 30): Chat {
     reschedules: 0,
     cancelledBy: null,
     outcomeAt: null,
+    reports: [],
+    invite: null,
     createdAt: NOW,
     updatedAt: NOW,
   };
@@ -80,15 +82,19 @@ describe("introNudges", () => {
 });
 
 describe("chatNudges", () => {
-  it("prep the day before, reminders an hour before, check-ins an hour after the end", () => {
+  it("prep the day before, reminders an hour before, check-ins an hour after the end and once more a day later", () => {
     const c = chat(3 * DAY, 30);
-    expect(plan(chatNudges(c, defaultSettings(), NOW))).toEqual([
+    const planned = chatNudges(c, defaultSettings(), NOW);
+    expect(plan(planned)).toEqual([
       ["prep", "seeker", 3 * DAY - 24 * HOUR],
       ["chat_reminder", "seeker", 3 * DAY - HOUR],
       ["chat_reminder", "volunteer", 3 * DAY - HOUR],
       ["check_in", "seeker", 3 * DAY + 30 * MIN + HOUR],
       ["check_in", "volunteer", 3 * DAY + 30 * MIN + HOUR],
+      ["check_in", "seeker", 4 * DAY + 30 * MIN + HOUR],
+      ["check_in", "volunteer", 4 * DAY + 30 * MIN + HOUR],
     ]);
+    expect(planned.map((n) => n.again === true)).toEqual([false, false, false, false, false, true, true]);
   });
 
   it("follows the community's timings", () => {
@@ -99,6 +105,8 @@ describe("chatNudges", () => {
       ["chat_reminder", "volunteer", 5 * DAY - 15 * MIN],
       ["check_in", "seeker", 5 * DAY + 45 * MIN],
       ["check_in", "volunteer", 5 * DAY + 45 * MIN],
+      ["check_in", "seeker", 6 * DAY + 45 * MIN],
+      ["check_in", "volunteer", 6 * DAY + 45 * MIN],
     ]);
   });
 
@@ -109,9 +117,16 @@ describe("chatNudges", () => {
       "chat_reminder:volunteer",
       "check_in:seeker",
       "check_in:volunteer",
+      "check_in:seeker",
+      "check_in:volunteer",
     ]);
     // Thirty minutes ahead: only the check-ins remain.
-    expect(plan(chatNudges(chat(30 * MIN), defaultSettings(), NOW)).map(([k]) => k)).toEqual(["check_in", "check_in"]);
+    expect(plan(chatNudges(chat(30 * MIN), defaultSettings(), NOW)).map(([k]) => k)).toEqual([
+      "check_in",
+      "check_in",
+      "check_in",
+      "check_in",
+    ]);
     // Exactly 24 h ahead: the prep is due now, which still counts.
     expect(plan(chatNudges(chat(DAY), defaultSettings(), NOW))[0]).toEqual(["prep", "seeker", 0]);
   });
@@ -120,15 +135,17 @@ describe("chatNudges", () => {
     expect(plan(chatNudges(chat(-3 * HOUR), defaultSettings(), NOW))).toEqual([
       ["check_in", "seeker", 0],
       ["check_in", "volunteer", 0],
+      ["check_in", "seeker", DAY],
+      ["check_in", "volunteer", DAY],
     ]);
   });
 
   it("toggles off → nothing; each toggle removes only its kind", () => {
     expect(chatNudges(chat(3 * DAY), defaultSettings({ nudges: ALL_OFF }), NOW)).toEqual([]);
     const noPrep = chatNudges(chat(3 * DAY), defaultSettings({ nudges: { ...defaultSettings().nudges, prep: false } }), NOW);
-    expect(noPrep.map((n) => n.kind)).toEqual(["chat_reminder", "chat_reminder", "check_in", "check_in"]);
+    expect(noPrep.map((n) => n.kind)).toEqual(["chat_reminder", "chat_reminder", "check_in", "check_in", "check_in", "check_in"]);
     const noReminder = chatNudges(chat(3 * DAY), defaultSettings({ nudges: { ...defaultSettings().nudges, chatReminder: false } }), NOW);
-    expect(noReminder.map((n) => n.kind)).toEqual(["prep", "check_in", "check_in"]);
+    expect(noReminder.map((n) => n.kind)).toEqual(["prep", "check_in", "check_in", "check_in", "check_in"]);
     const noCheckIn = chatNudges(chat(3 * DAY), defaultSettings({ nudges: { ...defaultSettings().nudges, checkIn: false } }), NOW);
     expect(noCheckIn.map((n) => n.kind)).toEqual(["prep", "chat_reminder", "chat_reminder"]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PercolateError } from "../../../src/core/result.js";
 import { buildInvite, googleCalendarLink, type InviteInput } from "../../../src/core/time/invite.js";
+import { parseInvite } from "../../support/ics.js";
 import { utc } from "./helpers.js";
 
 const base: InviteInput = {
@@ -83,5 +84,19 @@ describe("googleCalendarLink", () => {
     expect(link.searchParams.get("dates")).toBe("20261124T090000Z/20261124T093000Z");
     expect(link.searchParams.get("details")).toBe("a & b");
     expect(link.searchParams.get("location")).toBe("Café");
+  });
+});
+
+describe("buildInvite: METHOD:CANCEL", () => {
+  it("a cancellation keeps the UID, carries the SEQUENCE given and STATUS:CANCELLED, as ical.js reads it", () => {
+    const ics = buildInvite({ ...base, method: "CANCEL", sequence: 2 });
+    expect(parseInvite(ics)).toEqual({
+      method: "CANCEL",
+      uid: "chat-42@percolate",
+      sequence: 2,
+      status: "CANCELLED",
+      start: utc("2026-11-24T09:00:00Z"),
+    });
+    expect(parseInvite(buildInvite(base))).toMatchObject({ method: "REQUEST", status: "CONFIRMED", sequence: 0 });
   });
 });

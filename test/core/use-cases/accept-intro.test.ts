@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { acceptIntro, cancelChat, cancelRequest, declineIntro, expireIntros, setAvailability } from "../../../src/core/use-cases/index.js";
 import {
   BERLIN,
-  DAY,
   HOUR,
   KOLKATA,
   MIN,
@@ -164,19 +163,46 @@ describe("acceptIntro", () => {
     expect(expectFail(await acceptIntro(w.deps, { actor: vera, introId: "intro_404" }), "NOT_FOUND")).toEqual({ introId: "intro_404" });
   });
 
-  it("EXPIRED after the deadline, before and after the expiry job ran", async () => {
+  it("a yes at the deadline, before the expiry job ran, still counts", async () => {
     const w = world();
     const vera = await makeVolunteer(w, "vera", "ux-design");
     const sam = await makeSeeker(w, "sam", "ux-design");
     const { intro } = await requestAndChoose(w, sam, "ux-design", vera);
-    w.clock.advance(72 * HOUR - MIN);
-    const before = await snapshot(w);
-    w.clock.advance(MIN); // exactly at the deadline
-    expect(expectFail(await acceptIntro(w.deps, { actor: vera, introId: intro.id }), "EXPIRED")).toEqual({ deadline: intro.deadline });
-    expect(await snapshot(w)).toEqual(before);
-    w.clock.advance(DAY);
+    w.clock.advance(72 * HOUR); // exactly at the deadline
+    const r = unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id }));
+    expect(r).toMatchObject({ late: false, intro: { status: "accepted" }, chat: { status: "proposing" } });
+  });
+
+  it("a late yes after expiry revives the intro while the seeker waits unmatched", async () => {
+    const w = world();
+    const vera = await makeVolunteer(w, "vera", "ux-design");
+    const sam = await makeSeeker(w, "sam", "ux-design");
+    const { intro, request } = await requestAndChoose(w, sam, "ux-design", vera);
+    w.clock.advance(73 * HOUR);
     await expireIntros(w.deps);
-    expectFail(await acceptIntro(w.deps, { actor: vera, introId: intro.id }), "EXPIRED");
+    expect((await getRequest(w, request.id))?.status).toBe("waitlisted");
+    const r = unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id }));
+    expect(r).toMatchObject({ late: true, replay: false, intro: { status: "accepted" } });
+    expect(r.chat.proposedSlots).toHaveLength(3);
+    expect((await getRequest(w, request.id))?.status).toBe("scheduling");
+    const again = unwrap(await acceptIntro(w.deps, { actor: vera, introId: intro.id }));
+    expect(again).toMatchObject({ replay: true, chat: { id: r.chat.id } });
+  });
+
+  it("a late yes after the seeker moved on: ALREADY_MATCHED (another intro out) or REQUEST_CLOSED (withdrawn), changing nothing", async () => {
+    const w = world();
+    const vera = await makeVolunteer(w, "vera", "ux-design");
+    await makeVolunteer(w, "uma", "ux-design");
+    const sam = await makeSeeker(w, "sam", "ux-design");
+    const { intro, request } = await requestAndChoose(w, sam, "ux-design", vera);
+    w.clock.advance(73 * HOUR);
+    await expireIntros(w.deps);
+    expect((await getRequest(w, request.id))?.status).toBe("offered"); // on to uma
+    const before = await snapshot(w);
+    expect(expectFail(await acceptIntro(w.deps, { actor: vera, introId: intro.id }), "ALREADY_MATCHED")).toEqual({ seeker: "sam" });
+    expect(await snapshot(w)).toEqual(before);
+    unwrap(await cancelRequest(w.deps, { actor: sam, requestId: request.id }));
+    expectFail(await acceptIntro(w.deps, { actor: vera, introId: intro.id }), "REQUEST_CLOSED");
   });
 
   it("ALREADY_DECLINED after a decline", async () => {

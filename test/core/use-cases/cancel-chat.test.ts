@@ -28,9 +28,15 @@ describe("cancelChat", () => {
     expect(r.chat).toMatchObject({ status: "cancelled", cancelledBy: sam.memberId });
     expect(await getChat(w, chat.id)).toEqual(r.chat);
     expect((await getRequest(w, request.id))?.status).toBe("cancelled");
-    expect(summary(await pending(w), w)).toEqual([{ kind: "chat_cancelled", to: "vera", dueAt: w.clock.now().toISOString() }]);
+    expect(summary(await pending(w), w)).toEqual([
+      { kind: "chat_cancelled", to: "vera", dueAt: w.clock.now().toISOString() },
+      { kind: "invite_cancelled", to: "sam", dueAt: w.clock.now().toISOString() },
+    ]);
     expect((await nudges(w, { refId: chat.id, kinds: ["chat_reminder", "check_in"] })).every((n) => n.status === "cancelled")).toBe(true);
-    expect((await pending(w))[0]?.notice).toMatchObject({ chatId: chat.id, by: { id: sam.memberId, name: "sam" } });
+    expect((await pending(w, { kinds: ["chat_cancelled"] }))[0]?.notice).toMatchObject({
+      chatId: chat.id,
+      by: { id: sam.memberId, name: "sam" },
+    });
     await w.tick();
     expect(w.messenger.of("chat_cancelled", vera.memberId)).toHaveLength(1);
     w.clock.advance(14 * 24 * HOUR);
@@ -51,6 +57,7 @@ describe("cancelChat", () => {
     expect(summary(written, w).map((n) => [n.kind, n.to])).toEqual([
       ["chat_cancelled", "sam"],
       ["intro_offered", "uma"],
+      ["invite_cancelled", "vera"],
       ["intro_reminder", "uma"],
     ]);
     expect((await pending(w, { kinds: ["chat_cancelled"] }))[0]?.notice).toMatchObject({ by: { id: vera.memberId } });

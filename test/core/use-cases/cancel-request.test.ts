@@ -66,7 +66,10 @@ describe("cancelRequest", () => {
     await w.tick();
     unwrap(await cancelRequest(w.deps, { actor: sam, requestId: req.id }));
     expect((await getChat(w, chat.id))?.status).toBe("cancelled");
-    expect(summary(await pending(w), w).map((n) => [n.kind, n.to])).toEqual([["chat_cancelled", "vera"]]);
+    expect(summary(await pending(w), w).map((n) => [n.kind, n.to])).toEqual([
+      ["chat_cancelled", "vera"],
+      ["invite_cancelled", "sam"],
+    ]);
   });
 
   it("cancelling twice changes nothing (replay)", async () => {

@@ -34,7 +34,7 @@ describe("deliverDue", () => {
   it("delivers what is due, once, and leaves the rest for later", async () => {
     const { w, vera } = await withIntro();
     const r = await deliverDue(w.deps, w.messenger, { owner: "a" });
-    expect(r).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0, dropped: 0, postponed: 0, rateLimitedUntil: null });
+    expect(r).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0, dropped: 0, stale: 0, postponed: 0, rateLimitedUntil: null });
     const [d] = w.messenger.sent;
     expect(d?.notice.kind).toBe("intro_offered");
     expect(d?.to.map((m) => m.id)).toEqual([vera.memberId]);
@@ -69,6 +69,7 @@ describe("deliverDue", () => {
       retried: 1,
       failed: 0,
       dropped: 0,
+      stale: 0,
       postponed: 0,
       rateLimitedUntil: null,
     });

@@ -78,7 +78,7 @@ describe("pause", () => {
     const { volunteer: vera, chat } = await scheduledPair(w);
     unwrap(await pause(w.deps, { actor: vera, until: new Date(w.clock.now().getTime() + 30 * DAY) }));
     expect((await getChat(w, chat.id))?.status).toBe("scheduled");
-    expect(await pending(w, { refId: chat.id, kinds: ["chat_reminder", "check_in"] })).toHaveLength(4);
+    expect(await pending(w, { refId: chat.id, kinds: ["chat_reminder", "check_in"] })).toHaveLength(6);
   });
 
   it("pausing again moves the date; the same pause twice changes nothing", async () => {

@@ -57,6 +57,8 @@ describe("pickSlot", () => {
         { kind: "chat_reminder", to: "vera", dueAt: new Date(start - HOUR).toISOString() },
         { kind: "check_in", to: "sam", dueAt: new Date(end + HOUR).toISOString() },
         { kind: "check_in", to: "vera", dueAt: new Date(end + HOUR).toISOString() },
+        { kind: "check_in", to: "sam", dueAt: new Date(end + HOUR + DAY).toISOString() },
+        { kind: "check_in", to: "vera", dueAt: new Date(end + HOUR + DAY).toISOString() },
       ].sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
     );
     const scheduled = rows.find((n) => n.kind === "chat_scheduled")?.notice;
@@ -128,10 +130,10 @@ describe("pickSlot", () => {
     expect(await nudges(w, { refId: chat.id, kinds: ["chat_scheduled"] })).toHaveLength(1);
   });
 
-  it("SLOT_TAKEN when the slot has started already", async () => {
+  it('SLOT_PASSED (not "taken") when the slot has started already', async () => {
     const { w, seeker: sam, chat } = await proposing();
     w.clock.set(new Date((chat.proposedSlots[0]?.start.getTime() ?? 0) + MIN));
-    expectFail(await pickSlot(w.deps, { actor: sam, chatId: chat.id, choice: 1 }), "SLOT_TAKEN");
+    expect(expectFail(await pickSlot(w.deps, { actor: sam, chatId: chat.id, choice: 1 }), "SLOT_PASSED")).toEqual({ fresh: 3 });
     const fresh = await getChat(w, chat.id);
     expect(fresh?.proposedSlots.every((s) => s.start.getTime() >= w.clock.now().getTime() + DAY)).toBe(true);
   });

@@ -6,18 +6,22 @@ import { buildInvite } from "../../time/index.js";
 import type { Deps } from "./context.js";
 import { enqueue, type NudgeSpec } from "./notify.js";
 import { card, ref } from "./people.js";
+import { inviteUid } from "./calendar.js";
 
-/** The iCalendar invite for a scheduled chat: stable UID per chat, so a reschedule replaces it. */
+/**
+ * The iCalendar invite for a scheduled chat: stable UID per chat, so a reschedule replaces it,
+ * with the SEQUENCE recorded on the chat (see withBookedInvite).
+ */
 export function inviteFor(chat: Chat, seeker: Member, volunteer: Member, goals: string, link: string, now: Date): string {
   if (!chat.slot) throw new Error(`chat ${chat.id} has no slot`);
   return buildInvite({
-    uid: `${chat.id}@percolate`,
+    uid: inviteUid(chat),
     slot: chat.slot,
     title: `Coffee chat: ${seeker.displayName} & ${volunteer.displayName}`,
     description: `A ${chat.minutes}-minute conversation to learn, not a job request.\nGoals: ${goals}`,
     ...(link ? (/^https?:\/\//.test(link) ? { url: link } : { location: link }) : {}),
     attendees: [{ name: seeker.displayName }, { name: volunteer.displayName }],
-    sequence: chat.reschedules,
+    sequence: chat.invite?.sequence ?? chat.reschedules,
     now,
   });
 }
@@ -84,8 +88,15 @@ export async function enqueueScheduled(
               format: chat.format,
               meetingLink: link,
             }
-          : { kind: "check_in", chatId: chat.id, other: ref(other[n.to]) };
-    specs.push({ to: [people[n.to].id], refId: chat.id, dueAt: n.dueAt, round: chat.reschedules, notice });
+          : { kind: "check_in", chatId: chat.id, other: ref(other[n.to]), ...(n.again ? { again: true } : {}) };
+    specs.push({
+      to: [people[n.to].id],
+      refId: chat.id,
+      dueAt: n.dueAt,
+      round: chat.reschedules,
+      ...(n.again ? { variant: "again" } : {}),
+      notice,
+    });
   }
   await enqueue(tx, deps, community.id, specs);
 }

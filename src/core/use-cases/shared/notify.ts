@@ -11,11 +11,13 @@ export interface NudgeSpec {
   dueAt: Date;
   /** Distinguishes repeats of the same kind for the same thing (e.g. after a reschedule). */
   round?: number;
+  /** Distinguishes a second notice of the same kind in one round (e.g. "again" for the repeated check-in). */
+  variant?: string;
 }
 
 /** The dedupe key: the same notice for the same thing to the same people is sent once. */
-export const nudgeKey = (s: Pick<NudgeSpec, "to" | "notice" | "refId" | "round">): string =>
-  `${s.notice.kind}:${s.refId}:${s.to.join("+")}${s.round ? `:r${s.round}` : ""}`;
+export const nudgeKey = (s: Pick<NudgeSpec, "to" | "notice" | "refId" | "round" | "variant">): string =>
+  `${s.notice.kind}:${s.refId}:${s.to.join("+")}${s.round ? `:r${s.round}` : ""}${s.variant ? `:${s.variant}` : ""}`;
 
 /**
  * Writes notices into the outbox in the caller's transaction, so a state change and the

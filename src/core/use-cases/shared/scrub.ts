@@ -64,6 +64,10 @@ const ID_FIELDS: ReadonlySet<string> = new Set([
   "status",
   "why",
   "outcome",
+  // Outcome reports and notices about them: a member id, and words from fixed lists.
+  "by",
+  "said",
+  "reader",
   "format",
   "timeZone",
   "tags",

@@ -42,7 +42,9 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
       const next = n.next
         ? `We've introduced you to ${n.next.name} instead.`
         : n.waitlisted
-          ? `You're on the waitlist; we'll introduce you as soon as someone fits.`
+          ? n.blocker
+            ? "You're on the waitlist for now."
+            : `You're on the waitlist; we'll introduce you as soon as someone fits.`
           : "";
       const because = n.blocker ? `\n${renderBlocker(n.blocker, reader.timeZone, style)}` : "";
       return `${`${n.volunteer.name} ${why}. ${next}`.trim()}${because}`;

@@ -181,9 +181,11 @@ describe("journey: a late accept", () => {
     await j.say("sam", "choose 1");
     j.read("vera");
     await j.wait(72 * HOUR + HOUR);
-    expect(j.read("sam")).toEqual(["vera didn't get back in time. You're on the waitlist; we'll introduce you as soon as someone fits."]);
+    expect(j.read("sam")).toEqual([
+      "vera didn't get back in time. You're on the waitlist for now.\nEveryone who volunteers for ux-design has been asked for this request already, or met you recently. I'll introduce you as soon as someone new volunteers for it.",
+    ]);
     expect(j.read("vera")).toEqual([
-      'The intro with sam expired without an answer. If you\'d still like to talk, type "accept" — if they\'re still waiting, the intro is back on. No worries otherwise — you can pause anytime with "pause <date>".',
+      'The intro with sam expired without an answer. They\'re on the waitlist until someone fits. If you\'d still like to talk, type "accept" — if they\'re still waiting, the intro is back on. No worries otherwise — you can pause anytime with "pause <date>".',
     ]);
 
     const late = await j.say("vera", "accept");
@@ -264,7 +266,8 @@ describe("journey: calendars stay right", () => {
   it("cancelling a booked chat sends both a cancellation with the same UID and a higher SEQUENCE", async () => {
     const j = textJourney();
     const chat = await booked(j);
-    expect(await j.say("sam", "cancel")).toBe("Cancelled the chat; I've let the other person know.");
+    expect(await j.say("sam", "cancel")).toMatch(/^Cancel your chat with vera, .+\? vera will be told/);
+    expect(await j.say("sam", "cancel yes")).toBe("Cancelled the chat; I've let the other person know.");
     const [toVera] = j.readFull("vera");
     expect(toVera?.text).toBe(
       "sam had to cancel your coffee chat. Sorry about that — nothing else is needed from you.\n   The calendar cancellation (.ics) is attached, so the event leaves your calendar.",
@@ -294,7 +297,8 @@ describe("journey: calendars stay right", () => {
     if (!second) throw new Error("no second chat");
     j.read("tom");
     j.read("vera");
-    await j.say("vera", "leave");
+    expect(await j.say("vera", "leave")).toContain("Before you go: leaving calls off your 2 chats not yet held:");
+    await j.say("vera", "leave yes");
     for (const [who, chat] of [
       ["sam", first],
       ["tom", second],
@@ -320,7 +324,8 @@ describe("journey: calendars stay right", () => {
   it("forget-me cancels the booked chat on the other person's calendar, naming nobody in the file", async () => {
     const j = textJourney();
     const chat = await booked(j);
-    await j.say("sam", "forget-me");
+    expect(await j.say("sam", "forget-me")).toContain("It also calls off:");
+    await j.say("sam", "forget-me yes");
     const got = j.readFull("vera").find((m) => m.delivery.notice.kind === "chat_cancelled");
     expect(got?.text).toContain("a former member had to cancel your coffee chat.");
     const ics = icsOf(got?.delivery as Delivery);

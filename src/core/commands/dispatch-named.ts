@@ -7,6 +7,7 @@ import type { Reply } from "./dispatch.js";
 import { resolveTarget } from "./resolve.js";
 import {
   acceptTarget,
+  matchName,
   cancelTarget,
   chooseNameTarget,
   chooseNumberTarget,
@@ -62,7 +63,12 @@ export async function dispatchNamed(deps: Deps, actor: Actor, cmd: NamedCommand)
       const s = await statusOf(deps, actor);
       const t = s ? acceptTarget(s, cmd.name) : none;
       if (t.kind === "which") return which(t.which);
-      if (t.kind === "none") return { kind: "accept", result: fail("NOTHING_TO_ANSWER") };
+      if (t.kind === "none") {
+        // Nothing waiting: a late accept of an intro that expired lately (named, or the newest).
+        const late = s ? lateIntro(s, cmd.name) : undefined;
+        if (!late) return { kind: "accept", result: fail("NOTHING_TO_ANSWER") };
+        return { kind: "accept", result: await uc.acceptIntro(deps, { actor, introId: late }) };
+      }
       return { kind: "accept", result: await uc.acceptIntro(deps, { actor, introId: t.id }) };
     }
     case "decline": {
@@ -186,4 +192,15 @@ async function cancel(deps: Deps, actor: Actor, cmd: Extract<Command, { kind: "c
   if (!requestId) return { kind: "cancel", result: fail("NOTHING_TO_CANCEL") };
   const r = await uc.cancelRequest(deps, { actor, requestId });
   return { kind: "cancel", result: r.ok ? ok({ what: "request", replay: r.value.replay }) : r };
+}
+
+/** The intro that expired lately to accept late: the one whose seeker `name` matches alone, or the newest. */
+function lateIntro(s: uc.StatusValue, name: string | undefined): string | undefined {
+  const expired = [...s.expiredIntros].sort((a, b) => b.offeredAt.getTime() - a.offeredAt.getTime());
+  if (name === undefined) return expired[0]?.id;
+  const found = matchName(
+    expired.map((i) => ({ id: i.id, person: i.seeker })),
+    name,
+  );
+  return found.length === 1 ? found[0]?.id : undefined;
 }

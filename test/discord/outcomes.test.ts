@@ -58,7 +58,7 @@ describe("Discord journeys: a late accept, a disputed no-show, a cancellation", 
     expect(text(late)).toContain("Thank you — they're still looking, so the intro is back on!");
     await bot.tick();
     const slots = await waitFor(() => dmText(sam).find((t) => t.includes("Pick a time")), 2000, "the times for Sam");
-    expect(slots).toContain("Good news for your 30-minute chat with Vera — they said yes!");
+    expect(slots).toContain("Good news — Vera said yes to a 30-minute chat!");
     await samPicks();
     expect((await chats())[0]?.status).toBe("scheduled");
   });

@@ -193,8 +193,8 @@ describe("journey: a late accept", () => {
       "Thank you — they're still looking, so the intro is back on! I've sent 3 times to you both — either of you can \"pick <n>\".",
     );
     const [toSam] = j.read("sam");
-    expect(toSam).toMatch(/^📅 Good news for your 30-minute chat with vera — they said yes! Pick a time that works/);
-    expect(j.read("vera")[0]).toMatch(/^📅 Good news for your 30-minute chat with sam/);
+    expect(toSam).toMatch(/^📅 Good news — vera said yes to a 30-minute chat! Pick a time that works/);
+    expect(j.read("vera")[0]).toMatch(/^📅 You're on — pick a time for your 30-minute chat with sam/);
     expect(await j.say("sam", "pick 1")).toContain("Booked:");
   });
 

@@ -56,7 +56,7 @@ describe("Slack journeys: a late accept, a disputed no-show, a cancellation", ()
     await h.click(vera, "Accept", intro);
     expect(intro.text).toContain("Thank you — they're still looking, so the intro is back on!");
     await h.tick();
-    expect(newest(h.messagesTo(sam), "Pick a time").text).toContain("Good news for your 30-minute chat with vera — they said yes!");
+    expect(newest(h.messagesTo(sam), "Pick a time").text).toContain("Good news — vera said yes to a 30-minute chat!");
     await samPicks();
     expect((await chats())[0]?.status).toBe("scheduled");
   });

@@ -1,4 +1,4 @@
-import { dispatch, type Parsed, type Reply } from "../core/commands/index.js";
+import { dispatch, type Parsed, type Reply, withinLimits } from "../core/commands/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
 import { type Action, renderProblem, renderReply, suggestionActions, type TextStyle } from "../text/index.js";
 
@@ -15,7 +15,9 @@ export interface View {
  * unsupported input gets the fix; a command runs through its use case and its result is
  * worded in the platform's style, with the buttons that fit.
  */
-export async function handle(deps: Deps, actor: Actor, parsed: Parsed, style: TextStyle): Promise<View> {
+export async function handle(deps: Deps, actor: Actor, input: Parsed, style: TextStyle): Promise<View> {
+  // Oversize text is refused here, once for every adapter, naming the field and its limit.
+  const parsed = withinLimits(input);
   if (parsed.kind === "unsupported") return { text: renderProblem(parsed.problem, style), actions: [], reply: null };
   const reply = await dispatch(deps, actor, parsed);
   deps.afterCommand?.();

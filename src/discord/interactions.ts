@@ -20,7 +20,8 @@ import { communityIdOf, decodeCustomId, memberIdOf } from "./ids.js";
 import type { DiscordMessenger } from "./messenger.js";
 import { parseForm, parseSlash, type Options } from "./parse.js";
 import { parseAdminSlash } from "./parse-admin.js";
-import { noticeMessage, viewMessage, type MessageBody } from "./render.js";
+import { NO_MENTIONS, noticeMessage, replyOptions, viewMessage, type MessageBody } from "./render.js";
+import { clip } from "../text/index.js";
 import { MODAL_KEYS, settingsForModal, settingsModal, settingsModalOf, submitSettingsModal } from "./settings-modal.js";
 import { discordStyle } from "./style.js";
 
@@ -106,8 +107,10 @@ export class InteractionRouter {
     } catch (e) {
       this.o.log.error({ err: e instanceof Error ? e.message : String(e), interaction: i.id }, "discord interaction failed");
       const content = "Something went wrong on my side — please try again in a moment.";
-      if (i.isRepliable() && !i.replied && !i.deferred) await i.reply({ content, flags: MessageFlags.Ephemeral }).catch(() => undefined);
-      else if (i.isRepliable() && i.deferred) await i.editReply({ content, components: [] }).catch(() => undefined);
+      if (i.isRepliable() && !i.replied && !i.deferred)
+        await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }).catch(() => undefined);
+      else if (i.isRepliable() && i.deferred)
+        await i.editReply({ content, components: [], allowedMentions: NO_MENTIONS }).catch(() => undefined);
     }
   }
 
@@ -132,6 +135,7 @@ export class InteractionRouter {
       return void (await i.reply({
         content: "Use /coffee inside a server: each server is its own community.",
         flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
       }));
     const group = i.options.getSubcommandGroup(false);
     const sub = i.options.getSubcommand(false) ?? "help";
@@ -156,7 +160,7 @@ export class InteractionRouter {
   private async settingsModal(i: ChatInputCommandInteraction, guildId: string): Promise<void> {
     const current = await settingsForModal(this.o.deps, this.actor(guildId, i.user, i));
     if (current.ok) return void (await i.showModal(settingsModal(current.settings)));
-    await i.reply({ ...viewMessage(current.view, guildId, "UTC"), flags: MessageFlags.Ephemeral });
+    await i.reply({ ...replyOptions(viewMessage(current.view, guildId, "UTC")), flags: MessageFlags.Ephemeral });
   }
 
   private async form(i: ModalSubmitInteraction): Promise<void> {
@@ -177,7 +181,11 @@ export class InteractionRouter {
     }
     const form = formOf(i.customId);
     if (!form || !guildId)
-      return void (await i.reply({ content: "That form is out of date. Type `/coffee help`.", flags: MessageFlags.Ephemeral }));
+      return void (await i.reply({
+        content: "That form is out of date. Type `/coffee help`.",
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      }));
     const fields: Record<string, string> = {};
     for (const id of formFields(form)) {
       try {
@@ -196,6 +204,7 @@ export class InteractionRouter {
       return void (await i.reply({
         content: "That button is out of date. Type `/coffee status` to see what's open for you.",
         flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
       }));
     }
     await this.answer(i, decoded.guildId, i.user, decoded.command, "update");
@@ -243,8 +252,13 @@ export class InteractionRouter {
           auth: false,
         });
       else await this.o.hookRest.patch(Routes.webhookMessage(i.applicationId, i.token, "@original"), { body, files, auth: false });
-    } else if (out.inPlace && i.isMessageComponent()) await i.update(out.body);
-    else await i.reply({ ...out.body, flags: MessageFlags.Ephemeral, files: files.map((f) => ({ attachment: f.data, name: f.name })) });
+    } else if (out.inPlace && i.isMessageComponent()) await i.update(replyOptions(out.body));
+    else
+      await i.reply({
+        ...replyOptions(out.body),
+        flags: MessageFlags.Ephemeral,
+        files: files.map((f) => ({ attachment: f.data, name: f.name })),
+      });
   }
 
   /** The answer's content: `inPlace` when a click worked and its message should show the outcome. `run` replaces the one-command path (the settings form). */
@@ -268,7 +282,7 @@ export class InteractionRouter {
     let body = viewMessage(view, guildId, zone);
     const inPlace = mode === "update" && i.isMessageComponent() && r !== null && r.kind !== "help" && r.result.ok;
     if (inPlace && i.isMessageComponent())
-      body = { content: `${i.message.content}\n\n➜ ${body.content}`.slice(0, 2000), components: body.components };
+      body = { ...body, content: clip(`${clip(i.message.content, Math.max(1, 1990 - body.content.length))}\n\n➜ ${body.content}`, 2000) };
     // An admin export arrives as CSV attachments on the (private) answer.
     const files = r?.kind === "admin_export" && r.result.ok ? r.result.value.files.map((f) => ({ name: f.name, text: f.text })) : [];
     return { body: await this.withMissed(actor, guildId, body), inPlace, files };
@@ -299,8 +313,9 @@ export class InteractionRouter {
     const parts = missed.map((n) => noticeMessage(n, [member], guildId));
     const head = `📬 Your DMs are closed, so here is what I couldn't send you:\n${parts.map((p) => p.content).join("\n\n")}\n\n`;
     return {
-      content: (head + body.content).slice(0, 2000),
+      content: clip(head + body.content, 2000),
       components: [...parts.flatMap((p) => p.components), ...body.components].slice(0, 5),
+      allowed_mentions: NO_MENTIONS,
     };
   }
 }

@@ -3,9 +3,9 @@ import type { Member, Notice } from "../core/domain/index.js";
 import type { Delivery, Logger, Messenger, SendOutcome } from "../core/ports/index.js";
 import { formatSlot } from "../core/time/index.js";
 import { noticeActions, renderNotice } from "../text/index.js";
-import { messageBlocks } from "./blocks.js";
+import { fallbackText, messageBlocks } from "./blocks.js";
 import { userOf } from "./ids.js";
-import { slackStyle } from "./style.js";
+import { escapeMrkdwn, slackStyle } from "./style.js";
 
 /** The metadata event type every Percolate message carries, with its idempotency key. */
 export const NUDGE_EVENT = "percolate_nudge";
@@ -50,7 +50,7 @@ export function outcomeOf(e: unknown): SendOutcome & { ok: false } {
 /** Each person's local time for a notice about a slot, for the pair's shared conversation. */
 function pairTimes(n: Notice, to: readonly Member[]): string[] {
   if (to.length < 2 || !("slot" in n)) return [];
-  return [to.map((m) => `*${m.displayName}*: ${formatSlot(n.slot, m.timeZone)} (${m.timeZone})`).join(" · ")];
+  return [to.map((m) => `*${escapeMrkdwn(m.displayName)}*: ${formatSlot(n.slot, m.timeZone)} (${m.timeZone})`).join(" · ")];
 }
 
 /**
@@ -88,7 +88,7 @@ export class SlackMessenger implements Messenger {
         const text = renderNotice(d.notice, reader, slackStyle);
         await this.poster.chat.postMessage({
           channel,
-          text,
+          text: fallbackText(text),
           blocks: messageBlocks(text, noticeActions(d.notice, reader), pairTimes(d.notice, d.to)),
           metadata: { event_type: NUDGE_EVENT, event_payload: { key: d.key } },
           unfurl_links: false,

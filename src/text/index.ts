@@ -5,3 +5,4 @@ export * from "./failures.js";
 export * from "./actions.js";
 export * from "./admin-replies.js";
 export * from "./privacy-replies.js";
+export * from "./clip.js";

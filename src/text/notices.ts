@@ -13,76 +13,79 @@ const FORMAT: Record<string, string> = { video: "video call", in_person: "in per
  */
 export function renderNotice(n: Notice, reader: Member, style: TextStyle): string {
   const c = style.cmd;
+  // Everything a person typed or chose goes through `u` (or `style.link`): inert on every surface.
+  const u = style.user;
+  const tags = (xs: readonly string[]): string => list(xs.map(u));
   switch (n.kind) {
     case "intro_offered":
       return [
-        `☕ ${n.seeker.name} would like a ${n.minutes}-minute chat to learn from you${n.referredBy ? ` (referred by ${n.referredBy})` : ""}.`,
-        `   Shared interests: ${list(n.reasons.sharedTags)} · ${hours(n.reasons.sharedFreeHours)} h of shared free time in the next two weeks`,
-        `   Their goals: ${n.goals}`,
-        ...(n.seeker.bio ? [`   About them: ${n.seeker.bio}`] : []),
+        `☕ ${u(n.seeker.name)} would like a ${n.minutes}-minute chat to learn from you${n.referredBy ? ` (referred by ${u(n.referredBy)})` : ""}.`,
+        `   Shared interests: ${tags(n.reasons.sharedTags)} · ${hours(n.reasons.sharedFreeHours)} h of shared free time in the next two weeks`,
+        `   Their goals: ${u(n.goals)}`,
+        ...(n.seeker.bio ? [`   About them: ${u(n.seeker.bio)}`] : []),
         `   It's a conversation to learn, not a job request. Type ${c("accept")} or ${c("decline [reason]")} by ${formatDate(n.deadline, reader.timeZone)}.`,
       ].join("\n");
     case "intro_reminder":
-      return `⏰ A gentle reminder: ${n.seeker.name} is still hoping for a chat. Type ${c("accept")} or ${c("decline")} — no reason needed.`;
+      return `⏰ A gentle reminder: ${u(n.seeker.name)} is still hoping for a chat. Type ${c("accept")} or ${c("decline")} — no reason needed.`;
     case "intro_expired":
-      return `The intro with ${n.seeker.name} expired, so we've moved them on to someone else. No worries — you can pause anytime with ${c("pause <date>")}.`;
+      return `The intro with ${u(n.seeker.name)} expired, so we've moved them on to someone else. No worries — you can pause anytime with ${c("pause <date>")}.`;
     case "intro_passed": {
       const why =
         n.why === "declined" ? "can't make it this time" : n.why === "expired" ? "didn't get back in time" : "isn't available right now";
       const next = n.next
-        ? `We've introduced you to ${n.next.name} instead.`
+        ? `We've introduced you to ${u(n.next.name)} instead.`
         : n.waitlisted
           ? `You're on the waitlist; we'll introduce you as soon as someone fits.`
           : "";
-      return `${n.volunteer.name} ${why}. ${next}`.trim();
+      return `${u(n.volunteer.name)} ${why}. ${next}`.trim();
     }
     case "slots_proposed":
       return [
-        `📅 ${n.rescheduled ? "New times" : "Good news"} for your ${n.minutes}-minute chat with ${n.other.name}${n.rescheduled ? "" : " — they said yes"}! Pick a time that works (type ${c("pick <n>")}):`,
+        `📅 ${n.rescheduled ? "New times" : "Good news"} for your ${n.minutes}-minute chat with ${u(n.other.name)}${n.rescheduled ? "" : " — they said yes"}! Pick a time that works (type ${c("pick <n>")}):`,
         ...n.slots.map((s, i) => `   ${i + 1}. ${fmt(s, reader)}`),
       ].join("\n");
     case "no_common_slot":
-      return `We couldn't find a time that suits both you and ${n.other.name} in the next two weeks. Add more free times with ${c("availability <days> <from>-<to>")}, then type ${c("reschedule")}.`;
+      return `We couldn't find a time that suits both you and ${u(n.other.name)} in the next two weeks. Add more free times with ${c("availability <days> <from>-<to>")}, then type ${c("reschedule")}.`;
     case "chat_scheduled":
       return [
-        `✅ Confirmed: ${n.seeker.name} & ${n.volunteer.name}, ${fmt(n.slot, reader)} (${n.minutes} min, ${FORMAT[n.format] ?? n.format}).`,
-        `   Goals: ${n.goals}`,
-        ...(n.meetingLink ? [`   Where: ${n.meetingLink}`] : []),
+        `✅ Confirmed: ${u(n.seeker.name)} & ${u(n.volunteer.name)}, ${fmt(n.slot, reader)} (${n.minutes} min, ${FORMAT[n.format] ?? n.format}).`,
+        `   Goals: ${u(n.goals)}`,
+        ...(n.meetingLink ? [`   Where: ${style.link(n.meetingLink)}`] : []),
         `   Calendar invite attached (${n.ics.split("\n").length} lines of .ics).`,
       ].join("\n");
     case "prep":
       return [
-        `📝 Your chat with ${n.volunteer.name} is ${fmt(n.slot, reader)}. A little prep goes a long way:`,
-        `   Your goals: ${n.goals}`,
-        `   About ${n.volunteer.name}: ${n.volunteer.bio || "(no bio yet)"} — ${list(n.volunteer.tags)}`,
+        `📝 Your chat with ${u(n.volunteer.name)} is ${fmt(n.slot, reader)}. A little prep goes a long way:`,
+        `   Your goals: ${u(n.goals)}`,
+        `   About ${u(n.volunteer.name)}: ${n.volunteer.bio ? u(n.volunteer.bio) : "(no bio yet)"} — ${tags(n.volunteer.tags)}`,
         `   Start by confirming the ${n.minutes}-minute limit. Questions worth asking:`,
-        ...n.questions.slice(0, 5).map((q) => `   • ${q.question}`),
+        ...n.questions.slice(0, 5).map((q) => `   • ${u(q.question)}`),
       ].join("\n");
     case "chat_reminder":
-      return `⏰ Your chat with ${n.other.name} starts ${fmt(n.slot, reader)}.${n.meetingLink ? ` Join: ${n.meetingLink}` : ""}`;
+      return `⏰ Your chat with ${u(n.other.name)} starts ${fmt(n.slot, reader)}.${n.meetingLink ? ` Join: ${style.link(n.meetingLink)}` : ""}`;
     case "check_in":
-      return `👋 Did your chat with ${n.other.name} happen? Type ${c("happened")}, ${c("noshow")} or ${c("reschedule")}.`;
+      return `👋 Did your chat with ${u(n.other.name)} happen? Type ${c("happened")}, ${c("noshow")} or ${c("reschedule")}.`;
     case "thank_you":
       return [
-        `💌 A short thank-you within a day makes a real difference. Here's a draft to edit and send to ${n.volunteer.name}:`,
-        `   "${n.draft}"`,
+        `💌 A short thank-you within a day makes a real difference. Here's a draft to edit and send to ${u(n.volunteer.name)}:`,
+        `   "${u(n.draft)}"`,
       ].join("\n");
     case "referral_ask":
-      return `🙏 Thanks for talking with ${n.seeker.name}! Who else should they talk to? Type ${c("refer <member>")} to introduce them.`;
+      return `🙏 Thanks for talking with ${u(n.seeker.name)}! Who else should they talk to? Type ${c("refer <member>")} to introduce them.`;
     case "keep_in_touch":
-      return `🌱 It's been a month since your chat with ${n.volunteer.name}. Share an article or a bit of progress — it keeps the connection warm.`;
+      return `🌱 It's been a month since your chat with ${u(n.volunteer.name)}. Share an article or a bit of progress — it keeps the connection warm.`;
     case "referral_suggested":
-      return `🔗 ${n.referrer.name} suggests you talk to ${n.volunteer.name} (${list(n.reasons.sharedTags)}). Type ${c("choose 1")} to send the intro.`;
+      return `🔗 ${u(n.referrer.name)} suggests you talk to ${u(n.volunteer.name)} (${tags(n.reasons.sharedTags)}). Type ${c("choose 1")} to send the intro.`;
     case "intro_withdrawn":
-      return `${n.seeker.name} withdrew their request, so there's nothing to answer. Thanks for being open to it!`;
+      return `${u(n.seeker.name)} withdrew their request, so there's nothing to answer. Thanks for being open to it!`;
     case "chat_cancelled":
-      return `${n.by.name} had to cancel your coffee chat. Sorry about that — nothing else is needed from you.`;
+      return `${u(n.by.name)} had to cancel your coffee chat. Sorry about that — nothing else is needed from you.`;
     case "outcome_recorded":
       return n.outcome === "happened"
-        ? `${n.by.name} marked your chat as done. Thank you for making time!`
-        : `${n.by.name} noted the chat didn't happen.`;
+        ? `${u(n.by.name)} marked your chat as done. Thank you for making time!`
+        : `${u(n.by.name)} noted the chat didn't happen.`;
     case "waitlisted":
-      return `Nobody is free for ${list(n.tags)} right now; you're on the waitlist and we'll introduce you as soon as someone fits.`;
+      return `Nobody is free for ${tags(n.tags)} right now; you're on the waitlist and we'll introduce you as soon as someone fits.`;
     case "auto_paused":
       return `💤 The last ${n.ignored} intros to you expired without an answer, so we've paused new intros for you — no harm done. Type ${c("resume")} whenever you're ready for more.`;
   }

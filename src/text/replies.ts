@@ -9,35 +9,35 @@ import type { TextStyle } from "./style.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
+function renderStatus(s: StatusValue, c: TextStyle["cmd"], u: TextStyle["user"]): string {
   const zone = s.member.timeZone;
+  const us = (xs: readonly string[]): string => xs.map(u).join(", ");
   const lines = [
-    `${s.member.displayName} · ${zone}${s.member.status !== "active" ? ` · ${s.member.status}${s.member.pausedUntil ? ` until ${formatDate(s.member.pausedUntil, zone)}` : ""}` : ""}`,
+    `${u(s.member.displayName)} · ${zone}${s.member.status !== "active" ? ` · ${s.member.status}${s.member.pausedUntil ? ` until ${formatDate(s.member.pausedUntil, zone)}` : ""}` : ""}`,
   ];
-  if (s.seeker)
-    lines.push(`Exploring: ${s.seeker.interests.join(", ") || "—"}${s.seeker.learn ? ` · wants to learn: ${s.seeker.learn}` : ""}`);
+  if (s.seeker) lines.push(`Exploring: ${us(s.seeker.interests) || "—"}${s.seeker.learn ? ` · wants to learn: ${u(s.seeker.learn)}` : ""}`);
   if (s.volunteer)
     lines.push(
-      `Volunteering: ${s.volunteer.expertise.join(", ")} · up to ${s.volunteer.capacityPerMonth} chats a month · ${s.volunteer.formats.join(", ")}`,
+      `Volunteering: ${us(s.volunteer.expertise)} · up to ${s.volunteer.capacityPerMonth} chats a month · ${us(s.volunteer.formats)}`,
     );
   const windows = s.member.availability.windows;
   lines.push(
     `Free: ${windows.length ? windows.map((w) => `${DAY_NAMES[w.day - 1] ?? "?"} ${w.start}-${w.end}`).join(", ") : "weekdays 09:00-18:00 (default)"}`,
   );
   for (const r of s.requests) {
-    lines.push(`Request "${r.goals}" (${r.tags.join(", ")}): ${r.status}`);
+    lines.push(`Request "${u(r.goals)}" (${us(r.tags)}): ${r.status}`);
     r.suggestions.forEach((sg, i) =>
       lines.push(
-        `   ${i + 1}. ${s.people[sg.volunteerId]?.name ?? sg.volunteerId} — ${sg.reasons.sharedTags.join(", ")}, ${sg.reasons.sharedFreeHours} h free together`,
+        `   ${i + 1}. ${u(s.people[sg.volunteerId]?.name ?? sg.volunteerId)} — ${us(sg.reasons.sharedTags)}, ${sg.reasons.sharedFreeHours} h free together`,
       ),
     );
   }
-  for (const i of s.introsToAnswer) lines.push(`Intro from ${i.seeker.name} waiting for your answer (accept / decline)`);
+  for (const i of s.introsToAnswer) lines.push(`Intro from ${u(i.seeker.name)} waiting for your answer (accept / decline)`);
   for (const c of s.chats) {
-    if (c.status === "scheduled" && c.slot) lines.push(`Chat with ${c.other.name}: ${formatSlot(c.slot, zone)}`);
+    if (c.status === "scheduled" && c.slot) lines.push(`Chat with ${u(c.other.name)}: ${formatSlot(c.slot, zone)}`);
     else
       lines.push(
-        `Chat with ${c.other.name}: pick a time — ${c.proposedSlots.map((sl, i) => `${i + 1}. ${formatSlot(sl, zone)}`).join("; ") || "no common time yet"}`,
+        `Chat with ${u(c.other.name)}: pick a time — ${c.proposedSlots.map((sl, i) => `${i + 1}. ${formatSlot(sl, zone)}`).join("; ") || "no common time yet"}`,
       );
   }
   if (!s.seeker && !s.volunteer && s.requests.length === 0 && s.chats.length === 0)
@@ -48,40 +48,43 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
 /** The answer to the person who typed the command, as plain text. */
 export function renderReply(r: Reply, zone: string, style: TextStyle): string {
   const c = style.cmd;
+  // Everything a person typed or chose goes through `u`: inert on every surface.
+  const u = style.user;
+  const us = (xs: readonly string[]): string => xs.map(u).join(", ");
   if (r.kind === "help") return style.help;
   if (!r.result.ok) return renderFailure(r.result.code, r.result.detail, style);
-  if (isAdminReply(r)) return renderAdminReply(r, c);
+  if (isAdminReply(r)) return renderAdminReply(r, c, u);
   switch (r.kind) {
     case "status":
-      return renderStatus(r.result.value, c);
+      return renderStatus(r.result.value, c, u);
     case "profile":
       return "interests" in r.result.value
-        ? `Saved. You're exploring: ${r.result.value.interests.join(", ") || "—"}.`
-        : renderStatus(r.result.value, c);
+        ? `Saved. You're exploring: ${us(r.result.value.interests) || "—"}.`
+        : renderStatus(r.result.value, c, u);
     case "volunteer": {
       const v = r.result.value;
-      return `Thanks for volunteering! Topics: ${v.expertise.join(", ")} · up to ${v.capacityPerMonth} chats a month. Set your free times with ${c(USAGE.availability ?? "availability")}.`;
+      return `Thanks for volunteering! Topics: ${us(v.expertise)} · up to ${v.capacityPerMonth} chats a month. Set your free times with ${c(USAGE.availability ?? "availability")}.`;
     }
     case "availability": {
       const m = r.result.value;
-      return `Saved ${m.availability.windows.length} weekly window(s) in ${m.timeZone}.`;
+      return `Saved ${m.availability.windows.length} weekly window(s) in ${u(m.timeZone)}.`;
     }
     case "request": {
       const v = r.result.value;
       if (v.suggestions.length === 0)
-        return `Nobody fits "${v.request.tags.join(", ")}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
+        return `Nobody fits "${us(v.request.tags)}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
       return [
         v.replay
           ? "You already asked for this — here are your suggestions again:"
           : `Here's who could help (choose one, or ${c("choose auto")}):`,
         ...v.suggestions.map(
           (s, i) =>
-            `   ${i + 1}. ${s.volunteer.name} — shares ${s.reasons.sharedTags.join(", ")}; ${s.reasons.sharedFreeHours} h free together${s.volunteer.bio ? `; "${s.volunteer.bio}"` : ""}`,
+            `   ${i + 1}. ${u(s.volunteer.name)} — shares ${us(s.reasons.sharedTags)}; ${s.reasons.sharedFreeHours} h free together${s.volunteer.bio ? `; "${u(s.volunteer.bio)}"` : ""}`,
         ),
       ].join("\n");
     }
     case "choose":
-      return `Intro sent to ${r.result.value.volunteer.name}. They have a few days to answer; I'll let you know.`;
+      return `Intro sent to ${u(r.result.value.volunteer.name)}. They have a few days to answer; I'll let you know.`;
     case "accept":
       return r.result.value.chat.proposedSlots.length
         ? `Thank you! I've sent ${r.result.value.chat.proposedSlots.length} times to you both — either of you can ${c("pick <n>")}.`

@@ -6,7 +6,21 @@ export interface TextStyle {
   cmd(usage: string): string;
   /** The full help text. */
   help: string;
+  /**
+   * Text a person typed or chose (names, goals, bios, tags, anything echoed back), made inert
+   * for this surface: no links, mentions or formatting can come out of it. Every user-supplied
+   * value in `src/text` passes through here, so no adapter can forget.
+   */
+  user(text: string): string;
+  /** A link a person gave (a meeting link): shown as itself, never behind other words. */
+  link(url: string): string;
 }
+
+/** C0/C1 control characters except newline and tab: they move the cursor or recolour a terminal. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Removes control characters (escape sequences included), keeping newlines and tabs. */
+export const stripControl = (text: string): string => text.replace(CONTROL, "");
 
 /** The help text every platform shows, with commands in its own syntax and optional extra lines. */
 export function helpText(cmd: (usage: string) => string, extra: readonly string[] = []): string {
@@ -30,6 +44,8 @@ export function helpText(cmd: (usage: string) => string, extra: readonly string[
 /** The shell's style: commands in double quotes, as typed at the prompt. */
 export const shellStyle: TextStyle = {
   cmd: (usage) => `"${usage}"`,
+  user: stripControl,
+  link: stripControl,
   help: helpText(
     (u) => u,
     ["Shell only:      as <name> [--admin] (act as another member; --admin makes them an admin) · clock +3d (move time) · whoami · quit"],

@@ -6,3 +6,4 @@ export * from "./dispatch.js";
 export * from "./dispatch-admin.js";
 export * from "./resolve.js";
 export * from "./schema.js";
+export * from "./limits.js";

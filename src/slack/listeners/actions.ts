@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { handle } from "../../app/handle.js";
 import { decodeButton } from "../../core/commands/index.js";
-import { BUTTON_PREFIX, messageBlocks, resolvedBlocks } from "../blocks.js";
+import { BUTTON_PREFIX, fallbackText, finalizeBlocks, messageBlocks, resolvedBlocks } from "../blocks.js";
 import { type SlackContext, SORRY } from "../context.js";
 import { OPEN_PREFIX } from "../home.js";
 import { formView, FORMS } from "../modals.js";
@@ -46,7 +46,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
         const result = view.reply && "result" in view.reply ? view.reply.result : null;
         const settled = !result || result.ok || SETTLED.has(result.code);
         if (!settled) {
-          await respond({ response_type: "ephemeral", replace_original: false, text: view.text });
+          await respond({ response_type: "ephemeral", replace_original: false, text: fallbackText(view.text) });
           return;
         }
         const original = body.message?.text ?? "";
@@ -56,8 +56,8 @@ export function registerActions(app: App, ctx: SlackContext): void {
             ? feedbackActions(view.reply.result.value.chat.id)
             : [];
         const more = messageBlocks("", [...view.actions, ...rate]).filter((b) => b.type === "actions");
-        const blocks = [...resolvedBlocks(original, view.text, body.user.id), ...more];
-        await respond({ replace_original: true, text: view.text, blocks });
+        const blocks = finalizeBlocks([...resolvedBlocks(original, view.text, body.user.id), ...more]);
+        await respond({ replace_original: true, text: fallbackText(view.text), blocks });
       } catch (e) {
         await respond({ response_type: "ephemeral", replace_original: false, text: SORRY }).catch(() => undefined);
         throw e;

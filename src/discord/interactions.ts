@@ -24,6 +24,7 @@ import { NO_MENTIONS, noticeMessage, replyOptions, viewMessage, type MessageBody
 import { clip } from "../text/index.js";
 import { MODAL_KEYS, settingsForModal, settingsModal, settingsModalOf, submitSettingsModal } from "./settings-modal.js";
 import { discordStyle } from "./style.js";
+import { Gate } from "./gate.js";
 
 export interface InteractionDeps {
   deps: Deps;
@@ -55,33 +56,6 @@ interface Answer {
 }
 /** Queued commands at or beyond which a new one is acknowledged at once rather than after `deferAfterMs`: with any queue it would wait anyway. */
 const BACKLOG_ACK = 1;
-
-/**
- * At most `limit` pieces of work at once; the rest wait their turn. Store work can block the
- * event loop (SQLite is synchronous), so bounding it keeps acknowledgements flowing under load.
- */
-class Gate {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly limit: number) {}
-  /** How many are waiting for their turn. */
-  get backlog(): number {
-    return this.waiting.length;
-  }
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((r) => this.waiting.push(r));
-    this.running++;
-    // A store answering synchronously would chain every queued command into one microtask run
-    // and starve timers and sockets; a macrotask turn between commands lets acknowledgements out.
-    await new Promise<void>((r) => setImmediate(r));
-    try {
-      return await work();
-    } finally {
-      this.running--;
-      this.waiting.shift()?.();
-    }
-  }
-}
 
 /**
  * Routes every interaction to its handler: slash commands, buttons and menus, form submissions

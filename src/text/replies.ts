@@ -67,7 +67,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     }
     case "availability": {
       const m = r.result.value;
-      return `Saved ${m.availability.windows.length} weekly window(s) in ${u(m.timeZone)}.`;
+      return `Saved ${m.availability.windows.length} weekly window(s) in ${m.timeZone}.`;
     }
     case "request": {
       const v = r.result.value;

@@ -133,7 +133,7 @@ export class DiscordMessenger implements Messenger {
     if (found) return found.id;
     const parent = await this.o.pairChannel(guildId);
     if (!parent) throw new PermanentError(`guild ${guildId} has no pair channel configured for chat threads`);
-    const name = `☕ ${pair.map((m) => m.displayName).join(" & ")}`.slice(0, 95 - suffix.length) + ` ${suffix}`;
+    const name = `${`☕ ${pair.map((m) => m.displayName).join(" & ")}`.slice(0, 95 - suffix.length)} ${suffix}`;
     const t = (await this.o.rest.post(Routes.threads(parent), {
       body: { name, type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: ThreadAutoArchiveDuration.OneWeek },
     })) as { id: string };

@@ -26,11 +26,11 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"], u: TextStyle["user"])
   );
   for (const r of s.requests) {
     lines.push(`Request "${u(r.goals)}" (${us(r.tags)}): ${r.status}`);
-    r.suggestions.forEach((sg, i) =>
+    r.suggestions.forEach((sg, i) => {
       lines.push(
         `   ${i + 1}. ${u(s.people[sg.volunteerId]?.name ?? sg.volunteerId)} — ${us(sg.reasons.sharedTags)}, ${sg.reasons.sharedFreeHours} h free together`,
-      ),
-    );
+      );
+    });
   }
   for (const i of s.introsToAnswer) lines.push(`Intro from ${u(i.seeker.name)} waiting for your answer (accept / decline)`);
   for (const c of s.chats) {

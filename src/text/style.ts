@@ -17,10 +17,19 @@ export interface TextStyle {
 }
 
 /** C0/C1 control characters except newline and tab: they move the cursor or recolour a terminal. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const isControl = (code: number): boolean => (code < 0x20 && code !== 0x0a && code !== 0x09) || (code >= 0x7f && code <= 0x9f);
 
-/** Removes control characters (escape sequences included), keeping newlines and tabs. */
-export const stripControl = (text: string): string => text.replace(CONTROL, "");
+/** Removes control characters (escape sequences' introducers included), keeping newlines and tabs. */
+export function stripControl(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isControl(text.charCodeAt(i))) continue;
+    out += text.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 
 /** The help text every platform shows, with commands in its own syntax and optional extra lines. */
 export function helpText(cmd: (usage: string) => string, extra: readonly string[] = []): string {

@@ -36,7 +36,7 @@ const LIST_ITEMS = 20;
 const LABEL: Record<string, string> = {
   tags: "list of topics",
   interests: "list of interests",
-  learn: "\"what you want to learn\"",
+  learn: '"what you want to learn"',
   intro: "intro",
   goals: "goals",
   bio: "bio",

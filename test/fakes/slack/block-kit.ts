@@ -49,7 +49,8 @@ export function blockProblems(blocks: unknown, max = 50): string[] {
         const actionIds = new Set<string>();
         for (const e of els.map(obj)) {
           const label = text(e.text);
-          if (e.type === "button" && (label.length === 0 || label.length > 75)) out.push(`${where}: button text ${label.length} chars (1–75)`);
+          if (e.type === "button" && (label.length === 0 || label.length > 75))
+            out.push(`${where}: button text ${label.length} chars (1–75)`);
           if (typeof e.action_id === "string") {
             if (actionIds.has(e.action_id)) out.push(`${where}: duplicate action_id`);
             if (e.action_id.length > 255) out.push(`${where}: action_id too long`);

@@ -8,6 +8,8 @@ export interface FakeUser {
   name: string;
   tz: string;
   isAdmin?: boolean;
+  /** Enterprise Grid: the org's workspaces the user is in, and whether they administer the org. */
+  enterprise?: { teams: string[]; isAdmin?: boolean };
 }
 
 export interface FakeMessage {
@@ -109,6 +111,18 @@ export class SlackState {
             is_owner: false,
             is_bot: false,
             profile: { display_name: u.name, real_name: u.name },
+            ...(u.enterprise
+              ? {
+                  enterprise_user: {
+                    id: u.id,
+                    enterprise_id: "E0FAKE",
+                    enterprise_name: "Fake Org",
+                    is_admin: u.enterprise.isAdmin === true,
+                    is_owner: false,
+                    teams: u.enterprise.teams,
+                  },
+                }
+              : {}),
           },
         };
       }

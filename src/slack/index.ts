@@ -10,6 +10,7 @@ import { boltLogger } from "./bolt-logger.js";
 import type { SlackContext } from "./context.js";
 import { registerListeners } from "./listeners/index.js";
 import { SlackMessenger } from "./messenger.js";
+import { guardReceiver } from "./webhook/guard.js";
 
 export interface SlackAdapterOptions {
   /** Where the HTTP receiver listens; 127.0.0.1 in tests. All interfaces by default. */
@@ -24,6 +25,8 @@ export interface SlackAdapterOptions {
   concurrency?: number;
   /** Bolt's own log level (its messages go through Percolate's logger). */
   boltLogLevel?: LogLevel;
+  /** The clock request timestamps are checked against (the wall clock by default). */
+  now?: () => number;
 }
 
 const BOLT_LEVEL: Record<string, LogLevel> = {
@@ -77,6 +80,8 @@ export class SlackAdapter implements PlatformAdapter {
           // A request our listener never acked answers 404 just before Slack's own 3 s limit.
           unhandledRequestTimeoutMillis: 2_900,
         });
+    if (receiver instanceof HTTPReceiver)
+      guardReceiver(receiver, { signingSecret: config.SLACK_SIGNING_SECRET ?? "", log: deps.log, ...(opts.now ? { now: opts.now } : {}) });
     // No conversation store: Percolate keeps its own state, and Bolt's costs time on every request.
     this.app = new App({
       token,

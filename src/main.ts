@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { RoutingMessenger, type PlatformAdapter } from "./app/adapter.js";
+import { installProcessGuard } from "./app/process-guard.js";
 import { chosenAdapters, readConfig, type Config } from "./config.js";
 import type { Deps } from "./core/use-cases/index.js";
 import { Scheduler } from "./jobs/scheduler.js";
@@ -32,6 +33,8 @@ async function main(): Promise<number> {
   const config = read.config;
   const shell = chosenAdapters(config).includes("shell");
   const log = makeLogger(shell && config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
+  // One request's fault must never end the bot for every community: log it, count it, keep serving.
+  installProcessGuard(log);
   const store = await openStore(config.DATABASE_URL);
   if (shell) {
     const clock = new ShiftableClock();

@@ -25,6 +25,7 @@ import { clip } from "../text/index.js";
 import { MODAL_KEYS, settingsForModal, settingsModal, settingsModalOf, submitSettingsModal } from "./settings-modal.js";
 import { discordStyle } from "./style.js";
 import { Gate } from "./gate.js";
+import { isKnownMember } from "./membership.js";
 
 export interface InteractionDeps {
   deps: Deps;
@@ -174,7 +175,8 @@ export class InteractionRouter {
   private async component(i: MessageComponentInteraction): Promise<void> {
     const raw = i.isStringSelectMenu() ? (i.values[0] ?? "") : i.customId;
     const decoded = decodeCustomId(raw);
-    if (!decoded || (i.guildId !== null && i.guildId !== decoded.guildId)) {
+    const foreign = decoded && i.guildId === null && !(await isKnownMember(this.o.deps, decoded.guildId, i.user.id));
+    if (!decoded || (i.guildId !== null && i.guildId !== decoded.guildId) || foreign) {
       return void (await i.reply({
         content: "That button is out of date. Type `/coffee status` to see what's open for you.",
         flags: MessageFlags.Ephemeral,

@@ -6,3 +6,4 @@ export * from "./actions.js";
 export * from "./admin-replies.js";
 export * from "./privacy-replies.js";
 export * from "./clip.js";
+export * from "./files.js";

@@ -19,7 +19,9 @@ type Payload = Record<string, unknown>;
 const clone = (p: Payload): Payload => structuredClone(p);
 const command = (): Payload => bot.fake.commandPayload(G1, sam, "status");
 const click = (customId = `${G1}|accept|intro_1`): Payload =>
-  bot.fake.clickPayload(sam, { id: "500000000000000001", channel_id: GENERAL, content: "an intro", components: [] }, customId, { guildId: G1 });
+  bot.fake.clickPayload(sam, { id: "500000000000000001", channel_id: GENERAL, content: "an intro", components: [] }, customId, {
+    guildId: G1,
+  });
 const dataOf = (p: Payload): Payload => p.data as Payload;
 const without = (p: Payload, key: string): Payload => {
   const c = clone(p);
@@ -39,8 +41,16 @@ const variants = (): [string, Payload, "answer" | "silent"][] => [
   ["a command whose resolved data is a string", withData(command(), { resolved: "x" }), "answer"],
   ["a guild interaction without a member", without(command(), "member"), "answer"],
   ["a guild interaction whose member has no user", { ...command(), member: { roles: [], permissions: "0" } }, "answer"],
-  ["a guild interaction whose member has unreadable permissions", { ...command(), member: { ...(command().member as Payload), permissions: "lots" } }, "answer"],
-  ["a guild interaction whose roles are not a list", { ...command(), member: { ...(command().member as Payload), roles: "admin" } }, "answer"],
+  [
+    "a guild interaction whose member has unreadable permissions",
+    { ...command(), member: { ...(command().member as Payload), permissions: "lots" } },
+    "answer",
+  ],
+  [
+    "a guild interaction whose roles are not a list",
+    { ...command(), member: { ...(command().member as Payload), roles: "admin" } },
+    "answer",
+  ],
   ["an interaction without guild_id, member or user", without(without(command(), "guild_id"), "member"), "answer"],
   ["a malformed guild_id", { ...command(), guild_id: "not-a-guild" }, "answer"],
   ["a channel without an id", { ...command(), channel: { type: 0 } }, "answer"],
@@ -51,7 +61,11 @@ const variants = (): [string, Payload, "answer" | "silent"][] => [
   ["a click without its message", without(click(), "message"), "answer"],
   ["a select whose values are not a list", withData(click(), { component_type: 3, values: "1" }), "answer"],
   ["a modal without components", { ...clone(command()), type: 5, data: { custom_id: "form|request" } }, "answer"],
-  ["a modal whose rows are not objects", { ...clone(command()), type: 5, data: { custom_id: "form|request", components: [null] } }, "answer"],
+  [
+    "a modal whose rows are not objects",
+    { ...clone(command()), type: 5, data: { custom_id: "form|request", components: [null] } },
+    "answer",
+  ],
   ["autocomplete without data", { ...without(command(), "data"), type: 4 }, "answer"],
   ["an unknown interaction type", { ...command(), type: 99 }, "silent"],
   ["a ping over the gateway", { ...command(), type: 1 }, "silent"],
@@ -68,7 +82,11 @@ describe("malformed Discord interactions never end the bot (finding 6)", () => {
       bot.fake.gateway.dispatch("INTERACTION_CREATE", payload);
       if (mode === "answer") {
         const a = await bot.fake.answer(String(payload.id));
-        expect({ name, type: a.type, flags: a.data.flags }).toEqual({ name, type: payload.type === 4 ? 8 : 4, flags: payload.type === 4 ? undefined : EPHEMERAL });
+        expect({ name, type: a.type, flags: a.data.flags }).toEqual({
+          name,
+          type: payload.type === 4 ? 8 : 4,
+          flags: payload.type === 4 ? undefined : EPHEMERAL,
+        });
         if (payload.type !== 4) expect(text(a)).toBe(UNREADABLE);
       }
     }
@@ -81,7 +99,9 @@ describe("malformed Discord interactions never end the bot (finding 6)", () => {
 
   it("answers a well-formed click with a stale or foreign custom_id with the fix, in a guild and in a DM", async () => {
     for (const id of ["not|ours", `${G1}|accept|`, `${G1}|nonsense|x`, `${G2}|accept|intro_1`, "99999999999999999999999|accept|intro_1"]) {
-      const a = await bot.fake.click(sam, { id: "1", channel_id: GENERAL, content: "old", components: [], nonce: null, files: [] }, id, { guildId: G1 });
+      const a = await bot.fake.click(sam, { id: "1", channel_id: GENERAL, content: "old", components: [], nonce: null, files: [] }, id, {
+        guildId: G1,
+      });
       expect(text(a)).toContain("/coffee status");
     }
     const ok = await bot.fake.command(G1, sam, "status");

@@ -13,7 +13,11 @@ async function signedRaw(contentType: string, body: string, timestamp = Math.flo
   const url = h.fake.target?.kind === "http" ? h.fake.target.url : "";
   const res = await fetch(url, {
     method: "POST",
-    headers: { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": h.fake.sign(body, timestamp) },
+    headers: {
+      "content-type": contentType,
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": h.fake.sign(body, timestamp),
+    },
     body,
     // A receiver that never answers is the bug: fail rather than hang.
     signal: AbortSignal.timeout(5_000),
@@ -80,7 +84,10 @@ describe("malformed signed Slack bodies never end the process (finding 6)", () =
 
   it("events whose fields are missing inside a well-formed callback change nothing and break nothing", async () => {
     const statuses = [
-      await signedRaw(JSON_TYPE, JSON.stringify({ type: "event_callback", team_id: "T1", event: { type: "app_home_opened", tab: "home" } })),
+      await signedRaw(
+        JSON_TYPE,
+        JSON.stringify({ type: "event_callback", team_id: "T1", event: { type: "app_home_opened", tab: "home" } }),
+      ),
       await signedRaw(JSON_TYPE, JSON.stringify({ type: "event_callback", team_id: "T1", event: { type: "user_change", user: null } })),
     ];
     expect(statuses).toEqual([200, 400]);

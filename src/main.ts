@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { RoutingMessenger, type PlatformAdapter } from "./app/adapter.js";
 import { installProcessGuard } from "./app/process-guard.js";
+import { startupErrorLine } from "./app/startup-error.js";
 import { chosenAdapters, readConfig, type Config } from "./config.js";
 import type { Deps } from "./core/use-cases/index.js";
 import { Scheduler } from "./jobs/scheduler.js";
@@ -66,7 +67,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`Percolate stopped: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`Percolate stopped: ${startupErrorLine(e, process.env)}\n`);
     process.exit(1);
   },
 );

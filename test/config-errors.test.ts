@@ -77,3 +77,21 @@ describe("configuration errors name the variable and never a secret (finding 7)"
     expect(withPassword.err).not.toContain("pw123");
   });
 });
+
+describe("startup failures are one line naming what to change", () => {
+  it("a port in use names PORT; any URL with credentials in a message is hidden; no stack", async () => {
+    const { startupErrorLine } = await import("../src/app/startup-error.js");
+    const inUse = Object.assign(new Error("listen EADDRINUSE: address already in use :::3000"), {
+      code: "EADDRINUSE",
+      syscall: "listen",
+      port: 3000,
+    });
+    expect(startupErrorLine(inUse, { PORT: "3000" })).toBe(
+      "PORT: 3000 is already in use by another program; set PORT to a free port (EADDRINUSE).",
+    );
+    const leaky = new Error("could not connect to postgresql://admin:hunter2@db:5432/app\n    at connect (pg.js:1:1)");
+    const line = startupErrorLine(leaky, { DATABASE_URL: "postgresql://admin:hunter2@db:5432/app" });
+    expect(line).not.toContain("hunter2");
+    expect(line).not.toContain("\n");
+  });
+});

@@ -1,6 +1,6 @@
-import { dispatch, type Parsed, type Reply, withinLimits } from "../core/commands/index.js";
+import { dispatch, guestMay, type Parsed, type Reply, withinLimits } from "../core/commands/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
-import { type Action, renderProblem, renderReply, suggestionActions, type TextStyle } from "../text/index.js";
+import { type Action, renderGuestRefusal, renderProblem, renderReply, suggestionActions, type TextStyle } from "../text/index.js";
 
 /** What the person who acted sees in answer: words and, where useful, buttons. */
 export interface View {
@@ -19,6 +19,8 @@ export async function handle(deps: Deps, actor: Actor, input: Parsed, style: Tex
   // Oversize text is refused here, once for every adapter, naming the field and its limit.
   const parsed = withinLimits(input);
   if (parsed.kind === "unsupported") return { text: renderProblem(parsed.problem, style), actions: [], reply: null };
+  // Someone from another workspace is a guest here: nothing that would enrol them or show them members.
+  if (actor.guest === true && !guestMay(parsed)) return { text: renderGuestRefusal(style), actions: [], reply: null };
   const reply = await dispatch(deps, actor, parsed);
   deps.afterCommand?.();
   const zone = (await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? actor.timeZone ?? "UTC";

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import { renderReply } from "../text/index.js";
+import { renderGuestRefusal, renderReply } from "../text/index.js";
 import { getStatus, type Actor, type Deps } from "../core/use-cases/index.js";
 import { finalizeBlocks, SLACK_LIMITS, textBlocks } from "./blocks.js";
 import { FORMS, type Form } from "./modals.js";
@@ -17,8 +17,10 @@ const LABELS: Record<Form, string> = {
 
 /** The App Home tab: the member's profile, open requests, intros and chats, and buttons to edit. */
 export async function homeView(deps: Deps, actor: Actor): Promise<types.HomeView> {
-  const status = await getStatus(deps, { actor });
-  const text = renderReply({ kind: "status", result: status }, actor.timeZone ?? "UTC", slackStyle);
+  // A guest from another workspace sees why there is nothing here for them (and is not enrolled by looking).
+  const text = actor.guest
+    ? renderGuestRefusal(slackStyle)
+    : renderReply({ kind: "status", result: await getStatus(deps, { actor }) }, actor.timeZone ?? "UTC", slackStyle);
   return {
     type: "home",
     blocks: finalizeBlocks(

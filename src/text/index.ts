@@ -7,3 +7,4 @@ export * from "./admin-replies.js";
 export * from "./privacy-replies.js";
 export * from "./clip.js";
 export * from "./files.js";
+export * from "./guest.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { slashCommand } from "../fakes/slack/payloads.js";
+import { homeOpened, slashCommand } from "../fakes/slack/payloads.js";
 import type { FakeUser } from "../fakes/slack/web-api.js";
 import { startHarness, type Harness } from "./harness.js";
 
@@ -15,6 +15,9 @@ async function slashIn(team: string, u: FakeUser, text: string) {
   await h.adapter.idle();
   return r;
 }
+
+/** The Home tab opened by `u` in workspace `team`. */
+const homeOpenedIn = (team: string, u: FakeUser) => ({ ...homeOpened(u), team_id: team });
 
 const settingsOf = async (team: string) => (await h.store.tx((tx) => tx.getCommunity(`slack:${team}`)))?.settings;
 const uploads = () => h.fake.calls.filter((c) => c.method.startsWith("files."));
@@ -35,9 +38,9 @@ describe("authority is per workspace on Slack (finding 1)", () => {
     const uploadsBefore = uploads().length;
 
     await slashIn("T1", mallory, "admin settings chatMinutes 45");
-    expect(String(h.lastResponse().text)).toContain("Only community admins can use admin settings");
+    expect(String(h.lastResponse().text)).toContain("you're joining from another workspace, so I've left everything as it was");
     await slashIn("T1", mallory, "admin export");
-    expect(String(h.lastResponse().text)).toContain("Only community admins can use admin export");
+    expect(String(h.lastResponse().text)).toContain("you're joining from another workspace, so I've left everything as it was");
     await slashIn("T1", mallory, "admin export --notes");
     await slashIn("T1", mallory, "admin stats");
     expect(String(h.lastResponse().text)).not.toContain("Coffee chats — last");
@@ -73,10 +76,20 @@ describe("authority is per workspace on Slack (finding 1)", () => {
     expect((await settingsOf("T1"))?.chatMinutes).toBe(20);
   });
 
-  it("a guest from another workspace can still use the ordinary commands, as themselves", async () => {
+  it("a guest from another workspace sees no members and is not enrolled: only help (and forget-me) answer", async () => {
     const guest = h.fake.state.users.get("U2MALLORY") as FakeUser;
-    await slashIn("T1", guest, "status");
-    expect(String(h.lastResponse().text)).toContain("mallory");
-    expect(String(h.lastResponse().text)).not.toContain("vera");
+    for (const input of ["status", "request ux research -- how to start", "volunteer ux research", "choose auto", "accept"]) {
+      await slashIn("T1", guest, input);
+      const answer = String(h.lastResponse().text);
+      expect(answer, input).toContain("you're joining from another workspace");
+      expect(answer, input).not.toContain("vera");
+    }
+    await slashIn("T1", guest, "help");
+    expect(String(h.lastResponse().text)).toContain("Coffee chats: short conversations");
+    await h.fake.send("events_api", { ...homeOpenedIn("T1", guest) });
+    await h.adapter.idle();
+    expect(JSON.stringify(h.fake.state.views.at(-1)?.view)).toContain("joining from another workspace");
+    expect(await h.store.tx((tx) => tx.getMember("slack:T1", "slack:T1:U2MALLORY"))).toBeNull();
+    expect(await h.store.tx((tx) => tx.listRequests("slack:T1"))).toHaveLength(0);
   });
 });

@@ -7,3 +7,4 @@ export * from "./dispatch-admin.js";
 export * from "./resolve.js";
 export * from "./schema.js";
 export * from "./limits.js";
+export * from "./guest.js";

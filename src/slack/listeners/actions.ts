@@ -44,7 +44,8 @@ export function registerActions(app: App, ctx: SlackContext): void {
         }
         const view = await handle(ctx.deps, actor, command, slackStyle);
         const result = view.reply && "result" in view.reply ? view.reply.result : null;
-        const settled = !result || result.ok || SETTLED.has(result.code);
+        // No result (a guest, unreadable input) settles nothing: only the clicker is told, the message stays.
+        const settled = result !== null && (result.ok || SETTLED.has(result.code));
         if (!settled) {
           await respond({ response_type: "ephemeral", replace_original: false, text: fallbackText(view.text) });
           return;

@@ -29,6 +29,9 @@ export interface SlackAdapterOptions {
   now?: () => number;
 }
 
+/** Where Slack posts commands, interactions and events (the manifest's request URLs end so). */
+const EVENTS_PATH = "/slack/events";
+
 const BOLT_LEVEL: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,
   debug: LogLevel.DEBUG,
@@ -74,14 +77,19 @@ export class SlackAdapter implements PlatformAdapter {
       ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, logLevel, installerOptions: { clientOptions } })
       : new HTTPReceiver({
           signingSecret: config.SLACK_SIGNING_SECRET ?? "",
-          endpoints: "/slack/events",
+          endpoints: EVENTS_PATH,
           logger,
           logLevel,
           // A request our listener never acked answers 404 just before Slack's own 3 s limit.
           unhandledRequestTimeoutMillis: 2_900,
         });
     if (receiver instanceof HTTPReceiver)
-      guardReceiver(receiver, { signingSecret: config.SLACK_SIGNING_SECRET ?? "", log: deps.log, ...(opts.now ? { now: opts.now } : {}) });
+      guardReceiver(receiver, {
+        signingSecret: config.SLACK_SIGNING_SECRET ?? "",
+        endpoints: [EVENTS_PATH],
+        log: deps.log,
+        ...(opts.now ? { now: opts.now } : {}),
+      });
     // No conversation store: Percolate keeps its own state, and Bolt's costs time on every request.
     this.app = new App({
       token,

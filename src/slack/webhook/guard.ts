@@ -10,6 +10,8 @@ const BODY_LIMIT = 1024 * 1024;
 
 export interface GuardOptions {
   signingSecret: string;
+  /** The paths Slack posts events, commands and interactions to (the receiver's `endpoints`). */
+  endpoints: readonly string[];
   log: Logger;
   now?: () => number;
 }
@@ -44,7 +46,8 @@ const answer = (res: ServerResponse, status: number): void => {
 export function guardReceiver(receiver: HTTPReceiver, o: GuardOptions): void {
   const inner: RequestListener = receiver.requestListener;
   const guarded = async (req: Buffered, res: ServerResponse): Promise<void> => {
-    if (req.method !== "POST") return inner(req, res);
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (req.method !== "POST" || !o.endpoints.includes(path)) return inner(req, res);
     const body = await readBody(req);
     if (body === "too_large") return answer(res, 413);
     req.rawBody = body;

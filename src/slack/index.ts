@@ -11,6 +11,7 @@ import type { SlackContext } from "./context.js";
 import { registerListeners } from "./listeners/index.js";
 import { SlackMessenger } from "./messenger.js";
 import { guardReceiver } from "./webhook/guard.js";
+import { guardSocketEvents } from "./webhook/socket.js";
 
 export interface SlackAdapterOptions {
   /** Where the HTTP receiver listens; 127.0.0.1 in tests. All interfaces by default. */
@@ -100,6 +101,7 @@ export class SlackAdapter implements PlatformAdapter {
       convoStore: false,
       ...(this.socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : {}),
     });
+    if (this.socketMode) guardSocketEvents(this.app, deps.log);
     this.log = deps.log;
     this.concurrency = opts.concurrency ?? (config.DATABASE_URL.startsWith("postgres") ? 8 : 1);
     // Posts are retried by the outbox (with a lookup by key), never blindly by the client.

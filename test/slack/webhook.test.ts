@@ -107,3 +107,27 @@ describe("malformed signed Slack bodies never end the process (finding 6)", () =
     expect(res.status).toBe(401);
   });
 });
+
+describe("malformed Socket Mode payloads never end the process (finding 6)", () => {
+  it("each is acked and dropped, counted, and the bot keeps answering", async () => {
+    const s = await startHarness({ mode: "socket" });
+    try {
+      const counted = faultCounts().malformedInput.slack ?? 0;
+      const cases: ["slash_commands" | "interactive" | "events_api", Record<string, unknown>][] = [
+        ["slash_commands", { command: "/coffee" }],
+        ["interactive", { type: "block_actions" }],
+        ["interactive", { type: "view_submission", user: { id: "U1" } }],
+        // (An events_api envelope with no event at all throws inside @slack/socket-mode itself, before
+        // Bolt; the process guard logs and counts that one: see test/app/process-guard.test.ts.)
+        ["events_api", { type: "event_callback", team_id: "T1", event: { type: "user_change", user: 42 } }],
+      ];
+      for (const [kind, payload] of cases) await s.fake.send(kind, payload);
+      expect((faultCounts().malformedInput.slack ?? 0) - counted).toBe(cases.length);
+      const u = s.user("T1", "U0SOCKET", "socky", "UTC");
+      await s.slash(u, "status");
+      expect(String(s.lastResponse().text)).toContain("socky");
+    } finally {
+      await s.stop();
+    }
+  });
+});

@@ -58,7 +58,16 @@ function event(b: unknown): SlackInbound {
   return { kind: "event", type: b.event.type };
 }
 
-/** Reads one request body by its content type. Never throws. */
+/** A slash command's fields, from a form (HTTP) or an object (Socket Mode). */
+function command(o: Obj): SlackInbound {
+  const { command: name, team_id: teamId, user_id: userId } = o;
+  if (!str(name) || !str(teamId) || !str(userId)) return bad("slash command without command, team_id or user_id");
+  if (typeof o.text !== "string" || !str(o.response_url) || !str(o.trigger_id))
+    return bad("slash command without text, response_url or trigger_id");
+  return { kind: "command", command: name, teamId, userId };
+}
+
+/** Reads one request body by its content type (the HTTP receiver). Never throws. */
 export function parseSlackBody(contentType: string | undefined, raw: string): SlackInbound {
   const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase();
   if (type === "application/x-www-form-urlencoded") {
@@ -66,14 +75,16 @@ export function parseSlackBody(contentType: string | undefined, raw: string): Sl
     if (form.get("ssl_check") === "1") return { kind: "ssl_check" };
     const payload = form.get("payload");
     if (payload !== null) return interactive(json(payload));
-    const command = form.get("command");
-    const teamId = form.get("team_id");
-    const userId = form.get("user_id");
-    if (!str(command) || !str(teamId) || !str(userId)) return bad("slash command without command, team_id or user_id");
-    if (form.get("text") === null || !str(form.get("response_url")) || !str(form.get("trigger_id")))
-      return bad("slash command without text, response_url or trigger_id");
-    return { kind: "command", command, teamId, userId };
+    return command(Object.fromEntries(form));
   }
   if (type === "application/json") return event(json(raw));
   return bad(`content type ${type || "missing"}`);
+}
+
+/** Reads a body that arrived already parsed (a Socket Mode envelope's payload). Never throws. */
+export function parseSlackObject(body: unknown): SlackInbound {
+  if (!isObj(body)) return bad("payload is not an object");
+  if ("command" in body) return command(body);
+  if (body.type === "event_callback" || body.type === "url_verification" || body.type === "app_rate_limited") return event(body);
+  return interactive(body);
 }

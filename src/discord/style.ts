@@ -1,18 +1,21 @@
 import { helpText, stripControl, type TextStyle } from "../text/index.js";
 
 /** Markdown and mention syntax in Discord: each gets a backslash, which Discord shows as the bare character. */
-const MARKDOWN = /[\\*_~`|<>[\]()#]/g;
+const MARKDOWN = /[\\*_~`|<>[\]]/g;
 
 /**
  * Text made inert in Discord markdown: formatting, masked links `[x](url)`, mentions `<@…>`,
  * channels, timestamps and headings come out as typed; `@everyone`/`@here` get a zero-width
  * space so they read as text (and every post also sends `allowed_mentions: { parse: [] }`).
- * A line starting with `-`, `+` or `1.` is not turned into a list.
+ * A line starting with `-`, `+` or `1.` is not turned into a list, nor one starting with `#` a
+ * heading. (Escaping `[` and `]` is enough to keep `[x](url)` from becoming a masked link.)
  */
 export function escapeDiscord(text: string): string {
   return stripControl(text)
     .replace(MARKDOWN, "\\$&")
     .replace(/@(everyone|here)/gi, "@\u200b$1")
+    .replace(/^(\s*)(#{1,3})(?=\s)/gm, "$1\\$2")
+    .replace(/^(\s*)-(?=#)/gm, "$1\\-")
     .replace(/^(\s*)([-+])(?=\s)/gm, "$1\\$2")
     .replace(/^(\s*\d+)\.(?=\s)/gm, "$1\\.");
 }

@@ -88,12 +88,13 @@ export function renderProblem(p: ParseProblem, style: TextStyle): string {
     case "UNKNOWN_COMMAND":
       return `I don't know "${u(style, p.word)}".${p.suggestion ? ` Did you mean ${c(USAGE[p.suggestion] ?? p.suggestion)}?` : ""} Type ${c("help")} for the list.`;
     case "MISSING":
-      return `Missing ${p.what}. Usage: ${c(p.usage)}`;
+      // `what` can hold a word the person typed ("a value for <key>"): inert like the rest.
+      return `Missing ${style.user(clip(p.what, 200))}. Usage: ${c(p.usage)}`;
     case "TOO_LONG": {
       const unit = p.unit ?? "characters";
       return `Your ${p.field} is ${p.length.toLocaleString("en-US")} ${unit} long — please keep it to ${p.max.toLocaleString("en-US")} ${unit} or fewer. Nothing was saved. Usage: ${c(p.usage)}`;
     }
     case "INVALID":
-      return `"${u(style, p.given)}" isn't ${p.what}. Usage: ${c(p.usage)}`;
+      return `"${u(style, p.given)}" isn't ${style.user(clip(p.what, 200))}. Usage: ${c(p.usage)}`;
   }
 }

@@ -28,13 +28,13 @@ describe("a seeker's text reaches a volunteer's DM inert on Discord (finding 2)"
     await bot.fake.command(G1, vera, "availability", { times: "mon-fri 9-17", zone: "Europe/Berlin" });
     await bot.fake.command(G1, sam, "availability", { times: "mon-fri 9-17", zone: "Europe/London" });
     const req = await bot.fake.command(G1, sam, "request", { tags: "ux research", goals: GOALS });
-    expect(text(req)).toContain("I design at \\[Acme\\]\\(https://evil.example\\) @\u200bhere");
+    expect(text(req)).toContain("I design at \\[Acme\\](https://evil.example) @\u200bhere");
     await bot.fake.click(sam, asMessage(req, GENERAL), buttonId(asMessage(req, GENERAL), "Choose"), { guildId: G1 });
     await bot.tick();
     const intro = await waitFor(() => bot.fake.rest.dmsTo(vera.id)[0], 2000, "the intro DM");
     expect(intro.content).toContain("Sam @\u200beveryone would like a 30-minute chat");
     expect(intro.content).toContain(
-      "Their goals: \\[https://zoom.us/j/123\\]\\(https://evil.example/login\\) @\u200beveryone @\u200bhere \\<@3002\\> \\<@&777000111222333444\\> \\*\\*loud\\*\\* \\|\\|hidden\\|\\|",
+      "Their goals: \\[https://zoom.us/j/123\\](https://evil.example/login) @\u200beveryone @\u200bhere \\<@3002\\> \\<@&777000111222333444\\> \\*\\*loud\\*\\* \\|\\|hidden\\|\\|",
     );
     expect(intro.content).not.toMatch(/(^|[^\\])\[https:\/\/zoom/);
     const all = posts();

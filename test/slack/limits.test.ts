@@ -27,7 +27,7 @@ describe("user input cannot make messages undeliverable (finding 3)", () => {
     const vera = h.user("T1", "U0VERA", "vera", "Europe/Berlin");
     await h.slash(vera, `volunteer ux research --link https://zoom.us/j/${"9".repeat(4_000)}`);
     const answer = String(h.lastResponse().text);
-    expect(answer).toContain("Your link (--link) is 4,018 characters long — please keep it to 500 characters or fewer. Nothing was saved.");
+    expect(answer).toContain("Your link is 4,018 characters long — please keep it to 500 characters or fewer. Nothing was saved.");
     expect(answer.length).toBeLessThan(400);
     expect(await h.store.tx((tx) => tx.getVolunteer("slack:T1", "slack:T1:U0VERA"))).toBeNull();
   });

@@ -40,7 +40,7 @@ const LABEL: Record<string, string> = {
   intro: "intro",
   goals: "goals",
   bio: "bio",
-  link: "link (--link)",
+  link: "link",
   reason: "reason",
   note: "note",
   path: "folder",

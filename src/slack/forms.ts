@@ -1,6 +1,5 @@
 import { type Command, tooLong } from "../core/commands/index.js";
-import { renderProblem } from "../text/index.js";
-import { slackStyle } from "./style.js";
+import { renderTooLong } from "../text/index.js";
 import { isValidZone } from "../core/time/index.js";
 import type { Form } from "./modals.js";
 
@@ -29,7 +28,7 @@ export function readForm(form: Form, v: ViewValues): FormResult {
   // Oversize text is refused under its own field, with the same words as everywhere else.
   const long = tooLong(read.command);
   if (!long) return read;
-  return { ok: false, errors: { [long.name]: renderProblem(long, slackStyle) } };
+  return { ok: false, errors: { [long.name]: renderTooLong(long) } };
 }
 
 function readFields(form: Form, v: ViewValues): FormResult {

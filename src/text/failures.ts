@@ -81,6 +81,12 @@ function inert(detail: Detail, style: TextStyle): Detail {
   );
 }
 
+/** A typed value over its limit, naming the field and the limit; plain text (also shown under a form field). */
+export function renderTooLong(p: Extract<ParseProblem, { code: "TOO_LONG" }>): string {
+  const unit = p.unit ?? "characters";
+  return `Your ${p.field} is ${p.length.toLocaleString("en-US")} ${unit} long — please keep it to ${p.max.toLocaleString("en-US")} ${unit} or fewer. Nothing was saved.`;
+}
+
 /** A parse problem in words, with the usage line. */
 export function renderProblem(p: ParseProblem, style: TextStyle): string {
   const c = style.cmd;
@@ -90,10 +96,8 @@ export function renderProblem(p: ParseProblem, style: TextStyle): string {
     case "MISSING":
       // `what` can hold a word the person typed ("a value for <key>"): inert like the rest.
       return `Missing ${style.user(clip(p.what, 200))}. Usage: ${c(p.usage)}`;
-    case "TOO_LONG": {
-      const unit = p.unit ?? "characters";
-      return `Your ${p.field} is ${p.length.toLocaleString("en-US")} ${unit} long — please keep it to ${p.max.toLocaleString("en-US")} ${unit} or fewer. Nothing was saved. Usage: ${c(p.usage)}`;
-    }
+    case "TOO_LONG":
+      return `${renderTooLong(p)} Usage: ${c(p.usage)}`;
     case "INVALID":
       return `"${u(style, p.given)}" isn't ${style.user(clip(p.what, 200))}. Usage: ${c(p.usage)}`;
   }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dispatch } from "../../src/core/commands/index.js";
 import { messageBlocks, SLACK_LIMITS } from "../../src/slack/blocks.js";
 import { blockProblems, mrkdwnTexts } from "../fakes/slack/block-kit.js";
+import { textValue } from "../fakes/slack/payloads.js";
 import type { FakeUser } from "../fakes/slack/web-api.js";
 import { startHarness, type Harness } from "./harness.js";
 
@@ -30,6 +31,15 @@ describe("user input cannot make messages undeliverable (finding 3)", () => {
     expect(answer).toContain("Your link is 4,018 characters long — please keep it to 500 characters or fewer. Nothing was saved.");
     expect(answer.length).toBeLessThan(400);
     expect(await h.store.tx((tx) => tx.getVolunteer("slack:T1", "slack:T1:U0VERA"))).toBeNull();
+  });
+
+  it("a form field over its limit keeps the form open with the reason under that field", async () => {
+    const u = h.user("T1", "U0FORM", "fran", "UTC");
+    const r = await h.submit(u, "percolate_volunteer", { tags: textValue("ux research"), bio: textValue("b".repeat(1_500)) });
+    const body = JSON.parse(r.body) as { response_action?: string; errors?: Record<string, string> };
+    expect(body.response_action).toBe("errors");
+    expect(body.errors?.bio).toBe("Your bio is 1,500 characters long — please keep it to 1,000 characters or fewer. Nothing was saved.");
+    expect(await h.store.tx((tx) => tx.getVolunteer("slack:T1", "slack:T1:U0FORM"))).toBeNull();
   });
 
   it("each 10,000-character command gets one short, deliverable answer", async () => {

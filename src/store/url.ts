@@ -38,11 +38,14 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
 }
 
 /**
- * The URL with its credentials hidden, for messages: everything between `//` and the last `@`
- * (a password may itself hold `@`, `:` or `/`), and control characters removed so the message
- * stays one line.
+ * The URL with its password hidden, for messages: everything after the user name up to the
+ * last `@` (a password may itself hold `@`, `:` or `/`), and control characters removed so the
+ * message stays one line.
  */
 export function redact(url: string): string {
   const oneLine = [...url].filter((ch) => ch >= " " && ch !== "\u007f").join("");
-  return oneLine.replace(/^([a-z][a-z0-9+.-]*:\/\/)(.*)@/i, "$1***@");
+  return oneLine.replace(/^([a-z][a-z0-9+.-]*:\/\/)(.*)@/i, (_all, scheme: string, userinfo: string) => {
+    const colon = userinfo.indexOf(":");
+    return colon >= 0 ? `${scheme}${userinfo.slice(0, colon)}:***@` : `${scheme}${userinfo}@`;
+  });
 }

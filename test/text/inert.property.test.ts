@@ -156,7 +156,7 @@ function checkSlack(text: string, blocks: unknown, where: string): void {
  * The active syntax Discord would find in `content`, read left to right as Discord does: a
  * backslash escapes the next character, a code span shows its inside literally, and our own
  * timestamps and plain `<https://…>` links are allowed. Anything else that could format, link
- * or mention is returned.
+ * or mention (`<@…>`, `<#…>`, `[x](url)`, `||…||`, `*`, `_`, `~`, `@everyone`) is returned.
  */
 function activeDiscord(content: string): string[] {
   const out: string[] = [];
@@ -180,7 +180,14 @@ function activeDiscord(content: string): string[] {
         continue;
       }
     }
-    if ("<[]*_~|`".includes(ch)) out.push(`${ch} in ${JSON.stringify(content.slice(Math.max(0, i - 20), i + 20))}`);
+    const rest = content.slice(i);
+    const at = `${ch} in ${JSON.stringify(content.slice(Math.max(0, i - 20), i + 20))}`;
+    // `<` opens a mention, channel, role, emoji, command, timestamp or link; plain `<topics>` is text.
+    if (ch === "<" && /^<(@[!&]?\d+>|#\d+>|a?:\w+:\d+>|\/[\w -]+:\d+>|t:-?\d+(:[tTdDfFR])?>|https?:)/.test(rest)) out.push(at);
+    // `[x](url)` is a masked link when the `]` right before `(` is not escaped either.
+    if (ch === "[" && /^\[[^\n]*?(?<!\\)\]\(/.test(rest)) out.push(at);
+    if (ch === "|" && rest.startsWith("||")) out.push(at);
+    if ("*_~".includes(ch)) out.push(at);
     if (ch === "@" && /^@(everyone|here)/i.test(content.slice(i))) out.push(`@everyone/@here at ${i}`);
   }
   return out;
@@ -264,5 +271,18 @@ describe("random user text renders inert on every surface (property)", () => {
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+describe("the checkers above catch what they look for", () => {
+  it("flag raw mentions, masked links and spoilers, and pass the same text once escaped", () => {
+    for (const raw of ["<@123456789012345678>", "[https://zoom.us](https://evil.example)", "@everyone", "||x||", "*b*"]) {
+      expect(activeDiscord(raw), raw).not.toEqual([]);
+      expect(activeDiscord(discordStyle.user(raw)), raw).toEqual([]);
+    }
+    for (const raw of ["<!channel>", "<https://evil.example|https://zoom.us>", "<@U1>"]) {
+      expect(activeParts(raw), raw).not.toEqual([]);
+      expect(activeParts(slackStyle.user(raw)), raw).toEqual([]);
+    }
   });
 });

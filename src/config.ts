@@ -1,6 +1,7 @@
 import cron from "node-cron";
 import { z } from "zod";
 import { isValidZone } from "./core/time/index.js";
+import { redact } from "./store/url.js";
 
 const optionalSecret = z
   .string()
@@ -87,8 +88,10 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
   }
   const issue = parsed.error.issues[0];
   const name = String(issue?.path[0] ?? "environment");
-  const secret = /TOKEN|SECRET/.test(name);
-  const got = secret ? "" : ` (got ${JSON.stringify(env[name] ?? "")})`;
+  // Secrets are never echoed; other values are, with any credentials inside a URL hidden.
+  const secret = /TOKEN|SECRET|PASSWORD|KEY/.test(name);
+  const value = redact(env[name] ?? "");
+  const got = secret ? "" : ` (got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 79)}…` : value)})`;
   return { ok: false, message: `${name}: ${issue?.message ?? "invalid value"}${got}` };
 }
 

@@ -1,3 +1,5 @@
+import { installProcessGuard } from "./app/process-guard.js";
+import { startupErrorLine } from "./app/startup-error.js";
 import { chosenAdapters, readConfig } from "./config.js";
 import { makeSafeLogger, secretsOf } from "./ops/log.js";
 import { type Service, startService } from "./ops/service.js";
@@ -20,6 +22,8 @@ async function main(): Promise<number> {
   const config = read.config;
   const shell = chosenAdapters(config).includes("shell");
   const log = makeSafeLogger(shell && config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, secretsOf(config));
+  // One request's fault must never end the bot for every community: log it, count it, keep serving.
+  installProcessGuard(log);
   if (shell) {
     const store = await openStore(config.DATABASE_URL);
     const clock = new ShiftableClock();
@@ -50,7 +54,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`Percolate stopped: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`Percolate stopped: ${startupErrorLine(e, process.env)}\n`);
     process.exit(1);
   },
 );

@@ -1,6 +1,14 @@
-import { dispatch, type Parsed, type Reply } from "../core/commands/index.js";
+import { dispatch, guestMay, type Parsed, type Reply, withinLimits } from "../core/commands/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
-import { type Action, namedActions, renderProblem, renderReply, suggestionActions, type TextStyle } from "../text/index.js";
+import {
+  type Action,
+  namedActions,
+  renderGuestRefusal,
+  renderProblem,
+  renderReply,
+  suggestionActions,
+  type TextStyle,
+} from "../text/index.js";
 
 /** What the person who acted sees in answer: words and, where useful, buttons. */
 export interface View {
@@ -15,11 +23,18 @@ export interface View {
  * unsupported input gets the fix; a command runs through its use case and its result is
  * worded in the platform's style, with the buttons that fit.
  */
-export async function handle(deps: Deps, actor: Actor, parsed: Parsed, style: TextStyle): Promise<View> {
+export async function handle(deps: Deps, actor: Actor, input: Parsed, style: TextStyle): Promise<View> {
   const platform = actor.communityId.slice(0, actor.communityId.indexOf(":"));
+  // Oversize text is refused here, once for every adapter, naming the field and its limit.
+  const parsed = withinLimits(input);
   if (parsed.kind === "unsupported") {
     deps.metrics?.command(platform, "unsupported", "unsupported");
     return { text: renderProblem(parsed.problem, style), actions: [], reply: null };
+  }
+  // Someone from another workspace is a guest here: nothing that would enrol them or show them members.
+  if (actor.guest === true && !guestMay(parsed)) {
+    deps.metrics?.command(platform, parsed.kind, "guest");
+    return { text: renderGuestRefusal(style), actions: [], reply: null };
   }
   const reply = await dispatch(deps, actor, parsed);
   deps.metrics?.command(platform, reply.kind, "result" in reply ? (reply.result.ok ? "ok" : reply.result.code) : "ok");

@@ -2,6 +2,7 @@ import { Client, GatewayIntentBits, Events, REST, RESTEvents } from "discord.js"
 import type { PlatformAdapter } from "../app/adapter.js";
 import type { Config } from "../config.js";
 import type { Deps } from "../core/use-cases/index.js";
+import { guardInteractions } from "./inbound.js";
 import { InteractionRouter } from "./interactions.js";
 import { DiscordMessenger } from "./messenger.js";
 
@@ -69,6 +70,8 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
   watchRest(client, hookRest, deps);
+  // Unreadable payloads are refused before discord.js builds (and throws on) them.
+  guardInteractions(client, hookRest, deps.log);
   client.on(Events.InteractionCreate, (i) => void router.route(i));
   client.on(Events.Error, (e) => deps.log.error({ err: e.message }, "discord client error"));
   return {

@@ -20,9 +20,12 @@ import { communityIdOf, decodeCustomId, memberIdOf } from "./ids.js";
 import type { DiscordMessenger } from "./messenger.js";
 import { parseForm, parseSlash, type Options } from "./parse.js";
 import { parseAdminSlash } from "./parse-admin.js";
-import { noticeMessage, settledInPlace, viewMessage, type MessageBody } from "./render.js";
+import { NO_MENTIONS, noticeMessage, replyOptions, settledInPlace, viewMessage, type MessageBody } from "./render.js";
+import { clip } from "../text/index.js";
 import { MODAL_KEYS, settingsForModal, settingsModal, settingsModalOf, submitSettingsModal } from "./settings-modal.js";
 import { discordStyle } from "./style.js";
+import { Gate } from "./gate.js";
+import { isKnownMember } from "./membership.js";
 
 export interface InteractionDeps {
   deps: Deps;
@@ -56,33 +59,6 @@ interface Answer {
 const BACKLOG_ACK = 1;
 
 /**
- * At most `limit` pieces of work at once; the rest wait their turn. Store work can block the
- * event loop (SQLite is synchronous), so bounding it keeps acknowledgements flowing under load.
- */
-class Gate {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly limit: number) {}
-  /** How many are waiting for their turn. */
-  get backlog(): number {
-    return this.waiting.length;
-  }
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((r) => this.waiting.push(r));
-    this.running++;
-    // A store answering synchronously would chain every queued command into one microtask run
-    // and starve timers and sockets; a macrotask turn between commands lets acknowledgements out.
-    await new Promise<void>((r) => setImmediate(r));
-    try {
-      return await work();
-    } finally {
-      this.running--;
-      this.waiting.shift()?.();
-    }
-  }
-}
-
-/**
  * Routes every interaction to its handler: slash commands, buttons and menus, form submissions
  * and autocomplete. A replayed interaction (same id, e.g. after a gateway resume) is ignored;
  * a repeated click is a new interaction and the core's idempotency makes it change nothing.
@@ -107,8 +83,10 @@ export class InteractionRouter {
       const down = isStoreUnavailable(e);
       if (!down) this.o.log.error({ err: e instanceof Error ? e.message : String(e), interaction: i.id }, "discord interaction failed");
       const content = down ? STORE_UNAVAILABLE : "Something went wrong on my side — please try again in a moment.";
-      if (i.isRepliable() && !i.replied && !i.deferred) await i.reply({ content, flags: MessageFlags.Ephemeral }).catch(() => undefined);
-      else if (i.isRepliable() && i.deferred) await i.editReply({ content, components: [] }).catch(() => undefined);
+      if (i.isRepliable() && !i.replied && !i.deferred)
+        await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }).catch(() => undefined);
+      else if (i.isRepliable() && i.deferred)
+        await i.editReply({ content, components: [], allowedMentions: NO_MENTIONS }).catch(() => undefined);
     }
   }
 
@@ -133,6 +111,7 @@ export class InteractionRouter {
       return void (await i.reply({
         content: "Use /coffee inside a server: each server is its own community.",
         flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
       }));
     const group = i.options.getSubcommandGroup(false);
     const sub = i.options.getSubcommand(false) ?? "help";
@@ -157,7 +136,7 @@ export class InteractionRouter {
   private async settingsModal(i: ChatInputCommandInteraction, guildId: string): Promise<void> {
     const current = await settingsForModal(this.o.deps, this.actor(guildId, i.user, i));
     if (current.ok) return void (await i.showModal(settingsModal(current.settings)));
-    await i.reply({ ...viewMessage(current.view, guildId, "UTC"), flags: MessageFlags.Ephemeral });
+    await i.reply({ ...replyOptions(viewMessage(current.view, guildId, "UTC")), flags: MessageFlags.Ephemeral });
   }
 
   private async form(i: ModalSubmitInteraction): Promise<void> {
@@ -178,7 +157,11 @@ export class InteractionRouter {
     }
     const form = formOf(i.customId);
     if (!form || !guildId)
-      return void (await i.reply({ content: "That form is out of date. Type `/coffee help`.", flags: MessageFlags.Ephemeral }));
+      return void (await i.reply({
+        content: "That form is out of date. Type `/coffee help`.",
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      }));
     const fields: Record<string, string> = {};
     for (const id of formFields(form)) {
       try {
@@ -193,10 +176,12 @@ export class InteractionRouter {
   private async component(i: MessageComponentInteraction): Promise<void> {
     const raw = i.isStringSelectMenu() ? (i.values[0] ?? "") : i.customId;
     const decoded = decodeCustomId(raw);
-    if (!decoded || (i.guildId !== null && i.guildId !== decoded.guildId)) {
+    const foreign = decoded && i.guildId === null && !(await isKnownMember(this.o.deps, decoded.guildId, i.user.id));
+    if (!decoded || (i.guildId !== null && i.guildId !== decoded.guildId) || foreign) {
       return void (await i.reply({
         content: "That button is out of date. Type `/coffee status` to see what's open for you.",
         flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
       }));
     }
     await this.answer(i, decoded.guildId, i.user, decoded.command, "update");
@@ -244,8 +229,13 @@ export class InteractionRouter {
           auth: false,
         });
       else await this.o.hookRest.patch(Routes.webhookMessage(i.applicationId, i.token, "@original"), { body, files, auth: false });
-    } else if (out.inPlace && i.isMessageComponent()) await i.update(out.body);
-    else await i.reply({ ...out.body, flags: MessageFlags.Ephemeral, files: files.map((f) => ({ attachment: f.data, name: f.name })) });
+    } else if (out.inPlace && i.isMessageComponent()) await i.update(replyOptions(out.body));
+    else
+      await i.reply({
+        ...replyOptions(out.body),
+        flags: MessageFlags.Ephemeral,
+        files: files.map((f) => ({ attachment: f.data, name: f.name })),
+      });
   }
 
   /** The answer's content: `inPlace` when a click worked and its message should show the outcome. `run` replaces the one-command path (the settings form). */
@@ -297,8 +287,9 @@ export class InteractionRouter {
     const parts = missed.map((n) => noticeMessage(n, [member], guildId));
     const head = `📬 Your DMs are closed, so here is what I couldn't send you:\n${parts.map((p) => p.content).join("\n\n")}\n\n`;
     return {
-      content: (head + body.content).slice(0, 2000),
+      content: clip(head + body.content, 2000),
       components: [...parts.flatMap((p) => p.components), ...body.components].slice(0, 5),
+      allowed_mentions: NO_MENTIONS,
     };
   }
 }

@@ -257,7 +257,6 @@ export class DiscordMessenger implements Messenger {
       ...msg,
       nonce,
       enforce_nonce: true,
-      allowed_mentions: { parse: ["users"] },
       ...(files.length ? { attachments: files.map((f, i) => ({ id: i, filename: f.name })) } : {}),
     };
     await this.o.rest.post(Routes.channelMessages(channelId), { body, ...(files.length ? { files } : {}) });

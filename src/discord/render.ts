@@ -2,18 +2,49 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APICompone
 import type { View } from "../app/handle.js";
 import type { Member, Notice, Slot } from "../core/domain/index.js";
 import { formatSlot } from "../core/time/index.js";
-import { noticeActions, renderNotice, type Action } from "../text/index.js";
+import { clip, noticeActions, renderNotice, type Action } from "../text/index.js";
 import { encodeCustomId } from "./ids.js";
 import { discordStyle } from "./style.js";
 
-/** What a Discord message carries: text and rows of components. */
+/** Who a message may notify: nobody by default; the pair in their own thread by id. */
+export interface AllowedMentions {
+  parse: [];
+  users?: string[];
+}
+
+/** What a Discord message carries: text, rows of components, and who it may notify (REST field names). */
 export interface MessageBody {
   content: string;
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  allowed_mentions: AllowedMentions;
 }
 
-const MAX_CONTENT = 2000;
-const clip = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+/** Discord's message limits (discord.com/developers/docs/resources/message, /interactions/message-components). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  selectOptions: 25,
+  optionLabel: 100,
+  optionDescription: 100,
+  customId: 100,
+  placeholder: 150,
+} as const;
+
+const MAX_CONTENT = DISCORD_LIMITS.content;
+
+/** No @everyone, @here, roles or users: nothing a message says can ping anyone. */
+export const NO_MENTIONS: AllowedMentions = { parse: [] };
+
+/** A body's content and components as discord.js reply/update options, mentions off. */
+export function replyOptions(b: MessageBody): {
+  content: string;
+  components: MessageBody["components"];
+  allowedMentions: { parse: []; users?: string[] };
+} {
+  return { content: b.content, components: b.components, allowedMentions: b.allowed_mentions };
+}
 
 /** `<t:unix:F>`: Discord shows it in each reader's own zone, which it knows and we don't. */
 export const stamp = (d: Date): string => `<t:${Math.floor(d.getTime() / 1000)}:F>`;
@@ -35,13 +66,14 @@ export function slotsOf(n: Notice): Slot[] {
 /** Buttons in rows of five (Discord's limit), each carrying its guild and command in custom_id. */
 export function actionRows(actions: readonly Action[], guildId: string): MessageBody["components"] {
   const rows: MessageBody["components"] = [];
-  for (let i = 0; i < actions.length && rows.length < 5; i += 5) {
+  const per = DISCORD_LIMITS.buttonsPerRow;
+  for (let i = 0; i < actions.length && rows.length < DISCORD_LIMITS.actionRows; i += per) {
     rows.push({
       type: ComponentType.ActionRow,
-      components: actions.slice(i, i + 5).map((a) => ({
+      components: actions.slice(i, i + per).map((a) => ({
         type: ComponentType.Button,
-        custom_id: encodeCustomId(guildId, a.command),
-        label: clip(a.label, 80),
+        custom_id: encodeCustomId(guildId, a.command).slice(0, DISCORD_LIMITS.customId),
+        label: clip(a.label, DISCORD_LIMITS.buttonLabel),
         style: a.style === "primary" ? ButtonStyle.Primary : a.style === "danger" ? ButtonStyle.Danger : ButtonStyle.Secondary,
       })),
     });
@@ -61,10 +93,10 @@ function slotMenu(n: Extract<Notice, { kind: "slots_proposed" }>, reader: Member
           type: ComponentType.StringSelect,
           custom_id: `${guildId}|slot|${n.chatId}`,
           placeholder: "Pick a time",
-          options: actions.map((a, i) => ({
-            label: clip(a.label, 100),
+          options: actions.slice(0, DISCORD_LIMITS.selectOptions).map((a, i) => ({
+            label: clip(a.label, DISCORD_LIMITS.optionLabel),
             value: encodeCustomId(guildId, a.command),
-            description: `Option ${i + 1} · ${reader.timeZone}`,
+            description: clip(`Option ${i + 1} · ${reader.timeZone}`, DISCORD_LIMITS.optionDescription),
           })),
         },
       ],
@@ -84,7 +116,11 @@ export function noticeMessage(n: Notice, readers: readonly Member[], guildId: st
     text = text.replace(/\n.*Calendar invite attached.*$/m, "\n   📎 The calendar invite (.ics) is attached.");
   const prefix = mention.length ? `${mention.map((u) => `<@${u}>`).join(" ")} ` : "";
   const components = n.kind === "slots_proposed" ? slotMenu(n, reader, guildId) : actionRows(noticeActions(n, reader), guildId);
-  return { content: clip(prefix + text, MAX_CONTENT), components };
+  return {
+    content: clip(prefix + text, MAX_CONTENT),
+    components,
+    allowed_mentions: mention.length ? { parse: [], users: [...mention] } : NO_MENTIONS,
+  };
 }
 
 /** The times a "which one?" or "are you sure?" answer names, for timestamp rewriting. */
@@ -105,7 +141,7 @@ export function noticesMessage(parts: readonly Notice[], readers: readonly Membe
   const bodies = parts.map((n) => noticeMessage(n, readers, guildId));
   const content = bodies.map((b) => b.content).join("\n\n");
   const components = bodies.flatMap((b) => b.components);
-  return content.length <= MAX_CONTENT && components.length <= 5 ? { content, components } : null;
+  return content.length <= MAX_CONTENT && components.length <= 5 ? { content, components, allowed_mentions: NO_MENTIONS } : null;
 }
 
 /**
@@ -131,8 +167,9 @@ export function settledInPlace(
     clicked,
   );
   return {
-    content: `${message.content}\n\n➜ ${answer.content}`.slice(0, MAX_CONTENT),
+    content: clip(`${clip(message.content, Math.max(1, MAX_CONTENT - 10 - answer.content.length))}\n\n➜ ${answer.content}`, MAX_CONTENT),
     components: [...kept, ...answer.components].slice(0, 5),
+    allowed_mentions: NO_MENTIONS,
   };
 }
 
@@ -140,5 +177,9 @@ export function settledInPlace(
 export function viewMessage(v: View, guildId: string, zone: string): MessageBody {
   const r = v.reply;
   const slots = r?.kind === "pick" && r.result.ok && r.result.value.chat.slot ? [r.result.value.chat.slot] : questionSlots(r);
-  return { content: clip(withTimestamps(v.text, slots, zone), MAX_CONTENT), components: actionRows(v.actions, guildId) };
+  return {
+    content: clip(withTimestamps(v.text, slots, zone), MAX_CONTENT),
+    components: actionRows(v.actions, guildId),
+    allowed_mentions: NO_MENTIONS,
+  };
 }

@@ -1,4 +1,27 @@
-import { helpText, type TextStyle } from "../text/index.js";
+import { helpText, stripControl, type TextStyle } from "../text/index.js";
+
+/** Markdown and mention syntax in Discord: each gets a backslash, which Discord shows as the bare character. */
+const MARKDOWN = /[\\*_~`|<>[\]]/g;
+
+/**
+ * Text made inert in Discord markdown: formatting, masked links `[x](url)`, mentions `<@…>`,
+ * channels, timestamps and headings come out as typed; `@everyone`/`@here` get a zero-width
+ * space so they read as text (and every post also sends `allowed_mentions: { parse: [] }`).
+ * A line starting with `-`, `+` or `1.` is not turned into a list, nor one starting with `#` a
+ * heading. (Escaping `[` and `]` is enough to keep `[x](url)` from becoming a masked link.)
+ */
+export function escapeDiscord(text: string): string {
+  return stripControl(text)
+    .replace(MARKDOWN, "\\$&")
+    .replace(/@(everyone|here)/gi, "@\u200b$1")
+    .replace(/^(\s*)(#{1,3})(?=\s)/gm, "$1\\$2")
+    .replace(/^(\s*)-(?=#)/gm, "$1\\-")
+    .replace(/^(\s*)([-+])(?=\s)/gm, "$1\\$2")
+    .replace(/^(\s*\d+)\.(?=\s)/gm, "$1\\.");
+}
+
+/** A plain http(s) link: shown as `<url>` (itself, no preview); anything else is just text. */
+const PLAIN_LINK = /^https?:\/\/[^\s<>]+$/;
 
 /** Shell usage → Discord options, for the few commands whose arguments became named options. */
 const SLASH: Record<string, string> = {
@@ -76,4 +99,6 @@ export const discordStyle: TextStyle = {
       "Admins: /coffee admin settings opens a form for the main settings; show:true lists them all.",
     ],
   ),
+  user: escapeDiscord,
+  link: (url) => (PLAIN_LINK.test(url) ? `<${url}>` : escapeDiscord(url)),
 };

@@ -4,8 +4,8 @@ import { parseDuration } from "../core/time/index.js";
 import { deliverDue, expireIntros, matchQueue, tendWaitlist, type Deps } from "../core/use-cases/index.js";
 import { ShellMessenger } from "./messenger.js";
 import { memberId, SHELL_COMMUNITY, type ShiftableClock } from "./platform.js";
-import { shellStyle } from "../text/index.js";
-import { writeExport } from "./export-files.js";
+import { renderExportNotSaved, shellStyle } from "../text/index.js";
+import { saveExport } from "./export-files.js";
 
 /** Who administers the shell community, and where exports go. */
 export interface ShellOptions {
@@ -84,12 +84,13 @@ export class ShellSession {
       platformAdmin: await this.isPlatformAdmin(),
     };
     const view = await handle(this.deps, actor, parsed, shellStyle);
-    this.write(view.text);
     const reply = view.reply;
     if (reply?.kind === "admin_export" && reply.result.ok) {
-      const paths = writeExport(reply.result.value.files, this.clock.now(), reply.path, this.options.exportRoot);
-      this.write(["Saved to:", ...paths.map((p) => `   ${p}`)].join("\n"));
-    }
+      // The files are written first, so "Exported" is only said of files that exist.
+      const saved = saveExport(reply.result.value.files, this.clock.now(), reply.path, this.options.exportRoot);
+      if (!saved.ok) this.write(renderExportNotSaved(saved.folder, saved.code));
+      else this.write([view.text, "Saved to:", ...saved.paths.map((p) => `   ${p}`)].join("\n"));
+    } else this.write(view.text);
     if (parsed.kind !== "unsupported") await this.tick();
     return true;
   }

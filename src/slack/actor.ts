@@ -7,12 +7,38 @@ interface Known {
   displayName?: string;
   timeZone?: string;
   platformAdmin: boolean;
+  /** Slack says the user belongs to another workspace than the one the request is for. */
+  guest: boolean;
   at: number;
 }
 
+/** The parts of users.info that say where a user belongs and what they administer. */
+interface UserFacts {
+  team_id?: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  enterprise_user?: { teams?: string[]; is_admin?: boolean; is_owner?: boolean };
+}
+
 /**
- * Who acted, as Slack knows them: name, time zone and admin flag come from users.info, cached
- * per workspace and user so a burst of commands costs one lookup. A failed lookup still gives
+ * Where authority comes from on Slack, for one workspace: a user is a member of `teamId` when
+ * it is their own team, or (Enterprise Grid) one of the org's workspaces they are in; their
+ * admin flag counts only there: `is_admin`/`is_owner` for their own team, the org-level flags
+ * for the org's workspaces they belong to. A Slack Connect user (another team) is a guest.
+ */
+export function authorityIn(teamId: string, u: UserFacts): { member: boolean; admin: boolean } {
+  const home = u.team_id === teamId;
+  const grid = u.enterprise_user?.teams?.includes(teamId) === true;
+  const admin =
+    (home && (u.is_admin === true || u.is_owner === true)) ||
+    (grid && (u.enterprise_user?.is_admin === true || u.enterprise_user?.is_owner === true));
+  return { member: home || grid, admin };
+}
+
+/**
+ * Who acted, as Slack knows them: name, time zone, admin flag and home workspace come from
+ * users.info, cached per workspace and user so a burst of commands costs one lookup. The admin
+ * flag counts only in the user's own workspace (see authorityIn). A failed lookup still gives
  * an actor (with the name Slack sent) rather than failing the command.
  */
 export class SlackDirectory {
@@ -34,6 +60,7 @@ export class SlackDirectory {
       ...(displayName ? { displayName } : {}),
       ...(k.timeZone ? { timeZone: k.timeZone } : {}),
       platformAdmin: k.platformAdmin,
+      ...(k.guest ? { guest: true } : {}),
     };
   }
 
@@ -45,17 +72,22 @@ export class SlackDirectory {
       const r = await this.client.users.info({ user: userId });
       const u = r.user;
       const name = u?.profile?.display_name || u?.real_name || u?.name;
+      const where = authorityIn(teamId, (u ?? {}) as UserFacts);
+      // Without a team in the answer nothing is known either way: no admin rights, but no guest label.
+      const guest = u?.team_id !== undefined && !where.member;
+      if (guest) this.log.warn({ teamId, user: userId, home: u?.team_id }, "a user from another workspace acts here as a guest");
       const known: Known = {
         ...(name ? { displayName: name } : {}),
         ...(u?.tz ? { timeZone: u.tz } : {}),
-        platformAdmin: u?.is_admin === true || u?.is_owner === true,
+        platformAdmin: where.admin,
+        guest,
         at: this.now(),
       };
       this.cache.set(key, known);
       return known;
     } catch (e) {
       this.log.warn({ user: key, err: e instanceof Error ? e.message : String(e) }, "users.info failed; acting without zone");
-      return { platformAdmin: false, at: 0 };
+      return { platformAdmin: false, guest: false, at: 0 };
     }
   }
 }

@@ -1,47 +1,140 @@
 import type { types } from "@slack/bolt";
 import { encodeButton } from "../core/commands/index.js";
-import type { Action } from "../text/index.js";
+import { type Action, clip } from "../text/index.js";
 
 export type Block = types.KnownBlock;
 
 /** Every Percolate button's action_id starts with this; its value is the encoded command. */
 export const BUTTON_PREFIX = "cmd:";
 
-const SECTION_MAX = 3000;
-const LABEL_MAX = 75;
+/** Block Kit's limits (api.slack.com/reference/block-kit): beyond them Slack answers `invalid_blocks`. */
+export const SLACK_LIMITS = {
+  sectionText: 3000,
+  contextText: 3000,
+  headerText: 150,
+  buttonText: 75,
+  optionText: 75,
+  contextElements: 10,
+  actionsElements: 25,
+  messageBlocks: 50,
+  viewBlocks: 100,
+  blockId: 255,
+  actionId: 255,
+  buttonValue: 2000,
+  /** The notification text sent beside blocks: Slack keeps 40,000 characters; a short one reads better. */
+  fallbackText: 3000,
+} as const;
 
-/** Plain text in mrkdwn sections, split where Slack's 3000-character limit would cut it. */
-export function textBlocks(text: string): Block[] {
-  const out: Block[] = [];
-  let rest = text.trim() || " ";
-  while (rest.length > 0) {
-    const cut = rest.length <= SECTION_MAX ? rest.length : Math.max(rest.lastIndexOf("\n", SECTION_MAX), 1);
-    out.push({ type: "section", text: { type: "mrkdwn", text: rest.slice(0, cut) } });
-    rest = rest.slice(cut).replace(/^\n/, "");
+/** Where a piece may end: not inside an `&amp;`-style entity (it would show half-escaped) nor a surrogate pair. */
+function safeEnd(text: string, end: number): number {
+  let e = end;
+  const amp = text.lastIndexOf("&", e - 1);
+  if (amp >= 0 && amp > e - 8 && /^&[a-z]+;/.test(text.slice(amp, amp + 8)) && text.indexOf(";", amp) >= e) e = amp;
+  const c = text.charCodeAt(e - 1);
+  if (c >= 0xd800 && c <= 0xdbff) e--;
+  return Math.max(e, 1);
+}
+
+/** `text` cut to `max` with a visible "…", never mid-entity. */
+export function clipMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, safeEnd(text, max - 1))}…`;
+}
+
+/**
+ * Splits text into pieces of at most `max` characters: at the last line break of the window
+ * when there is one in its second half, else at the last space there, else at `max` itself.
+ * A long line without breaks becomes a few full pieces, never a stream of one-character ones.
+ */
+function pieces(text: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const nl = rest.lastIndexOf("\n", max);
+    const sp = rest.lastIndexOf(" ", max);
+    const cut = nl >= max / 2 ? nl : sp >= max / 2 ? sp : safeEnd(rest, max);
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^[\n ]/, "");
   }
+  out.push(rest);
   return out;
 }
+
+/**
+ * Text in mrkdwn sections of at most 3000 characters each, and at most `maxBlocks` of them:
+ * text beyond that is cut with a visible "…" rather than making the message undeliverable.
+ */
+export function textBlocks(text: string, maxBlocks: number = SLACK_LIMITS.messageBlocks): Block[] {
+  const parts = pieces(text.trim() || " ", SLACK_LIMITS.sectionText).filter((p) => p.trim() !== "");
+  if (parts.length === 0) parts.push(" ");
+  const kept = parts.slice(0, Math.max(1, maxBlocks));
+  if (kept.length < parts.length) {
+    const last = kept.length - 1;
+    kept[last] = `${clipMrkdwn(kept[last] ?? "", SLACK_LIMITS.sectionText - 1)}…`.replace(/……$/, "…");
+  }
+  return kept.map((t) => ({ type: "section", text: { type: "mrkdwn", text: t } }));
+}
+
+/** The notification text that travels beside the blocks, within its limit. */
+export const fallbackText = (text: string): string => clip(text, SLACK_LIMITS.fallbackText);
 
 /** One button per action; the value carries the command so a click needs no server-side state. */
 export function button(a: Action): types.Button {
   const value = encodeButton(a.command);
   return {
     type: "button",
-    text: { type: "plain_text", text: a.label.length > LABEL_MAX ? `${a.label.slice(0, LABEL_MAX - 1)}…` : a.label },
-    action_id: `${BUTTON_PREFIX}${value}`.slice(0, 255),
+    text: { type: "plain_text", text: clip(a.label, SLACK_LIMITS.buttonText) },
+    action_id: `${BUTTON_PREFIX}${value}`.slice(0, SLACK_LIMITS.actionId),
     value,
     ...(a.style ? { style: a.style } : {}),
   };
 }
 
-/** A message: the words, then its buttons (Slack allows 25 elements per actions block). */
-export function messageBlocks(text: string, actions: readonly Action[], context: readonly string[] = []): Block[] {
-  const blocks = textBlocks(text);
-  if (context.length) blocks.push({ type: "context", elements: context.slice(0, 10).map((t) => ({ type: "mrkdwn", text: t })) });
-  for (let i = 0; i < actions.length; i += 25) {
-    blocks.push({ type: "actions", block_id: `percolate_actions_${i / 25}`, elements: actions.slice(i, i + 25).map(button) });
+/**
+ * The last check before blocks leave: at most `max` blocks (the last kept ones are the
+ * buttons, so text gives way first), and every `block_id` unique.
+ */
+export function finalizeBlocks(blocks: readonly Block[], max: number = SLACK_LIMITS.messageBlocks): Block[] {
+  const seen = new Set<string>();
+  return blocks.slice(0, max).map((b) => {
+    if (!b.block_id) return b;
+    let id = b.block_id.slice(0, SLACK_LIMITS.blockId - 4);
+    for (let n = 2; seen.has(id); n++) id = `${b.block_id.slice(0, SLACK_LIMITS.blockId - 4)}_${n}`;
+    seen.add(id);
+    return id === b.block_id ? b : { ...b, block_id: id };
+  });
+}
+
+/** Action blocks for these actions, 25 buttons per block, at most `maxBlocks` blocks. */
+function actionBlocks(actions: readonly Action[], maxBlocks: number): Block[] {
+  const out: Block[] = [];
+  const per = SLACK_LIMITS.actionsElements;
+  for (let i = 0; i < actions.length && out.length < maxBlocks; i += per) {
+    out.push({ type: "actions", block_id: `percolate_actions_${i / per}`, elements: actions.slice(i, i + per).map(button) });
   }
-  return blocks;
+  return out;
+}
+
+/** A message within Slack's limits: the words, an optional context line, then its buttons. */
+export function messageBlocks(
+  text: string,
+  actions: readonly Action[],
+  context: readonly string[] = [],
+  max: number = SLACK_LIMITS.messageBlocks,
+): Block[] {
+  const buttons = actionBlocks(actions, 4);
+  const contextBlocks: Block[] = context.length
+    ? [
+        {
+          type: "context",
+          elements: context
+            .slice(0, SLACK_LIMITS.contextElements)
+            .map((t) => ({ type: "mrkdwn" as const, text: clipMrkdwn(t, SLACK_LIMITS.contextText) })),
+        },
+      ]
+    : [];
+  const room = max - buttons.length - contextBlocks.length;
+  return finalizeBlocks([...textBlocks(text, room), ...contextBlocks, ...buttons], max);
 }
 
 /** Actions blocks of a multi-part message carry this block_id prefix, then the part's number. */
@@ -64,7 +157,7 @@ export function partsBlocks(parts: readonly { text: string; actions: readonly Ac
     }
   });
   if (context.length) blocks.push({ type: "context", elements: context.slice(0, 10).map((t) => ({ type: "mrkdwn", text: t })) });
-  return blocks;
+  return finalizeBlocks(blocks);
 }
 
 /**
@@ -81,10 +174,14 @@ export function resolvedPartBlocks(
   const out: Block[] = [];
   for (const b of original) {
     if (b.type === "actions" && b.block_id === clickedBlockId) {
-      out.push({ type: "context", elements: [{ type: "mrkdwn", text: `${outcome} — <@${who}>` }] }, ...more);
+      const mention = ` — <@${who}>`;
+      out.push(
+        { type: "context", elements: [{ type: "mrkdwn", text: `${clipMrkdwn(outcome, SLACK_LIMITS.contextText - mention.length)}${mention}` }] },
+        ...more,
+      );
     } else out.push(b);
   }
-  return out;
+  return finalizeBlocks(out);
 }
 
 /**
@@ -92,6 +189,13 @@ export function resolvedPartBlocks(
  * the outcome, so nobody can click a stale button again.
  */
 export function resolvedBlocks(original: string, outcome: string, who: string): Block[] {
-  const kept = original.trim() ? textBlocks(original).slice(0, 2) : [];
-  return [...kept, { type: "context", elements: [{ type: "mrkdwn", text: `${outcome} — <@${who}>` }] }];
+  const kept = original.trim() ? textBlocks(original, 2) : [];
+  const mention = ` — <@${who}>`;
+  return [
+    ...kept,
+    {
+      type: "context",
+      elements: [{ type: "mrkdwn", text: `${clipMrkdwn(outcome, SLACK_LIMITS.contextText - mention.length)}${mention}` }],
+    },
+  ];
 }

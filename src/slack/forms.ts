@@ -1,4 +1,5 @@
-import type { Command } from "../core/commands/index.js";
+import { type Command, tooLong } from "../core/commands/index.js";
+import { renderTooLong } from "../text/index.js";
 import { isValidZone } from "../core/time/index.js";
 import type { Form } from "./modals.js";
 
@@ -22,6 +23,15 @@ const time = (v: ViewValues, block: string): string => v[block]?.value?.selected
  * Slack shows them under the field that needs fixing and keeps the modal open.
  */
 export function readForm(form: Form, v: ViewValues): FormResult {
+  const read = readFields(form, v);
+  if (!read.ok) return read;
+  // Oversize text is refused under its own field, with the same words as everywhere else.
+  const long = tooLong(read.command);
+  if (!long) return read;
+  return { ok: false, errors: { [long.name]: renderTooLong(long) } };
+}
+
+function readFields(form: Form, v: ViewValues): FormResult {
   const errors: Record<string, string> = {};
   switch (form) {
     case "profile": {

@@ -10,6 +10,8 @@ import { boltLogger } from "./bolt-logger.js";
 import type { SlackContext } from "./context.js";
 import { registerListeners } from "./listeners/index.js";
 import { SlackMessenger } from "./messenger.js";
+import { guardReceiver } from "./webhook/guard.js";
+import { guardSocketEvents } from "./webhook/socket.js";
 
 export interface SlackAdapterOptions {
   /** Where the HTTP receiver listens; 127.0.0.1 in tests. All interfaces by default. */
@@ -26,7 +28,12 @@ export interface SlackAdapterOptions {
   boltLogLevel?: LogLevel;
   /** Extra HTTP routes the receiver serves beside /slack/events (health and metrics); HTTP mode only. */
   customRoutes?: CustomRoute[];
+  /** The clock request timestamps are checked against (the wall clock by default). */
+  now?: () => number;
 }
+
+/** Where Slack posts commands, interactions and events (the manifest's request URLs end so). */
+const EVENTS_PATH = "/slack/events";
 
 const BOLT_LEVEL: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,
@@ -75,7 +82,7 @@ export class SlackAdapter implements PlatformAdapter {
       ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, logLevel, installerOptions: { clientOptions } })
       : new HTTPReceiver({
           signingSecret: config.SLACK_SIGNING_SECRET ?? "",
-          endpoints: "/slack/events",
+          endpoints: EVENTS_PATH,
           logger,
           logLevel,
           // A request our listener never acked answers 404 just before Slack's own 3 s limit.
@@ -90,6 +97,13 @@ export class SlackAdapter implements PlatformAdapter {
         this.socketUp = false;
       });
     }
+    if (receiver instanceof HTTPReceiver)
+      guardReceiver(receiver, {
+        signingSecret: config.SLACK_SIGNING_SECRET ?? "",
+        endpoints: [EVENTS_PATH],
+        log: deps.log,
+        ...(opts.now ? { now: opts.now } : {}),
+      });
     // No conversation store: Percolate keeps its own state, and Bolt's costs time on every request.
     this.app = new App({
       token,
@@ -100,6 +114,7 @@ export class SlackAdapter implements PlatformAdapter {
       convoStore: false,
       ...(this.socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : {}),
     });
+    if (this.socketMode) guardSocketEvents(this.app, deps.log);
     this.log = deps.log;
     this.deps = deps;
     this.concurrency = opts.concurrency ?? (config.DATABASE_URL.startsWith("postgres") ? 8 : 1);

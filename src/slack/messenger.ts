@@ -4,9 +4,9 @@ import type { Member, Notice } from "../core/domain/index.js";
 import { type Delivery, type Logger, type Messenger, noticesOf, type SendOutcome } from "../core/ports/index.js";
 import { formatSlot } from "../core/time/index.js";
 import { noticeActions, renderNotice, renderNotices } from "../text/index.js";
-import { partsBlocks } from "./blocks.js";
+import { fallbackText, partsBlocks } from "./blocks.js";
 import { userOf } from "./ids.js";
-import { slackStyle } from "./style.js";
+import { escapeMrkdwn, slackStyle } from "./style.js";
 
 /** The metadata event type every Percolate message carries, with its idempotency key. */
 export const NUDGE_EVENT = "percolate_nudge";
@@ -51,7 +51,7 @@ export function outcomeOf(e: unknown): SendOutcome & { ok: false } {
 /** Each person's local time for a notice about a slot, for the pair's shared conversation. */
 function pairTimes(n: Notice, to: readonly Member[]): string[] {
   if (to.length < 2 || !("slot" in n)) return [];
-  return [to.map((m) => `*${m.displayName}*: ${formatSlot(n.slot, m.timeZone)} (${m.timeZone})`).join(" · ")];
+  return [to.map((m) => `*${escapeMrkdwn(m.displayName)}*: ${formatSlot(n.slot, m.timeZone)} (${m.timeZone})`).join(" · ")];
 }
 
 /**
@@ -91,7 +91,7 @@ export class SlackMessenger implements Messenger {
         const parts = notices.map((n) => ({ text: renderNotice(n, reader, slackStyle), actions: noticeActions(n, reader) }));
         await this.poster.chat.postMessage({
           channel,
-          text,
+          text: fallbackText(text),
           blocks: partsBlocks(parts, pairTimes(d.notice, d.to)),
           metadata: { event_type: NUDGE_EVENT, event_payload: { key: d.key } },
           unfurl_links: false,

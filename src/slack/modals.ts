@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import { FIELD_LIMITS } from "../core/commands/index.js";
 
 /** The forms Percolate opens, by callback_id. */
 export const FORMS = ["profile", "volunteer", "availability", "request"] as const;
@@ -43,13 +44,13 @@ export function formView(f: Form, timeZone: string): types.ModalView {
   switch (f) {
     case "profile":
       return modal(f, "Your profile", "Save", [
-        text("interests", "Fields you're exploring", { placeholder: "ux research, data engineering" }),
+        text("interests", "Fields you're exploring", { placeholder: "ux research, data engineering", max: FIELD_LIMITS.interests }),
         text("learn", "What do you want to learn?", { multiline: true, optional: true, max: 500 }),
         text("intro", "A line about you", { optional: true, max: 300 }),
       ]);
     case "volunteer":
       return modal(f, "Volunteer", "Volunteer", [
-        text("tags", "Topics you can talk about", { placeholder: "ux research, product design" }),
+        text("tags", "Topics you can talk about", { placeholder: "ux research, product design", max: FIELD_LIMITS.tags }),
         text("bio", "Short bio", { multiline: true, optional: true, max: 500 }),
         text("capacity", "Chats per month", { optional: true, initial: "2", hint: "A whole number; 0 pauses new intros." }),
         {
@@ -67,7 +68,7 @@ export function formView(f: Form, timeZone: string): types.ModalView {
             ],
           },
         },
-        text("link", "Meeting link", { optional: true, placeholder: "https://meet.example.org/you" }),
+        text("link", "Meeting link", { optional: true, placeholder: "https://meet.example.org/you", max: FIELD_LIMITS.link }),
       ]);
     case "availability":
       return modal(f, "When you're free", "Save", [
@@ -97,7 +98,7 @@ export function formView(f: Form, timeZone: string): types.ModalView {
       ]);
     case "request":
       return modal(f, "Ask for a coffee chat", "Find someone", [
-        text("tags", "Topics", { placeholder: "ux research" }),
+        text("tags", "Topics", { placeholder: "ux research", max: FIELD_LIMITS.tags }),
         text("goals", "What do you want to learn? (1–3 goals)", {
           multiline: true,
           max: 500,

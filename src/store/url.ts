@@ -37,7 +37,15 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   );
 }
 
-/** The URL with any password replaced, for messages. */
+/**
+ * The URL with its password hidden, for messages: everything after the user name up to the
+ * last `@` (a password may itself hold `@`, `:` or `/`), and control characters removed so the
+ * message stays one line.
+ */
 export function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
+  const oneLine = [...url].filter((ch) => ch >= " " && ch !== "\u007f").join("");
+  return oneLine.replace(/^([a-z][a-z0-9+.-]*:\/\/)(.*)@/i, (_all, scheme: string, userinfo: string) => {
+    const colon = userinfo.indexOf(":");
+    return colon >= 0 ? `${scheme}${userinfo.slice(0, colon)}:***@` : `${scheme}${userinfo}@`;
+  });
 }

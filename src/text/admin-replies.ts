@@ -13,14 +13,14 @@ const hrs = (h: number | null): string => (h === null ? "—" : h >= 48 ? `${Mat
 const row = (label: string, value: string): string => `   ${label.padEnd(24)} ${value}`;
 
 /** All settings as `key value` lines, with the command that changes one. */
-export function renderSettings(s: CommunitySettings, c: TextStyle["cmd"]): string {
+export function renderSettings(s: CommunitySettings, c: TextStyle["cmd"], u: TextStyle["user"]): string {
   const width = Math.max(...SETTABLE_KEYS.map((k) => k.length));
   return [
     `⚙️  Community settings (change one with ${c("admin settings <key> <value>")}):`,
-    ...SETTABLE_KEYS.map((k) => `   ${k.padEnd(width)}  ${settingText(s, k)}`),
+    ...SETTABLE_KEYS.map((k) => `   ${k.padEnd(width)}  ${u(settingText(s, k))}`),
     `   ${"tag aliases".padEnd(width)}  ${
       Object.entries(s.tagAliases)
-        .map(([a, t]) => `${a}→${t}`)
+        .map(([a, t]) => `${u(a)}→${u(t)}`)
         .join(", ") || "none"
     }  (${c("admin tags alias <from> <to>")})`,
     `   ${"admins".padEnd(width)}  ${s.admins.length} added  (${c("admin add <member>")})`,
@@ -66,22 +66,24 @@ export function renderStats(s: CommunityStats): string {
 }
 
 /** An admin command's success in words (failures go through renderFailure). */
-export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"], zone = "UTC"): string {
+export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"], u: TextStyle["user"], zone = "UTC"): string {
   if (!r.result.ok) return "";
   switch (r.kind) {
     case "admin_settings": {
       const v = r.result.value;
-      return v.changed ? `Saved: ${v.changed} is now ${settingText(v.settings, v.changed)}.` : renderSettings(v.settings, c);
+      return v.changed ? `Saved: ${u(v.changed)} is now ${u(settingText(v.settings, v.changed))}.` : renderSettings(v.settings, c, u);
     }
     case "admin_tags": {
       const v = r.result.value;
+      const from = u(v.from);
+      const to = u(v.to);
       const verb =
         v.op === "alias"
-          ? `"${v.from}" now means "${v.to}"`
+          ? `"${from}" now means "${to}"`
           : v.op === "rename"
-            ? `Renamed "${v.from}" to "${v.to}"`
-            : `Merged "${v.from}" into "${v.to}"`;
-      return `${verb}. ${v.profiles} profile(s) and ${v.requests} request(s) updated; typing "${v.from}" reads as "${v.to}" from now on.`;
+            ? `Renamed "${from}" to "${to}"`
+            : `Merged "${from}" into "${to}"`;
+      return `${verb}. ${v.profiles} profile(s) and ${v.requests} request(s) updated; typing "${from}" reads as "${to}" from now on.`;
     }
     case "admin_stats":
       return renderStats(r.result.value);
@@ -105,6 +107,6 @@ export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"], zone = "UTC
       return `Matched the queue: ${v.considered} request(s) waiting, ${v.offered} intro(s) sent.`;
     }
     case "admin_queue":
-      return renderQueue(r.result.value, zone, c);
+      return renderQueue(r.result.value, zone, c, u);
   }
 }

@@ -31,19 +31,20 @@ export const hoursWords = (h: LocalHours): string =>
  */
 export function renderBlocker(b: MatchBlocker, zone: string, style: TextStyle): string {
   const c = style.cmd;
-  const topics = list(b.tags);
+  const u = style.user;
+  const topics = list(b.tags.map(u));
   switch (b.code) {
     case "NO_TOPIC":
       return b.topics.length
         ? [
-            `Nobody here volunteers for ${topics} yet. Topics with volunteers: ${list(b.topics)}.`,
+            `Nobody here volunteers for ${topics} yet. Topics with volunteers: ${list(b.topics.map(u))}.`,
             `   To ask about one of those, type ${c("request <tags> -- <what you want to learn>")}; otherwise I'll introduce you as soon as someone volunteers for ${topics}.`,
           ].join("\n")
         : `Nobody here has volunteered yet. I'll introduce you as soon as someone volunteers for ${topics}.`;
     case "NO_SHARED_TIME":
       return [
         `Volunteers for ${topics} are free only when you aren't. Their hours in your time (${zone}):`,
-        ...b.volunteers.map((v) => `   • ${v.volunteer.name}: ${v.hours.map(hoursWords).join("; ") || "no free hours set"}`),
+        ...b.volunteers.map((v) => `   • ${u(v.volunteer.name)}: ${v.hours.map(hoursWords).join("; ") || "no free hours set"}`),
         ...(b.widen ? [`   To share some of those hours, widen your free times: ${c(`availability ${b.widen}`)}`] : []),
       ].join("\n");
     case "NO_CAPACITY": {
@@ -66,12 +67,12 @@ export function renderBlocker(b: MatchBlocker, zone: string, style: TextStyle): 
 }
 
 /** The short reason an admin reads in `admin queue`, with its code. */
-export function blockerSummary(b: MatchBlocker, zone: string): string {
+export function blockerSummary(b: MatchBlocker, zone: string, u: TextStyle["user"]): string {
   switch (b.code) {
     case "NO_TOPIC":
       return "NO_TOPIC — nobody volunteers for these topics";
     case "NO_SHARED_TIME":
-      return `NO_SHARED_TIME — no free hour in common with ${list(b.volunteers.map((v) => v.volunteer.name))}`;
+      return `NO_SHARED_TIME — no free hour in common with ${list(b.volunteers.map((v) => u(v.volunteer.name)))}`;
     case "NO_CAPACITY":
       return `NO_CAPACITY — everyone fitting is full or on a break${b.capacityFrees ? ` (limits reset ${formatDate(b.capacityFrees, zone)})` : ""}${b.pauseEnds ? ` (back ${formatDate(b.pauseEnds, zone)})` : ""}`;
     case "ALL_ASKED":
@@ -88,7 +89,7 @@ const waited = (from: Date, now: Date): string => {
 };
 
 /** `admin queue`: every waiting request, longest first, with how long and why, in the admin's zone. */
-export function renderQueue(v: AdminQueueValue, zone: string, c: TextStyle["cmd"]): string {
+export function renderQueue(v: AdminQueueValue, zone: string, c: TextStyle["cmd"], u: TextStyle["user"]): string {
   if (v.items.length === 0) return "📋 Nobody is waiting: every request has a chat or an intro on its way.";
   return [
     `📋 Waiting requests (${v.items.length}), longest first:`,
@@ -96,14 +97,14 @@ export function renderQueue(v: AdminQueueValue, zone: string, c: TextStyle["cmd"
       const state =
         i.request.status === "offered"
           ? i.offeredTo
-            ? `intro out to ${i.offeredTo.volunteer.name}, answer due ${formatDate(i.offeredTo.deadline, zone)}`
+            ? `intro out to ${u(i.offeredTo.volunteer.name)}, answer due ${formatDate(i.offeredTo.deadline, zone)}`
             : "intro out"
           : i.blocker
-            ? blockerSummary(i.blocker, zone)
+            ? blockerSummary(i.blocker, zone, u)
             : i.request.status === "open"
               ? `choosing from ${i.request.suggestions.length} suggestion(s)`
               : "someone fits now — the next batch match introduces them";
-      return `   ${i.seeker.name} · ${list(i.request.tags)} · waiting ${waited(i.askedAt, v.now)} · ${i.request.status} · ${state}`;
+      return `   ${u(i.seeker.name)} · ${list(i.request.tags.map(u))} · waiting ${waited(i.askedAt, v.now)} · ${i.request.status} · ${state}`;
     }),
     `   Run ${c("admin match")} to match the queue now.`,
   ].join("\n");

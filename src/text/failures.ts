@@ -1,5 +1,6 @@
 import { USAGE } from "../core/commands/index.js";
 import type { FailureCode, ParseProblem } from "../core/commands/index.js";
+import { clip, ECHO_MAX } from "./clip.js";
 import type { TextStyle } from "./style.js";
 
 type Detail = Record<string, unknown> | undefined;
@@ -93,7 +94,25 @@ export function renderFailure(code: string, detail: Record<string, unknown> | un
   const c = style.cmd;
   const all = messages(c);
   const m = Object.hasOwn(all, code) ? all[code as FailureCode] : undefined;
-  return m ? m(detail) : `That didn't work (${code}). Type ${c("help")} to see what you can do.`;
+  return m ? m(inert(detail, style)) : `That didn't work (${u(style, code)}). Type ${c("help")} to see what you can do.`;
+}
+
+/** A value a person gave, echoed back: short enough to read, and inert on the surface. */
+const u = (style: TextStyle, text: string): string => style.user(clip(text, ECHO_MAX));
+
+/** A failure's details with every text value made inert (they may echo what a person typed). */
+function inert(detail: Detail, style: TextStyle): Detail {
+  if (!detail) return detail;
+  const echoed = new Set(["given", "key", "tag", "from", "to"]);
+  return Object.fromEntries(
+    Object.entries(detail).map(([k, v]) => [k, typeof v !== "string" ? v : echoed.has(k) ? u(style, v) : style.user(v)]),
+  );
+}
+
+/** A typed value over its limit, naming the field and the limit; plain text (also shown under a form field). */
+export function renderTooLong(p: Extract<ParseProblem, { code: "TOO_LONG" }>): string {
+  const unit = p.unit ?? "characters";
+  return `Your ${p.field} is ${p.length.toLocaleString("en-US")} ${unit} long — please keep it to ${p.max.toLocaleString("en-US")} ${unit} or fewer. Nothing was saved.`;
 }
 
 /** A parse problem in words, with the usage line. */
@@ -101,10 +120,13 @@ export function renderProblem(p: ParseProblem, style: TextStyle): string {
   const c = style.cmd;
   switch (p.code) {
     case "UNKNOWN_COMMAND":
-      return `I don't know "${p.word}".${p.suggestion ? ` Did you mean ${c(USAGE[p.suggestion] ?? p.suggestion)}?` : ""} Type ${c("help")} for the list.`;
+      return `I don't know "${u(style, p.word)}".${p.suggestion ? ` Did you mean ${c(USAGE[p.suggestion] ?? p.suggestion)}?` : ""} Type ${c("help")} for the list.`;
     case "MISSING":
-      return `Missing ${p.what}. Usage: ${c(p.usage)}`;
+      // `what` can hold a word the person typed ("a value for <key>"): inert like the rest.
+      return `Missing ${style.user(clip(p.what, 200))}. Usage: ${c(p.usage)}`;
+    case "TOO_LONG":
+      return `${renderTooLong(p)} Usage: ${c(p.usage)}`;
     case "INVALID":
-      return `"${p.given}" isn't ${p.what}. Usage: ${c(p.usage)}`;
+      return `"${u(style, p.given)}" isn't ${style.user(clip(p.what, 200))}. Usage: ${c(p.usage)}`;
   }
 }

@@ -8,3 +8,6 @@ export * from "./privacy-replies.js";
 export * from "./ops.js";
 export * from "./named-replies.js";
 export * from "./blockers.js";
+export * from "./clip.js";
+export * from "./files.js";
+export * from "./guest.js";

@@ -35,17 +35,17 @@ function typed(w: WhichValue, name: string, o: WhichOption): string {
   }
 }
 
-function question(w: WhichValue): string {
+function question(w: WhichValue, u: TextStyle["user"]): string {
   const n = w.options.length;
   if (w.problem === "ambiguous")
     return new Set(w.options.map((o) => o.person.id)).size === 1
-      ? `${w.options[0]?.person.name ?? w.given} is suggested for ${n} of your requests — which one?`
-      : `"${w.given}" could be more than one person — which one?`;
+      ? `${u(w.options[0]?.person.name ?? w.given ?? "")} is suggested for ${n} of your requests — which one?`
+      : `"${u(w.given ?? "")}" could be more than one person — which one?`;
   if (w.problem === "no_match") {
     // A platform mention arrives as a member id: name them as "that member", not by the id.
-    const who = w.given?.includes(":") ? "That member" : `"${w.given}"`;
+    const who = w.given?.includes(":") ? "That member" : `"${u(w.given ?? "")}"`;
     if (w.command === "unblock") return `${who} isn't on your block list. You've blocked:`;
-    const nobody = w.given?.includes(":") ? "That member isn't" : `Nobody called "${w.given}" is`;
+    const nobody = w.given?.includes(":") ? "That member isn't" : `Nobody called "${u(w.given ?? "")}" is`;
     return `${nobody} waiting on that. ${n === 1 ? "Here's who is:" : "Here's who is — which one?"}`;
   }
   switch (w.command) {
@@ -64,19 +64,19 @@ function question(w: WhichValue): string {
   }
 }
 
-function optionLine(w: WhichValue, o: WhichOption, i: number, zone: string): string {
-  const about = o.goals ? ` — wants to learn "${o.goals}"` : "";
+function optionLine(w: WhichValue, o: WhichOption, i: number, zone: string, u: TextStyle["user"]): string {
+  const about = o.goals ? ` — wants to learn "${u(o.goals)}"` : "";
   if (w.command === "pick")
-    return `   ${i + 1}. ${o.person.name} — ${o.slot ? `time ${w.choice ?? 1} is ${formatSlot(o.slot, zone)}` : `has no time ${w.choice ?? 1}`}`;
-  if (w.command === "cancel") return `   ${i + 1}. ${o.person.name} — ${o.slot ? formatSlot(o.slot, zone) : "no time picked yet"}`;
-  if (w.command === "choose") return `   ${i + 1}. ${o.person.name}${o.goals ? ` — for "${o.goals}"` : ""}`;
-  return `   ${i + 1}. ${o.person.name}${w.command === "unblock" ? "" : about}`;
+    return `   ${i + 1}. ${u(o.person.name)} — ${o.slot ? `time ${w.choice ?? 1} is ${formatSlot(o.slot, zone)}` : `has no time ${w.choice ?? 1}`}`;
+  if (w.command === "cancel") return `   ${i + 1}. ${u(o.person.name)} — ${o.slot ? formatSlot(o.slot, zone) : "no time picked yet"}`;
+  if (w.command === "choose") return `   ${i + 1}. ${u(o.person.name)}${o.goals ? ` — for "${u(o.goals)}"` : ""}`;
+  return `   ${i + 1}. ${u(o.person.name)}${w.command === "unblock" ? "" : about}`;
 }
 
 /** "Which one?" in words: the question, the options in status order, and how to say which. */
-export function renderWhich(w: WhichValue, zone: string, c: TextStyle["cmd"]): string {
+export function renderWhich(w: WhichValue, zone: string, c: TextStyle["cmd"], u: TextStyle["user"]): string {
   const first = w.options[0];
-  const lines = [question(w), ...w.options.map((o, i) => optionLine(w, o, i, zone))];
+  const lines = [question(w, u), ...w.options.map((o, i) => optionLine(w, o, i, zone, u))];
   if (first) lines.push(`Say which with the name, e.g. ${c(typed(w, sayName(first, w.options), first))}.`);
   return lines.join("\n");
 }
@@ -84,10 +84,10 @@ export function renderWhich(w: WhichValue, zone: string, c: TextStyle["cmd"]): s
 const when = (slot: Slot | null, zone: string): string => (slot ? formatSlot(slot, zone) : "no time picked yet");
 
 /** Exactly what a command that can't be undone would do, and how to go ahead. Nothing has changed yet. */
-export function renderConfirm(v: ConfirmValue, zone: string, c: TextStyle["cmd"]): string {
+export function renderConfirm(v: ConfirmValue, zone: string, c: TextStyle["cmd"], u: TextStyle["user"]): string {
   const chatLines = v.chats.map(
     (ch) =>
-      `   • with ${ch.other.name}, ${when(ch.slot, zone)} — ${ch.other.name} will be told${ch.role === "volunteer" ? ", and I'll look for someone else for them" : ""}`,
+      `   • with ${u(ch.other.name)}, ${when(ch.slot, zone)} — ${u(ch.other.name)} will be told${ch.role === "volunteer" ? ", and I'll look for someone else for them" : ""}`,
   );
   const more = [
     v.requests ? `Your ${v.requests === 1 ? "request closes" : `${v.requests} requests close`}.` : "",
@@ -118,10 +118,10 @@ export function renderConfirm(v: ConfirmValue, zone: string, c: TextStyle["cmd"]
       if (!ch) return `${nothing} ${c("cancel yes")}.`;
       const after =
         ch.role === "volunteer"
-          ? `${ch.other.name} will be told, and I'll look for someone else for them.`
-          : `${ch.other.name} will be told, and your request closes.`;
+          ? `${u(ch.other.name)} will be told, and I'll look for someone else for them.`
+          : `${u(ch.other.name)} will be told, and your request closes.`;
       return [
-        `Cancel your chat with ${ch.other.name}, ${when(ch.slot, zone)}? ${after} It can't be undone.`,
+        `Cancel your chat with ${u(ch.other.name)}, ${when(ch.slot, zone)}? ${after} It can't be undone.`,
         `${nothing} ${c(v.named ? `cancel ${v.named} yes` : "cancel yes")}.`,
       ].join("\n");
     }
@@ -129,18 +129,18 @@ export function renderConfirm(v: ConfirmValue, zone: string, c: TextStyle["cmd"]
 }
 
 /** The words for the commands that name a target or ask first. */
-export function renderNamedReply(r: NamedReply, zone: string, c: TextStyle["cmd"]): string {
+export function renderNamedReply(r: NamedReply, zone: string, c: TextStyle["cmd"], u: TextStyle["user"]): string {
   if (!r.result.ok) return "";
   switch (r.kind) {
     case "which":
-      return renderWhich(r.result.value, zone, c);
+      return renderWhich(r.result.value, zone, c, u);
     case "confirm":
-      return renderConfirm(r.result.value, zone, c);
+      return renderConfirm(r.result.value, zone, c, u);
     case "unblock": {
       const v = r.result.value;
       return v.replay
-        ? `${v.target.name} wasn't blocked, so nothing changed.`
-        : `Done — you can be matched with ${v.target.name} again. (To block again: ${c("block <member>")}.)`;
+        ? `${u(v.target.name)} wasn't blocked, so nothing changed.`
+        : `Done — you can be matched with ${u(v.target.name)} again. (To block again: ${c("block <member>")}.)`;
     }
     case "volunteer_off": {
       const v = r.result.value;

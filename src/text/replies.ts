@@ -15,14 +15,14 @@ const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const firstName = (name: string): string => name.split(/\s+/)[0] ?? name;
 
 /** The seeker's intro, the volunteer's bio and meeting link. */
-function profileLines(s: StatusValue, c: TextStyle["cmd"]): string[] {
+function profileLines(s: StatusValue, c: TextStyle["cmd"], u: TextStyle["user"]): string[] {
   const v = s.volunteer;
-  const about = s.seeker?.intro ? [`About you: ${s.seeker.intro}`] : [];
+  const about = s.seeker?.intro ? [`About you: ${u(s.seeker.intro)}`] : [];
   if (!v) return about;
   return [
     ...about,
-    v.bio ? `Bio: ${v.bio}` : `Bio: — (add one with ${c("volunteer <tags> --bio <text>")})`,
-    ...(v.meetingLink ? [`Meeting link: ${v.meetingLink}`] : []),
+    v.bio ? `Bio: ${u(v.bio)}` : `Bio: — (add one with ${c("volunteer <tags> --bio <text>")})`,
+    ...(v.meetingLink ? [`Meeting link: ${u(v.meetingLink)}`] : []),
   ];
 }
 
@@ -34,21 +34,20 @@ function unsetHours(s: StatusValue): string {
   return `${awake} your time (not set, so I match you in your waking hours)${s.volunteer ? `; as a volunteer ${asVolunteer}` : ""}`;
 }
 
-function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
-  const c_ = c;
+function renderStatus(s: StatusValue, c: TextStyle["cmd"], u: TextStyle["user"]): string {
   const zone = s.member.timeZone;
+  const us = (xs: readonly string[]): string => xs.map(u).join(", ");
   const lines = [
-    `${s.member.displayName} · ${zone}${s.member.status !== "active" ? ` · ${s.member.status}${s.member.pausedUntil ? ` until ${formatDate(s.member.pausedUntil, zone)}` : ""}` : ""}`,
+    `${u(s.member.displayName)} · ${zone}${s.member.status !== "active" ? ` · ${s.member.status}${s.member.pausedUntil ? ` until ${formatDate(s.member.pausedUntil, zone)}` : ""}` : ""}`,
   ];
-  if (s.seeker)
-    lines.push(`Exploring: ${s.seeker.interests.join(", ") || "—"}${s.seeker.learn ? ` · wants to learn: ${s.seeker.learn}` : ""}`);
+  if (s.seeker) lines.push(`Exploring: ${us(s.seeker.interests) || "—"}${s.seeker.learn ? ` · wants to learn: ${u(s.seeker.learn)}` : ""}`);
   if (s.volunteer)
     lines.push(
       s.volunteer.active
-        ? `Volunteering: ${s.volunteer.expertise.join(", ")} · up to ${s.volunteer.capacityPerMonth} chats a month · ${s.volunteer.formats.join(", ")}`
-        : `Volunteering: off (${s.volunteer.expertise.join(", ")}) — ${c("volunteer <tags>")} turns it back on`,
+        ? `Volunteering: ${us(s.volunteer.expertise)} · up to ${s.volunteer.capacityPerMonth} chats a month · ${us(s.volunteer.formats)}`
+        : `Volunteering: off (${us(s.volunteer.expertise)}) — ${c("volunteer <tags>")} turns it back on`,
     );
-  lines.push(...profileLines(s, c));
+  lines.push(...profileLines(s, c, u));
   const windows = s.member.availability.windows;
   lines.push(
     `Free: ${windows.length ? windows.map((w) => `${DAY_NAMES[w.day - 1] ?? "?"} ${w.start}-${w.end}`).join(", ") : unsetHours(s)}`,
@@ -56,13 +55,13 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
   if (s.member.availability.datesOff.length) lines.push(`Days off: ${s.member.availability.datesOff.join(", ")}`);
   const choosing = s.requests.filter((r) => (r.status === "open" || r.status === "waitlisted") && r.suggestions.length > 0);
   for (const r of s.requests) {
-    lines.push(`Request "${r.goals}" (${r.tags.join(", ")}): ${r.status}`);
+    lines.push(`Request "${u(r.goals)}" (${us(r.tags)}): ${r.status}`);
     // Only suggestions that still apply, under the numbers `choose <n>` uses.
     for (const i of s.liveSuggestions[r.id] ?? []) {
       const sg = r.suggestions[i];
       if (sg)
         lines.push(
-          `   ${i + 1}. ${s.people[sg.volunteerId]?.name ?? sg.volunteerId} — ${sg.reasons.sharedTags.join(", ")}, ${sg.reasons.sharedFreeHours} h free together`,
+          `   ${i + 1}. ${u(s.people[sg.volunteerId]?.name ?? sg.volunteerId)} — ${us(sg.reasons.sharedTags)}, ${sg.reasons.sharedFreeHours} h free together`,
         );
     }
   }
@@ -72,32 +71,32 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"]): string {
   for (const i of s.introsToAnswer)
     lines.push(
       several
-        ? `Intro from ${i.seeker.name} waiting for your answer (${c(`accept ${firstName(i.seeker.name)}`)} / ${c(`decline ${firstName(i.seeker.name)}`)})`
-        : `Intro from ${i.seeker.name} waiting for your answer (accept / decline)`,
+        ? `Intro from ${u(i.seeker.name)} waiting for your answer (${c(`accept ${firstName(i.seeker.name)}`)} / ${c(`decline ${firstName(i.seeker.name)}`)})`
+        : `Intro from ${u(i.seeker.name)} waiting for your answer (accept / decline)`,
     );
   const proposing = s.chats.filter((ch) => ch.status === "proposing").length;
   for (const ch of s.chats) {
     if (ch.status === "no_show")
       lines.push(
-        `Chat with ${ch.other.name}: ${ch.other.name} said it didn't happen — type ${c("happened")} if it did, or ${c("reschedule")} to find a new time`,
+        `Chat with ${u(ch.other.name)}: ${u(ch.other.name)} said it didn't happen — type ${c("happened")} if it did, or ${c("reschedule")} to find a new time`,
       );
     else if (ch.awaitingOutcome && ch.slot)
       lines.push(
-        `Chat with ${ch.other.name}, ${formatSlot(ch.slot, zone)}: did it happen? Type ${c("happened")}, ${c("noshow")} or ${c("reschedule")}`,
+        `Chat with ${u(ch.other.name)}, ${formatSlot(ch.slot, zone)}: did it happen? Type ${c("happened")}, ${c("noshow")} or ${c("reschedule")}`,
       );
-    else if (ch.status === "scheduled" && ch.slot) lines.push(`Chat with ${ch.other.name}: ${formatSlot(ch.slot, zone)}`);
+    else if (ch.status === "scheduled" && ch.slot) lines.push(`Chat with ${u(ch.other.name)}: ${formatSlot(ch.slot, zone)}`);
     else
       lines.push(
-        `Chat with ${ch.other.name}: pick a time — ${ch.proposedSlots.map((sl, i) => `${i + 1}. ${formatSlot(sl, zone)}`).join("; ") || "no common time yet"}${proposing > 1 && ch.proposedSlots.length ? ` (${c(`pick <n> with ${firstName(ch.other.name)}`)})` : ""}`,
+        `Chat with ${u(ch.other.name)}: pick a time — ${ch.proposedSlots.map((sl, i) => `${i + 1}. ${formatSlot(sl, zone)}`).join("; ") || "no common time yet"}${proposing > 1 && ch.proposedSlots.length ? ` (${c(`pick <n> with ${firstName(ch.other.name)}`)})` : ""}`,
       );
   }
   if (s.past.length)
     lines.push(
-      `Past chats: ${s.past.map((p) => `${p.other.name}${p.slot ? ` (${formatDate(p.slot.start, zone)})` : ""}${p.status === "no_show" ? " — didn't happen" : ""}`).join(", ")}`,
+      `Past chats: ${s.past.map((p) => `${u(p.other.name)}${p.slot ? ` (${formatDate(p.slot.start, zone)})` : ""}${p.status === "no_show" ? " — didn't happen" : ""}`).join(", ")}`,
     );
   if (s.blocked.length)
     lines.push(
-      `Blocked: ${s.blocked.map((b) => b.name).join(", ")} — to undo: ${c(`unblock ${firstName(s.blocked[0]?.name ?? "<member>")}`)}`,
+      `Blocked: ${s.blocked.map((b) => u(b.name)).join(", ")} — to undo: ${c(`unblock ${firstName(s.blocked[0]?.name ?? "<member>")}`)}`,
     );
   if (!s.seeker && !s.volunteer && s.requests.length === 0 && s.chats.length === 0)
     lines.push(`Nothing yet. Start with ${c("volunteer <tags>")} or ${c("request <tags> -- <what you want to learn>")}.`);
@@ -124,23 +123,26 @@ function renderOutcome(outcome: "happened" | "no_show" | "rescheduled", v: Outco
 /** The answer to the person who typed the command, as plain text. */
 export function renderReply(r: Reply, zone: string, style: TextStyle): string {
   const c = style.cmd;
+  // Everything a person typed or chose goes through `u`: inert on every surface.
+  const u = style.user;
+  const us = (xs: readonly string[]): string => xs.map(u).join(", ");
   if (r.kind === "help") return style.help;
   if (!r.result.ok) {
     const blocker = r.kind === "choose" ? MatchBlockerSchema.safeParse(r.result.detail?.blocker) : null;
     if (blocker?.success) return `Nobody fits right now, so you're on the waitlist.\n${renderBlocker(blocker.data, zone, style)}`;
     return renderFailure(r.result.code, r.result.detail, style);
   }
-  if (isAdminReply(r)) return renderAdminReply(r, c, zone);
+  if (isAdminReply(r)) return renderAdminReply(r, c, u, zone);
   switch (r.kind) {
     case "status":
-      return renderStatus(r.result.value, c);
+      return renderStatus(r.result.value, c, u);
     case "profile":
       return "interests" in r.result.value
-        ? `Saved. You're exploring: ${r.result.value.interests.join(", ") || "—"}.`
-        : renderStatus(r.result.value, c);
+        ? `Saved. You're exploring: ${us(r.result.value.interests) || "—"}.`
+        : renderStatus(r.result.value, c, u);
     case "volunteer": {
       const v = r.result.value;
-      return `Thanks for volunteering! Topics: ${v.expertise.join(", ")} · up to ${v.capacityPerMonth} chats a month. Set your free times with ${c(USAGE.availability ?? "availability")}.`;
+      return `Thanks for volunteering! Topics: ${us(v.expertise)} · up to ${v.capacityPerMonth} chats a month. Set your free times with ${c(USAGE.availability ?? "availability")}.`;
     }
     case "availability": {
       const m = r.result.value;
@@ -157,7 +159,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
       if (v.suggestions.length === 0 && v.blocker)
         return `${renewed}Nobody fits "${v.request.tags.join(", ")}" right now, so you're on the waitlist.\n${renderBlocker(v.blocker, zone, style)}`;
       if (v.suggestions.length === 0)
-        return `${renewed}Nobody fits "${v.request.tags.join(", ")}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
+        return `${renewed}Nobody fits "${us(v.request.tags)}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
       return [
         v.renewed
           ? `${renewed}Here's who could help (choose one, or ${c("choose auto")}):`
@@ -166,12 +168,12 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
             : `Here's who could help (choose one, or ${c("choose auto")}):`,
         ...v.suggestions.map(
           (s, i) =>
-            `   ${i + 1}. ${s.volunteer.name} — shares ${s.reasons.sharedTags.join(", ")}; ${s.reasons.sharedFreeHours} h free together${s.volunteer.bio ? `; "${s.volunteer.bio}"` : ""}`,
+            `   ${i + 1}. ${u(s.volunteer.name)} — shares ${us(s.reasons.sharedTags)}; ${s.reasons.sharedFreeHours} h free together${s.volunteer.bio ? `; "${u(s.volunteer.bio)}"` : ""}`,
         ),
       ].join("\n");
     }
     case "choose":
-      return `Intro sent to ${r.result.value.volunteer.name}. They have a few days to answer; I'll let you know.`;
+      return `Intro sent to ${u(r.result.value.volunteer.name)}. They have a few days to answer; I'll let you know.`;
     case "accept":
       return `${r.result.value.late ? "Thank you — they're still looking, so the intro is back on! " : ""}${
         r.result.value.chat.proposedSlots.length
@@ -218,7 +220,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     case "confirm":
     case "unblock":
     case "volunteer_off":
-      return renderNamedReply(r, zone, c);
+      return renderNamedReply(r, zone, c, u);
     case "member_left":
       return r.result.value.member
         ? "Noted: they've left, so nothing more will be sent to them."

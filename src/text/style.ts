@@ -6,6 +6,29 @@ export interface TextStyle {
   cmd(usage: string): string;
   /** The full help text. */
   help: string;
+  /**
+   * Text a person typed or chose (names, goals, bios, tags, anything echoed back), made inert
+   * for this surface: no links, mentions or formatting can come out of it. Every user-supplied
+   * value in `src/text` passes through here, so no adapter can forget.
+   */
+  user(text: string): string;
+  /** A link a person gave (a meeting link): shown as itself, never behind other words. */
+  link(url: string): string;
+}
+
+/** C0/C1 control characters except newline and tab: they move the cursor or recolour a terminal. */
+const isControl = (code: number): boolean => (code < 0x20 && code !== 0x0a && code !== 0x09) || (code >= 0x7f && code <= 0x9f);
+
+/** Removes control characters (escape sequences' introducers included), keeping newlines and tabs. */
+export function stripControl(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isControl(text.charCodeAt(i))) continue;
+    out += text.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** The help text every platform shows, with commands in its own syntax and optional extra lines. */
@@ -32,6 +55,8 @@ export function helpText(cmd: (usage: string) => string, extra: readonly string[
 /** The shell's style: commands in double quotes, as typed at the prompt. */
 export const shellStyle: TextStyle = {
   cmd: (usage) => `"${usage}"`,
+  user: stripControl,
+  link: stripControl,
   help: helpText(
     (u) => u,
     ["Shell only:      as <name> [--admin] (act as another member; --admin makes them an admin) · clock +3d (move time) · whoami · quit"],

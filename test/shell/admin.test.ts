@@ -114,3 +114,17 @@ describe("admin commands in the shell", () => {
     expect(out).toMatch(/bob> status\nbob · UTC/);
   });
 });
+
+describe("export paths typed in the shell (finding 7)", () => {
+  it("refuses a null byte or a file in the way with a message, writes nothing, and the shell goes on", async () => {
+    const blocker = join(dir, "blocker");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(blocker, "a file, not a folder");
+    const out = await drive(["status", `admin export ${join(dir, "nul\u0000byte")}`, `admin export ${join(blocker, "inside")}`, "status"]);
+    expect(out).toContain(`isn't a folder name (it has a control character in it). Usage: "admin export [--notes] [<folder>]"`);
+    expect(out).toContain(`I couldn't save the export to "${join(blocker, "inside")}": part of that path is a file, not a folder.`);
+    expect(out).not.toContain("Exported members.csv");
+    expect(out.match(/alice · UTC/g)).toHaveLength(2);
+    expect(existsSync(join(dir, "nul"))).toBe(false);
+  });
+});

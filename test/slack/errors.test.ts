@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shown } from "../fakes/slack/block-kit.js";
 import { textValue } from "../fakes/slack/payloads.js";
 import { startHarness, type Harness } from "./harness.js";
 
@@ -18,7 +19,7 @@ describe("helpful errors on Slack", () => {
   it("plain /coffee shows help with the commands as Slack commands", async () => {
     const u = h.user("T1", "U0A", "ann", "UTC");
     await h.slash(u, "");
-    const text = String(h.lastResponse().text);
+    const text = shown(String(h.lastResponse().text));
     expect(h.lastResponse().response_type).toBe("ephemeral");
     expect(text).toContain("`/coffee request <tags> -- <what you want to learn>`");
   });
@@ -28,7 +29,7 @@ describe("helpful errors on Slack", () => {
     await h.slash(u, "volunter ux");
     expect(h.lastResponse().response_type).toBe("ephemeral");
     expect(String(h.lastResponse().text)).toContain('I don\'t know "volunter"');
-    expect(String(h.lastResponse().text)).toContain("`/coffee volunteer <tags>");
+    expect(shown(String(h.lastResponse().text))).toContain("`/coffee volunteer <tags>");
     await h.slash(u, "forget-everything");
     expect(String(h.lastResponse().text)).toContain("`/coffee help`");
   });

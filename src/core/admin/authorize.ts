@@ -11,10 +11,12 @@ export type AdminAction = "settings" | "tags" | "stats" | "export" | "add" | "re
  * workspace admin/owner or Discord Manage Server as `platformAdmin`, Discord roles as `roles`);
  * the rule itself lives here so it is the same everywhere: a platform admin, a member an admin
  * added (`settings.admins`), or a holder of a configured admin role. Forgotten or departed
- * members never are, whatever the platform says.
+ * members never are, whatever the platform says, and neither are guests from another workspace.
  */
 export function isCommunityAdmin(community: Community, member: Member, actor: Actor): boolean {
   if (member.forgotten || member.status === "opted_out") return false;
+  // Authority is per community: someone from another workspace holds none here, whatever they hold at home.
+  if (actor.guest === true) return false;
   if (actor.platformAdmin === true) return true;
   if (community.settings.admins.includes(member.id)) return true;
   const roles = actor.roles ?? [];

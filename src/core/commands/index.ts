@@ -9,3 +9,5 @@ export * from "./schema.js";
 export * from "./targets.js";
 export * from "./confirm.js";
 export * from "./dispatch-named.js";
+export * from "./limits.js";
+export * from "./guest.js";

@@ -46,6 +46,9 @@ export function parseAdmin(text: string, words: readonly string[], resolve: Reso
         .filter((a) => a.toLowerCase() !== "--notes")
         .join(" ")
         .trim();
+      // A folder name holds no control characters (a null byte would reach the filesystem as-is).
+      if ([...path].some((ch) => ch < " " || ch === "\u007f"))
+        return bad({ code: "INVALID", what: "a folder name (it has a control character in it)", given: path, usage: u("admin export") });
       return { kind: "admin_export", includeNotes, ...(path ? { path } : {}) };
     }
     case "add":

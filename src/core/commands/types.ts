@@ -66,7 +66,9 @@ export type Unsupported = { kind: "unsupported"; input: string; problem: ParsePr
 export type ParseProblem =
   | { code: "UNKNOWN_COMMAND"; word: string; suggestion?: string }
   | { code: "MISSING"; what: string; usage: string }
-  | { code: "INVALID"; what: string; given: string; usage: string };
+  | { code: "INVALID"; what: string; given: string; usage: string }
+  /** A typed value over its limit (FIELD_LIMITS): `field` in words, `name` as in the command, its `length` and the `max`. */
+  | { code: "TOO_LONG"; field: string; name: string; max: number; length: number; usage: string; unit?: "items" };
 
 export type Parsed = Command | Unsupported;
 export type CommandKind = Command["kind"];

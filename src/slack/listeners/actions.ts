@@ -1,7 +1,16 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { handle, isQuestion } from "../../app/handle.js";
 import { decodeButton } from "../../core/commands/index.js";
-import { type Block, BUTTON_PREFIX, messageBlocks, PART_PREFIX, resolvedBlocks, resolvedPartBlocks } from "../blocks.js";
+import {
+  type Block,
+  BUTTON_PREFIX,
+  fallbackText,
+  finalizeBlocks,
+  messageBlocks,
+  PART_PREFIX,
+  resolvedBlocks,
+  resolvedPartBlocks,
+} from "../blocks.js";
 import { type SlackContext, sorryFor } from "../context.js";
 import { OPEN_PREFIX } from "../home.js";
 import { formView, FORMS } from "../modals.js";
@@ -47,13 +56,14 @@ export function registerActions(app: App, ctx: SlackContext): void {
         }
         const view = await handle(ctx.deps, actor, command, slackStyle);
         const result = view.reply && "result" in view.reply ? view.reply.result : null;
-        const settled = !isQuestion(view.reply) && (!result || result.ok || SETTLED.has(result.code));
+        // A question back ("which one?", "are you sure?"), a failure, or no result at all (a guest,
+        // unreadable input) settles nothing: only the clicker is told, and the message keeps its buttons.
+        const settled = result !== null && !isQuestion(view.reply) && (result.ok || SETTLED.has(result.code));
         if (!settled) {
-          // A question back ("which one?", "are you sure?") or a failure: the clicked message keeps its buttons.
           await respond({
             response_type: "ephemeral",
             replace_original: false,
-            text: view.text,
+            text: fallbackText(view.text),
             blocks: messageBlocks(view.text, view.actions),
           });
           return;
@@ -69,8 +79,8 @@ export function registerActions(app: App, ctx: SlackContext): void {
         const part = action.block_id.startsWith(PART_PREFIX);
         const blocks = part
           ? resolvedPartBlocks((body.message?.blocks ?? []) as Block[], action.block_id, view.text, body.user.id, more)
-          : [...resolvedBlocks(original, view.text, body.user.id), ...more];
-        await respond({ replace_original: true, text: part ? `${original}\n\n➜ ${view.text}` : view.text, blocks });
+          : finalizeBlocks([...resolvedBlocks(original, view.text, body.user.id), ...more]);
+        await respond({ replace_original: true, text: fallbackText(part ? `${original}\n\n➜ ${view.text}` : view.text), blocks });
       } catch (e) {
         await respond({ response_type: "ephemeral", replace_original: false, text: sorryFor(e) }).catch(() => undefined);
         throw e;

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { handle } from "../../app/handle.js";
 import { parseText } from "../../core/commands/index.js";
-import { messageBlocks } from "../blocks.js";
+import { fallbackText, messageBlocks } from "../blocks.js";
 import { type SlackContext, sorryFor } from "../context.js";
 import { mentionResolver } from "../ids.js";
 import { formView, FORMS } from "../modals.js";
@@ -39,7 +39,7 @@ export function registerCommands(app: App, ctx: SlackContext): void {
             ctx.log.warn({ err: e instanceof Error ? e.message : String(e) }, "settings modal did not open; answering with the list");
           }
         }
-        await respond({ response_type: "ephemeral", text: view.text, blocks: messageBlocks(view.text, view.actions) });
+        await respond({ response_type: "ephemeral", text: fallbackText(view.text), blocks: messageBlocks(view.text, view.actions) });
         // An admin export arrives as CSV files in the admin's DM with the bot.
         if (view.reply?.kind === "admin_export" && view.reply.result.ok) {
           const dm = await client.conversations.open({ users: command.user_id });

@@ -10,14 +10,14 @@ import { communityOf, memberOf } from "../ids.js";
  */
 export function registerEvents(app: App, ctx: SlackContext): void {
   app.event("user_change", async ({ event, body }) => {
-    const user = event.user as { id?: string; deleted?: boolean; team_id?: string };
+    const user = (event.user ?? {}) as { id?: string; deleted?: boolean; team_id?: string };
     const teamId = user.team_id ?? body.team_id;
     if (user.deleted !== true || !user.id || !teamId) return;
     const userId = user.id;
     await ctx.later("member left", () => memberLeft(ctx.deps, { communityId: communityOf(teamId), memberId: memberOf(teamId, userId) }));
   });
   app.event("app_home_opened", async ({ event, body, client }) => {
-    if (event.tab !== "home") return;
+    if (event.tab !== "home" || typeof event.user !== "string") return;
     const teamId = body.team_id;
     await ctx.later("home", async () => {
       const actor = await ctx.directory.actor(teamId, event.user);

@@ -2,7 +2,7 @@ import type { App, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt
 import { handle } from "../../app/handle.js";
 import { isStoreUnavailable } from "../../core/ports/index.js";
 import { STORE_UNAVAILABLE } from "../../text/index.js";
-import { messageBlocks } from "../blocks.js";
+import { fallbackText, messageBlocks, SLACK_LIMITS } from "../blocks.js";
 import type { Client, SlackContext } from "../context.js";
 import { fieldFor, readForm, type ViewValues } from "../forms.js";
 import { publishHome } from "../home.js";
@@ -34,7 +34,11 @@ export function registerViews(app: App, ctx: SlackContext): void {
           if (isStoreUnavailable(e)) await client.chat.postMessage({ channel: userId, text: STORE_UNAVAILABLE });
           throw e;
         });
-        await client.chat.postMessage({ channel: userId, text: answer.text, blocks: messageBlocks(answer.text, answer.actions) });
+        await client.chat.postMessage({
+          channel: userId,
+          text: fallbackText(answer.text),
+          blocks: messageBlocks(answer.text, answer.actions),
+        });
         await publishHome(client, ctx, actor, userId);
       });
     }
@@ -53,7 +57,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
         type: "modal",
         title: { type: "plain_text", text: "Saved" },
         close: { type: "plain_text", text: "Done" },
-        blocks: messageBlocks(answer.text, []),
+        blocks: messageBlocks(answer.text, [], [], SLACK_LIMITS.viewBlocks),
       },
     });
     await ctx.later("refresh home", async () => publishHome(client, ctx, actor, userId));
@@ -90,5 +94,7 @@ async function saveSettings(ctx: SlackContext, client: Client, ack: Submit["ack"
   const text = saved.length
     ? `⚙️ Settings saved:\n${saved.map((l) => `• ${l}`).join("\n")}`
     : "⚙️ Nothing changed — the settings are as they were.";
-  await ctx.later("settings saved", () => client.chat.postMessage({ channel: userId, text, blocks: messageBlocks(text, []) }));
+  await ctx.later("settings saved", () =>
+    client.chat.postMessage({ channel: userId, text: fallbackText(text), blocks: messageBlocks(text, []) }),
+  );
 }

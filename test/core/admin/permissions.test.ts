@@ -105,3 +105,17 @@ describe("who may run admin commands", () => {
     expect(parseText("admin frobnicate", r).kind).toBe("unsupported");
   });
 });
+
+describe("guests from another workspace", () => {
+  it("hold no admin rights here, even flagged as platform admins at home or listed as added admins", async () => {
+    const w = world();
+    await makeVolunteer(w, "bob", "python");
+    await configure(w, { admins: [w.actor("mallory").memberId] });
+    for (const cmd of ADMIN_COMMANDS) {
+      const refused = await dispatch(w.deps, { ...w.actor("mallory"), platformAdmin: true, guest: true }, cmd);
+      expect("result" in refused && !refused.result.ok && refused.result.code).toBe("NOT_ADMIN");
+    }
+    const allowed = await dispatch(w.deps, { ...w.actor("mallory"), platformAdmin: true }, { kind: "admin_stats" });
+    expect("result" in allowed && allowed.result.ok).toBe(true);
+  });
+});

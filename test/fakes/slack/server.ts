@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { blockProblems } from "./block-kit.js";
 import { SlackState } from "./web-api.js";
 
 /** One Web API call as the fake received it: the method, its form fields (JSON ones parsed), the HTTP status given. */
@@ -163,6 +164,11 @@ export class FakeSlack {
     if (path.startsWith("/response/")) {
       const id = path.slice(10);
       const body = parseForm(raw, "application/json");
+      const problems = blockProblems(body.blocks);
+      if (problems.length > 0) {
+        this.state.rejected.push({ method: "response_url", problems });
+        return { status: 400, body: JSON.stringify({ ok: false, error: "invalid_blocks" }) };
+      }
       this.responses.push({ id, body });
       const target = this.responseMessages.get(id);
       if (target && body.replace_original === true) this.state.call("chat.update", { ...target, text: body.text, blocks: body.blocks });

@@ -8,6 +8,8 @@ export interface FakeUser {
   name: string;
   tz: string;
   isAdmin?: boolean;
+  /** Enterprise Grid: the org's workspaces the user is in, and whether they administer the org. */
+  enterprise?: { teams: string[]; isAdmin?: boolean };
 }
 
 export interface FakeMessage {
@@ -33,6 +35,8 @@ export interface FakeFile {
   channel: string | null;
 }
 
+import { blockProblems } from "./block-kit.js";
+
 type Params = Record<string, unknown>;
 type Answer = Record<string, unknown>;
 
@@ -44,6 +48,8 @@ export class SlackState {
   readonly messages: FakeMessage[] = [];
   readonly files = new Map<string, FakeFile>();
   readonly views: { method: string; view: Params; user?: string }[] = [];
+  /** Calls Slack would have refused with `invalid_blocks`, and why. */
+  readonly rejected: { method: string; problems: string[] }[] = [];
   private seq = 0;
   private clockTs = 1_790_000_000;
 
@@ -70,6 +76,12 @@ export class SlackState {
 
   /** Answers one Web API method; unknown methods get Slack's `unknown_method`. */
   call(method: string, p: Params): Answer {
+    const isView = method.startsWith("views.");
+    const problems = blockProblems(isView ? (p.view as Params | undefined)?.blocks : p.blocks, isView ? 100 : 50);
+    if (problems.length > 0) {
+      this.rejected.push({ method, problems });
+      return { ok: false, error: "invalid_blocks", response_metadata: { messages: problems } };
+    }
     switch (method) {
       case "auth.test":
         return {
@@ -99,6 +111,18 @@ export class SlackState {
             is_owner: false,
             is_bot: false,
             profile: { display_name: u.name, real_name: u.name },
+            ...(u.enterprise
+              ? {
+                  enterprise_user: {
+                    id: u.id,
+                    enterprise_id: "E0FAKE",
+                    enterprise_name: "Fake Org",
+                    is_admin: u.enterprise.isAdmin === true,
+                    is_owner: false,
+                    teams: u.enterprise.teams,
+                  },
+                }
+              : {}),
           },
         };
       }

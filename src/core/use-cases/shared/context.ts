@@ -31,6 +31,11 @@ export interface Actor {
   platformAdmin?: boolean;
   /** Discord: the role ids the member holds, matched against `adminRoleIds` in the settings. */
   roles?: readonly string[];
+  /**
+   * The platform says this person belongs to another workspace (a Slack Connect channel, or a
+   * Grid workspace they are not in): they act as a guest here, never as an admin.
+   */
+  guest?: boolean;
 }
 
 /** The community, created with default settings on first use. */

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 const FENCES: Record<string, readonly string[]> = {
   core: ["core", "zod", "luxon", "ics"],
   text: ["text", "core"],
-  app: ["app", "core", "text", "node"],
+  app: ["app", "core", "text", "store", "node"],
   jobs: ["jobs", "core", "node-cron", "node"],
   store: ["store", "core", "@prisma/client", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "better-sqlite3", "zod", "node"],
   slack: ["slack", "core", "text", "app", "config", "@slack/bolt", "@slack/web-api", "@slack/types", "node"],

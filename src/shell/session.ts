@@ -68,9 +68,8 @@ export class ShellSession {
         const ms = parseDuration(rest.join(""));
         if (ms === null) this.write("Usage: clock +3d (also +2h, +30m, +1w)");
         else {
-          this.clock.advance(ms);
+          await this.advance(ms);
           this.write(`🕒 It is now ${this.clock.now().toISOString()}.`);
-          await this.tick();
         }
         return true;
       }
@@ -103,6 +102,34 @@ export class ShellSession {
     if (this.admins.has(this.current)) return true;
     const first = await this.deps.store.tx(async (tx) => (await tx.listMembers(SHELL_COMMUNITY))[0]);
     return first === undefined || first.id === memberId(this.current);
+  }
+
+  /**
+   * Moves simulated time forward the way the real scheduler lives through it: stopping at each
+   * moment something falls due on the way (a nudge, an intro's deadline) and ticking there, so
+   * a day-before prep note arrives the day before, not late beside the check-in.
+   */
+  private async advance(ms: number): Promise<void> {
+    const target = this.clock.now().getTime() + ms;
+    for (let stops = 0; stops < 10_000; stops++) {
+      const now = this.clock.now().getTime();
+      const next = await this.nextMoment(now, target);
+      if (next === null) break;
+      this.clock.advance(next - now);
+      await this.tick();
+    }
+    this.clock.advance(target - this.clock.now().getTime());
+    await this.tick();
+  }
+
+  /** The earliest moment after `now` and before `target` when a pending nudge or an intro's deadline falls due. */
+  private async nextMoment(now: number, target: number): Promise<number | null> {
+    const { nudges, intros } = await this.deps.store.tx(async (tx) => ({
+      nudges: await tx.listNudges(SHELL_COMMUNITY, { status: ["pending"] }),
+      intros: await tx.listIntros(SHELL_COMMUNITY, { status: ["pending"] }),
+    }));
+    const times = [...nudges.map((n) => n.dueAt.getTime()), ...intros.map((i) => i.deadline.getTime())].filter((t) => t > now && t < target);
+    return times.length ? Math.min(...times) : null;
   }
 
   /** What the scheduler does each minute: expire stale intros, match the queue, send due messages. */

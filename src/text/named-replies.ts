@@ -8,11 +8,17 @@ import type { TextStyle } from "./style.js";
 export function sayName(o: WhichOption, options: readonly WhichOption[]): string {
   const first = o.person.name.split(/\s+/)[0] ?? o.person.name;
   const clash = options.filter((x) => x.person.id !== o.person.id && x.person.name.split(/\s+/)[0]?.toLowerCase() === first.toLowerCase());
-  return clash.length ? o.person.name : first;
+  return typeable(clash.length ? o.person.name : first);
 }
 
+/**
+ * Words shown inside a command to type: only letters, digits and plain punctuation, so a name
+ * or goal can neither format, link nor mention on any surface, and still reads as typed.
+ */
+const typeable = (text: string): string => text.replace(/[^\p{L}\p{N} .'_-]/gu, "").replace(/\s+/g, " ").trim() || "<name>";
+
 /** A few words of a request's goals, enough to say which request (`choose 1 for run interviews`). */
-const someWords = (goals: string): string => goals.split(/\s+/).slice(0, 4).join(" ");
+const someWords = (goals: string): string => typeable(goals.split(/\s+/).slice(0, 4).join(" "));
 
 /** The command, aimed at one option, as the reader would type it. */
 function typed(w: WhichValue, name: string, o: WhichOption): string {
@@ -20,7 +26,7 @@ function typed(w: WhichValue, name: string, o: WhichOption): string {
     case "accept":
       return `accept ${name}`;
     case "decline":
-      return `decline ${name}${w.reason ? ` ${w.reason}` : ""}`;
+      return `decline ${name}${w.reason ? ` ${typeable(w.reason)}` : ""}`;
     case "pick":
       return `pick ${w.choice ?? 1} with ${name}`;
     case "choose": {

@@ -52,7 +52,7 @@ describe("Discord journeys: a late accept, a disputed no-show, a cancellation", 
     bot.clock.advance(73 * HOUR);
     await bot.tick();
     await waitFor(() => dmText(sam).find((t) => t.includes("didn't get back in time")), 2000, "the expiry note to Sam");
-    expect(dmText(sam).at(-1)).toBe("Vera didn't get back in time. You're on the waitlist; we'll introduce you as soon as someone fits.");
+    expect(dmText(sam).at(-1)).toMatch(/^Vera didn't get back in time\. You're on the waitlist for now\.\n.+I'll introduce you as soon as someone new volunteers for it\.$/);
 
     const late = await bot.fake.click(vera, intro, buttonId(intro, "Accept"));
     expect(text(late)).toContain("Thank you — they're still looking, so the intro is back on!");
@@ -99,7 +99,8 @@ describe("Discord journeys: a late accept, a disputed no-show, a cancellation", 
     const [chat] = (await chats()).filter((c) => c.status === "scheduled");
     if (!chat?.slot) throw new Error("no booked chat");
 
-    const cancelled = await bot.fake.command(G1, sam, "cancel");
+    expect(text(await bot.fake.command(G1, sam, "cancel"))).toMatch(/^Cancel your chat with Vera, .+\? Vera will be told/);
+    const cancelled = await bot.fake.command(G1, sam, "cancel", { confirm: true });
     expect(text(cancelled)).toBe("Cancelled the chat; I've let the other person know.");
     await bot.tick();
     const toVera = await waitFor(

@@ -146,7 +146,7 @@ const NOTICES: Record<NoticeKind, (t: string) => Notice> = {
       code: "NO_SHARED_TIME",
       tags: [t],
       volunteers: [{ volunteer: person(t), hours: [{ days: [1, 2], start: "09:00", end: "17:00" }] }],
-      widen: `mon-fri ${t}`,
+      widen: "mon-fri 09:00-17:00",
     },
   }),
   auto_paused: () => ({ kind: "auto_paused", ignored: 3 }),

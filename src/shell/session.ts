@@ -68,8 +68,8 @@ export class ShellSession {
         const ms = parseDuration(rest.join(""));
         if (ms === null) this.write("Usage: clock +3d (also +2h, +30m, +1w)");
         else {
+          this.write(`🕒 It is now ${new Date(this.clock.now().getTime() + ms).toISOString()}.`);
           await this.advance(ms);
-          this.write(`🕒 It is now ${this.clock.now().toISOString()}.`);
         }
         return true;
       }

@@ -69,7 +69,7 @@ function metered(store: Store) {
     markCancelled: timed(o.markCancelled.bind(o)),
     release: timed(o.release.bind(o)),
   };
-  const wrapped: Store = { tx: timed(store.tx.bind(store)), outbox, close: () => store.close() };
+  const wrapped: Store = { tx: timed(store.tx.bind(store)), outbox, inbox: store.inbox, close: () => store.close() };
   return { store: wrapped, m };
 }
 

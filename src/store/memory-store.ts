@@ -9,8 +9,19 @@ import type {
   SeekerProfile,
   VolunteerProfile,
 } from "../core/domain/index.js";
-import type { ChatFilter, IntroFilter, NudgeFilter, NudgeOutbox, RequestFilter, Store, StoreTx } from "../core/ports/index.js";
+import type {
+  ChatFilter,
+  Inbox,
+  InboxEntry,
+  IntroFilter,
+  NudgeFilter,
+  NudgeOutbox,
+  RequestFilter,
+  Store,
+  StoreTx,
+} from "../core/ports/index.js";
 import { matchesChat, matchesIntro, matchesNudge, matchesRequest } from "./filters.js";
+import { MemoryInbox } from "./memory-inbox.js";
 
 interface Tables {
   communities: Map<string, Community>;
@@ -22,6 +33,8 @@ interface Tables {
   chats: Map<string, Chat>;
   feedback: Map<string, Feedback>;
   nudges: Map<string, Nudge>;
+  /** Inbox entries by id (global, like platform request ids). */
+  inbox: Map<string, InboxEntry>;
 }
 
 const emptyTables = (): Tables => ({
@@ -34,6 +47,7 @@ const emptyTables = (): Tables => ({
   chats: new Map(),
   feedback: new Map(),
   nudges: new Map(),
+  inbox: new Map(),
 });
 
 const k = (communityId: string, id: string): string => `${communityId}\u0000${id}`;
@@ -55,6 +69,7 @@ export class MemoryStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
 
   readonly outbox: NudgeOutbox = new MemoryOutbox((f) => this.serial(async () => f(this.t)));
+  readonly inbox: Inbox = new MemoryInbox((f) => this.serial(async () => f(this.t.inbox)));
 
   tx<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     return this.serial(async () => {
@@ -91,6 +106,7 @@ function copyTables(t: Tables): Tables {
     chats: new Map(t.chats),
     feedback: new Map(t.feedback),
     nudges: new Map(t.nudges),
+    inbox: new Map(t.inbox),
   };
 }
 
@@ -235,6 +251,15 @@ class MemoryTx implements StoreTx {
   }
   async deleteMember(communityId: string, id: string) {
     this.t.members.delete(k(communityId, id));
+  }
+
+  async markInboxApplied(id: string, run: string, at: Date) {
+    const e = this.t.inbox.get(id);
+    if (!e) return false;
+    if (e.status === "applied" && e.appliedBy === run) return true;
+    if (e.status !== "pending") return false;
+    this.t.inbox.set(id, { ...e, status: "applied", appliedBy: run, appliedAt: at });
+    return true;
   }
 
   async addNudges(nudges: readonly Nudge[]) {

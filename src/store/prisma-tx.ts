@@ -21,6 +21,7 @@ import { nudgeFromRow, nudgeToRow } from "./mappers/nudge.js";
 import { seekerFromRow, seekerToRow, volunteerFromRow, volunteerToRow } from "./mappers/profiles.js";
 import { INSERT_CHUNK, insertNudgesSql } from "./nudge-sql.js";
 import type { DbTx } from "./prisma-client.js";
+import { markInboxAppliedIn } from "./prisma-inbox.js";
 
 const ASC = "asc" as const;
 
@@ -195,6 +196,10 @@ export class PrismaTx implements StoreTx {
     if (ids.length === 0) return 0;
     return (await this.db.nudge.deleteMany({ where: { communityId, id: { in: [...ids] } } })).count;
   }
+  markInboxApplied(id: string, run: string, at: Date): Promise<boolean> {
+    return markInboxAppliedIn(this.db, id, run, at);
+  }
+
   async deleteMember(communityId: string, id: string): Promise<void> {
     await this.db.member.deleteMany({ where: { communityId, id } });
   }

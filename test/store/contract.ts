@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Store, StoreTx } from "../../src/core/ports/index.js";
 import { eraseContract } from "./contract-erase.js";
+import { inboxContract } from "./contract-inbox.js";
 import { nudgeContract } from "./contract-nudges.js";
 import { outboxContract } from "./contract-outbox.js";
 import { recordContract } from "./contract-records.js";
@@ -41,5 +42,6 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     outboxContract(ctx);
     txContract(ctx);
     eraseContract(ctx);
+    inboxContract(ctx);
   });
 }

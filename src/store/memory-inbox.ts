@@ -39,10 +39,10 @@ export class MemoryInbox implements Inbox {
     });
   }
 
-  claimStale(now: Date, limit: number, owner: string, leaseUntil: Date) {
+  claimStale(kinds: readonly string[], now: Date, limit: number, owner: string, leaseUntil: Date) {
     return this.run((rows) =>
       [...rows.values()]
-        .filter((e) => unanswered(e) && (e.leaseUntil === null || e.leaseUntil <= now))
+        .filter((e) => unanswered(e) && kinds.includes(e.kind) && (e.leaseUntil === null || e.leaseUntil <= now))
         .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id))
         .slice(0, Math.max(0, limit))
         .map((e) => {

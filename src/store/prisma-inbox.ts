@@ -83,14 +83,14 @@ VALUES ${join(tuples)} ON CONFLICT ("id") DO NOTHING RETURNING "id"`,
     );
   }
 
-  async claimStale(now: Date, limit: number, owner: string, leaseUntil: Date): Promise<InboxEntry[]> {
-    if (limit <= 0) return [];
+  async claimStale(kinds: readonly string[], now: Date, limit: number, owner: string, leaseUntil: Date): Promise<InboxEntry[]> {
+    if (limit <= 0 || kinds.length === 0) return [];
     const lock = this.dialect === "postgres" ? raw(" FOR UPDATE SKIP LOCKED") : empty;
     const rows = await this.one((db) =>
       db.$queryRaw<Record<string, unknown>[]>(sql`UPDATE "inbox" SET "lease_owner" = ${owner}, "lease_until" = ${leaseUntil}
 WHERE "id" IN (
   SELECT "id" FROM "inbox"
-  WHERE "status" <> 'answered' AND ("lease_until" IS NULL OR "lease_until" <= ${now})
+  WHERE "status" <> 'answered' AND "kind" IN (${join([...kinds])}) AND ("lease_until" IS NULL OR "lease_until" <= ${now})
   ORDER BY "received_at", "id"
   LIMIT ${limit}${lock}
 )

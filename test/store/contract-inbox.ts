@@ -4,6 +4,7 @@ import type { ContractContext } from "./contract.js";
 import { t } from "./fixtures.js";
 
 const entry = (id: string, communityId = "c1"): NewInboxEntry => ({ id, communityId, kind: "slack_command", payload: `{"text":"${id}"}` });
+const K = ["slack_command"];
 const ids = (xs: readonly InboxEntry[]): string[] => xs.map((x) => x.id);
 
 /** Inbox: kept once by id, applied once per run inside a transaction, leases for takeover, pruning. */
@@ -62,17 +63,19 @@ export function inboxContract({ run, store }: ContractContext): void {
       await inbox().receive([entry("other")], "w2", t(50), t(1));
       await inbox().receive([entry("done")], "w1", t(10), t(0));
       await inbox().answered("done", null, t(2));
-      expect(await inbox().claimStale(t(9), 10, "w3", t(100))).toEqual([]);
-      const claimed = await inbox().claimStale(t(10), 1, "w3", t(100));
+      await inbox().receive([{ ...entry("elsewhere"), kind: "discord_interaction" }], "w1", t(10), t(0));
+      expect(await inbox().claimStale(K, t(9), 10, "w3", t(100))).toEqual([]);
+      const claimed = await inbox().claimStale(K, t(10), 1, "w3", t(100));
       expect(ids(claimed)).toEqual(["old"]);
       expect(claimed[0]).toMatchObject({ leaseOwner: "w3", leaseUntil: t(100) });
-      expect(ids(await inbox().claimStale(t(10), 10, "w4", t(100)))).toEqual(["new"]);
-      expect(await inbox().claimStale(t(10), 0, "w4", t(100))).toEqual([]);
+      expect(ids(await inbox().claimStale(K, t(10), 10, "w4", t(100)))).toEqual(["new"]);
+      expect(await inbox().claimStale(K, t(10), 0, "w4", t(100))).toEqual([]);
       expect(await inbox().renew("w2", t(200))).toBe(1);
-      expect(await inbox().claimStale(t(60), 10, "w4", t(300))).toEqual([]);
+      expect(await inbox().claimStale(K, t(60), 10, "w4", t(300))).toEqual([]);
       expect(await inbox().release("w2")).toBe(1);
-      expect(ids(await inbox().claimStale(t(60), 10, "w4", t(300)))).toEqual(["other"]);
+      expect(ids(await inbox().claimStale(K, t(60), 10, "w4", t(300)))).toEqual(["other"]);
       expect(await inbox().get("done")).toMatchObject({ status: "answered", leaseOwner: null });
+      expect(ids(await inbox().claimStale(["discord_interaction"], t(60), 10, "w5", t(300)))).toEqual(["elsewhere"]);
     });
 
     it("prunes answered entries received before a time, never unanswered ones", async () => {

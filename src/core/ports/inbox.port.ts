@@ -40,10 +40,11 @@ export interface Inbox {
   /** Marks an entry answered with what was answered, and ends its lease. */
   answered(id: string, answer: string | null, at: Date): Promise<void>;
   /**
-   * Leases up to `limit` unanswered entries whose lease has expired (the process holding them
-   * died) to `owner` until `leaseUntil`, oldest first. Two callers never get the same entry.
+   * Leases up to `limit` unanswered entries of these kinds whose lease has expired (the process
+   * holding them died) to `owner` until `leaseUntil`, oldest first. Two callers never get the
+   * same entry.
    */
-  claimStale(now: Date, limit: number, owner: string, leaseUntil: Date): Promise<InboxEntry[]>;
+  claimStale(kinds: readonly string[], now: Date, limit: number, owner: string, leaseUntil: Date): Promise<InboxEntry[]>;
   /** Extends every unanswered lease `owner` holds to `leaseUntil`; returns how many. */
   renew(owner: string, leaseUntil: Date): Promise<number>;
   /** Ends `owner`'s leases on unanswered entries, so another process may take them at once; returns how many. */

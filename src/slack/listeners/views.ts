@@ -1,9 +1,10 @@
 import type { App, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { handle } from "../../app/handle.js";
 import { messageBlocks } from "../blocks.js";
-import type { Client, SlackContext } from "../context.js";
+import { type Client, type SlackContext, SORRY } from "../context.js";
 import { fieldFor, readForm, type ViewValues } from "../forms.js";
 import { publishHome } from "../home.js";
+import { keep, readPayload, RequestFormPayload, SLACK_REQUEST_FORM } from "../inbox.js";
 import { formOf } from "../modals.js";
 import { blockOf, checkSettings, readSettings, setCommand, SETTINGS_CALLBACK, TOP_BLOCK } from "../settings-modal.js";
 import { slackStyle } from "../style.js";
@@ -12,10 +13,25 @@ import { slackStyle } from "../style.js";
  * Form submissions. Input problems keep the modal open with the message under the field.
  * Profile, volunteer and availability are one quick write each, so they run before the ack
  * and a refusal (a bad zone, a bad capacity) is shown in the modal too. A request means
- * matching, so it is acked first and the suggestions arrive as a DM with buttons.
+ * matching, so it is kept in the inbox, acked, and the suggestions arrive as a DM with buttons.
  * The admin settings modal has its own path (saveSettings).
  */
 export function registerViews(app: App, ctx: SlackContext): void {
+  ctx.intake.register(SLACK_REQUEST_FORM, {
+    // The suggestions arrive as a DM, which needs no live request: the same after a restart.
+    run: async (entry, deps) => {
+      const p = readPayload(RequestFormPayload, entry.payload);
+      const read = readForm("request", p.values as ViewValues);
+      if (!read.ok) return null;
+      const actor = await ctx.directory.actor(p.teamId, p.userId, p.userName);
+      const answer = await handle(deps, actor, read.command, slackStyle);
+      await ctx.client.chat.postMessage({ channel: p.userId, text: answer.text, blocks: messageBlocks(answer.text, answer.actions) });
+      await publishHome(ctx.client, ctx, actor, p.userId);
+      return null;
+    },
+    // A re-sent form was answered by DM already; the DM stands.
+    replay: async () => undefined,
+  });
   app.view<ViewSubmitAction>(/^percolate_/, async ({ ack, body, view, client }) => {
     if (view.callback_id === SETTINGS_CALLBACK) return saveSettings(ctx, client, ack, body);
     const form = formOf(view.callback_id);
@@ -25,13 +41,16 @@ export function registerViews(app: App, ctx: SlackContext): void {
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     const userId = body.user.id;
     if (form === "request") {
+      const payload: RequestFormPayload = { teamId, userId, userName: body.user.name, values: view.state.values as ViewValues };
+      let kept: Awaited<ReturnType<typeof keep>>;
+      try {
+        kept = await keep(ctx, SLACK_REQUEST_FORM, teamId, body.trigger_id, payload);
+      } catch (e) {
+        ctx.log.error({ err: e instanceof Error ? e.message : String(e) }, "could not keep a request form");
+        return ack({ response_action: "errors", errors: { [fieldFor(form, "")]: SORRY } });
+      }
       await ack();
-      return ctx.later("request form", async () => {
-        const actor = await ctx.directory.actor(teamId, userId, body.user.name);
-        const answer = await handle(ctx.deps, actor, read.command, slackStyle);
-        await client.chat.postMessage({ channel: userId, text: answer.text, blocks: messageBlocks(answer.text, answer.actions) });
-        await publishHome(client, ctx, actor, userId);
-      });
+      return ctx.intake.after(kept, JSON.stringify(payload));
     }
     const actor = await ctx.directory.actor(teamId, userId, body.user.name);
     const answer = await handle(ctx.deps, actor, read.command, slackStyle);

@@ -37,6 +37,8 @@ export interface Tamper {
   secret?: string;
   timestamp?: number;
   omit?: ("signature" | "timestamp")[];
+  /** Sends it as Slack's retry number n (X-Slack-Retry-Num, reason http_timeout). */
+  retryNum?: number;
 }
 
 const JSON_FIELDS = new Set(["blocks", "metadata", "view", "files", "attachments"]);
@@ -241,6 +243,10 @@ export class FakeSlack {
     };
     if (!tamper.omit?.includes("timestamp")) headers["x-slack-request-timestamp"] = String(ts);
     if (!tamper.omit?.includes("signature")) headers["x-slack-signature"] = this.sign(body, ts, tamper.secret);
+    if (tamper.retryNum !== undefined) {
+      headers["x-slack-retry-num"] = String(tamper.retryNum);
+      headers["x-slack-retry-reason"] = "http_timeout";
+    }
     return { headers, body };
   }
 

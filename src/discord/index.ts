@@ -16,6 +16,8 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
   /** Commands worked on at once (default 2; raise it on PostgreSQL). */
   concurrency?: number;
+  /** How long a kept interaction stays with this process before another may take it over (ms); INBOX_LEASE_SECONDS by default. */
+  inboxLeaseMs?: number;
 }
 
 /** "guild:channel,guild:channel" → a map; malformed entries are skipped. */
@@ -63,7 +65,9 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
     deps,
     messenger,
     hookRest,
+    rest: client.rest,
     log: deps.log,
+    leaseMs: options.inboxLeaseMs ?? config.INBOX_LEASE_SECONDS * 1000,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
@@ -79,8 +83,13 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
       await client.login(token);
       await ready;
       deps.log.info({ guilds: client.guilds.cache.size }, "discord connected");
+      await router.intake.start();
     },
+    // New interactions are left unanswered (Discord tells the person it failed; nothing was
+    // kept), the kept ones are finished while still connected, then the gateway closes.
     async stop() {
+      router.close();
+      await router.intake.stop();
       await client.destroy();
     },
   };

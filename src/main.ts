@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { RoutingMessenger, type PlatformAdapter } from "./app/adapter.js";
+import { untilStopSignal, withinGrace } from "./app/signals.js";
 import { chosenAdapters, readConfig, type Config } from "./config.js";
 import type { Deps } from "./core/use-cases/index.js";
 import { Scheduler } from "./jobs/scheduler.js";
@@ -21,7 +22,8 @@ async function platformAdapters(config: Config, deps: Deps): Promise<PlatformAda
 /**
  * Reads the configuration once, opens the store (migrating it), and runs either the terminal
  * adapter (no platform token set) or the platform adapters with the scheduler, until SIGTERM
- * or SIGINT, when it finishes or releases in-flight work before exiting.
+ * or SIGINT (any number of them), when it stops taking work and finishes what it holds within
+ * SHUTDOWN_GRACE_SECONDS before exiting.
  */
 async function main(): Promise<number> {
   const read = readConfig(process.env);
@@ -49,14 +51,14 @@ async function main(): Promise<number> {
   for (const a of adapters) await a.start();
   scheduler.start();
   log.info({ adapters: adapters.map((a) => a.platform) }, "Percolate is running");
-  await new Promise<void>((resolve) => {
-    process.once("SIGTERM", () => resolve());
-    process.once("SIGINT", () => resolve());
+  const signal = await untilStopSignal();
+  log.info({ signal }, "shutting down: finishing in-flight work");
+  await withinGrace(config.SHUTDOWN_GRACE_SECONDS * 1000, log, async () => {
+    await scheduler.stop();
+    for (const a of adapters) await a.stop();
+    await store.close();
   });
-  log.info({}, "shutting down: finishing in-flight work");
-  await scheduler.stop();
-  for (const a of adapters) await a.stop();
-  await store.close();
+  log.info({}, "stopped");
   return 0;
 }
 

@@ -33,6 +33,10 @@ export interface IntakeOptions {
   leaseMs: number;
 }
 
+/** Answered entries are kept this long for replays (Slack replays within 5 minutes, retries within an hour). */
+const KEEP_ANSWERED_MS = 24 * 3600_000;
+const PRUNE_EVERY_MS = 3600_000;
+
 /** Store methods that write: a transaction that calls one carries the entry's applied mark. */
 const WRITES = /^(save|add|cancel|delete)/;
 
@@ -93,6 +97,7 @@ export class Intake {
   private runs = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopping = false;
+  private prunedAt = 0;
 
   constructor(private readonly o: IntakeOptions) {
     this.owner = `${hostname()}:${process.pid}:${o.name}:${randomUUID().slice(0, 8)}`;
@@ -168,6 +173,11 @@ export class Intake {
     try {
       await this.o.deps.store.inbox.renew(this.owner, this.leaseEnd());
       await this.recover();
+      const now = this.o.deps.clock.now().getTime();
+      if (now - this.prunedAt >= PRUNE_EVERY_MS) {
+        this.prunedAt = now;
+        await this.o.deps.store.inbox.prune(new Date(now - KEEP_ANSWERED_MS));
+      }
     } catch (e) {
       this.o.deps.log.error({ err: e instanceof Error ? e.message : String(e) }, "inbox lease renewal failed");
     }

@@ -94,6 +94,7 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
     const delivery: Delivery = {
       key: `${n.communityId}/${n.key}`,
       attempt: n.attempts + 1,
+      since: n.createdAt,
       communityId: n.communityId,
       to,
       notice: n.notice,

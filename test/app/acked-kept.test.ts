@@ -116,52 +116,75 @@ describe("acked means kept: the bot as a process, stopped and killed during burs
     console.log(`acked-kept figures: ${JSON.stringify(figures)}`);
   });
 
-  /** Sends the burst; resolves with each command's trigger id and whether it was acked (HTTP 200). */
-  const burst = (mode: "sigterm" | "sigkill", t: number, u: FakeUser, spread: () => number) =>
-    Promise.all(
+  /**
+   * Sends the burst (each command after `spread()` ms); `onAck(n)` hears each ack as it comes.
+   * Resolves with each command's trigger id and whether it was acked (HTTP 200).
+   */
+  const burst = (mode: "sigterm" | "sigkill", t: number, u: FakeUser, spread: () => number, onAck: (n: number) => void = () => {}) => {
+    let acks = 0;
+    return Promise.all(
       Array.from({ length: BURST }, async () => {
         const payload = slashCommand(fake, u, "accept");
         await new Promise((r) => setTimeout(r, spread()));
         const res = await fake.send("slash_commands", { ...payload }).catch(() => ({ status: 0 }));
         const row = { mode, trial: t, id: `slack:${payload.trigger_id}`, acked: res.status === 200 };
         sent.push(row);
+        if (row.acked) onAck(++acks);
         return row;
       }),
     );
+  };
 
-  it(`SIGTERM to the process group right after the acks, ${TRIALS} trials: the bot drains and exits 0`, async () => {
-    let clean = 0;
-    for (let t = 0; t < TRIALS; t++) {
-      const bot: BotProcess = startBot(env);
-      await bot.ready;
-      const u = fake.state.users.get(vol("T", t)) as FakeUser;
-      const rows = await burst("sigterm", t, u, () => 0);
-      expect(rows.every((r) => r.acked)).toBe(true);
-      // Twice, as a terminal's Ctrl-C or a supervisor would: the second must not cut the drain short.
-      bot.signalGroup("SIGTERM");
-      bot.signalGroup("SIGTERM");
-      const end = await bot.exited;
-      if (end.code === 0) clean++;
-      else throw new Error(`trial ${t}: exited ${end.code ?? end.signal}\n${bot.log()}`);
-    }
-    expect(clean).toBe(TRIALS);
-  }, 600_000);
+  it(
+    `SIGTERM to the process group right after the acks, ${TRIALS} trials: the bot drains and exits 0`,
+    async () => {
+      let clean = 0;
+      for (let t = 0; t < TRIALS; t++) {
+        const bot: BotProcess = startBot(env);
+        await bot.ready;
+        const u = fake.state.users.get(vol("T", t)) as FakeUser;
+        const rows = await burst("sigterm", t, u, () => 0);
+        expect(rows.every((r) => r.acked)).toBe(true);
+        // Twice, as a terminal's Ctrl-C or a supervisor would: the second must not cut the drain short.
+        bot.signalGroup("SIGTERM");
+        bot.signalGroup("SIGTERM");
+        const end = await bot.exited;
+        if (end.code === 0) clean++;
+        else throw new Error(`trial ${t}: exited ${end.code ?? end.signal}\n${bot.log()}`);
+      }
+      expect(clean).toBe(TRIALS);
+    },
+    TRIALS * 30_000,
+  );
 
-  it(`SIGKILL to the process group at a random moment during a burst, ${TRIALS} trials`, async () => {
-    const random = prng(4242);
-    for (let t = 0; t < TRIALS; t++) {
-      const bot = startBot(env);
-      await bot.ready;
-      const u = fake.state.users.get(vol("K", t)) as FakeUser;
-      // Anywhere from before the first ack to after the last (a cold process acks its first command in a few hundred ms).
-      const killAt = Math.floor(random() * 800);
-      const timer = setTimeout(() => bot.signalGroup("SIGKILL"), killAt);
-      await burst("sigkill", t, u, () => Math.floor(random() * 300));
-      clearTimeout(timer);
-      bot.signalGroup("SIGKILL");
-      await bot.exited;
-    }
-  }, 600_000);
+  it(
+    `SIGKILL to the process group at a random moment during a burst, ${TRIALS} trials`,
+    async () => {
+      const random = prng(4242);
+      for (let t = 0; t < TRIALS; t++) {
+        const bot = startBot(env);
+        await bot.ready;
+        const u = fake.state.users.get(vol("K", t)) as FakeUser;
+        // A random moment of the burst, whatever the machine's speed: after 0 to BURST acks, then up to 30 ms more.
+        const afterAcks = Math.floor(random() * (BURST + 1));
+        const kill = () => setTimeout(() => bot.signalGroup("SIGKILL"), Math.floor(random() * 30));
+        let timer: NodeJS.Timeout | undefined = afterAcks === 0 ? kill() : undefined;
+        await burst(
+          "sigkill",
+          t,
+          u,
+          () => Math.floor(random() * 50),
+          (n) => {
+            if (n === afterAcks) timer = kill();
+          },
+        );
+        clearTimeout(timer);
+        bot.signalGroup("SIGKILL");
+        await bot.exited;
+      }
+    },
+    TRIALS * 30_000,
+  );
 
   it("after a restart, every acknowledged command's effect is in the database, and none is applied twice", async () => {
     const bot = startBot(env);

@@ -21,6 +21,8 @@ export interface Fault {
   delayMs?: number;
   /** Do the work, then answer with the failure: a response lost on the way back. */
   after?: boolean;
+  /** Do the work at once and answer (normally) only after this long: a slow way back, where a crash loses the answer. */
+  answerDelayMs?: number;
   times: number;
 }
 
@@ -203,6 +205,11 @@ export class FakeSlack {
       }
     }
     this.calls.push({ method, params, token, status: 200 });
+    if (fault?.answerDelayMs) {
+      const answer = JSON.stringify(this.state.call(method, params));
+      await sleep(fault.answerDelayMs);
+      return { status: 200, body: answer };
+    }
     if (method === "apps.connections.open")
       return { status: 200, body: JSON.stringify({ ok: true, url: `${this.url.replace("http", "ws")}/link?ticket=${randomUUID()}` }) };
     return { status: 200, body: JSON.stringify(this.state.call(method, params)) };

@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits, Events, REST } from "discord.js";
 import type { PlatformAdapter } from "../app/adapter.js";
+import type { Intake } from "../app/intake.js";
 import type { Config } from "../config.js";
 import type { Deps } from "../core/use-cases/index.js";
 import { InteractionRouter } from "./interactions.js";
@@ -35,6 +36,8 @@ export interface DiscordAdapter extends PlatformAdapter {
   readonly platform: "discord";
   readonly messenger: DiscordMessenger;
   readonly client: Client;
+  /** Where interactions are kept before they are acknowledged (recovery, draining). */
+  readonly intake: Intake;
 }
 
 /**
@@ -77,6 +80,7 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
     platform: "discord",
     messenger,
     client,
+    intake: router.intake,
     async start() {
       // The ready listener goes on before login(), or a fast READY is missed.
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

@@ -60,17 +60,30 @@ VALUES ${join(tuples)} ON CONFLICT ("id") DO NOTHING RETURNING "id"`,
         );
         for (const r of rows) fresh.add(String(r.id));
       }
-      const ids = [...new Set(entries.map((e) => e.id))];
-      const rows = await db.$queryRaw<Record<string, unknown>[]>(sql`SELECT * FROM "inbox" WHERE "id" IN (${join(ids)})`);
+      // Only entries kept before need reading back; fresh ones are exactly what was written.
+      const old = [...new Set(entries.filter((e) => !fresh.has(e.id)).map((e) => e.id))];
+      const rows = old.length ? await db.$queryRaw<Record<string, unknown>[]>(sql`SELECT * FROM "inbox" WHERE "id" IN (${join(old)})`) : [];
       const byId = new Map(rows.map((r) => [String(r.id), inboxFromRaw(r)]));
       const seen = new Set<string>();
       return entries.map((e) => {
-        const entry = byId.get(e.id);
-        if (!entry) throw new Error(`inbox(${e.id}) vanished while being kept`);
         // The same id twice in one call: the first is the fresh one.
         const isFresh = fresh.has(e.id) && !seen.has(e.id);
         seen.add(e.id);
-        return { entry, fresh: isFresh };
+        const entry: InboxEntry | undefined = fresh.has(e.id)
+          ? {
+              ...e,
+              status: "pending",
+              appliedBy: null,
+              appliedAt: null,
+              answer: null,
+              leaseOwner: owner,
+              leaseUntil,
+              receivedAt: at,
+              answeredAt: null,
+            }
+          : byId.get(e.id);
+        if (!entry) throw new Error(`inbox(${e.id}) vanished while being kept`);
+        return { entry: isFresh ? entry : { ...entry }, fresh: isFresh };
       });
     });
   }

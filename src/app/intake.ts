@@ -94,6 +94,9 @@ export class Intake {
   private readonly handlers = new Map<string, InboxHandler>();
   private batch: { entry: NewInboxEntry; resolve: (k: Kept) => void; reject: (e: unknown) => void }[] = [];
   private flushing = false;
+  private done: { id: string; answer: string | null; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private marking = false;
+  private readonly marks = new Set<Promise<unknown>>();
   private runs = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopping = false;
@@ -159,13 +162,19 @@ export class Intake {
     this.timer.unref();
   }
 
+  /** Resolves when the work queued so far has run and been marked answered (tests, graceful stop). */
+  async idle(): Promise<void> {
+    while (this.flushing) await new Promise((r) => setImmediate(r));
+    await this.o.queue.idle();
+    while (this.marks.size > 0) await Promise.allSettled([...this.marks]);
+  }
+
   /** Stops looking for abandoned entries, waits for the work queued so far, and hands back any lease still held. */
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    while (this.flushing) await new Promise((r) => setImmediate(r));
-    await this.o.queue.idle();
+    await this.idle();
     await this.o.deps.store.inbox.release(this.owner).catch(() => 0);
   }
 
@@ -211,6 +220,31 @@ export class Intake {
     this.flushing = false;
   }
 
+  /** Marks an entry answered; entries answered together share one write, as in `keep`. */
+  private markAnswered(id: string, answer: string | null): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.done.push({ id, answer, resolve, reject });
+      if (!this.marking) {
+        this.marking = true;
+        setImmediate(() => void this.flushAnswered());
+      }
+    });
+  }
+
+  private async flushAnswered(): Promise<void> {
+    while (this.done.length > 0) {
+      const batch = this.done;
+      this.done = [];
+      try {
+        await this.o.deps.store.inbox.answered(batch, this.o.deps.clock.now());
+        for (const b of batch) b.resolve();
+      } catch (e) {
+        for (const b of batch) b.reject(e);
+      }
+    }
+    this.marking = false;
+  }
+
   private queue(entry: InboxEntry, recovered: boolean): void {
     const handler = this.handlers.get(entry.kind);
     if (!handler) return;
@@ -221,8 +255,13 @@ export class Intake {
       try {
         answer = await handler.run(entry, deps, recovered);
       } finally {
-        // Answered or failed after telling the person: either way it is not run again.
-        await this.o.deps.store.inbox.answered(entry.id, answer, this.o.deps.clock.now());
+        // Answered or failed after telling the person: either way it is not run again. The mark
+        // is written with others finishing about now, and the queue moves on meanwhile.
+        const mark = this.markAnswered(entry.id, answer).catch((e: unknown) =>
+          this.o.deps.log.error({ id: entry.id, err: e instanceof Error ? e.message : String(e) }, "could not mark a request answered"),
+        );
+        this.marks.add(mark);
+        void mark.finally(() => this.marks.delete(mark));
       }
     });
   }

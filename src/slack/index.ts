@@ -115,6 +115,7 @@ export class SlackAdapter implements PlatformAdapter {
 
   /** Resolves when all work started after acks so far has finished (tests, graceful stop). */
   async idle(): Promise<void> {
+    await this.intake.idle();
     await this.queue.idle();
   }
 

@@ -32,10 +32,12 @@ export class MemoryInbox implements Inbox {
     );
   }
 
-  answered(id: string, answer: string | null, at: Date) {
+  answered(done: readonly { id: string; answer: string | null }[], at: Date) {
     return this.run((rows) => {
-      const e = rows.get(id);
-      if (e) rows.set(id, { ...e, status: "answered", answer, answeredAt: at, leaseOwner: null, leaseUntil: null });
+      for (const { id, answer } of done) {
+        const e = rows.get(id);
+        if (e) rows.set(id, { ...e, status: "answered", answer, answeredAt: at, leaseOwner: null, leaseUntil: null });
+      }
     });
   }
 

@@ -88,12 +88,14 @@ VALUES ${join(tuples)} ON CONFLICT ("id") DO NOTHING RETURNING "id"`,
     });
   }
 
-  async answered(id: string, answer: string | null, at: Date): Promise<void> {
-    await this.one((db) =>
-      db.$executeRaw(
-        sql`UPDATE "inbox" SET "status" = 'answered', "answer" = ${answer}, "answered_at" = ${at}, "lease_owner" = NULL, "lease_until" = NULL WHERE "id" = ${id}`,
-      ),
-    );
+  async answered(done: readonly { id: string; answer: string | null }[], at: Date): Promise<void> {
+    if (done.length === 0) return;
+    await this.one(async (db) => {
+      for (const { id, answer } of done)
+        await db.$executeRaw(
+          sql`UPDATE "inbox" SET "status" = 'answered', "answer" = ${answer}, "answered_at" = ${at}, "lease_owner" = NULL, "lease_until" = NULL WHERE "id" = ${id}`,
+        );
+    });
   }
 
   async claimStale(kinds: readonly string[], now: Date, limit: number, owner: string, leaseUntil: Date): Promise<InboxEntry[]> {

@@ -29,7 +29,7 @@ export function inboxContract({ run, store }: ContractContext): void {
         receivedAt: t(0),
         answeredAt: null,
       });
-      await inbox().answered("a", '{"text":"done"}', t(2));
+      await inbox().answered([{ id: "a", answer: '{"text":"done"}' }], t(2));
       const again = await inbox().receive([{ ...entry("a"), payload: "{}" }, entry("c")], "w2", t(40), t(5));
       expect(again.map((r) => r.fresh)).toEqual([false, true]);
       expect(again[0]?.entry).toMatchObject({ payload: '{"text":"a"}', status: "answered", answer: '{"text":"done"}', answeredAt: t(2) });
@@ -53,7 +53,7 @@ export function inboxContract({ run, store }: ContractContext): void {
       expect(await run((tx) => tx.markInboxApplied("a", "run2", t(3)))).toBe(false);
       expect(await run((tx) => tx.markInboxApplied("missing", "run1", t(3)))).toBe(false);
       expect(await inbox().get("a")).toMatchObject({ status: "applied", appliedBy: "run1", appliedAt: t(2) });
-      await inbox().answered("a", null, t(4));
+      await inbox().answered([{ id: "a", answer: null }], t(4));
       expect(await run((tx) => tx.markInboxApplied("a", "run1", t(5)))).toBe(false);
     });
 
@@ -62,7 +62,7 @@ export function inboxContract({ run, store }: ContractContext): void {
       await inbox().receive([entry("new")], "w1", t(10), t(1));
       await inbox().receive([entry("other")], "w2", t(50), t(1));
       await inbox().receive([entry("done")], "w1", t(10), t(0));
-      await inbox().answered("done", null, t(2));
+      await inbox().answered([{ id: "done", answer: null }], t(2));
       await inbox().receive([{ ...entry("elsewhere"), kind: "discord_interaction" }], "w1", t(10), t(0));
       expect(await inbox().claimStale(K, t(9), 10, "w3", t(100))).toEqual([]);
       const claimed = await inbox().claimStale(K, t(10), 1, "w3", t(100));
@@ -81,8 +81,14 @@ export function inboxContract({ run, store }: ContractContext): void {
     it("prunes answered entries received before a time, never unanswered ones", async () => {
       await inbox().receive([entry("a"), entry("b"), entry("c")], "w1", t(10), t(0));
       await inbox().receive([entry("late")], "w1", t(10), t(20));
-      await inbox().answered("a", null, t(1));
-      await inbox().answered("late", null, t(21));
+      await inbox().answered([{ id: "a", answer: null }], t(1));
+      await inbox().answered(
+        [
+          { id: "late", answer: null },
+          { id: "missing", answer: null },
+        ],
+        t(21),
+      );
       expect(await inbox().prune(t(20))).toBe(1);
       expect(await inbox().get("a")).toBeNull();
       expect(await inbox().get("b")).not.toBeNull();

@@ -37,8 +37,8 @@ export interface Inbox {
    * this call created it (false: a re-sent request).
    */
   receive(entries: readonly NewInboxEntry[], owner: string, leaseUntil: Date, at: Date): Promise<{ entry: InboxEntry; fresh: boolean }[]>;
-  /** Marks an entry answered with what was answered, and ends its lease. */
-  answered(id: string, answer: string | null, at: Date): Promise<void>;
+  /** Marks entries answered, each with what was answered, and ends their leases, in one write. */
+  answered(done: readonly { id: string; answer: string | null }[], at: Date): Promise<void>;
   /**
    * Leases up to `limit` unanswered entries of these kinds whose lease has expired (the process
    * holding them died) to `owner` until `leaseUntil`, oldest first. Two callers never get the

@@ -70,7 +70,7 @@ function metered(store: Store) {
     release: timed(o.release.bind(o)),
     stats: () => o.stats(),
   };
-  const wrapped: Store = { tx: timed(store.tx.bind(store)), outbox, close: () => store.close() };
+  const wrapped: Store = { tx: timed(store.tx.bind(store)), outbox, inbox: store.inbox, close: () => store.close() };
   return { store: wrapped, m };
 }
 

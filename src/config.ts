@@ -29,6 +29,14 @@ export const ConfigSchema = z.object({
     .string()
     .default("* * * * *")
     .refine((v) => cron.validate(v), 'must be a cron expression such as "* * * * *" (every minute) or "*/5 * * * *"'),
+  /**
+   * How long an acknowledged request stays with the process that took it before another may
+   * take it over (the holder renews it while alive); after a crash, the restarted bot or a
+   * sibling answers it at most this long after.
+   */
+  INBOX_LEASE_SECONDS: z.coerce.number({ invalid_type_error: "must be a number of seconds such as 30" }).min(1).max(3600).default(30),
+  /** On SIGTERM or SIGINT, how long the bot may take to finish the work it holds before it exits anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number({ invalid_type_error: "must be a number of seconds such as 20" }).min(1).max(600).default(20),
   PORT: z.coerce.number({ invalid_type_error: "must be a port number such as 3000" }).int().min(1).max(65535).default(3000),
   /**
    * Where /healthz, /readyz and /metrics are served when Slack does not run over HTTP (then they

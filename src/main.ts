@@ -1,4 +1,5 @@
 import { installProcessGuard } from "./app/process-guard.js";
+import { untilStopSignal, withinGrace } from "./app/signals.js";
 import { startupErrorLine } from "./app/startup-error.js";
 import { chosenAdapters, readConfig } from "./config.js";
 import { makeSafeLogger, secretsOf } from "./ops/log.js";
@@ -11,7 +12,8 @@ import { openStore } from "./store/index.js";
 /**
  * Reads the configuration once, opens the store (migrating it), and runs either the terminal
  * adapter (no platform token set) or the platform adapters with the scheduler, until SIGTERM
- * or SIGINT, when it finishes or releases in-flight work before exiting.
+ * or SIGINT (any number of them), when it stops taking work and finishes what it holds within
+ * SHUTDOWN_GRACE_SECONDS before exiting.
  */
 async function main(): Promise<number> {
   const read = readConfig(process.env);
@@ -31,12 +33,13 @@ async function main(): Promise<number> {
     await store.close();
     return 0;
   }
-  // A signal while the database is still being reached stops the retrying and exits cleanly.
+  // A signal while the database is still being reached stops the retrying and exits cleanly;
+  // later signals never cut the drain short (the listeners stay).
   const aborted = new AbortController();
-  const stopping = new Promise<void>((resolve) => {
-    process.once("SIGTERM", () => resolve());
-    process.once("SIGINT", () => resolve());
-  }).then(() => aborted.abort(new Error("stopped before the database was reachable")));
+  const stopping = untilStopSignal().then((signal) => {
+    aborted.abort(new Error("stopped before the database was reachable"));
+    return signal;
+  });
   let service: Service;
   try {
     service = await startService(config, log, { retry: { signal: aborted.signal } });
@@ -45,9 +48,10 @@ async function main(): Promise<number> {
     throw e;
   }
   log.info({ adapters: service.adapters.map((a) => a.platform) }, "Percolate is running");
-  await stopping;
-  log.info({}, "shutting down: finishing in-flight work");
-  await service.stop();
+  const signal = await stopping;
+  log.info({ signal }, "shutting down: finishing in-flight work");
+  await withinGrace(config.SHUTDOWN_GRACE_SECONDS * 1000, log, () => service.stop());
+  log.info({}, "stopped");
   return 0;
 }
 

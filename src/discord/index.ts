@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits, Events, REST, RESTEvents } from "discord.js";
 import type { PlatformAdapter } from "../app/adapter.js";
+import type { Intake } from "../app/intake.js";
 import type { Config } from "../config.js";
 import type { Deps } from "../core/use-cases/index.js";
 import { guardInteractions } from "./inbound.js";
@@ -17,6 +18,8 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
   /** Commands worked on at once (default 2; raise it on PostgreSQL). */
   concurrency?: number;
+  /** How long a kept interaction stays with this process before another may take it over (ms); INBOX_LEASE_SECONDS by default. */
+  inboxLeaseMs?: number;
 }
 
 /** "guild:channel,guild:channel" → a map; malformed entries are skipped. */
@@ -34,6 +37,8 @@ export interface DiscordAdapter extends PlatformAdapter {
   readonly platform: "discord";
   readonly messenger: DiscordMessenger;
   readonly client: Client;
+  /** Where interactions are kept before they are acknowledged (recovery, draining). */
+  readonly intake: Intake;
 }
 
 /**
@@ -65,7 +70,9 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
     deps,
     messenger,
     hookRest,
+    rest: client.rest,
     log: deps.log,
+    leaseMs: options.inboxLeaseMs ?? config.INBOX_LEASE_SECONDS * 1000,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
@@ -78,14 +85,20 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
     platform: "discord",
     messenger,
     client,
+    intake: router.intake,
     async start() {
       // The ready listener goes on before login(), or a fast READY is missed.
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(token);
       await ready;
       deps.log.info({ guilds: client.guilds.cache.size }, "discord connected");
+      await router.intake.start();
     },
+    // New interactions are left unanswered (Discord tells the person it failed; nothing was
+    // kept), the kept ones are finished while still connected, then the gateway closes.
     async stop() {
+      router.close();
+      await router.intake.stop();
       await client.destroy();
     },
     connected: () => client.isReady(),

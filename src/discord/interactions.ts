@@ -1,6 +1,5 @@
 import {
   MessageFlags,
-  Routes,
   type REST,
   PermissionFlagsBits,
   type ChatInputCommandInteraction,
@@ -9,23 +8,26 @@ import {
   type ModalSubmitInteraction,
   type User,
 } from "discord.js";
-import { handle, isQuestion, type View } from "../app/handle.js";
+import { handle, isQuestion } from "../app/handle.js";
+import { Intake } from "../app/intake.js";
+import { WorkQueue } from "../app/work-queue.js";
 import { USAGE, type Parsed } from "../core/commands/index.js";
 import { isStoreUnavailable, type Logger } from "../core/ports/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
 import { renderProblem, STORE_UNAVAILABLE } from "../text/index.js";
 import { autocomplete } from "./autocomplete.js";
 import { formFields, formModal, formOf } from "./forms.js";
+import { type Answer, answerLate, type Live, replyLive } from "./answer.js";
+import { DISCORD_INTERACTION, type InteractionPayload, payloadOf, readInteraction } from "./inbox.js";
 import { communityIdOf, decodeCustomId, memberIdOf } from "./ids.js";
 import type { DiscordMessenger } from "./messenger.js";
 import { parseForm, parseSlash, type Options } from "./parse.js";
 import { parseAdminSlash } from "./parse-admin.js";
-import { NO_MENTIONS, noticeMessage, replyOptions, settledInPlace, viewMessage, type MessageBody } from "./render.js";
-import { clip } from "../text/index.js";
+import { isKnownMember } from "./membership.js";
+import { withMissed } from "./missed.js";
+import { NO_MENTIONS, replyOptions, settledInPlace, viewMessage } from "./render.js";
 import { MODAL_KEYS, settingsForModal, settingsModal, settingsModalOf, submitSettingsModal } from "./settings-modal.js";
 import { discordStyle } from "./style.js";
-import { Gate } from "./gate.js";
-import { isKnownMember } from "./membership.js";
 
 export interface InteractionDeps {
   deps: Deps;
@@ -35,6 +37,8 @@ export interface InteractionDeps {
    * so they get their own client and never queue behind DMs — or each other — under load.
    */
   hookRest: REST;
+  /** The bot's authenticated REST, for a DM when an interaction's own token no longer answers. */
+  rest: REST;
   messenger: DiscordMessenger;
   log: Logger;
   /**
@@ -45,33 +49,47 @@ export interface InteractionDeps {
   deferAfterMs?: number;
   /** Commands worked on at once; more wait (already acknowledged when they wait long). Default 2: SQLite work is synchronous and serialised anyway; raise it for PostgreSQL. */
   concurrency?: number;
+  /** How long a kept interaction stays with this process before another may take it over (ms). Default 30 s. */
+  leaseMs?: number;
 }
 
 const SEEN_MAX = 10_000;
-
-/** What goes back to the person: the message, whether it replaces the clicked one, and any files. */
-interface Answer {
-  body: MessageBody;
-  inPlace: boolean;
-  files: { name: string; text: string }[];
-}
 /** Queued commands at or beyond which a new one is acknowledged at once rather than after `deferAfterMs`: with any queue it would wait anyway. */
 const BACKLOG_ACK = 1;
 
 /**
  * Routes every interaction to its handler: slash commands, buttons and menus, form submissions
- * and autocomplete. A replayed interaction (same id, e.g. after a gateway resume) is ignored;
- * a repeated click is a new interaction and the core's idempotency makes it change nothing.
+ * and autocomplete. Every command, click and form is kept in the inbox before Discord hears
+ * back (the reply or the defer is the acknowledgement) and run from there once; one kept by a
+ * process that died is answered by whoever takes it over, through the interaction's webhook
+ * or, when that is gone, by DM. A replayed interaction (same id, e.g. after a gateway resume)
+ * is recognised and changes nothing; a repeated click is a new interaction and the core's
+ * idempotency makes it change nothing.
  */
 export class InteractionRouter {
   private readonly seen = new Set<string>();
-  private readonly gate: Gate;
+  private readonly queue: WorkQueue;
+  /** Keeps interactions before they are acknowledged; start()/stop() recover and drain it. */
+  readonly intake: Intake;
+  private readonly live = new Map<string, Live>();
+  private closing = false;
   constructor(private readonly o: InteractionDeps) {
-    this.gate = new Gate(o.concurrency ?? 2);
+    this.queue = new WorkQueue(o.concurrency ?? 2, o.log);
+    this.intake = new Intake({ deps: o.deps, queue: this.queue, name: "discord", leaseMs: o.leaseMs ?? 30_000 });
+    this.intake.register(DISCORD_INTERACTION, {
+      run: (entry, deps) => this.run(entry.id, readInteraction(entry.payload), deps),
+      // Discord never re-sends an interaction it saw answered; a gateway replay needs nothing more.
+      replay: async () => undefined,
+    });
+  }
+
+  /** Stops taking new interactions (graceful stop); those already kept still run. */
+  close(): void {
+    this.closing = true;
   }
 
   async route(i: Interaction): Promise<void> {
-    if (this.seen.has(i.id)) return;
+    if (this.closing || this.seen.has(i.id)) return;
     this.seen.add(i.id);
     if (this.seen.size > SEEN_MAX) this.seen.delete(this.seen.values().next().value ?? "");
     try {
@@ -151,9 +169,7 @@ export class InteractionRouter {
           // A field Discord did not send is left as it was.
         }
       }
-      return this.answer(i, guildId, i.user, { kind: "admin_settings" }, "reply", (actor) =>
-        submitSettingsModal(this.o.deps, actor, opened, fields),
-      );
+      return this.answer(i, guildId, i.user, { kind: "admin_settings" }, "reply", { opened, fields });
     }
     const form = formOf(i.customId);
     if (!form || !guildId)
@@ -188,9 +204,8 @@ export class InteractionRouter {
   }
 
   /**
-   * Runs the command through the shared `handle` path and answers: an ephemeral reply, or for
-   * a click that worked, the clicked message updated in place with the outcome and no stale
-   * buttons (a click that failed gets an ephemeral reply and leaves the message alone).
+   * Keeps the interaction, then queues it: the answer comes as a direct reply when it is ready
+   * within `deferAfterMs`, else the interaction is deferred and the answer edited in later.
    */
   private async answer(
     i: ChatInputCommandInteraction | ModalSubmitInteraction | MessageComponentInteraction,
@@ -198,76 +213,79 @@ export class InteractionRouter {
     user: User,
     parsed: Parsed,
     mode: "reply" | "update",
-    run?: (actor: Actor) => Promise<View>,
+    settings?: InteractionPayload["settings"],
   ): Promise<void> {
-    const actor = this.actor(guildId, user, i);
-    const state: { deferred: Promise<unknown> | null } = { deferred: null };
+    const payload = payloadOf(i, guildId, user.id, this.actor(guildId, user, i), parsed, mode, settings);
+    const json = JSON.stringify(payload);
+    const kept = await this.intake.keep({
+      id: `discord:${i.id}`,
+      communityId: payload.actor.communityId,
+      kind: DISCORD_INTERACTION,
+      payload: json,
+    });
+    // Seen before (a replay across a restart or by another process): the first one answers it.
+    if (!kept.fresh) return;
+    const live: Live = { i, state: { deferred: null }, timer: undefined };
     const defer = () => {
-      state.deferred = (
+      live.state.deferred = (
         mode === "update" && i.isMessageComponent() ? i.deferUpdate() : i.deferReply({ flags: MessageFlags.Ephemeral })
       ).catch(() => undefined);
     };
     // When many commands are already queued this one will wait too: acknowledge at once.
-    if (this.gate.backlog >= BACKLOG_ACK) defer();
-    const timer = state.deferred ? undefined : setTimeout(defer, this.o.deferAfterMs ?? 25);
-    let out: Answer;
-    try {
-      out = await this.gate.run(() => this.work(i, guildId, actor, parsed, mode, run));
-    } finally {
-      clearTimeout(timer);
-    }
-    const files = out.files.map((f) => ({ name: f.name, data: Buffer.from(f.text, "utf8") }));
-    if (state.deferred) {
-      await state.deferred;
-      const attachments = files.map((f, n) => ({ id: n, filename: f.name }));
-      const body = { ...out.body, ...(files.length ? { attachments } : {}) };
-      // A failed click must not overwrite the message it came from: it gets a private follow-up instead.
-      if (mode === "update" && !out.inPlace)
-        await this.o.hookRest.post(Routes.webhook(i.applicationId, i.token), {
-          body: { ...body, flags: MessageFlags.Ephemeral },
-          files,
-          auth: false,
-        });
-      else await this.o.hookRest.patch(Routes.webhookMessage(i.applicationId, i.token, "@original"), { body, files, auth: false });
-    } else if (out.inPlace && i.isMessageComponent()) await i.update(replyOptions(out.body));
-    else
-      await i.reply({
-        ...replyOptions(out.body),
-        flags: MessageFlags.Ephemeral,
-        files: files.map((f) => ({ attachment: f.data, name: f.name })),
-      });
+    if (this.queue.backlog >= BACKLOG_ACK) defer();
+    else live.timer = setTimeout(defer, this.o.deferAfterMs ?? 25);
+    this.live.set(kept.entry.id, live);
+    this.intake.after(kept, json);
   }
 
-  /** The answer's content: `inPlace` when a click worked and its message should show the outcome. `run` replaces the one-command path (the settings form). */
-  private async work(
-    i: ChatInputCommandInteraction | ModalSubmitInteraction | MessageComponentInteraction,
-    guildId: string,
-    actor: Actor,
-    parsed: Parsed,
-    mode: "reply" | "update",
-    run?: (actor: Actor) => Promise<View>,
-  ): Promise<Answer> {
-    const view = run
-      ? await run(actor)
-      : ((await this.needsZone(actor, parsed)) ?? (await handle(this.o.deps, actor, parsed, discordStyle)));
+  /** Runs one kept interaction and answers it: through the live interaction when this process acknowledged it, else through its webhook or a DM. */
+  private async run(id: string, p: InteractionPayload, deps: Deps): Promise<string | null> {
+    const live = this.live.get(id);
+    this.live.delete(id);
+    try {
+      const out = await this.work(p, deps);
+      clearTimeout(live?.timer);
+      if (live) await replyLive(this.o.hookRest, live, p, out);
+      else await answerLate(this.o.hookRest, this.o.rest, this.o.log, p, out);
+      return null;
+    } catch (e) {
+      clearTimeout(live?.timer);
+      const down = isStoreUnavailable(e);
+      if (!down) this.o.log.error({ err: e instanceof Error ? e.message : String(e), interaction: id }, "discord interaction failed");
+      const content = down ? STORE_UNAVAILABLE : "Something went wrong on my side — please try again in a moment.";
+      if (live?.state.deferred) {
+        await live.state.deferred;
+        await live.i.editReply({ content, components: [], allowedMentions: NO_MENTIONS }).catch(() => undefined);
+      } else if (live && !live.i.replied)
+        await live.i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** The answer's content: `inPlace` when a click worked and its message should show the outcome. Settings form fields replace the one-command path. */
+  private async work(p: InteractionPayload, deps: Deps): Promise<Answer> {
+    const { actor, parsed, guildId, mode } = p;
+    const view = p.settings
+      ? await submitSettingsModal(deps, actor, p.settings.opened, p.settings.fields)
+      : ((await this.needsZone(deps, actor, parsed)) ?? (await handle(deps, actor, parsed, discordStyle)));
     const r = view.reply;
     // Only a booked slot and the times a question names are shown as times; look the zone up just then.
     const zone =
       r?.kind === "pick" || isQuestion(r)
-        ? ((await this.o.deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? "UTC")
+        ? ((await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? "UTC")
         : "UTC";
     let body = viewMessage(view, guildId, zone);
-    const inPlace = mode === "update" && i.isMessageComponent() && r !== null && r.kind !== "help" && r.result.ok && !isQuestion(r);
-    if (inPlace && i.isMessageComponent()) body = settledInPlace(i.message, i.customId, body);
+    const inPlace = mode === "update" && p.component && r !== null && r.kind !== "help" && r.result.ok && !isQuestion(r);
+    if (inPlace) body = settledInPlace({ content: p.original, components: p.rows.map((row) => ({ toJSON: () => row })) }, p.customId, body);
     // An admin export arrives as CSV attachments on the (private) answer.
     const files = r?.kind === "admin_export" && r.result.ok ? r.result.value.files.map((f) => ({ name: f.name, text: f.text })) : [];
-    return { body: await this.withMissed(actor, guildId, body), inPlace, files };
+    return { body: await withMissed(this.o.messenger, actor, guildId, body), inPlace, files };
   }
 
   /** Discord never shares a member's zone: availability without one, from someone who never gave it, asks for it. */
-  private async needsZone(actor: Actor, parsed: Parsed): Promise<{ text: string; actions: []; reply: null } | null> {
+  private async needsZone(deps: Deps, actor: Actor, parsed: Parsed): Promise<{ text: string; actions: []; reply: null } | null> {
     if (parsed.kind !== "availability" || parsed.timeZone !== undefined) return null;
-    const m = await this.o.deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId));
+    const m = await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId));
     if (m?.timeZoneConfirmed) return null;
     const text = renderProblem(
       {
@@ -278,18 +296,5 @@ export class InteractionRouter {
       discordStyle,
     );
     return { text, actions: [], reply: null };
-  }
-
-  /** Puts notices the member missed (DMs closed, no pair thread yet) in front of this ephemeral answer. */
-  private async withMissed(actor: Actor, guildId: string, body: MessageBody): Promise<MessageBody> {
-    const { member, missed } = await this.o.messenger.takeMissed(actor.communityId, actor.memberId);
-    if (!member || missed.length === 0) return body;
-    const parts = missed.map((n) => noticeMessage(n, [member], guildId));
-    const head = `📬 Your DMs are closed, so here is what I couldn't send you:\n${parts.map((p) => p.content).join("\n\n")}\n\n`;
-    return {
-      content: clip(head + body.content, 2000),
-      components: [...parts.flatMap((p) => p.components), ...body.components].slice(0, 5),
-      allowed_mentions: NO_MENTIONS,
-    };
   }
 }

@@ -3,15 +3,7 @@ import { createHash } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, type REST } from "discord.js";
 import { ChannelType, Routes, ThreadAutoArchiveDuration } from "discord-api-types/v10";
 import type { Member, Notice } from "../core/domain/index.js";
-import {
-  type Clock,
-  type Delivery,
-  type Logger,
-  type Messenger,
-  noticesOf,
-  type SendOutcome,
-  type Store,
-} from "../core/ports/index.js";
+import { type Clock, type Delivery, type Logger, type Messenger, noticesOf, type SendOutcome, type Store } from "../core/ports/index.js";
 import { guildIdOf, userIdOf } from "./ids.js";
 import { noticeMessage, noticesMessage, type MessageBody } from "./render.js";
 
@@ -114,7 +106,8 @@ export class DiscordMessenger implements Messenger {
       const combined = noticesMessage(parts, [m], guildId);
       if (combined) await this.post(channel, combined, nonceOf(d.key), parts.flatMap(filesOf));
       else
-        for (const [i, n] of parts.entries()) await this.post(channel, noticeMessage(n, [m], guildId), nonceOf(`${d.key}#${i}`), filesOf(n));
+        for (const [i, n] of parts.entries())
+          await this.post(channel, noticeMessage(n, [m], guildId), nonceOf(`${d.key}#${i}`), filesOf(n));
     } catch (e) {
       if (!(e instanceof DiscordAPIError && e.code === DMS_CLOSED)) throw e;
       this.stats.dmClosed++;
@@ -144,7 +137,15 @@ export class DiscordMessenger implements Messenger {
 
   private async toThread(d: Delivery, guildId: string, chatId: string, pair: readonly Member[]): Promise<void> {
     const users = pair.map((m) => userIdOf(m.id)).filter((u): u is string => u !== null);
-    await this.postInThread(d.communityId, guildId, chatId, pair, noticeMessage(d.notice, pair, guildId, users), nonceOf(d.key), filesOf(d.notice));
+    await this.postInThread(
+      d.communityId,
+      guildId,
+      chatId,
+      pair,
+      noticeMessage(d.notice, pair, guildId, users),
+      nonceOf(d.key),
+      filesOf(d.notice),
+    );
   }
 
   /**

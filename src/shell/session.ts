@@ -128,7 +128,9 @@ export class ShellSession {
       nudges: await tx.listNudges(SHELL_COMMUNITY, { status: ["pending"] }),
       intros: await tx.listIntros(SHELL_COMMUNITY, { status: ["pending"] }),
     }));
-    const times = [...nudges.map((n) => n.dueAt.getTime()), ...intros.map((i) => i.deadline.getTime())].filter((t) => t > now && t < target);
+    const times = [...nudges.map((n) => n.dueAt.getTime()), ...intros.map((i) => i.deadline.getTime())].filter(
+      (t) => t > now && t < target,
+    );
     return times.length ? Math.min(...times) : null;
   }
 

@@ -176,7 +176,10 @@ export function resolvedPartBlocks(
     if (b.type === "actions" && b.block_id === clickedBlockId) {
       const mention = ` — <@${who}>`;
       out.push(
-        { type: "context", elements: [{ type: "mrkdwn", text: `${clipMrkdwn(outcome, SLACK_LIMITS.contextText - mention.length)}${mention}` }] },
+        {
+          type: "context",
+          elements: [{ type: "mrkdwn", text: `${clipMrkdwn(outcome, SLACK_LIMITS.contextText - mention.length)}${mention}` }],
+        },
         ...more,
       );
     } else out.push(b);

@@ -1,4 +1,5 @@
 import type { webApi } from "@slack/bolt";
+import type { Intake } from "../app/intake.js";
 import { isStoreUnavailable, type Logger } from "../core/ports/index.js";
 import type { Deps } from "../core/use-cases/index.js";
 import { STORE_UNAVAILABLE } from "../text/index.js";
@@ -14,6 +15,10 @@ export interface SlackContext {
    * waits for pending work when it stops.
    */
   later(what: string, work: () => Promise<unknown>): Promise<void>;
+  /** Where commands, clicks and forms are kept before their ack, and run from (src/app/intake.ts). */
+  intake: Intake;
+  /** The Web API, for answers that do not come back through a listener's arguments. */
+  client: Client;
 }
 
 export type Client = webApi.WebClient;

@@ -2,8 +2,9 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { PlatformAdapter } from "../app/adapter.js";
+import { Intake } from "../app/intake.js";
+import { WorkQueue } from "../app/work-queue.js";
 import type { Config } from "../config.js";
-import { isStoreUnavailable, type Logger } from "../core/ports/index.js";
 import type { Deps } from "../core/use-cases/index.js";
 import { SlackDirectory } from "./actor.js";
 import { boltLogger } from "./bolt-logger.js";
@@ -24,6 +25,8 @@ export interface SlackAdapterOptions {
   timeoutMs?: number;
   /** How many commands' work runs at once after their acks (1 on SQLite, where a use case is CPU work in this process; 8 on PostgreSQL). */
   concurrency?: number;
+  /** How long a kept request stays with this process before another may take it over (ms); INBOX_LEASE_SECONDS by default. */
+  inboxLeaseMs?: number;
   /** Bolt's own log level (its messages go through Percolate's logger). */
   boltLogLevel?: LogLevel;
   /** Extra HTTP routes the receiver serves beside /slack/events (health and metrics); HTTP mode only. */
@@ -53,13 +56,11 @@ export class SlackAdapter implements PlatformAdapter {
   readonly platform = "slack" as const;
   readonly messenger: SlackMessenger;
   readonly app: App;
-  private readonly pending = new Set<Promise<unknown>>();
+  /** Where requests are kept before their ack and run from; `idle()`/`stop()` wait for it. */
+  readonly intake: Intake;
+  private readonly queue: WorkQueue;
   private server: Server | null = null;
   private readonly socketMode: boolean;
-  private readonly log: Logger;
-  private readonly concurrency: number;
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
   private readonly deps: Deps;
   private socketUp = false;
 
@@ -115,9 +116,9 @@ export class SlackAdapter implements PlatformAdapter {
       ...(this.socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : {}),
     });
     if (this.socketMode) guardSocketEvents(this.app, deps.log);
-    this.log = deps.log;
     this.deps = deps;
-    this.concurrency = opts.concurrency ?? (config.DATABASE_URL.startsWith("postgres") ? 8 : 1);
+    this.queue = new WorkQueue(opts.concurrency ?? (config.DATABASE_URL.startsWith("postgres") ? 8 : 1), deps.log);
+    this.intake = new Intake({ deps, queue: this.queue, name: "slack", leaseMs: opts.inboxLeaseMs ?? config.INBOX_LEASE_SECONDS * 1000 });
     // Posts are retried by the outbox (with a lookup by key), never blindly by the client.
     const poster = new webApi.WebClient(token, { ...clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
     this.messenger = new SlackMessenger(this.app.client, poster, deps.log);
@@ -126,7 +127,9 @@ export class SlackAdapter implements PlatformAdapter {
       deps,
       log: deps.log,
       directory: new SlackDirectory(this.app.client, deps.log),
-      later: (what, work) => this.track(what, work),
+      later: (what, work) => this.queue.later(what, work),
+      intake: this.intake,
+      client: this.app.client,
     };
     registerListeners(this.app, ctx);
     this.app.error(async (e) => {
@@ -142,18 +145,20 @@ export class SlackAdapter implements PlatformAdapter {
 
   /** Resolves when all work started after acks so far has finished (tests, graceful stop). */
   async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    await this.intake.idle();
+    await this.queue.idle();
   }
 
+  /** Starts receiving, then answers what a stopped process had acknowledged and not answered. */
   async start(): Promise<void> {
-    if (this.socketMode) {
-      await this.app.start();
-      return;
+    if (this.socketMode) await this.app.start();
+    else {
+      const port = this.opts.port ?? this.config.PORT;
+      const started: unknown = await this.app.start(this.opts.host ? { port, host: this.opts.host } : port);
+      this.server = started as Server;
+      this.timeAcks(this.server);
     }
-    const port = this.opts.port ?? this.config.PORT;
-    const started: unknown = await this.app.start(this.opts.host ? { port, host: this.opts.host } : port);
-    this.server = started as Server;
-    this.timeAcks(this.server);
+    await this.intake.start();
   }
 
   /** Whether Slack can reach us: the HTTP receiver listening, or the Socket Mode connection up. */
@@ -166,7 +171,7 @@ export class SlackAdapter implements PlatformAdapter {
     const metrics = this.deps.metrics;
     if (!metrics) return;
     server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
-      if (req.method !== "POST" || !req.url?.startsWith("/slack/events")) return;
+      if (req.method !== "POST" || !req.url?.startsWith(EVENTS_PATH)) return;
       const began = performance.now();
       res.once("finish", () => {
         if (res.statusCode === 200) metrics.acked("slack", (performance.now() - began) / 1000);
@@ -174,59 +179,11 @@ export class SlackAdapter implements PlatformAdapter {
     });
   }
 
+  /** Stops receiving (new requests are refused, so Slack retries them elsewhere), then finishes every kept request this process holds. */
   async stop(): Promise<void> {
     await this.app.stop();
-    await this.idle();
+    await this.intake.stop();
     this.server = null;
-  }
-
-  /**
-   * Work after an ack, at most `concurrency` jobs at a time. With the in-process SQLite store a
-   * use case is CPU work, so a burst of commands must queue its work rather than run it all at
-   * once and starve the event loop that acks the next requests: acks always come first, and
-   * answers follow as fast as the store allows. Sending the answer stays inside the job: it
-   * paces the queue, and measured here, letting answers go out unbounded saturated the CPU and
-   * pushed ack p99 from ~25 ms to seconds at 200 commands/s. Failures are logged (the person was already
-   * told); stop() waits for everything queued.
-   */
-  private async track(what: string, work: () => Promise<unknown>): Promise<void> {
-    const p = (async () => {
-      await this.slot();
-      try {
-        await work();
-      } finally {
-        this.release();
-      }
-    })();
-    this.pending.add(p);
-    try {
-      await p;
-    } catch (e) {
-      // A database fault is logged once by the store guard, and the person was told to try again.
-      if (!isStoreUnavailable(e)) this.log.error({ what, err: e instanceof Error ? e.message : String(e) }, "slack work after ack failed");
-    } finally {
-      this.pending.delete(p);
-    }
-  }
-
-  private slot(): Promise<void> {
-    if (this.running < this.concurrency) {
-      this.running++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  /**
-   * Hands the slot to the next waiting job, or frees it. The hand-over waits for the event
-   * loop's next check phase: with SQLite a use case finishes without real I/O, so handing over
-   * at once would run the whole backlog in one microtask burst while new requests wait for
-   * their acks. This way every queued job lets pending requests in first.
-   */
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) setImmediate(next);
-    else this.running--;
   }
 }
 

@@ -11,6 +11,11 @@ import { escapeMrkdwn, slackStyle } from "./style.js";
 /** The metadata event type every Percolate message carries, with its idempotency key. */
 export const NUDGE_EVENT = "percolate_nudge";
 
+/** Messages per page of history when looking for an earlier try (Slack allows up to 999; 200 is its advice). */
+const HISTORY_PAGE = 200;
+/** How far our clock and Slack's may disagree; the history lookup reads back this much further. */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
 /** Platform errors that no retry can fix: the person or conversation is gone or out of reach. */
 const PERMANENT = new Set([
   "user_not_found",
@@ -63,8 +68,9 @@ function pairTimes(n: Notice, to: readonly Member[]): string[] {
  * chat.postMessage is not idempotent — a timed-out post may have landed — so it goes through
  * `poster`, which never retries: a 429 comes back as `retryAfterMs` for the outbox to honour,
  * and a 5xx or timeout as a failed attempt that the outbox retries with backoff. Every message
- * carries its delivery key in metadata, and a retry (attempt > 1) looks the message up before
- * posting, so an uncertain first attempt never becomes a duplicate.
+ * carries its delivery key in metadata, and a retry (attempt > 1) looks the message up (through
+ * the whole history since the nudge was made) before posting, so an uncertain first attempt
+ * never becomes a duplicate.
  */
 export class SlackMessenger implements Messenger {
   private readonly channels = new Map<string, string>();
@@ -85,7 +91,7 @@ export class SlackMessenger implements Messenger {
     try {
       const channel = await this.open(ids);
       return await this.lane(channel, async () => {
-        if (d.attempt > 1 && (await this.alreadyPosted(channel, d.key))) return { ok: true } as const;
+        if (d.attempt > 1 && (await this.alreadyPosted(channel, d.key, d.since))) return { ok: true } as const;
         const notices = noticesOf(d);
         const text = renderNotices(notices, reader, slackStyle);
         const parts = notices.map((n) => ({ text: renderNotice(n, reader, slackStyle), actions: noticeActions(n, reader) }));
@@ -127,12 +133,29 @@ export class SlackMessenger implements Messenger {
     return id;
   }
 
-  /** Whether a message with this delivery key is already in the channel's recent history. */
-  private async alreadyPosted(channel: string, key: string): Promise<boolean> {
-    const r = await this.client.conversations.history({ channel, limit: 100, include_all_metadata: true });
-    return (r.messages ?? []).some(
-      (m) => m.metadata?.event_type === NUDGE_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
-    );
+  /**
+   * Whether a message with this delivery key is already in the channel, however many were
+   * posted since: reads the history newest first, page by page, back to the delivery's
+   * `since` (less a margin for clock skew between us and Slack), or to the start without one.
+   */
+  private async alreadyPosted(channel: string, key: string, since: Date | undefined): Promise<boolean> {
+    const oldest = since ? ((since.getTime() - CLOCK_SKEW_MS) / 1000).toFixed(6) : undefined;
+    let cursor: string | undefined;
+    for (;;) {
+      const r = await this.client.conversations.history({
+        channel,
+        limit: HISTORY_PAGE,
+        include_all_metadata: true,
+        ...(oldest ? { oldest } : {}),
+        ...(cursor ? { cursor } : {}),
+      });
+      const found = (r.messages ?? []).some(
+        (m) => m.metadata?.event_type === NUDGE_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+      );
+      if (found) return true;
+      cursor = r.response_metadata?.next_cursor || undefined;
+      if (!r.has_more || !cursor) return false;
+    }
   }
 
   /** Runs sends to one channel one after another, so messages keep their order and pace. */

@@ -1,5 +1,13 @@
 import { statSync } from "node:fs";
-import { type Logger, type NudgeOutbox, type OutboxStats, type Store, type StoreTx, StoreUnavailableError } from "../core/ports/index.js";
+import {
+  type Inbox,
+  type Logger,
+  type NudgeOutbox,
+  type OutboxStats,
+  type Store,
+  type StoreTx,
+  StoreUnavailableError,
+} from "../core/ports/index.js";
 import { isRetryableConflict } from "./errors.js";
 
 /** Error codes and words of faults that pass by themselves: unreachable server, read-only files, full disk, I/O errors. */
@@ -65,6 +73,7 @@ const WRITES = /^(save|add|delete|cancel|keep|take|claim|drop)/;
  */
 export class GuardedStore implements Store {
   readonly outbox: NudgeOutbox;
+  readonly inbox: Inbox;
   private current: { cause: string; since: Date } | null = null;
   private readonly identity: { dev: number; ino: number } | null;
 
@@ -82,6 +91,7 @@ export class GuardedStore implements Store {
   ) {
     this.identity = opts.file ? fileId(opts.file) : null;
     this.outbox = guardOutbox(inner.outbox, this);
+    this.inbox = guardInbox(inner.inbox, this);
   }
 
   /** The current fault as one line, or null when the store works. */
@@ -210,5 +220,22 @@ function guardOutbox(o: NudgeOutbox, g: GuardedStore): NudgeOutbox {
         return { value, wrote: value > 0 };
       }),
     stats: (): Promise<OutboxStats> => g.guard(async () => ({ value: await o.stats(), wrote: false })),
+  };
+}
+
+/** The inbox behind the same guard: keeping a request before its ack is a write like any other. */
+function guardInbox(i: Inbox, g: GuardedStore): Inbox {
+  return {
+    receive: (...a) => g.guard(async () => ({ value: await i.receive(...a), wrote: true })),
+    answered: (...a) => g.guard(async () => ({ value: await i.answered(...a), wrote: true })),
+    claimStale: (...a) =>
+      g.guard(async () => {
+        const value = await i.claimStale(...a);
+        return { value, wrote: value.length > 0 };
+      }),
+    renew: (...a) => g.guard(async () => ({ value: await i.renew(...a), wrote: true })),
+    release: (...a) => g.guard(async () => ({ value: await i.release(...a), wrote: true })),
+    prune: (...a) => g.guard(async () => ({ value: await i.prune(...a), wrote: true })),
+    get: (...a) => g.guard(async () => ({ value: await i.get(...a), wrote: false })),
   };
 }

@@ -11,6 +11,8 @@ import type {
 } from "../core/domain/index.js";
 import type {
   ChatFilter,
+  Inbox,
+  InboxEntry,
   IntroFilter,
   KeptNotice,
   NudgeFilter,
@@ -22,6 +24,7 @@ import type {
   StoreTx,
 } from "../core/ports/index.js";
 import { matchesChat, matchesIntro, matchesNudge, matchesRequest } from "./filters.js";
+import { MemoryInbox } from "./memory-inbox.js";
 
 interface Tables {
   communities: Map<string, Community>;
@@ -35,6 +38,8 @@ interface Tables {
   nudges: Map<string, Nudge>;
   platformRefs: Map<string, string>;
   keptNotices: Map<string, KeptNotice>;
+  /** Inbox entries by id (global, like platform request ids). */
+  inbox: Map<string, InboxEntry>;
 }
 
 const emptyTables = (): Tables => ({
@@ -49,6 +54,7 @@ const emptyTables = (): Tables => ({
   nudges: new Map(),
   platformRefs: new Map(),
   keptNotices: new Map(),
+  inbox: new Map(),
 });
 
 const k = (communityId: string, id: string): string => `${communityId}\u0000${id}`;
@@ -70,6 +76,7 @@ export class MemoryStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
 
   readonly outbox: NudgeOutbox = new MemoryOutbox((f) => this.serial(async () => f(this.t)));
+  readonly inbox: Inbox = new MemoryInbox((f) => this.serial(async () => f(this.t.inbox)));
 
   tx<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     return this.serial(async () => {
@@ -108,6 +115,7 @@ function copyTables(t: Tables): Tables {
     nudges: new Map(t.nudges),
     platformRefs: new Map(t.platformRefs),
     keptNotices: new Map(t.keptNotices),
+    inbox: new Map(t.inbox),
   };
 }
 
@@ -281,6 +289,14 @@ class MemoryTx implements StoreTx {
       .slice(0, Math.max(0, limit));
     for (const [id] of mine) this.t.keptNotices.delete(id);
     return mine.map(([, n]) => copy(n));
+  }
+  async markInboxApplied(id: string, run: string, at: Date) {
+    const e = this.t.inbox.get(id);
+    if (!e) return false;
+    if (e.status === "applied" && e.appliedBy === run) return true;
+    if (e.status !== "pending") return false;
+    this.t.inbox.set(id, { ...e, status: "applied", appliedBy: run, appliedAt: at });
+    return true;
   }
 
   async addNudges(nudges: readonly Nudge[]) {

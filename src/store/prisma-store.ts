@@ -1,6 +1,7 @@
-import type { NudgeOutbox, Store, StoreTx } from "../core/ports/index.js";
+import type { Inbox, NudgeOutbox, Store, StoreTx } from "../core/ports/index.js";
 import { isRetryableConflict } from "./errors.js";
 import { createDb, type Db, type Dialect } from "./prisma-client.js";
+import { PrismaInbox } from "./prisma-inbox.js";
 import { PrismaOutbox } from "./prisma-outbox.js";
 import { PrismaTx } from "./prisma-tx.js";
 import { PG_RUN_ALONE, PG_RUN_SHARED, SQLITE_TAKE_WRITE_LOCK } from "./tx-locks.js";
@@ -24,12 +25,14 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class PrismaStore implements Store {
   readonly outbox: NudgeOutbox;
+  readonly inbox: Inbox;
 
   constructor(
     private readonly db: Db,
     private readonly dialect: Dialect,
   ) {
     this.outbox = new PrismaOutbox(db, dialect);
+    this.inbox = new PrismaInbox(db, dialect);
   }
 
   /** Connects to an already migrated database (see openStore, which also migrates). */

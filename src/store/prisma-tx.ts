@@ -22,6 +22,7 @@ import { seekerFromRow, seekerToRow, volunteerFromRow, volunteerToRow } from "./
 import { INSERT_CHUNK, insertNudgesSql } from "./nudge-sql.js";
 import type { DbTx } from "./prisma-client.js";
 import { PlatformState } from "./prisma-platform-state.js";
+import { markInboxAppliedIn } from "./prisma-inbox.js";
 
 const ASC = "asc" as const;
 
@@ -196,6 +197,10 @@ export class PrismaTx implements StoreTx {
     if (ids.length === 0) return 0;
     return (await this.db.nudge.deleteMany({ where: { communityId, id: { in: [...ids] } } })).count;
   }
+  markInboxApplied(id: string, run: string, at: Date): Promise<boolean> {
+    return markInboxAppliedIn(this.db, id, run, at);
+  }
+
   async deleteMember(communityId: string, id: string): Promise<void> {
     await this.db.member.deleteMany({ where: { communityId, id } });
   }

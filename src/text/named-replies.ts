@@ -15,7 +15,11 @@ export function sayName(o: WhichOption, options: readonly WhichOption[]): string
  * Words shown inside a command to type: only letters, digits and plain punctuation, so a name
  * or goal can neither format, link nor mention on any surface, and still reads as typed.
  */
-const typeable = (text: string): string => text.replace(/[^\p{L}\p{N} .'_-]/gu, "").replace(/\s+/g, " ").trim() || "<name>";
+const typeable = (text: string): string =>
+  text
+    .replace(/[^\p{L}\p{N} .'_-]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim() || "<name>";
 
 /** A few words of a request's goals, enough to say which request (`choose 1 for run interviews`). */
 const someWords = (goals: string): string => typeable(goals.split(/\s+/).slice(0, 4).join(" "));

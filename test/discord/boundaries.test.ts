@@ -6,6 +6,7 @@ const DIR = join(import.meta.dirname, "../../src/discord");
 const ALLOWED = [
   /^discord\.js$/,
   /^discord-api-types\/v10$/,
+  /^zod$/,
   /^node:/,
   /^\.\/[\w-]+\.js$/,
   /^\.\.\/core\//,

@@ -52,7 +52,9 @@ describe("Discord journeys: a late accept, a disputed no-show, a cancellation", 
     bot.clock.advance(73 * HOUR);
     await bot.tick();
     await waitFor(() => dmText(sam).find((t) => t.includes("didn't get back in time")), 2000, "the expiry note to Sam");
-    expect(dmText(sam).at(-1)).toMatch(/^Vera didn't get back in time\. You're on the waitlist for now\.\n.+I'll introduce you as soon as someone new volunteers for it\.$/);
+    expect(dmText(sam).at(-1)).toMatch(
+      /^Vera didn't get back in time\. You're on the waitlist for now\.\n.+I'll introduce you as soon as someone new volunteers for it\.$/,
+    );
 
     const late = await bot.fake.click(vera, intro, buttonId(intro, "Accept"));
     expect(text(late)).toContain("Thank you — they're still looking, so the intro is back on!");

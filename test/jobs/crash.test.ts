@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.js";
 import { RecordingPlatform } from "../fakes/recording-platform.js";
+import { FakeSlack } from "../fakes/slack/server.js";
+import { seedOutbox } from "../support/outbox-seed.js";
 import { COMMUNITY, prng, seedDueNudges, startBot } from "./support.js";
 
 const NUDGES = 1500;
@@ -84,5 +86,95 @@ describe("crash safety: a bot killed with SIGKILL at random points while deliver
       expect(twice).toBe(0);
       expect(lost).toBe(0);
     }, 120_000);
+  }
+});
+
+const SLACK_NUDGES = 400;
+const SLACK_TRIALS = Number(process.env.SLACK_TRIALS ?? 1);
+const SLACK_TEAM = "T1";
+/** How long a dead process's claimed nudges wait before another process takes them over. */
+const SLACK_LEASE_MS = 3000;
+const SLACK_KILLS = 4;
+
+describe("crash safety on Slack: the real Slack messenger killed with SIGKILL while it sends hundreds of DMs to one member", () => {
+  const dir = mkdtempSync(join(tmpdir(), "percolate-crash-slack-"));
+  const totals = { trials: 0, kills: 0, nudges: 0, toOneMember: 0, delivered: 0, twice: 0, lost: 0, historyPages: 0 };
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    console.log(`crash test (Slack): ${JSON.stringify(totals)}`);
+  });
+
+  for (let trial = 1; trial <= SLACK_TRIALS; trial++) {
+    it(`trial ${trial}: ${SLACK_NUDGES} nudges to one member's DM, each delivered once after kill -9s`, async () => {
+      const community = `slack:${SLACK_TEAM}`;
+      const dbUrl = `file:${join(dir, `trial-${trial}.db`)}`;
+      const seeded = await openStore(dbUrl);
+      const due = new Date();
+      const { members, nudges } = await seedOutbox(seeded, { communityId: community, members: 1, nudges: SLACK_NUDGES, due });
+      await seeded.close();
+      const fake = new FakeSlack();
+      await fake.start();
+      // Every post lands at once and is answered 20 ms later: a kill in between leaves a sent
+      // message the outbox does not know about, to be found (well over 100 messages later) by key.
+      fake.inject({ method: "chat.postMessage", answerDelayMs: 20, times: Number.MAX_SAFE_INTEGER });
+      for (const m of members) {
+        const id = m.id.split(":")[2] ?? "";
+        fake.state.users.set(id, { id, team: SLACK_TEAM, name: m.displayName, tz: "UTC" });
+      }
+      const random = prng(104_729 * trial);
+      let kills = 0;
+      let runs = 0;
+      try {
+        for (;;) {
+          runs++;
+          const bot = startBot({
+            dbUrl,
+            owner: `slack-${trial}-${runs}`,
+            platformUrl: fake.apiUrl,
+            leaseMs: SLACK_LEASE_MS,
+            mode: "slack",
+            communityId: community,
+          });
+          await bot.ready;
+          if (kills < SLACK_KILLS) {
+            const timer = setTimeout(() => bot.child.kill("SIGKILL"), 300 + Math.floor(random() * 1200));
+            const how = await bot.ended;
+            clearTimeout(timer);
+            if (how === "killed") {
+              kills++;
+              // While the dead process's lease runs, a sibling replica keeps sending this member
+              // other DMs: more than 100 of them, so the uncertain post is far back in the history.
+              const dm = [...fake.state.channels.values()].find((c) => c.members.length === 1);
+              for (let i = 0; dm && i < 120; i++) fake.state.call("chat.postMessage", { channel: dm.id, text: `from a sibling ${i}` });
+            }
+            if (how === "done") break;
+          } else if ((await bot.ended) === "done") break;
+        }
+      } finally {
+        await fake.stop();
+      }
+      const keyOf = (m: { metadata?: { event_payload: Record<string, unknown> } }) => String(m.metadata?.event_payload.key ?? "");
+      const posted = new Map<string, number>();
+      for (const m of fake.state.messages) if (m.metadata) posted.set(keyOf(m), (posted.get(keyOf(m)) ?? 0) + 1);
+      const twice = [...posted.values()].filter((n) => n > 1).length;
+      const lost = nudges.filter((n) => !posted.has(`${community}/${n.key}`)).length;
+      const first = members[0]?.id ?? "";
+      const toOne = nudges.filter((n) => n.to.length === 1 && n.to[0] === first).length;
+      Object.assign(totals, {
+        trials: totals.trials + 1,
+        kills: totals.kills + kills,
+        nudges: totals.nudges + SLACK_NUDGES,
+        toOneMember: totals.toOneMember + toOne,
+        delivered: totals.delivered + posted.size,
+        twice: totals.twice + twice,
+        lost: totals.lost + lost,
+        historyPages: totals.historyPages + fake.state.historyPages,
+      });
+      expect(toOne).toBeGreaterThan(100);
+      expect(kills).toBe(SLACK_KILLS);
+      expect(twice).toBe(0);
+      expect(lost).toBe(0);
+      expect(posted.size).toBe(SLACK_NUDGES);
+    }, 180_000);
   }
 });

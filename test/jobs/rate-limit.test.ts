@@ -34,7 +34,7 @@ async function threeDue(): Promise<{ w: World; calls: { claimDue: number; postpo
     release: (...a) => o.release(...a),
     stats: () => o.stats(),
   };
-  const store: Store = { tx: (fn) => base.store.tx(fn), outbox, close: () => base.store.close() };
+  const store: Store = { tx: (fn) => base.store.tx(fn), outbox, inbox: base.store.inbox, close: () => base.store.close() };
   const w = { ...base, store, deps: { ...base.deps, store } };
   const vera = await makeVolunteer(w, "vera", "ux-design");
   for (const name of ["sam", "sue", "sid"]) await requestAndChoose(w, await makeSeeker(w, name, "ux-design"), "ux-design", vera);

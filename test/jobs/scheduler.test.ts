@@ -29,7 +29,9 @@ class FlakyStore implements Store {
   failTx = false;
   failMarkSent = false;
   readonly outbox: NudgeOutbox;
+  readonly inbox: Store["inbox"];
   constructor(private readonly inner: Store) {
+    this.inbox = inner.inbox;
     const o = inner.outbox;
     this.outbox = {
       claimDue: (...a) => o.claimDue(...a),

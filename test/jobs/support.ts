@@ -24,12 +24,23 @@ export function startBot(args: {
   owner: string;
   platformUrl: string;
   leaseMs: number;
-  mode?: "nonce" | "plain";
+  mode?: "nonce" | "plain" | "slack";
+  communityId?: string;
 }): BotProcess {
   const file = fileURLToPath(new URL("./delivery-worker.ts", import.meta.url));
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", file, args.dbUrl, args.owner, args.platformUrl, String(args.leaseMs), COMMUNITY, args.mode ?? "nonce"],
+    [
+      "--import",
+      "tsx",
+      file,
+      args.dbUrl,
+      args.owner,
+      args.platformUrl,
+      String(args.leaseMs),
+      args.communityId ?? COMMUNITY,
+      args.mode ?? "nonce",
+    ],
     {
       stdio: ["ignore", "pipe", "pipe"],
     },

@@ -59,6 +59,21 @@ describe("the Slack messenger under faults", () => {
     expect(h.messagesTo(vol)).toHaveLength(1);
   });
 
+  it("a post whose answer was lost is found by its key however many messages came after it", async () => {
+    h = await startHarness({ mode: "http" });
+    const vol = await introDue(h);
+    h.fake.inject({ method: "chat.postMessage", status: 500, after: true, times: 1 });
+    expect((await h.tick()).retried).toBe(1);
+    const dm = h.messagesTo(vol)[0]?.channel ?? "";
+    // 250 more messages in the same DM before the retry (other nudges, sent while the lease ran).
+    for (let i = 0; i < 250; i++) h.fake.state.call("chat.postMessage", { channel: dm, text: `other ${i}` });
+    h.clock.advance(2 * MIN);
+    expect((await h.tick()).sent).toBe(1);
+    expect(h.fake.state.historyPages).toBeGreaterThanOrEqual(2);
+    expect(h.messagesTo(vol).filter((m) => m.metadata !== undefined)).toHaveLength(1);
+    expect(h.messagesTo(vol)).toHaveLength(251);
+  });
+
   it("5xx and slow answers on idempotent calls are retried by the client within the send", async () => {
     h = await startHarness({ mode: "http", timeoutMs: 300 });
     const vol = await introDue(h);

@@ -48,10 +48,47 @@ describe("replays and double clicks on Slack", () => {
     const seeker = h.user("T1", "U0SEEK", "sid", "UTC");
     const payload = { ...slashCommand(h.fake, seeker, "request design -- how to build a portfolio") };
     const ts = Math.floor(Date.now() / 1000);
-    for (let i = 0; i < 3; i++) expect((await h.fake.send("slash_commands", payload, { timestamp: ts })).status).toBe(200);
+    expect((await h.fake.send("slash_commands", payload, { timestamp: ts })).status).toBe(200);
+    await h.adapter.idle();
+    const first = String(h.lastResponse().text);
+    expect(first).toContain("Here's who could help");
+    for (let i = 0; i < 2; i++) expect((await h.fake.send("slash_commands", payload, { timestamp: ts })).status).toBe(200);
     await h.adapter.idle();
     expect((await chatsOf(h, "T1", seeker.id))?.requests).toHaveLength(1);
-    expect(String(h.lastResponse().text)).toContain("already asked");
+    // The replays get the first answer again, not a new one.
+    expect(h.fake.responses.slice(-3).map((r) => String(r.body.text))).toEqual([first, first, first]);
+  });
+
+  it("a replayed or retried typed `accept` (no target) answers the first intro again and never accepts a second one", async () => {
+    h = await startHarness({ mode: "http" });
+    const x = h;
+    const vol = x.user("T1", "U0VOL", "vera", "UTC");
+    await x.slash(vol, "volunteer data science --cap 5");
+    for (const [id, name] of [
+      ["U0ANN", "ann"],
+      ["U0BOB", "bob"],
+    ] as const) {
+      const s = x.user("T1", id, name, "UTC");
+      await x.slash(s, "request data science -- how to start in data science");
+      await x.click(s, "Pick for me");
+    }
+    expect((await chatsOf(x, "T1", vol.id))?.introsToAnswer).toHaveLength(2);
+    const payload = { ...slashCommand(x.fake, vol, "accept") };
+    const ts = Math.floor(Date.now() / 1000);
+    expect((await x.fake.send("slash_commands", payload, { timestamp: ts })).status).toBe(200);
+    await x.adapter.idle();
+    const first = String(x.lastResponse().text);
+    expect(first).toContain("Thank you!");
+    // The same signed request again inside the 5-minute window, and as Slack's own retries.
+    expect((await x.fake.send("slash_commands", payload, { timestamp: ts })).status).toBe(200);
+    expect((await x.fake.send("slash_commands", payload, { timestamp: ts, retryNum: 1 })).status).toBe(200);
+    expect((await x.fake.send("slash_commands", payload, { retryNum: 2 })).status).toBe(200);
+    await x.adapter.idle();
+    const status = await chatsOf(x, "T1", vol.id);
+    expect(status?.chats.map((c) => c.seekerId)).toEqual(["slack:T1:U0ANN"]);
+    expect(status?.introsToAnswer.map((i) => i.seekerId)).toEqual(["slack:T1:U0BOB"]);
+    const answers = x.fake.responses.slice(-4).map((r) => String(r.body.text));
+    expect(answers).toEqual([first, first, first, first]);
   });
 
   it("a replayed pick changes nothing after the chat is booked", async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Store, StoreTx } from "../../src/core/ports/index.js";
 import { eraseContract } from "./contract-erase.js";
+import { inboxContract } from "./contract-inbox.js";
 import { nudgeContract } from "./contract-nudges.js";
 import { outboxContract } from "./contract-outbox.js";
 import { platformStateContract } from "./contract-platform.js";
@@ -43,5 +44,6 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     txContract(ctx);
     eraseContract(ctx);
     platformStateContract(ctx);
+    inboxContract(ctx);
   });
 }

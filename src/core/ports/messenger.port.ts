@@ -10,6 +10,11 @@ export interface Delivery {
    * message carrying `key` before posting again.
    */
   attempt: number;
+  /**
+   * No message for this delivery can be older than this (its nudge's creation): a lookup for
+   * an earlier try need not read further back. Absent: look through everything.
+   */
+  since?: Date;
   communityId: string;
   to: readonly Member[];
   notice: Notice;

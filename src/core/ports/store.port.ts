@@ -13,6 +13,7 @@ import type {
   SeekerProfile,
   VolunteerProfile,
 } from "../domain/index.js";
+import type { Inbox } from "./inbox.port.js";
 
 export interface RequestFilter {
   seekerId?: string;
@@ -145,6 +146,13 @@ export interface StoreTx {
   keepNotice(n: KeptNotice): Promise<boolean>;
   /** Removes and returns up to `limit` of the member's kept notices, oldest first. */
   takeKeptNotices(communityId: string, memberId: string, limit: number): Promise<KeptNotice[]>;
+  /**
+   * Marks inbox entry `id` applied by `run`, with this transaction's writes: true when it was
+   * pending (now applied by `run`) or `run` applied it already; false when another run applied
+   * it, it was answered, or it does not exist. A caller that gets false rolls back, so an
+   * entry's effect lands once however many times it is run.
+   */
+  markInboxApplied(id: string, run: string, at: Date): Promise<boolean>;
 }
 
 /** A claimed batch of due nudges, leased to one runner until `leaseUntil`. */
@@ -190,6 +198,8 @@ export interface Store {
   tx<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** The outbox of due nudges, shared by all communities. */
   readonly outbox: NudgeOutbox;
+  /** Platform requests kept before their acknowledgement, shared by all communities. */
+  readonly inbox: Inbox;
   /** Release connections. */
   close(): Promise<void>;
 }

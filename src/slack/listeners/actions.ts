@@ -13,6 +13,8 @@ import {
 } from "../blocks.js";
 import { type SlackContext, sorryFor } from "../context.js";
 import { OPEN_PREFIX } from "../home.js";
+import { Answer, ButtonPayload, deliver, keep, readPayload, SLACK_BUTTON } from "../inbox.js";
+import type { Deps } from "../../core/use-cases/index.js";
 import { formView, FORMS } from "../modals.js";
 import { slackStyle } from "../style.js";
 import { feedbackActions } from "../../text/index.js";
@@ -33,59 +35,45 @@ const SETTLED = new Set([
 ]);
 
 /**
- * Buttons. A command button is acked at once, run through the shared path, and its message
+ * Buttons. A command button is kept in the inbox, acked, run from there through the shared path, and its message
  * is replaced in place with the outcome (no stale buttons); a click that changes nothing
  * (a double click, a replay) shows the same outcome. A failure that leaves the question
  * open is shown only to the clicker, and the buttons stay. `open:<form>` buttons open a form.
  */
 export function registerActions(app: App, ctx: SlackContext): void {
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${BUTTON_PREFIX}`), async ({ ack, body, action, respond }) => {
+  ctx.intake.register(SLACK_BUTTON, {
+    run: (entry, deps) => runButton(ctx, readPayload(ButtonPayload, entry.payload), deps),
+    replay: async (_entry, answer, payload) => {
+      const now = readPayload(ButtonPayload, payload);
+      await deliver(ctx, now.responseUrl, now.userId, readPayload(Answer, answer));
+    },
+  });
+
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${BUTTON_PREFIX}`), async ({ ack, body, action }) => {
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    const payload: ButtonPayload = {
+      teamId,
+      userId: body.user.id,
+      userName: body.user.name,
+      value: action.value ?? "",
+      responseUrl: body.response_url,
+      original: body.message?.text ?? "",
+      blockId: action.block_id,
+      blocks: body.message?.blocks ?? [],
+    };
+    let kept: Awaited<ReturnType<typeof keep>>;
+    try {
+      kept = await keep(ctx, SLACK_BUTTON, teamId, body.trigger_id, payload);
+    } catch (e) {
+      ctx.log.error({ err: e instanceof Error ? e.message : String(e) }, "could not keep a click");
+      await ack();
+      await deliver(ctx, body.response_url, body.user.id, { response_type: "ephemeral", replace_original: false, text: sorryFor(e) }).catch(
+        () => undefined,
+      );
+      return;
+    }
     await ack();
-    await ctx.later(`button ${action.value ?? ""}`, async () => {
-      try {
-        const teamId = body.team?.id ?? body.user.team_id ?? "";
-        const actor = await ctx.directory.actor(teamId, body.user.id, body.user.name);
-        const command = decodeButton(action.value ?? "");
-        if (!command) {
-          await respond({
-            response_type: "ephemeral",
-            replace_original: false,
-            text: `That button is out of date. Type ${slackStyle.cmd("status")} to see what's open.`,
-          });
-          return;
-        }
-        const view = await handle(ctx.deps, actor, command, slackStyle);
-        const result = view.reply && "result" in view.reply ? view.reply.result : null;
-        // A question back ("which one?", "are you sure?"), a failure, or no result at all (a guest,
-        // unreadable input) settles nothing: only the clicker is told, and the message keeps its buttons.
-        const settled = result !== null && !isQuestion(view.reply) && (result.ok || SETTLED.has(result.code));
-        if (!settled) {
-          await respond({
-            response_type: "ephemeral",
-            replace_original: false,
-            text: fallbackText(view.text),
-            blocks: messageBlocks(view.text, view.actions),
-          });
-          return;
-        }
-        const original = body.message?.text ?? "";
-        // After "it happened", the same message offers the rating, so feedback is one more click.
-        const rate =
-          view.reply?.kind === "outcome" && view.reply.outcome === "happened" && view.reply.result.ok
-            ? feedbackActions(view.reply.result.value.chat.id)
-            : [];
-        const more = messageBlocks("", [...view.actions, ...rate]).filter((b) => b.type === "actions");
-        // In a message of several notices, only the clicked part settles; the others keep their buttons.
-        const part = action.block_id.startsWith(PART_PREFIX);
-        const blocks = part
-          ? resolvedPartBlocks((body.message?.blocks ?? []) as Block[], action.block_id, view.text, body.user.id, more)
-          : finalizeBlocks([...resolvedBlocks(original, view.text, body.user.id), ...more]);
-        await respond({ replace_original: true, text: fallbackText(part ? `${original}\n\n➜ ${view.text}` : view.text), blocks });
-      } catch (e) {
-        await respond({ response_type: "ephemeral", replace_original: false, text: sorryFor(e) }).catch(() => undefined);
-        throw e;
-      }
-    });
+    ctx.intake.after(kept, JSON.stringify(payload));
   });
 
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${OPEN_PREFIX}`), async ({ ack, body, action, client }) => {
@@ -97,4 +85,51 @@ export function registerActions(app: App, ctx: SlackContext): void {
       await client.views.open({ trigger_id: body.trigger_id, view: formView(form, actor.timeZone ?? "UTC") });
     });
   });
+}
+
+/** Runs one kept click and answers it (see registerActions); returns the answer for replays. */
+async function runButton(ctx: SlackContext, p: ButtonPayload, deps: Deps): Promise<string | null> {
+  const answer = async (a: Answer): Promise<string> => {
+    await deliver(ctx, p.responseUrl, p.userId, a);
+    return JSON.stringify(a);
+  };
+  try {
+    const actor = await ctx.directory.actor(p.teamId, p.userId, p.userName);
+    const command = decodeButton(p.value);
+    if (!command)
+      return answer({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: `That button is out of date. Type ${slackStyle.cmd("status")} to see what's open.`,
+      });
+    const view = await handle(deps, actor, command, slackStyle);
+    const result = view.reply && "result" in view.reply ? view.reply.result : null;
+    // A question back ("which one?", "are you sure?"), a failure, or no result at all (a guest,
+    // unreadable input) settles nothing: only the clicker is told, and the message keeps its buttons.
+    const settled = result !== null && !isQuestion(view.reply) && (result.ok || SETTLED.has(result.code));
+    if (!settled)
+      return answer({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: fallbackText(view.text),
+        blocks: messageBlocks(view.text, view.actions),
+      });
+    // After "it happened", the same message offers the rating, so feedback is one more click.
+    const rate =
+      view.reply?.kind === "outcome" && view.reply.outcome === "happened" && view.reply.result.ok
+        ? feedbackActions(view.reply.result.value.chat.id)
+        : [];
+    const more = messageBlocks("", [...view.actions, ...rate]).filter((b) => b.type === "actions");
+    // In a message of several notices, only the clicked part settles; the others keep their buttons.
+    const part = p.blockId.startsWith(PART_PREFIX);
+    const blocks = part
+      ? resolvedPartBlocks(p.blocks as Block[], p.blockId, view.text, p.userId, more)
+      : finalizeBlocks([...resolvedBlocks(p.original, view.text, p.userId), ...more]);
+    return answer({ replace_original: true, text: fallbackText(part ? `${p.original}\n\n➜ ${view.text}` : view.text), blocks });
+  } catch (e) {
+    await deliver(ctx, p.responseUrl, p.userId, { response_type: "ephemeral", replace_original: false, text: sorryFor(e) }).catch(
+      () => undefined,
+    );
+    throw e;
+  }
 }

@@ -3,9 +3,10 @@ import { handle } from "../../app/handle.js";
 import { isStoreUnavailable } from "../../core/ports/index.js";
 import { STORE_UNAVAILABLE } from "../../text/index.js";
 import { fallbackText, messageBlocks, SLACK_LIMITS } from "../blocks.js";
-import type { Client, SlackContext } from "../context.js";
+import { type Client, type SlackContext, sorryFor } from "../context.js";
 import { fieldFor, readForm, type ViewValues } from "../forms.js";
 import { publishHome } from "../home.js";
+import { keep, readPayload, RequestFormPayload, SLACK_REQUEST_FORM } from "../inbox.js";
 import { formOf } from "../modals.js";
 import { blockOf, checkSettings, readSettings, setCommand, SETTINGS_CALLBACK, TOP_BLOCK } from "../settings-modal.js";
 import { slackStyle } from "../style.js";
@@ -14,10 +15,32 @@ import { slackStyle } from "../style.js";
  * Form submissions. Input problems keep the modal open with the message under the field.
  * Profile, volunteer and availability are one quick write each, so they run before the ack
  * and a refusal (a bad zone, a bad capacity) is shown in the modal too. A request means
- * matching, so it is acked first and the suggestions arrive as a DM with buttons.
+ * matching, so it is kept in the inbox, acked, and the suggestions arrive as a DM with buttons.
  * The admin settings modal has its own path (saveSettings).
  */
 export function registerViews(app: App, ctx: SlackContext): void {
+  ctx.intake.register(SLACK_REQUEST_FORM, {
+    // The suggestions arrive as a DM, which needs no live request: the same after a restart.
+    run: async (entry, deps) => {
+      const p = readPayload(RequestFormPayload, entry.payload);
+      const read = readForm("request", p.values as ViewValues);
+      if (!read.ok) return null;
+      const actor = await ctx.directory.actor(p.teamId, p.userId, p.userName);
+      const answer = await handle(deps, actor, read.command, slackStyle).catch(async (e: unknown) => {
+        if (isStoreUnavailable(e)) await ctx.client.chat.postMessage({ channel: p.userId, text: STORE_UNAVAILABLE });
+        throw e;
+      });
+      await ctx.client.chat.postMessage({
+        channel: p.userId,
+        text: fallbackText(answer.text),
+        blocks: messageBlocks(answer.text, answer.actions),
+      });
+      await publishHome(ctx.client, ctx, actor, p.userId);
+      return null;
+    },
+    // A re-sent form was answered by DM already; the DM stands.
+    replay: async () => undefined,
+  });
   app.view<ViewSubmitAction>(/^percolate_/, async ({ ack, body, view, client }) => {
     if (view.callback_id === SETTINGS_CALLBACK) return saveSettings(ctx, client, ack, body);
     const form = formOf(view.callback_id);
@@ -27,20 +50,16 @@ export function registerViews(app: App, ctx: SlackContext): void {
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     const userId = body.user.id;
     if (form === "request") {
+      const payload: RequestFormPayload = { teamId, userId, userName: body.user.name, values: view.state.values as ViewValues };
+      let kept: Awaited<ReturnType<typeof keep>>;
+      try {
+        kept = await keep(ctx, SLACK_REQUEST_FORM, teamId, body.trigger_id, payload);
+      } catch (e) {
+        ctx.log.error({ err: e instanceof Error ? e.message : String(e) }, "could not keep a request form");
+        return ack({ response_action: "errors", errors: { [fieldFor(form, "")]: sorryFor(e) } });
+      }
       await ack();
-      return ctx.later("request form", async () => {
-        const actor = await ctx.directory.actor(teamId, userId, body.user.name);
-        const answer = await handle(ctx.deps, actor, read.command, slackStyle).catch(async (e: unknown) => {
-          if (isStoreUnavailable(e)) await client.chat.postMessage({ channel: userId, text: STORE_UNAVAILABLE });
-          throw e;
-        });
-        await client.chat.postMessage({
-          channel: userId,
-          text: fallbackText(answer.text),
-          blocks: messageBlocks(answer.text, answer.actions),
-        });
-        await publishHome(client, ctx, actor, userId);
-      });
+      return ctx.intake.after(kept, JSON.stringify(payload));
     }
     const actor = await ctx.directory.actor(teamId, userId, body.user.name);
     const answer = await handle(ctx.deps, actor, read.command, slackStyle).catch((e: unknown) => {

@@ -22,6 +22,8 @@ export interface Fault {
   delayMs?: number;
   /** Do the work, then answer with the failure: a response lost on the way back. */
   after?: boolean;
+  /** Do the work at once and answer (normally) only after this long: a slow way back, where a crash loses the answer. */
+  answerDelayMs?: number;
   times: number;
 }
 
@@ -38,6 +40,8 @@ export interface Tamper {
   secret?: string;
   timestamp?: number;
   omit?: ("signature" | "timestamp")[];
+  /** Sends it as Slack's retry number n (X-Slack-Retry-Num, reason http_timeout). */
+  retryNum?: number;
 }
 
 const JSON_FIELDS = new Set(["blocks", "metadata", "view", "files", "attachments"]);
@@ -207,6 +211,11 @@ export class FakeSlack {
       }
     }
     this.calls.push({ method, params, token, status: 200 });
+    if (fault?.answerDelayMs) {
+      const answer = JSON.stringify(this.state.call(method, params));
+      await sleep(fault.answerDelayMs);
+      return { status: 200, body: answer };
+    }
     if (method === "apps.connections.open")
       return { status: 200, body: JSON.stringify({ ok: true, url: `${this.url.replace("http", "ws")}/link?ticket=${randomUUID()}` }) };
     return { status: 200, body: JSON.stringify(this.state.call(method, params)) };
@@ -247,6 +256,10 @@ export class FakeSlack {
     };
     if (!tamper.omit?.includes("timestamp")) headers["x-slack-request-timestamp"] = String(ts);
     if (!tamper.omit?.includes("signature")) headers["x-slack-signature"] = this.sign(body, ts, tamper.secret);
+    if (tamper.retryNum !== undefined) {
+      headers["x-slack-retry-num"] = String(tamper.retryNum);
+      headers["x-slack-retry-reason"] = "http_timeout";
+    }
     return { headers, body };
   }
 

@@ -50,14 +50,16 @@ export class SlackState {
   readonly views: { method: string; view: Params; user?: string }[] = [];
   /** Calls Slack would have refused with `invalid_blocks`, and why. */
   readonly rejected: { method: string; problems: string[] }[] = [];
-  private seq = 0;
-  private clockTs = 1_790_000_000;
+  /** conversations.history pages served (a lookup that reads far back takes several). */
+  historyPages = 0;
+  private lastTs = 0;
 
   constructor(private readonly baseUrl: () => string) {}
 
+  /** Slack's message ts: the wall clock in seconds with microseconds, strictly increasing. */
   nextTs(): string {
-    this.seq++;
-    return `${this.clockTs + this.seq}.${String(this.seq).padStart(6, "0")}`;
+    this.lastTs = Math.max(Math.round(Date.now() * 1000), this.lastTs + 1);
+    return `${Math.floor(this.lastTs / 1e6)}.${String(this.lastTs % 1e6).padStart(6, "0")}`;
   }
 
   /** The channel for these users: a DM for one, a group DM (mpim) for several. */
@@ -163,19 +165,29 @@ export class SlackState {
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
       case "conversations.history": {
+        // Newest first, `oldest`/`latest` exclusive bounds on ts, pages by `cursor` (an offset here).
         const withMeta = p.include_all_metadata === "true" || p.include_all_metadata === true;
-        const limit = Number(p.limit ?? 100);
-        const msgs = this.messagesIn(s(p.channel)).slice().reverse().slice(0, limit);
+        const limit = Math.min(999, Math.max(1, Number(p.limit ?? 100)));
+        const oldest = p.oldest === undefined ? Number.NEGATIVE_INFINITY : Number(p.oldest);
+        const latest = p.latest === undefined ? Number.POSITIVE_INFINITY : Number(p.latest);
+        const all = this.messagesIn(s(p.channel))
+          .filter((m) => Number(m.ts) > oldest && Number(m.ts) < latest)
+          .reverse();
+        const from = p.cursor ? Number(Buffer.from(s(p.cursor), "base64").toString().replace("offset:", "")) : 0;
+        const page = all.slice(from, from + limit);
+        const more = from + limit < all.length;
+        this.historyPages++;
         return {
           ok: true,
-          has_more: false,
-          messages: msgs.map((m) => ({
+          has_more: more,
+          messages: page.map((m) => ({
             type: "message",
             ts: m.ts,
             text: m.text,
             bot_id: "BBOT",
             ...(withMeta && m.metadata ? { metadata: m.metadata } : {}),
           })),
+          response_metadata: { next_cursor: more ? Buffer.from(`offset:${from + limit}`).toString("base64") : "" },
         };
       }
       case "views.open":

@@ -1,3 +1,44 @@
+-- AlterTable
+ALTER TABLE "chat_requests" ADD COLUMN "waitlisted_at" DATETIME;
+
+-- CreateTable
+CREATE TABLE "platform_refs" (
+    "community_id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "created_at" DATETIME NOT NULL,
+
+    PRIMARY KEY ("community_id", "kind", "key")
+);
+
+-- CreateTable
+CREATE TABLE "missed_notices" (
+    "community_id" TEXT NOT NULL,
+    "member_id" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "notice" TEXT NOT NULL,
+    "created_at" DATETIME NOT NULL,
+
+    PRIMARY KEY ("community_id", "member_id", "key")
+);
+
+-- CreateTable
+CREATE TABLE "inbox" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "community_id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "payload" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "applied_by" TEXT,
+    "applied_at" DATETIME,
+    "answer" TEXT,
+    "lease_owner" TEXT,
+    "lease_until" DATETIME,
+    "received_at" DATETIME NOT NULL,
+    "answered_at" DATETIME
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -32,4 +73,13 @@ CREATE INDEX "chats_community_id_request_id_idx" ON "chats"("community_id", "req
 CREATE INDEX "chats_community_id_created_at_idx" ON "chats"("community_id", "created_at");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE INDEX "missed_notices_community_id_member_id_created_at_idx" ON "missed_notices"("community_id", "member_id", "created_at");
+
+-- CreateIndex
+CREATE INDEX "inbox_status_lease_until_idx" ON "inbox"("status", "lease_until");
+
+-- CreateIndex
+CREATE INDEX "inbox_lease_owner_idx" ON "inbox"("lease_owner");
 

@@ -1,4 +1,0 @@
--- AlterTable
-ALTER TABLE "chats" ADD COLUMN     "invite" TEXT,
-ADD COLUMN     "reports" TEXT NOT NULL DEFAULT '[]';
-

@@ -57,7 +57,10 @@ async function connectBot(
   // A slow database, to show that answers are deferred inside Discord's window.
   const store: Store = delay
     ? Object.assign(Object.create(real) as Store, {
-        tx: async <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => (await new Promise((r) => setTimeout(r, delay)), real.tx(fn)),
+        tx: async <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => {
+          await new Promise((r) => setTimeout(r, delay));
+          return real.tx(fn);
+        },
       })
     : real;
   const deps: Deps = { store, clock, ids, log: silentLogger };

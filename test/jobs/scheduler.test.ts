@@ -183,7 +183,9 @@ describe.each([
     expect(await inner.outbox.claimDue(now, 10, "host:2", lease)).toEqual([]); // leased to host:1
 
     let stopped = false;
-    const stopping = s.stop().then(() => void (stopped = true));
+    const stopping = s.stop().then(() => {
+      stopped = true;
+    });
     await delay(100);
     expect(stopped).toBe(false); // still waiting for the tick
 

@@ -23,7 +23,7 @@ const BLOCKS = [span(0, 8), span(8, 16), span(96, 104), span(200, 224), span(600
 
 function union(picks: readonly number[]): Uint32Array {
   const m = new Uint32Array(42);
-  for (const p of picks) BLOCKS[p]?.forEach((x, i) => (m[i] = (m[i] ?? 0) | x));
+  for (const p of picks) for (const [i, x] of (BLOCKS[p] ?? []).entries()) m[i] = (m[i] ?? 0) | x;
   return m;
 }
 

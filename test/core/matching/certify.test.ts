@@ -36,7 +36,8 @@ const medium = fc
     const person = (): { tags: string[]; free: Uint32Array } => {
       const tags = [...new Set([VOCAB[next(VOCAB.length)] as string, VOCAB[next(3)] as string])].slice(0, 1 + next(2));
       const free = new Uint32Array(WORDS);
-      for (let b = 0; b < 1 + next(3); b++) (BLOCKS[next(BLOCKS.length)] as Uint32Array).forEach((x, k) => (free[k] = (free[k] ?? 0) | x));
+      for (let b = 0; b < 1 + next(3); b++)
+        for (const [k, x] of (BLOCKS[next(BLOCKS.length)] as Uint32Array).entries()) free[k] = (free[k] ?? 0) | x;
       return { tags, free };
     };
     const candidates: Candidate[] = Array.from({ length: nV }, (_, v) => {

@@ -34,14 +34,14 @@ function assignmentNetwork(costs: number[][]): { g: MinCostFlow; s: number; t: n
   const t = s + 1;
   for (let r = 0; r < rows; r++) g.addEdge(s, r, 1, 0);
   for (let c = 0; c < cols; c++) g.addEdge(rows + c, t, 1, 0);
-  costs.forEach((row, r) => row.forEach((cost, c) => g.addEdge(r, rows + c, 1, cost)));
+  for (const [r, row] of costs.entries()) for (const [c, cost] of row.entries()) g.addEdge(r, rows + c, 1, cost);
   return { g, s, t };
 }
 
 describe("MinHeap", () => {
   it("pops in key order", () => {
     const h = new MinHeap(2);
-    [5, 1, 4, 1, 9, 2, 6].forEach((k, i) => h.push(k, i));
+    for (const [i, k] of [5, 1, 4, 1, 9, 2, 6].entries()) h.push(k, i);
     const keys: number[] = [];
     while (h.size > 0) {
       keys.push(h.peekKey());

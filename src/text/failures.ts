@@ -71,7 +71,18 @@ const messages = (c: TextStyle["cmd"]): { [K in FailureCode]: (detail: Detail) =
   NOT_HAPPENED: () => `Referrals come after a chat that happened. Mark it with ${c("happened")} first.`,
   SAME_PERSON: () => "Refer them to someone new — not yourself or themselves.",
   NOT_A_VOLUNTEER: () => `That member hasn't volunteered yet. Ask them to type ${c("volunteer <tags>")} first.`,
-  TARGET_UNAVAILABLE: () => "That member can't take a chat with them right now (paused, at capacity or met recently).",
+  TARGET_UNAVAILABLE: (x) => {
+    switch (d(x, "why")) {
+      case "no_shared_time":
+        return `They share no free time with that member in the next two weeks, so I can't introduce them. That member can add free times with ${c("availability <days> <from>-<to>")}; or suggest someone else with ${c("refer <member>")}.`;
+      case "at_capacity":
+        return `That member has had all the chats they offered this month. Suggest someone else with ${c("refer <member>")}, or try again next month.`;
+      case "excluded":
+        return `They met recently, or one of them asked not to be matched with the other, so I won't introduce them. Suggest someone else with ${c("refer <member>")}.`;
+      default:
+        return `That member is taking a break from chats right now. Suggest someone else with ${c("refer <member>")}.`;
+    }
+  },
   NOT_ADMIN: (x) => `Only community admins can use admin ${d(x, "action")}. Ask an admin to add you with ${c("admin add <member>")}.`,
   UNKNOWN_SETTING: (x) => `There's no setting "${d(x, "key")}". Type ${c("admin settings")} to see them all.`,
   BAD_SETTING: (x) => `"${d(x, "given")}" won't work for ${d(x, "key")}: use ${d(x, "allowed")}.`,

@@ -58,6 +58,16 @@ async function chatWithKen(sh: Shell, goals = "learn how data engineering teams 
 }
 
 describe("referrals that make sense", () => {
+  it("a referral to someone with no free time in common says so, not 'paused, at capacity or met recently'", async () => {
+    const sh = shell();
+    await chatWithKen(sh);
+    await sh.run("as sam", "happened");
+    await sh.run("as bernd", "volunteer data-engineering", "availability sun 03:00-04:00 Europe/Berlin");
+    const said = (await sh.run("as ken", "refer bernd")).join("\n");
+    expect(said).toContain("They share no free time with that member in the next two weeks, so I can't introduce them.");
+    expect(said).not.toContain("paused, at capacity or met recently");
+  });
+
   it("never offers a referral back to the referrer, and tells the seeker when the batch sends the intro", async () => {
     const sh = shell();
     await chatWithKen(sh);

@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { faultCounts } from "../app/faults.js";
 import type { Metrics, NudgeOutbox } from "../core/ports/index.js";
 
 /** Acknowledgement buckets (seconds): Slack and Discord both give up at 3 s. */
@@ -73,6 +74,19 @@ export class PromMetrics implements Metrics {
       help: "Open requests considered by one community's batch-matching round.",
       buckets: MATCH_SIZE,
       registers,
+    });
+    // Faults the process survived (the process guard, unreadable platform input), read at scrape time.
+    new Gauge({
+      name: "percolate_process_faults",
+      help: "Faults the process survived since it started: unhandled rejections, uncaught exceptions, unreadable platform input.",
+      labelNames: ["kind", "platform"],
+      registers,
+      collect() {
+        const f = faultCounts();
+        this.set({ kind: "unhandled_rejection", platform: "" }, f.unhandledRejections);
+        this.set({ kind: "uncaught_exception", platform: "" }, f.uncaughtExceptions);
+        for (const [platform, n] of Object.entries(f.malformedInput)) this.set({ kind: "malformed_input", platform }, n);
+      },
     });
     const outbox = opts.outbox ?? (() => null);
     const now = opts.now ?? (() => new Date());

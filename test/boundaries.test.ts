@@ -14,8 +14,8 @@ const FENCES: Record<string, readonly string[]> = {
   app: ["app", "core", "text", "store", "node"],
   jobs: ["jobs", "core", "node-cron", "node"],
   store: ["store", "core", "@prisma/client", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "better-sqlite3", "zod", "node"],
-  slack: ["slack", "core", "text", "app", "config", "@slack/bolt", "@slack/web-api", "@slack/types", "node"],
-  discord: ["discord", "core", "text", "app", "config", "discord.js", "discord-api-types", "node"],
+  slack: ["slack", "core", "text", "app", "config", "@slack/bolt", "@slack/web-api", "@slack/types", "zod", "node"],
+  discord: ["discord", "core", "text", "app", "config", "discord.js", "discord-api-types", "zod", "node"],
   shell: ["shell", "core", "text", "app", "store", "runtime", "node"],
   ops: ["ops", "core", "text", "app", "jobs", "store", "slack", "discord", "config", "runtime", "pino", "prom-client", "node"],
 };

@@ -11,10 +11,10 @@ import {
 import { handle, isQuestion } from "../app/handle.js";
 import { Intake } from "../app/intake.js";
 import { WorkQueue } from "../app/work-queue.js";
-import { USAGE, type Parsed } from "../core/commands/index.js";
+import type { Parsed } from "../core/commands/index.js";
 import { isStoreUnavailable, type Logger } from "../core/ports/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
-import { renderProblem, STORE_UNAVAILABLE } from "../text/index.js";
+import { STORE_UNAVAILABLE } from "../text/index.js";
 import { autocomplete } from "./autocomplete.js";
 import { formFields, formModal, formOf } from "./forms.js";
 import { type Answer, answerLate, type Live, replyLive } from "./answer.js";
@@ -25,6 +25,7 @@ import { parseForm, parseSlash, type Options } from "./parse.js";
 import { parseAdminSlash } from "./parse-admin.js";
 import { isKnownMember } from "./membership.js";
 import { withMissed } from "./missed.js";
+import { needsZone } from "./zone.js";
 import { NO_MENTIONS, replyOptions, settledInPlace, viewMessage } from "./render.js";
 import { MODAL_KEYS, settingsForModal, settingsModal, settingsModalOf, submitSettingsModal } from "./settings-modal.js";
 import { discordStyle } from "./style.js";
@@ -267,7 +268,7 @@ export class InteractionRouter {
     const { actor, parsed, guildId, mode } = p;
     const view = p.settings
       ? await submitSettingsModal(deps, actor, p.settings.opened, p.settings.fields)
-      : ((await this.needsZone(deps, actor, parsed)) ?? (await handle(deps, actor, parsed, discordStyle)));
+      : ((await needsZone(deps, actor, parsed)) ?? (await handle(deps, actor, parsed, discordStyle)));
     const r = view.reply;
     // Only a booked slot and the times a question names are shown as times; look the zone up just then.
     const zone =
@@ -280,21 +281,5 @@ export class InteractionRouter {
     // An admin export arrives as CSV attachments on the (private) answer.
     const files = r?.kind === "admin_export" && r.result.ok ? r.result.value.files.map((f) => ({ name: f.name, text: f.text })) : [];
     return { body: await withMissed(this.o.messenger, actor, guildId, body), inPlace, files };
-  }
-
-  /** Discord never shares a member's zone: availability without one, from someone who never gave it, asks for it. */
-  private async needsZone(deps: Deps, actor: Actor, parsed: Parsed): Promise<{ text: string; actions: []; reply: null } | null> {
-    if (parsed.kind !== "availability" || parsed.timeZone !== undefined) return null;
-    const m = await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId));
-    if (m?.timeZoneConfirmed) return null;
-    const text = renderProblem(
-      {
-        code: "MISSING",
-        what: "your time zone (Discord doesn't share it with bots) — add zone:, e.g. zone:Europe/Berlin",
-        usage: USAGE.availability ?? "availability",
-      },
-      discordStyle,
-    );
-    return { text, actions: [], reply: null };
   }
 }

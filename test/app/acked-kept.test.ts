@@ -17,8 +17,8 @@ import { type BotProcess, buildOnce, startBot } from "./bot-process.js";
 /*
  * Acked means kept, as processes: the compiled bot (`node dist/main.js`, what `npm start` runs)
  * on a SQLite file, with the real Bolt against the fake Slack. Each trial, one volunteer types
- * `/coffee accept` (no target: the oldest intro waiting for them) several times at once; every
- * accept that is applied accepts exactly one more intro, so the intros accepted count the
+ * `/coffee accept <seeker>` for several of the intros waiting for them at once; every accept
+ * that is applied accepts exactly one more intro, so the intros accepted count the
  * effects exactly. Then the process group gets SIGTERM right after the acks, or SIGKILL at a
  * random moment during the burst; the next trial's start is the restart. At the end, one
  * more start answers whatever is left, and the database must hold every acked command's
@@ -26,6 +26,8 @@ import { type BotProcess, buildOnce, startBot } from "./bot-process.js";
  */
 
 const TRIALS = Number(process.env.ACKED_TRIALS ?? 100);
+/** The seekers' names: fixed width, so no name is the start of another (`accept <name>` matches by prefix). */
+const seekerName = (n: number): string => `seeker${String(n).padStart(5, "0")}`;
 const BURST = 4;
 const TEAM = "T1";
 const vol = (mode: string, t: number) => `UV${mode}${String(t).padStart(4, "0")}`;
@@ -62,7 +64,7 @@ async function seed(store: Store, volunteers: readonly string[]): Promise<void> 
       for (let j = 0; j < BURST + 2; j++) {
         const sid = `slack:${TEAM}:US${++n}`;
         const offeredAt = new Date(intro.offeredAt.getTime() + j);
-        await tx.saveMember({ ...sm, id: sid, displayName: `seeker${n}` } satisfies Member);
+        await tx.saveMember({ ...sm, id: sid, displayName: seekerName(n) } satisfies Member);
         await tx.saveSeeker({ ...sp, memberId: sid });
         await tx.saveRequest({ ...request, id: `req_${n}`, seekerId: sid, status: "offered" });
         await tx.saveIntro({
@@ -123,8 +125,10 @@ describe("acked means kept: the bot as a process, stopped and killed during burs
   const burst = (mode: "sigterm" | "sigkill", t: number, u: FakeUser, spread: () => number, onAck: (n: number) => void = () => {}) => {
     let acks = 0;
     return Promise.all(
-      Array.from({ length: BURST }, async () => {
-        const payload = slashCommand(fake, u, "accept");
+      Array.from({ length: BURST }, async (_, k) => {
+        // Each command names its own intro (with several waiting, a bare accept asks which).
+        const volunteerIndex = mode === "sigterm" ? t : TRIALS + t;
+        const payload = slashCommand(fake, u, `accept ${seekerName(volunteerIndex * (BURST + 2) + k + 1)}`);
         await new Promise((r) => setTimeout(r, spread()));
         const res = await fake.send("slash_commands", { ...payload }).catch(() => ({ status: 0 }));
         const row = { mode, trial: t, id: `slack:${payload.trigger_id}`, acked: res.status === 200 };

@@ -48,10 +48,14 @@ async function slackService() {
     return u;
   };
   const lastText = () => String(fake.responses.at(-1)?.body.text ?? "");
+  /** What the person reads: the answer posted to the command's response_url, or the ack's own body when the command could not even be kept. */
   const slash = async (u: FakeUser, text: string) => {
-    await fake.send("slash_commands", { ...slashCommand(fake, u, text) });
+    const before = fake.responses.length;
+    const sent = await fake.send("slash_commands", { ...slashCommand(fake, u, text) });
     await slack.idle();
-    return lastText();
+    if (fake.responses.length > before) return lastText();
+    const acked = sent.body ? (JSON.parse(sent.body) as { text?: string }) : {};
+    return acked.text ?? "";
   };
   const click = async (u: FakeUser, label: string) => {
     const b = buttonsIn(fake.responses.at(-1)?.body.blocks).find((x) => x.label.includes(label));

@@ -1,11 +1,10 @@
 import { ACTIVE_REQUEST_STATUSES, type ChatRequest } from "../domain/index.js";
 import { rankCandidates } from "../matching/score.js";
 import { fail, ok, type Result } from "../result.js";
-import type { RequestChatValue, Suggestion } from "./request-chat.js";
+import { describeSuggestions, type RequestChatValue, type Suggestion } from "./request-chat.js";
 import { blockerFor } from "./shared/blocker.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
 import { pendingWith } from "./shared/offer.js";
-import { ref } from "./shared/people.js";
 import { askerFor, loadPool } from "./shared/pool.js";
 
 export interface RenewRequest {
@@ -46,12 +45,7 @@ export async function renewRequest(deps: Deps, cmd: RenewRequest): Promise<Resul
     if (!request) return fail("NOT_FOUND", { requestId: cmd.requestId });
     if (request.seekerId !== member.id) return fail("NOT_YOURS");
     const pool = await loadPool(tx, community, now);
-    const describe = (r: ChatRequest): Suggestion[] =>
-      r.suggestions.flatMap((sg) => {
-        const m = pool.members.get(sg.volunteerId);
-        const p = pool.volunteers.get(sg.volunteerId);
-        return m ? [{ volunteer: { ...ref(m), bio: p?.bio ?? "", tags: p?.expertise ?? [] }, reasons: sg.reasons }] : [];
-      });
+    const describe = (r: ChatRequest): Suggestion[] => describeSuggestions(pool, r);
     const pending = await pendingWith(tx, community.id, member.id);
     if (ACTIVE_REQUEST_STATUSES.includes(request.status)) {
       const blocker = request.status === "waitlisted" ? blockerFor(pool, request, askerFor(pool, request, pending)) : null;

@@ -4,7 +4,7 @@ import { fail, ok, type Result } from "../result.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
 import { vocabulary } from "./shared/vocabulary.js";
 import { pendingWith } from "./shared/offer.js";
-import { askerFor, loadPool } from "./shared/pool.js";
+import { askerFor, loadPool, type Pool } from "./shared/pool.js";
 import { blockerFor } from "./shared/blocker.js";
 import { ref } from "./shared/people.js";
 import type { MatchBlocker, PersonRef } from "../domain/index.js";
@@ -55,12 +55,7 @@ export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<
     const open = await tx.listRequests(community.id, { seekerId: member.id, status: ACTIVE_REQUEST_STATUSES });
     const same = open.find((r) => r.goals === goals && r.tags.join() === tags.join());
     const pool = await loadPool(tx, community, now);
-    const describe = (r: ChatRequest): Suggestion[] =>
-      r.suggestions.flatMap((sg) => {
-        const m = pool.members.get(sg.volunteerId);
-        const p = pool.volunteers.get(sg.volunteerId);
-        return m ? [{ volunteer: { ...ref(m), bio: p?.bio ?? "", tags: p?.expertise ?? [] }, reasons: sg.reasons }] : [];
-      });
+    const describe = (r: ChatRequest): Suggestion[] => describeSuggestions(pool, r);
     if (same) {
       const blocker =
         same.status === "waitlisted" ? blockerFor(pool, same, askerFor(pool, same, await pendingWith(tx, community.id, member.id))) : null;
@@ -93,5 +88,14 @@ export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<
     await tx.saveRequest(saved);
     const blocker = ranked.length ? null : blockerFor(pool, saved, asker);
     return ok({ request: saved, suggestions: describe(saved), notSuggested, replay: false, ...(blocker ? { blocker } : {}) });
+  });
+}
+
+/** A request's saved suggestions as the seeker reads them: each volunteer's name, bio and topics beside the reasons. */
+export function describeSuggestions(pool: Pool, r: ChatRequest): Suggestion[] {
+  return r.suggestions.flatMap((sg) => {
+    const m = pool.members.get(sg.volunteerId);
+    const p = pool.volunteers.get(sg.volunteerId);
+    return m ? [{ volunteer: { ...ref(m), bio: p?.bio ?? "", tags: p?.expertise ?? [] }, reasons: sg.reasons }] : [];
   });
 }

@@ -20,6 +20,8 @@ export interface Fault {
   status?: number;
   retryAfterSec?: number;
   delayMs?: number;
+  /** Answer only once this settles: a call held open for as long as a test needs, with no clock involved. */
+  hold?: Promise<unknown>;
   /** Do the work, then answer with the failure: a response lost on the way back. */
   after?: boolean;
   /** Do the work at once and answer (normally) only after this long: a slow way back, where a crash loses the answer. */
@@ -199,6 +201,7 @@ export class FakeSlack {
     if (fault) {
       fault.times--;
       if (fault.delayMs) await sleep(fault.delayMs);
+      if (fault.hold) await fault.hold;
       if (fault.after) this.state.call(method, params);
       if (fault.status) {
         this.calls.push({ method, params, token, status: fault.status });

@@ -1,3 +1,4 @@
+import { join, raw, sqltag as sql } from "@prisma/client/runtime/client";
 import type { TagCounts, TagUse } from "../core/ports/index.js";
 import { inChunks } from "./chunks.js";
 import { readJson } from "./mappers/json.js";
@@ -39,16 +40,18 @@ export class TagIndex {
     return this.count(communityId, "requests", tagDelta(before, after, false));
   }
 
+  /** Applies `delta` to one kind of count in one statement; rows that reach zero everywhere go. */
   private async count(communityId: string, kind: TagKind, delta: ReadonlyMap<string, number>): Promise<void> {
     if (delta.size === 0) return;
-    for (const [tag, d] of delta) {
-      const create = { communityId, tag, volunteers: 0, seekers: 0, requests: 0, [kind]: Math.max(0, d) };
-      await this.db.tagCount.upsert({
-        where: { communityId_tag: { communityId, tag } },
-        create,
-        update: { [kind]: { increment: d } },
-      });
-    }
+    const column = raw(`"${kind}"`);
+    const rows = [...delta].map(([tag, d]) =>
+      sql`(${communityId}, ${tag}, ${kind === "volunteers" ? d : 0}, ${kind === "seekers" ? d : 0}, ${kind === "requests" ? d : 0})`,
+    );
+    await this.db.$executeRaw(
+      sql`INSERT INTO "tag_counts" ("community_id", "tag", "volunteers", "seekers", "requests") VALUES ${join(rows)}
+        ON CONFLICT ("community_id", "tag") DO UPDATE SET ${column} = "tag_counts".${column} + excluded.${column}`,
+    );
+    if (![...delta.values()].some((d) => d < 0)) return;
     await this.db.tagCount.deleteMany({
       where: { communityId, tag: { in: [...delta.keys()] }, volunteers: { lte: 0 }, seekers: { lte: 0 }, requests: { lte: 0 } },
     });

@@ -44,13 +44,17 @@ export class TagIndex {
   private async count(communityId: string, kind: TagKind, delta: ReadonlyMap<string, number>): Promise<void> {
     if (delta.size === 0) return;
     const column = raw(`"${kind}"`);
-    const rows = [...delta].map(([tag, d]) =>
-      sql`(${communityId}, ${tag}, ${kind === "volunteers" ? d : 0}, ${kind === "seekers" ? d : 0}, ${kind === "requests" ? d : 0})`,
+    const rows = [...delta].map(
+      ([tag, d]) =>
+        sql`(${communityId}, ${tag}, ${kind === "volunteers" ? d : 0}, ${kind === "seekers" ? d : 0}, ${kind === "requests" ? d : 0})`,
     );
-    await this.db.$executeRaw(
-      sql`INSERT INTO "tag_counts" ("community_id", "tag", "volunteers", "seekers", "requests") VALUES ${join(rows)}
-        ON CONFLICT ("community_id", "tag") DO UPDATE SET ${column} = "tag_counts".${column} + excluded.${column}`,
-    );
+    // Five bound values a row: 150 rows stay well inside SQLite's 999.
+    for (let i = 0; i < rows.length; i += 150) {
+      await this.db.$executeRaw(
+        sql`INSERT INTO "tag_counts" ("community_id", "tag", "volunteers", "seekers", "requests") VALUES ${join(rows.slice(i, i + 150))}
+          ON CONFLICT ("community_id", "tag") DO UPDATE SET ${column} = "tag_counts".${column} + excluded.${column}`,
+      );
+    }
     if (![...delta.values()].some((d) => d < 0)) return;
     await this.db.tagCount.deleteMany({
       where: { communityId, tag: { in: [...delta.keys()] }, volunteers: { lte: 0 }, seekers: { lte: 0 }, requests: { lte: 0 } },

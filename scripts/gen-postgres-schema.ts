@@ -9,7 +9,8 @@
  * src/store/generated/pg) and one prisma/postgres/migrations/<name>/ per SQLite migration,
  * holding migration.sql (what src/store/migrate.ts applies on PostgreSQL) and
  * schema.prisma, the PostgreSQL datamodel after that migration. Each migration.sql is
- * `prisma migrate diff` from the previous snapshot to its own, written offline.
+ * `prisma migrate diff` from the previous snapshot to its own, written offline, followed by
+ * the folder's data.sql when it has one (a hand-written data step, such as a backfill).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -107,7 +108,11 @@ export function planPostgres(root: string = ROOT): Map<string, string> {
       );
     }
     files.set(snapshotPath, snapshot);
-    files.set(`${PG_MIGRATIONS}/${name}/migration.sql`, diffSql(previous, snapshot));
+    // A migration that moves data too keeps that step, hand-written for PostgreSQL, in data.sql.
+    const dataPath = `${PG_MIGRATIONS}/${name}/data.sql`;
+    const data = readIfExists(join(root, dataPath));
+    if (data !== null) files.set(dataPath, data);
+    files.set(`${PG_MIGRATIONS}/${name}/migration.sql`, diffSql(previous, snapshot) + (data === null ? "" : `\n${data}`));
     previous = snapshot;
   });
   return files;

@@ -11,6 +11,7 @@ import type {
 } from "../core/domain/index.js";
 import type {
   ChatFilter,
+  FeedbackFilter,
   Inbox,
   InboxEntry,
   IntroFilter,
@@ -23,7 +24,8 @@ import type {
   Store,
   StoreTx,
 } from "../core/ports/index.js";
-import { matchesChat, matchesIntro, matchesNudge, matchesRequest } from "./filters.js";
+import { matchesChat, matchesFeedback, matchesIntro, matchesNudge, matchesRequest } from "./filters.js";
+import { countTags } from "./tag-counts.js";
 import { MemoryInbox } from "./memory-inbox.js";
 
 interface Tables {
@@ -145,6 +147,10 @@ class MemoryTx implements StoreTx {
       .sort(byTime((m) => m.createdAt))
       .map(copy);
   }
+  async getMembers(communityId: string, ids: readonly string[]) {
+    const wanted = new Set(ids);
+    return (await this.listMembers(communityId)).filter((m) => wanted.has(m.id));
+  }
 
   async getSeeker(communityId: string, memberId: string) {
     const p = this.t.seekers.get(k(communityId, memberId));
@@ -173,6 +179,27 @@ class MemoryTx implements StoreTx {
     return inCommunity(this.t.volunteers, communityId)
       .sort((a, b) => a.memberId.localeCompare(b.memberId))
       .map(copy);
+  }
+  async listVolunteersWithTags(communityId: string, tags: readonly string[]) {
+    const wanted = new Set(tags);
+    return (await this.listVolunteers(communityId)).filter((p) => p.active && p.expertise.some((t) => wanted.has(t)));
+  }
+  async listOfferedTags(communityId: string, exceptMemberId: string) {
+    const out = new Set<string>();
+    for (const p of inCommunity(this.t.volunteers, communityId)) {
+      const m = this.t.members.get(k(communityId, p.memberId));
+      if (!p.active || p.memberId === exceptMemberId || !m || m.forgotten || m.status === "opted_out") continue;
+      for (const t of p.expertise) out.add(t);
+    }
+    return [...out].sort();
+  }
+  async tagCounts(communityId: string, tags?: readonly string[]) {
+    return countTags(
+      inCommunity(this.t.volunteers, communityId).map((p) => p.expertise),
+      inCommunity(this.t.seekers, communityId).map((p) => p.interests),
+      inCommunity(this.t.requests, communityId).map((r) => r.tags),
+      tags,
+    );
   }
   async deleteVolunteer(communityId: string, memberId: string) {
     this.t.volunteers.delete(k(communityId, memberId));
@@ -226,14 +253,9 @@ class MemoryTx implements StoreTx {
     }
     this.t.feedback.set(k(f.communityId, f.id), copy(f));
   }
-  async listFeedback(communityId: string, filter: { aboutId?: string; chatId?: string; fromId?: string } = {}) {
+  async listFeedback(communityId: string, filter: FeedbackFilter = {}) {
     return inCommunity(this.t.feedback, communityId)
-      .filter(
-        (f) =>
-          (filter.aboutId === undefined || f.aboutId === filter.aboutId) &&
-          (filter.chatId === undefined || f.chatId === filter.chatId) &&
-          (filter.fromId === undefined || f.fromId === filter.fromId),
-      )
+      .filter((f) => matchesFeedback(f, filter))
       .sort(byTime((f) => f.createdAt))
       .map(copy);
   }

@@ -9,7 +9,17 @@ import type {
   SeekerProfile,
   VolunteerProfile,
 } from "../core/domain/index.js";
-import type { ChatFilter, IntroFilter, KeptNotice, NudgeFilter, PlatformRefKind, RequestFilter, StoreTx } from "../core/ports/index.js";
+import type {
+  ChatFilter,
+  FeedbackFilter,
+  IntroFilter,
+  KeptNotice,
+  NudgeFilter,
+  PlatformRefKind,
+  RequestFilter,
+  StoreTx,
+  TagCounts,
+} from "../core/ports/index.js";
 import type { Prisma } from "./generated/sqlite/client.js";
 import { chatFromRow, chatToRow } from "./mappers/chat.js";
 import { requestFromRow, requestToRow } from "./mappers/chat-request.js";
@@ -23,8 +33,16 @@ import { INSERT_CHUNK, insertNudgesSql } from "./nudge-sql.js";
 import type { DbTx } from "./prisma-client.js";
 import { PlatformState } from "./prisma-platform-state.js";
 import { markInboxAppliedIn } from "./prisma-inbox.js";
+import { readTags, TagIndex } from "./prisma-tags.js";
+import { inChunks } from "./chunks.js";
 
 const ASC = "asc" as const;
+
+/** Oldest first, ties by id: the order every list of timed records promises. */
+const byTimeThenId =
+  <T extends { id: string }>(at: (x: T) => Date) =>
+  (a: T, b: T): number =>
+    at(a).getTime() - at(b).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The filter of NudgeFilter as a Prisma where clause (filters.ts semantics). */
 export function nudgeWhere(communityId: string, f: NudgeFilter): Prisma.NudgeWhereInput {
@@ -42,7 +60,10 @@ export function nudgeWhere(communityId: string, f: NudgeFilter): Prisma.NudgeWhe
  * src/store/filters.ts and MemoryStore; ties in time order fall back to the id.
  */
 export class PrismaTx implements StoreTx {
-  constructor(private readonly db: DbTx) {}
+  private readonly tags: TagIndex;
+  constructor(private readonly db: DbTx) {
+    this.tags = new TagIndex(db);
+  }
 
   async getCommunity(id: string): Promise<Community | null> {
     const r = await this.db.community.findUnique({ where: { id } });
@@ -70,6 +91,11 @@ export class PrismaTx implements StoreTx {
     return rows.map(memberFromRow);
   }
 
+  async getMembers(communityId: string, ids: readonly string[]): Promise<Member[]> {
+    const rows = await inChunks(ids, (slice) => this.db.member.findMany({ where: { communityId, id: { in: slice } } }));
+    return rows.sort(byTimeThenId((r) => r.createdAt)).map(memberFromRow);
+  }
+
   async getSeeker(communityId: string, memberId: string): Promise<SeekerProfile | null> {
     const r = await this.db.seekerProfile.findUnique({ where: { communityId_memberId: { communityId, memberId } } });
     return r && seekerFromRow(r);
@@ -79,12 +105,17 @@ export class PrismaTx implements StoreTx {
     return rows.map(seekerFromRow).sort((a, b) => a.memberId.localeCompare(b.memberId));
   }
   async saveSeeker(p: SeekerProfile): Promise<void> {
+    const before = await this.getSeeker(p.communityId, p.memberId);
     const row = seekerToRow(p);
     const where = { communityId_memberId: { communityId: p.communityId, memberId: p.memberId } };
     await this.db.seekerProfile.upsert({ where, create: row, update: row });
+    await this.tags.seekerChanged(p.communityId, before?.interests ?? null, p.interests);
   }
   async deleteSeeker(communityId: string, memberId: string): Promise<void> {
+    const before = await this.getSeeker(communityId, memberId);
+    if (!before) return;
     await this.db.seekerProfile.deleteMany({ where: { communityId, memberId } });
+    await this.tags.seekerChanged(communityId, before.interests, null);
   }
 
   async getVolunteer(communityId: string, memberId: string): Promise<VolunteerProfile | null> {
@@ -92,17 +123,36 @@ export class PrismaTx implements StoreTx {
     return r && volunteerFromRow(r);
   }
   async saveVolunteer(p: VolunteerProfile): Promise<void> {
+    const before = await this.getVolunteer(p.communityId, p.memberId);
     const row = volunteerToRow(p);
     const where = { communityId_memberId: { communityId: p.communityId, memberId: p.memberId } };
     await this.db.volunteerProfile.upsert({ where, create: row, update: row });
+    await this.tags.volunteerChanged(p.communityId, p.memberId, before, p);
   }
   async listVolunteers(communityId: string): Promise<VolunteerProfile[]> {
     const rows = await this.db.volunteerProfile.findMany({ where: { communityId } });
     // localeCompare, as MemoryStore does: database collations differ between engines.
     return rows.map(volunteerFromRow).sort((a, b) => a.memberId.localeCompare(b.memberId));
   }
+  async listVolunteersWithTags(communityId: string, tags: readonly string[]): Promise<VolunteerProfile[]> {
+    const ids = await this.tags.membersWithTags(communityId, tags);
+    const rows = await inChunks(ids, (slice) => this.db.volunteerProfile.findMany({ where: { communityId, memberId: { in: slice } } }));
+    return rows
+      .map(volunteerFromRow)
+      .filter((p) => p.active)
+      .sort((a, b) => a.memberId.localeCompare(b.memberId));
+  }
+  listOfferedTags(communityId: string, exceptMemberId: string): Promise<string[]> {
+    return this.tags.offered(communityId, exceptMemberId);
+  }
+  tagCounts(communityId: string, tags?: readonly string[]): Promise<TagCounts> {
+    return this.tags.counts(communityId, tags);
+  }
   async deleteVolunteer(communityId: string, memberId: string): Promise<void> {
+    const before = await this.getVolunteer(communityId, memberId);
+    if (!before) return;
     await this.db.volunteerProfile.deleteMany({ where: { communityId, memberId } });
+    await this.tags.volunteerChanged(communityId, memberId, before, null);
   }
 
   async getRequest(communityId: string, id: string): Promise<ChatRequest | null> {
@@ -110,7 +160,17 @@ export class PrismaTx implements StoreTx {
     return r && requestFromRow(r);
   }
   async saveRequest(r: ChatRequest): Promise<void> {
+    const before = await this.db.chatRequest.findUnique({
+      where: { communityId_id: { communityId: r.communityId, id: r.id } },
+      select: { tags: true },
+    });
     const row = requestToRow(r);
+    if (before?.tags !== row.tags)
+      await this.tags.requestChanged(
+        r.communityId,
+        before ? readTags(before.tags, `chat_requests(${r.communityId}, ${r.id})`) : null,
+        r.tags,
+      );
     await this.db.chatRequest.upsert({ where: { communityId_id: { communityId: r.communityId, id: r.id } }, create: row, update: row });
   }
   async listRequests(communityId: string, f: RequestFilter = {}): Promise<ChatRequest[]> {
@@ -134,18 +194,22 @@ export class PrismaTx implements StoreTx {
     await this.db.intro.upsert({ where: { communityId_id: { communityId: i.communityId, id: i.id } }, create: row, update: row });
   }
   async listIntros(communityId: string, f: IntroFilter = {}): Promise<Intro[]> {
-    const rows = await this.db.intro.findMany({
-      where: {
-        communityId,
-        ...(f.requestId !== undefined && { requestId: f.requestId }),
-        ...(f.volunteerId !== undefined && { volunteerId: f.volunteerId }),
-        ...(f.seekerId !== undefined && { seekerId: f.seekerId }),
-        ...(f.status !== undefined && { status: { in: [...f.status] } }),
-        ...(f.deadlineBefore !== undefined && { deadline: { lte: f.deadlineBefore } }),
-      },
-      orderBy: [{ offeredAt: ASC }, { id: ASC }],
-    });
-    return rows.map(introFromRow);
+    const query = (volunteerIds?: string[]) =>
+      this.db.intro.findMany({
+        where: {
+          communityId,
+          ...(f.requestId !== undefined && { requestId: f.requestId }),
+          ...(f.volunteerId !== undefined && { volunteerId: f.volunteerId }),
+          ...(volunteerIds !== undefined && { AND: [{ volunteerId: { in: volunteerIds } }] }),
+          ...(f.seekerId !== undefined && { seekerId: f.seekerId }),
+          ...(f.status !== undefined && { status: { in: [...f.status] } }),
+          ...(f.deadlineBefore !== undefined && { deadline: { lte: f.deadlineBefore } }),
+        },
+        orderBy: [{ offeredAt: ASC }, { id: ASC }],
+      });
+    if (f.volunteerIds === undefined) return (await query()).map(introFromRow);
+    const rows = await inChunks(f.volunteerIds, query);
+    return rows.sort(byTimeThenId((r) => r.offeredAt)).map(introFromRow);
   }
 
   async getChat(communityId: string, id: string): Promise<Chat | null> {
@@ -157,17 +221,23 @@ export class PrismaTx implements StoreTx {
     await this.db.chat.upsert({ where: { communityId_id: { communityId: c.communityId, id: c.id } }, create: row, update: row });
   }
   async listChats(communityId: string, f: ChatFilter = {}): Promise<Chat[]> {
-    const rows = await this.db.chat.findMany({
-      where: {
-        communityId,
-        ...(f.memberId !== undefined && { OR: [{ seekerId: f.memberId }, { volunteerId: f.memberId }] }),
-        ...(f.requestId !== undefined && { requestId: f.requestId }),
-        ...(f.status !== undefined && { status: { in: [...f.status] } }),
-        ...(f.createdSince !== undefined && { createdAt: { gte: f.createdSince } }),
-      },
-      orderBy: [{ createdAt: ASC }, { id: ASC }],
-    });
-    return rows.map(chatFromRow);
+    const query = (memberIds?: string[]) =>
+      this.db.chat.findMany({
+        where: {
+          communityId,
+          ...(f.memberId !== undefined && { OR: [{ seekerId: f.memberId }, { volunteerId: f.memberId }] }),
+          ...(memberIds !== undefined && { AND: [{ OR: [{ seekerId: { in: memberIds } }, { volunteerId: { in: memberIds } }] }] }),
+          ...(f.requestId !== undefined && { requestId: f.requestId }),
+          ...(f.status !== undefined && { status: { in: [...f.status] } }),
+          ...(f.createdSince !== undefined && { createdAt: { gte: f.createdSince } }),
+        },
+        orderBy: [{ createdAt: ASC }, { id: ASC }],
+      });
+    if (f.memberIds === undefined) return (await query()).map(chatFromRow);
+    // Each id appears twice in a statement (as seeker and as volunteer).
+    const rows = await inChunks(f.memberIds, query, 250);
+    const unique = new Map(rows.map((r) => [r.id, r]));
+    return [...unique.values()].sort(byTimeThenId((r) => r.createdAt)).map(chatFromRow);
   }
 
   async saveFeedback(f: Feedback): Promise<void> {
@@ -177,17 +247,21 @@ export class PrismaTx implements StoreTx {
     });
     await this.db.feedback.create({ data: feedbackToRow(f) });
   }
-  async listFeedback(communityId: string, f: { aboutId?: string; chatId?: string; fromId?: string } = {}): Promise<Feedback[]> {
-    const rows = await this.db.feedback.findMany({
-      where: {
-        communityId,
-        ...(f.aboutId !== undefined && { aboutId: f.aboutId }),
-        ...(f.chatId !== undefined && { chatId: f.chatId }),
-        ...(f.fromId !== undefined && { fromId: f.fromId }),
-      },
-      orderBy: [{ createdAt: ASC }, { id: ASC }],
-    });
-    return rows.map(feedbackFromRow);
+  async listFeedback(communityId: string, f: FeedbackFilter = {}): Promise<Feedback[]> {
+    const query = (aboutIds?: string[]) =>
+      this.db.feedback.findMany({
+        where: {
+          communityId,
+          ...(f.aboutId !== undefined && { aboutId: f.aboutId }),
+          ...(aboutIds !== undefined && { AND: [{ aboutId: { in: aboutIds } }] }),
+          ...(f.chatId !== undefined && { chatId: f.chatId }),
+          ...(f.fromId !== undefined && { fromId: f.fromId }),
+        },
+        orderBy: [{ createdAt: ASC }, { id: ASC }],
+      });
+    if (f.aboutIds === undefined) return (await query()).map(feedbackFromRow);
+    const rows = await inChunks(f.aboutIds, query);
+    return rows.sort(byTimeThenId((r) => r.createdAt)).map(feedbackFromRow);
   }
   async deleteFeedbackFrom(communityId: string, fromId: string): Promise<number> {
     return (await this.db.feedback.deleteMany({ where: { communityId, fromId } })).count;

@@ -6,6 +6,7 @@ import { nudgeContract } from "./contract-nudges.js";
 import { outboxContract } from "./contract-outbox.js";
 import { platformStateContract } from "./contract-platform.js";
 import { recordContract } from "./contract-records.js";
+import { tagContract } from "./contract-tags.js";
 import { txContract } from "./contract-tx.js";
 
 /** A fresh, empty store and how to dispose of it. */
@@ -45,5 +46,6 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     eraseContract(ctx);
     platformStateContract(ctx);
     inboxContract(ctx);
+    tagContract(ctx);
   });
 }

@@ -101,6 +101,56 @@ for (const kind of kinds) {
       }
     });
 
+    it("backfills the volunteer tag index and the tag counts from the rows already stored", async () => {
+      const db = kind.make();
+      const before = copyMigrations(db.kind);
+      rmSync(join(before, "20261130003000_tag_index"), { recursive: true });
+      const at = "'2026-01-01 00:00:00'";
+      try {
+        await run(db, before);
+        await db.query(
+          `INSERT INTO volunteer_profiles (community_id, member_id, expertise, bio, capacity_per_month, formats, meeting_link, active, updated_at) VALUES
+           ('c1', 'v1', '["ml","ux","ml"]', '', 3, '[]', '', TRUE, ${at}), ('c1', 'v2', '["ml"]', '', 3, '[]', '', FALSE, ${at}),
+           ('c1', 'v3', '[]', '', 3, '[]', '', TRUE, ${at}), ('c2', 'v1', '["go"]', '', 3, '[]', '', TRUE, ${at})`,
+        );
+        await db.query(
+          `INSERT INTO seeker_profiles (community_id, member_id, interests, learn, intro, updated_at) VALUES
+           ('c1', 's1', '["ml","rust"]', '', '', ${at}), ('c1', 's2', '[]', '', '', ${at})`,
+        );
+        await db.query(
+          `INSERT INTO chat_requests (community_id, id, seeker_id, tags, goals, status, tried, suggestions, created_at, updated_at) VALUES
+           ('c1', 'r1', 's1', '["rust","go"]', '', 'open', '[]', '[]', ${at}, ${at})`,
+        );
+        expect((await run(db)).applied).toEqual(["20261130003000_tag_index"]);
+        const postings = await db.query("SELECT community_id, tag, member_id FROM volunteer_tags ORDER BY community_id, tag, member_id");
+        expect(postings).toEqual([
+          { community_id: "c1", tag: "ml", member_id: "v1" },
+          { community_id: "c1", tag: "ux", member_id: "v1" },
+          { community_id: "c2", tag: "go", member_id: "v1" },
+        ]);
+        const counts = (await db.query(
+          "SELECT community_id, tag, volunteers, seekers, requests FROM tag_counts ORDER BY community_id, tag",
+        )) as {
+          community_id: string;
+          tag: string;
+          volunteers: number;
+          seekers: number;
+          requests: number;
+        }[];
+        expect(counts.map((r) => [r.community_id, r.tag, Number(r.volunteers), Number(r.seekers), Number(r.requests)])).toEqual([
+          ["c1", "", 2, 1, 1],
+          ["c1", "go", 0, 0, 1],
+          ["c1", "ml", 2, 1, 0],
+          ["c1", "rust", 0, 1, 1],
+          ["c1", "ux", 1, 0, 0],
+          ["c2", "", 1, 0, 0],
+          ["c2", "go", 1, 0, 0],
+        ]);
+      } finally {
+        await db.drop();
+      }
+    });
+
     it("applies new migrations in order, each with its history row", async () => {
       const db = kind.make();
       const migrations = copyMigrations(db.kind);

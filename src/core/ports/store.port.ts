@@ -22,6 +22,8 @@ export interface RequestFilter {
 export interface IntroFilter {
   requestId?: string;
   volunteerId?: string;
+  /** Intros offered to any of these volunteers (an empty list matches nothing). */
+  volunteerIds?: readonly string[];
   seekerId?: string;
   status?: readonly IntroStatus[];
   /** Only intros whose deadline is at or before this instant. */
@@ -30,6 +32,8 @@ export interface IntroFilter {
 export interface ChatFilter {
   /** Chats where this member is the seeker or the volunteer. */
   memberId?: string;
+  /** Chats where any of these members is the seeker or the volunteer (an empty list matches nothing). */
+  memberIds?: readonly string[];
   requestId?: string;
   status?: readonly ChatStatus[];
   /** Only chats created at or after this instant. */
@@ -51,6 +55,33 @@ export interface KeptNotice {
   key: string;
   notice: Notice;
   createdAt: Date;
+}
+
+/** Feedback filter: each field narrows; a list field matches any of its ids (an empty list matches nothing). */
+export interface FeedbackFilter {
+  aboutId?: string;
+  /** Feedback about any of these members. */
+  aboutIds?: readonly string[];
+  chatId?: string;
+  fromId?: string;
+}
+
+/** How often one tag is carried in a community. */
+export interface TagUse {
+  /** Volunteer profiles (active or not) listing it as expertise. */
+  volunteers: number;
+  /** Seeker profiles listing it as an interest. */
+  seekers: number;
+  /** Chat requests (any status) asking about it. */
+  requests: number;
+}
+
+/** Tag use in a community, kept by the store as profiles and requests are saved and deleted. */
+export interface TagCounts {
+  /** Volunteer and seeker profiles that carry at least one tag: the population rarity is measured in. */
+  profiles: number;
+  /** Use per tag, exactly as stored (not canonicalized); tags nobody carries are absent. */
+  tags: Map<string, TagUse>;
 }
 
 /** What a platform ref names: a member's DM channel, or a chat's pair thread. */
@@ -75,6 +106,8 @@ export interface StoreTx {
   saveMember(m: Member): Promise<void>;
   /** All members of a community, in creation order. */
   listMembers(communityId: string): Promise<Member[]>;
+  /** The members of the community with these ids (unknown ids are skipped), in creation order. */
+  getMembers(communityId: string, ids: readonly string[]): Promise<Member[]>;
 
   /** A seeker profile, or null. */
   getSeeker(communityId: string, memberId: string): Promise<SeekerProfile | null>;
@@ -91,6 +124,21 @@ export interface StoreTx {
   saveVolunteer(p: VolunteerProfile): Promise<void>;
   /** Every volunteer profile in the community. */
   listVolunteers(communityId: string): Promise<VolunteerProfile[]>;
+  /**
+   * The active volunteer profiles listing at least one of `tags` (compared as stored), by
+   * member id: the candidates for a request, found through an index rather than a scan.
+   */
+  listVolunteersWithTags(communityId: string, tags: readonly string[]): Promise<VolunteerProfile[]>;
+  /**
+   * The tags of active volunteer profiles whose member is neither opted out nor forgotten,
+   * leaving out `exceptMemberId`'s own, sorted: what a community offers to talk about.
+   */
+  listOfferedTags(communityId: string, exceptMemberId: string): Promise<string[]>;
+  /**
+   * How many volunteer profiles, seeker profiles and requests carry each tag, kept as they are
+   * saved and deleted. With `tags`, only those tags are reported (the population always is).
+   */
+  tagCounts(communityId: string, tags?: readonly string[]): Promise<TagCounts>;
   /** Remove a volunteer profile if present. */
   deleteVolunteer(communityId: string, memberId: string): Promise<void>;
 
@@ -117,8 +165,8 @@ export interface StoreTx {
 
   /** Insert or replace feedback (one per author and chat). */
   saveFeedback(f: Feedback): Promise<void>;
-  /** Feedback in the community, optionally about one member or one chat. */
-  listFeedback(communityId: string, filter?: { aboutId?: string; chatId?: string; fromId?: string }): Promise<Feedback[]>;
+  /** Feedback in the community matching the filter, oldest first. */
+  listFeedback(communityId: string, filter?: FeedbackFilter): Promise<Feedback[]>;
   /** Delete feedback written by a member; returns how many rows went. */
   deleteFeedbackFrom(communityId: string, fromId: string): Promise<number>;
 

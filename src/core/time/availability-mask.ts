@@ -1,7 +1,8 @@
 import type { Availability } from "../domain/member.js";
 import type { Slot } from "../domain/chat.js";
 import { PercolateError } from "../result.js";
-import { freeIntervals } from "./windows.js";
+import type { Interval } from "./windows.js";
+import { fastFreeIntervals } from "./fast-intervals.js";
 
 export { isValidZone } from "./windows.js";
 
@@ -30,11 +31,16 @@ function emptyMask(grid: Grid): Uint32Array {
   return new Uint32Array(Math.ceil(grid.cells / 32));
 }
 
-/** Sets bits [from, to) of `mask`, clamped to [0, cells). */
+/** Sets bits [from, to) of `mask`, clamped to [0, cells), a whole 32-bit word at a time where it can. */
 function setRange(mask: Uint32Array, cells: number, from: number, to: number): void {
-  const lo = Math.max(0, from);
+  let i = Math.max(0, from);
   const hi = Math.min(cells, to);
-  for (let i = lo; i < hi; i++) mask[i >>> 5] = (mask[i >>> 5] ?? 0) | (1 << (i & 31));
+  while (i < hi && (i & 31) !== 0) {
+    mask[i >>> 5] = (mask[i >>> 5] ?? 0) | (1 << (i & 31));
+    i++;
+  }
+  for (; i + 32 <= hi; i += 32) mask[i >>> 5] = 0xffffffff;
+  for (; i < hi; i++) mask[i >>> 5] = (mask[i >>> 5] ?? 0) | (1 << (i & 31));
 }
 
 /** True iff bit `i` of `mask` is set (false beyond its end). */
@@ -45,16 +51,22 @@ export function testBit(mask: Uint32Array, i: number): boolean {
 /**
  * Bit i is set iff cell i lies fully inside one of the member's weekly windows
  * (touching windows count as one) on a local date in `zone` not in
- * `av.datesOff`. DST-correct: windows are placed on the real calendar with
- * luxon; a skipped wall-clock time moves forward as luxon does, and a repeated
- * fall-back hour is one bit per real instant. A member with no windows gets an
- * empty mask (apply `withDefaultWindows` first if that is not wanted).
+ * `av.datesOff`. DST-correct: windows are placed on the real calendar exactly as
+ * `freeIntervals` places them with luxon (a skipped wall-clock time moves forward
+ * as luxon does, and a repeated fall-back hour is one bit per real instant), but
+ * computed arithmetically from per-zone, per-date offsets (see fast-intervals.ts).
+ * A member with no windows gets an empty mask (apply `withDefaultWindows` first
+ * if that is not wanted).
  * Throws PercolateError for an invalid zone (zones are validated at the edge).
  */
 export function freeMask(av: Availability, zone: string, grid: Grid): Uint32Array {
+  return maskOfIntervals(fastFreeIntervals(av, zone, grid.originMs, grid.originMs + grid.cells * CELL_MS), grid);
+}
+
+/** Bit i is set iff cell i lies fully inside one of `intervals` (UTC, half-open). */
+export function maskOfIntervals(intervals: readonly Interval[], grid: Grid): Uint32Array {
   const mask = emptyMask(grid);
-  const endMs = grid.originMs + grid.cells * CELL_MS;
-  for (const iv of freeIntervals(av, zone, grid.originMs, endMs)) {
+  for (const iv of intervals) {
     const from = Math.ceil((iv.startMs - grid.originMs) / CELL_MS);
     const to = Math.floor((iv.endMs - grid.originMs) / CELL_MS);
     setRange(mask, grid.cells, from, to);

@@ -46,7 +46,8 @@ export async function chooseVolunteer(
     if (request.status !== "open" && request.status !== "waitlisted") return fail("NOT_OPEN", { status: request.status });
     if (community.settings.programPaused) return fail("PROGRAM_PAUSED");
 
-    const pool = await loadPool(tx, community, now);
+    const named = cmd.volunteerId === "auto" ? [] : [cmd.volunteerId];
+    const pool = await loadPool(tx, community, now, { ...request, volunteerIds: named });
     const asker = askerFor(pool, request, await pendingWith(tx, community.id, request.seekerId));
     const { ranked, excluded } = rankCandidates(asker, pool.candidates, pool.weights, pool.candidates.length);
     const pick = cmd.volunteerId === "auto" ? ranked[0] : ranked.find((r) => r.volunteerId === cmd.volunteerId);

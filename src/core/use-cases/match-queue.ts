@@ -2,7 +2,7 @@ import { isAvailableForMatching } from "../domain/index.js";
 import { assignBatch } from "../matching/assign.js";
 import type { Deps } from "./shared/context.js";
 import { offerIntro } from "./shared/offer.js";
-import { askerFor, loadPool } from "./shared/pool.js";
+import { askerFor, loadBatchPool } from "./shared/pool.js";
 import { blockerFor } from "./shared/blocker.js";
 import { enqueue } from "./shared/notify.js";
 import { tellSeeker } from "./shared/intro-sent.js";
@@ -43,7 +43,7 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
     });
     report.considered = live.length;
     if (live.length === 0) return report;
-    const pool = await loadPool(tx, community, now);
+    const pool = await loadBatchPool(tx, community, now);
     const pending = new Map<string, Set<string>>();
     for (const i of await tx.listIntros(community.id, { status: ["pending"] })) {
       pending.set(i.seekerId, (pending.get(i.seekerId) ?? new Set()).add(i.volunteerId));

@@ -72,7 +72,7 @@ export async function referSeeker(deps: Deps, cmd: ReferSeeker): Promise<Result<
       createdAt: now,
       updatedAt: now,
     };
-    const pool = await loadPool(tx, community, now);
+    const pool = await loadPool(tx, community, now, { ...draft, volunteerIds: [target.id] });
     const asker = askerFor(pool, draft, await pendingWith(tx, community.id, chat.seekerId));
     // A referral is a person's judgement: shared tags are not required, but every hard exclusion is.
     const scored = rankCandidates(asker, pool.candidates, pool.weights, pool.candidates.length);

@@ -44,7 +44,7 @@ export async function renewRequest(deps: Deps, cmd: RenewRequest): Promise<Resul
     }
     if (!request) return fail("NOT_FOUND", { requestId: cmd.requestId });
     if (request.seekerId !== member.id) return fail("NOT_YOURS");
-    const pool = await loadPool(tx, community, now);
+    const pool = await loadPool(tx, community, now, { ...request, memberIds: request.suggestions.map((sg) => sg.volunteerId) });
     const describe = (r: ChatRequest): Suggestion[] => describeSuggestions(pool, r);
     const pending = await pendingWith(tx, community.id, member.id);
     if (ACTIVE_REQUEST_STATUSES.includes(request.status)) {

@@ -23,7 +23,11 @@ export interface Suggestion {
 export interface RequestChatValue {
   request: ChatRequest;
   suggestions: Suggestion[];
-  /** Why other volunteers were not suggested, counted by reason (shown when asked). */
+  /**
+   * Why other volunteers sharing a topic with the request were not suggested, counted by reason.
+   * Volunteers on other topics are never looked at, so `no_shared_tags` is counted only for
+   * those found through an alias spelling that does not resolve to a shared tag.
+   */
   notSuggested: Partial<Record<Exclusion, number>>;
   /** True when this exact request was already open: a replay, nothing new was created. */
   replay: boolean;
@@ -36,7 +40,7 @@ export type RequestChatCode = "PROGRAM_PAUSED" | "NO_TAGS" | "GOALS_REQUIRED" | 
 
 /**
  * A seeker asks for a chat: the request is saved and ranked against every volunteer who can
- * take it. With nobody to suggest, it is waitlisted for the batch matcher (still `ok`, with no
+ * take it and shares a topic with it. With nobody to suggest, it is waitlisted for the batch matcher (still `ok`, with no
  * suggestions). Asking the same thing again while it is open returns the open request.
  */
 export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<RequestChatValue, RequestChatCode>> {
@@ -54,7 +58,11 @@ export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<
 
     const open = await tx.listRequests(community.id, { seekerId: member.id, status: ACTIVE_REQUEST_STATUSES });
     const same = open.find((r) => r.goals === goals && r.tags.join() === tags.join());
-    const pool = await loadPool(tx, community, now);
+    const pool = await loadPool(tx, community, now, {
+      seekerId: member.id,
+      tags,
+      memberIds: same?.suggestions.map((sg) => sg.volunteerId) ?? [],
+    });
     const describe = (r: ChatRequest): Suggestion[] => describeSuggestions(pool, r);
     if (same) {
       const blocker =

@@ -4,7 +4,7 @@ import type { Deps } from "./shared/context.js";
 import { blockerFor } from "./shared/blocker.js";
 import { enqueue } from "./shared/notify.js";
 import { pendingWith } from "./shared/offer.js";
-import { askerFor, loadPool, type Pool } from "./shared/pool.js";
+import { askerFor, loadPool } from "./shared/pool.js";
 
 const WEEK_MS = 7 * 24 * 3600_000;
 
@@ -32,7 +32,6 @@ export async function tendWaitlist(deps: Deps, cmd: { communityId: string }): Pr
   const now = deps.clock.now();
   const report: TendWaitlistReport = { communityId: cmd.communityId, nudged: 0, expired: 0 };
   const waiting = await deps.store.tx((tx) => tx.listRequests(cmd.communityId, { status: ["waitlisted"] }));
-  let pool: Pool | null = null;
   for (const seen of waiting) {
     const done = await deps.store.tx(async (tx): Promise<"nudged" | "expired" | null> => {
       const community = await tx.getCommunity(cmd.communityId);
@@ -65,7 +64,7 @@ export async function tendWaitlist(deps: Deps, cmd: { communityId: string }): Pr
       if (!seeker || !isAvailableForMatching(seeker, now)) return null;
       const weekStart = new Date(since.getTime() + weeks * WEEK_MS);
       if (await nudgedSince(tx, community.id, r.id, weekStart)) return null;
-      pool ??= await loadPool(tx, community, now);
+      const pool = await loadPool(tx, community, now, r);
       const blocker = blockerFor(pool, r, askerFor(pool, r, await pendingWith(tx, community.id, r.seekerId)));
       // Someone fits: the batch introduces them within the hour, which says more than a note.
       if (!blocker) return null;

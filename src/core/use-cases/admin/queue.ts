@@ -4,7 +4,7 @@ import { blockerFor } from "../shared/blocker.js";
 import type { Actor, Deps } from "../shared/context.js";
 import { pendingWith } from "../shared/offer.js";
 import { ref } from "../shared/people.js";
-import { askerFor, loadPool } from "../shared/pool.js";
+import { askerFor, loadBatchPool } from "../shared/pool.js";
 import { waitingSince } from "../tend-waitlist.js";
 import { asAdmin } from "./guard.js";
 
@@ -36,7 +36,7 @@ export async function adminQueue(deps: Deps, cmd: { actor: Actor }): Promise<Res
   return asAdmin(deps, cmd.actor, "queue", async (tx, community) => {
     const requests = await tx.listRequests(community.id, { status: ["open", "offered", "waitlisted"] });
     requests.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
-    const pool = requests.length ? await loadPool(tx, community, now) : null;
+    const pool = requests.length ? await loadBatchPool(tx, community, now) : null;
     const items: QueueItem[] = [];
     for (const r of requests) {
       const seeker = await tx.getMember(community.id, r.seekerId);

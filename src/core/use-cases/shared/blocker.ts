@@ -45,7 +45,8 @@ export function blockerFor(pool: Pool, request: ChatRequest, asker: Asker, resul
     case "FITS":
       return null;
     case "NO_TOPIC":
-      return { code: "NO_TOPIC", tags, topics: d.topics };
+      // An on-demand pool holds only the request's own candidates; the community's topics come with it.
+      return { code: "NO_TOPIC", tags, topics: pool.offeredTopics ?? d.topics };
     case "ALL_ASKED":
       return { code: "ALL_ASKED", tags };
     case "NO_CAPACITY": {

@@ -98,7 +98,7 @@ export async function offerNext(tx: StoreTx, deps: Deps, community: Community, r
     return blocker ? { offered: null, waitlisted: true, blocker } : { offered: null, waitlisted: true };
   };
   if (request.tried.length >= community.settings.maxIntroTries || community.settings.programPaused) return waitlist();
-  const p = pool ?? (await loadPool(tx, community, now));
+  const p = pool ?? (await loadPool(tx, community, now, request));
   const asker = askerFor(p, request, await pendingWith(tx, community.id, request.seekerId));
   const { ranked } = rankCandidates(asker, p.candidates, p.weights, 1);
   const best = ranked[0];

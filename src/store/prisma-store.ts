@@ -1,6 +1,6 @@
 import type { Inbox, NudgeOutbox, Store, StoreTx } from "../core/ports/index.js";
 import { isRetryableConflict } from "./errors.js";
-import { createDb, type Db, type Dialect } from "./prisma-client.js";
+import { createDb, type Db, type Dialect, rowReaderFor } from "./prisma-client.js";
 import { PrismaInbox } from "./prisma-inbox.js";
 import { PrismaOutbox } from "./prisma-outbox.js";
 import { PrismaTx } from "./prisma-tx.js";
@@ -64,13 +64,13 @@ export class PrismaStore implements Store {
     if (this.dialect === "sqlite") {
       return this.db.$transaction(async (t) => {
         await t.$executeRawUnsafe(SQLITE_TAKE_WRITE_LOCK);
-        return fn(new PrismaTx(t));
+        return fn(new PrismaTx(t, rowReaderFor(this.db, t)));
       }, timing);
     }
     return this.db.$transaction(
       async (t) => {
         await t.$executeRawUnsafe(alone ? PG_RUN_ALONE : PG_RUN_SHARED);
-        return fn(new PrismaTx(t));
+        return fn(new PrismaTx(t, rowReaderFor(this.db, t)));
       },
       { ...timing, isolationLevel: "Serializable" },
     );

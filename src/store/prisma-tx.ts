@@ -10,6 +10,7 @@ import type {
   VolunteerProfile,
 } from "../core/domain/index.js";
 import type { ChatFilter, IntroFilter, KeptNotice, NudgeFilter, PlatformRefKind, RequestFilter, StoreTx } from "../core/ports/index.js";
+import { sqltag as sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "./generated/sqlite/client.js";
 import { chatFromRow, chatToRow } from "./mappers/chat.js";
 import { requestFromRow, requestToRow } from "./mappers/chat-request.js";
@@ -20,7 +21,10 @@ import { memberFromRow, memberToRow } from "./mappers/member.js";
 import { nudgeFromRow, nudgeToRow } from "./mappers/nudge.js";
 import { seekerFromRow, seekerToRow, volunteerFromRow, volunteerToRow } from "./mappers/profiles.js";
 import { INSERT_CHUNK, insertNudgesSql } from "./nudge-sql.js";
+import { HotReads } from "./hot-reads.js";
 import type { DbTx } from "./prisma-client.js";
+import { COMMUNITY, INTRO, CHAT, MEMBER, REQUEST, SEEKER, VOLUNTEER } from "./row-specs.js";
+import { prismaRows, type RowReader } from "./sqlite-rows.js";
 import { PlatformState } from "./prisma-platform-state.js";
 import { markInboxAppliedIn } from "./prisma-inbox.js";
 
@@ -37,15 +41,27 @@ export function nudgeWhere(communityId: string, f: NudgeFilter): Prisma.NudgeWhe
   };
 }
 
+/** `"community_id" = … AND "<column>" = …`: one record of a community by its key. */
+const key = (communityId: string, column: "id" | "member_id", id: string) =>
+  column === "id" ? sql`"community_id" = ${communityId} AND "id" = ${id}` : sql`"community_id" = ${communityId} AND "member_id" = ${id}`;
+
 /**
  * StoreTx over one interactive Prisma transaction. Filters and orderings follow
  * src/store/filters.ts and MemoryStore; ties in time order fall back to the id.
+ * Writes go through Prisma's query builder; the reads every command makes go through
+ * HotReads (plain SQL on `reader`, by default Prisma's `$queryRaw`).
  */
 export class PrismaTx implements StoreTx {
-  constructor(private readonly db: DbTx) {}
+  private readonly hot: HotReads;
+  constructor(
+    private readonly db: DbTx,
+    reader: RowReader = prismaRows(db),
+  ) {
+    this.hot = new HotReads(reader);
+  }
 
   async getCommunity(id: string): Promise<Community | null> {
-    const r = await this.db.community.findUnique({ where: { id } });
+    const r = await this.hot.one(COMMUNITY, sql`"id" = ${id}`);
     return r && communityFromRow(r);
   }
   async saveCommunity(c: Community): Promise<void> {
@@ -58,8 +74,11 @@ export class PrismaTx implements StoreTx {
   }
 
   async getMember(communityId: string, id: string): Promise<Member | null> {
-    const r = await this.db.member.findUnique({ where: { communityId_id: { communityId, id } } });
+    const r = await this.hot.one(MEMBER, key(communityId, "id", id));
     return r && memberFromRow(r);
+  }
+  async getMembers(communityId: string, ids: readonly string[]): Promise<Member[]> {
+    return (await this.hot.byIds(MEMBER, communityId, "id", ids, (r) => r.id)).map(memberFromRow);
   }
   async saveMember(m: Member): Promise<void> {
     const row = memberToRow(m);
@@ -71,7 +90,7 @@ export class PrismaTx implements StoreTx {
   }
 
   async getSeeker(communityId: string, memberId: string): Promise<SeekerProfile | null> {
-    const r = await this.db.seekerProfile.findUnique({ where: { communityId_memberId: { communityId, memberId } } });
+    const r = await this.hot.one(SEEKER, key(communityId, "member_id", memberId));
     return r && seekerFromRow(r);
   }
   async listSeekers(communityId: string): Promise<SeekerProfile[]> {
@@ -88,8 +107,11 @@ export class PrismaTx implements StoreTx {
   }
 
   async getVolunteer(communityId: string, memberId: string): Promise<VolunteerProfile | null> {
-    const r = await this.db.volunteerProfile.findUnique({ where: { communityId_memberId: { communityId, memberId } } });
+    const r = await this.hot.one(VOLUNTEER, key(communityId, "member_id", memberId));
     return r && volunteerFromRow(r);
+  }
+  async getVolunteers(communityId: string, memberIds: readonly string[]): Promise<VolunteerProfile[]> {
+    return (await this.hot.byIds(VOLUNTEER, communityId, "member_id", memberIds, (r) => r.memberId)).map(volunteerFromRow);
   }
   async saveVolunteer(p: VolunteerProfile): Promise<void> {
     const row = volunteerToRow(p);
@@ -106,27 +128,22 @@ export class PrismaTx implements StoreTx {
   }
 
   async getRequest(communityId: string, id: string): Promise<ChatRequest | null> {
-    const r = await this.db.chatRequest.findUnique({ where: { communityId_id: { communityId, id } } });
+    const r = await this.hot.one(REQUEST, key(communityId, "id", id));
     return r && requestFromRow(r);
+  }
+  async getRequests(communityId: string, ids: readonly string[]): Promise<ChatRequest[]> {
+    return (await this.hot.byIds(REQUEST, communityId, "id", ids, (r) => r.id)).map(requestFromRow);
   }
   async saveRequest(r: ChatRequest): Promise<void> {
     const row = requestToRow(r);
     await this.db.chatRequest.upsert({ where: { communityId_id: { communityId: r.communityId, id: r.id } }, create: row, update: row });
   }
   async listRequests(communityId: string, f: RequestFilter = {}): Promise<ChatRequest[]> {
-    const rows = await this.db.chatRequest.findMany({
-      where: {
-        communityId,
-        ...(f.seekerId !== undefined && { seekerId: f.seekerId }),
-        ...(f.status !== undefined && { status: { in: [...f.status] } }),
-      },
-      orderBy: [{ createdAt: ASC }, { id: ASC }],
-    });
-    return rows.map(requestFromRow);
+    return (await this.hot.requests(communityId, f)).map(requestFromRow);
   }
 
   async getIntro(communityId: string, id: string): Promise<Intro | null> {
-    const r = await this.db.intro.findUnique({ where: { communityId_id: { communityId, id } } });
+    const r = await this.hot.one(INTRO, key(communityId, "id", id));
     return r && introFromRow(r);
   }
   async saveIntro(i: Intro): Promise<void> {
@@ -134,22 +151,11 @@ export class PrismaTx implements StoreTx {
     await this.db.intro.upsert({ where: { communityId_id: { communityId: i.communityId, id: i.id } }, create: row, update: row });
   }
   async listIntros(communityId: string, f: IntroFilter = {}): Promise<Intro[]> {
-    const rows = await this.db.intro.findMany({
-      where: {
-        communityId,
-        ...(f.requestId !== undefined && { requestId: f.requestId }),
-        ...(f.volunteerId !== undefined && { volunteerId: f.volunteerId }),
-        ...(f.seekerId !== undefined && { seekerId: f.seekerId }),
-        ...(f.status !== undefined && { status: { in: [...f.status] } }),
-        ...(f.deadlineBefore !== undefined && { deadline: { lte: f.deadlineBefore } }),
-      },
-      orderBy: [{ offeredAt: ASC }, { id: ASC }],
-    });
-    return rows.map(introFromRow);
+    return (await this.hot.intros(communityId, f)).map(introFromRow);
   }
 
   async getChat(communityId: string, id: string): Promise<Chat | null> {
-    const r = await this.db.chat.findUnique({ where: { communityId_id: { communityId, id } } });
+    const r = await this.hot.one(CHAT, key(communityId, "id", id));
     return r && chatFromRow(r);
   }
   async saveChat(c: Chat): Promise<void> {
@@ -157,17 +163,7 @@ export class PrismaTx implements StoreTx {
     await this.db.chat.upsert({ where: { communityId_id: { communityId: c.communityId, id: c.id } }, create: row, update: row });
   }
   async listChats(communityId: string, f: ChatFilter = {}): Promise<Chat[]> {
-    const rows = await this.db.chat.findMany({
-      where: {
-        communityId,
-        ...(f.memberId !== undefined && { OR: [{ seekerId: f.memberId }, { volunteerId: f.memberId }] }),
-        ...(f.requestId !== undefined && { requestId: f.requestId }),
-        ...(f.status !== undefined && { status: { in: [...f.status] } }),
-        ...(f.createdSince !== undefined && { createdAt: { gte: f.createdSince } }),
-      },
-      orderBy: [{ createdAt: ASC }, { id: ASC }],
-    });
-    return rows.map(chatFromRow);
+    return (await this.hot.chats(communityId, f)).map(chatFromRow);
   }
 
   async saveFeedback(f: Feedback): Promise<void> {

@@ -75,6 +75,11 @@ export interface StoreTx {
   saveMember(m: Member): Promise<void>;
   /** All members of a community, in creation order. */
   listMembers(communityId: string): Promise<Member[]>;
+  /**
+   * The members with these ids that exist, each once, in the order of `ids` (missing ones are
+   * left out). One read for a whole list of people, however long it is.
+   */
+  getMembers(communityId: string, ids: readonly string[]): Promise<Member[]>;
 
   /** A seeker profile, or null. */
   getSeeker(communityId: string, memberId: string): Promise<SeekerProfile | null>;
@@ -91,6 +96,8 @@ export interface StoreTx {
   saveVolunteer(p: VolunteerProfile): Promise<void>;
   /** Every volunteer profile in the community. */
   listVolunteers(communityId: string): Promise<VolunteerProfile[]>;
+  /** The volunteer profiles of these members that exist, each once, in the order of `memberIds`. */
+  getVolunteers(communityId: string, memberIds: readonly string[]): Promise<VolunteerProfile[]>;
   /** Remove a volunteer profile if present. */
   deleteVolunteer(communityId: string, memberId: string): Promise<void>;
 
@@ -100,6 +107,8 @@ export interface StoreTx {
   saveRequest(r: ChatRequest): Promise<void>;
   /** Requests matching the filter, oldest first. */
   listRequests(communityId: string, filter?: RequestFilter): Promise<ChatRequest[]>;
+  /** The requests with these ids that exist, each once, in the order of `ids`. */
+  getRequests(communityId: string, ids: readonly string[]): Promise<ChatRequest[]>;
 
   /** An intro, or null. */
   getIntro(communityId: string, id: string): Promise<Intro | null>;

@@ -29,7 +29,8 @@ export class HotReads {
   /** Rows of one community whose key column is among `ids`, in the order of `ids`, each once; chunked under the engines' parameter limits. */
   async byIds<R>(s: RowSpec<R>, communityId: string, keyColumn: string, ids: readonly string[], key: (r: R) => string): Promise<R[]> {
     const found: R[] = [];
-    for (const part of chunk([...new Set(ids)])) found.push(...(await this.many(s, sql`"community_id" = ${communityId} AND ${inList(keyColumn, part)}`)));
+    for (const part of chunk([...new Set(ids)]))
+      found.push(...(await this.many(s, sql`"community_id" = ${communityId} AND ${inList(keyColumn, part)}`)));
     return inOrderOf(ids, found, key);
   }
 

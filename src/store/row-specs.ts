@@ -28,7 +28,12 @@ export interface RowSpec<R> {
 const column = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** `fields` lists every field of R (a missing one is a type error), so nothing is dropped. */
-function spec<R>(table: string, fields: Record<keyof R & string, true>, dates: RowSpec<R>["dates"], bools: RowSpec<R>["bools"] = []): RowSpec<R> {
+function spec<R>(
+  table: string,
+  fields: Record<keyof R & string, true>,
+  dates: RowSpec<R>["dates"],
+  bools: RowSpec<R>["bools"] = [],
+): RowSpec<R> {
   const list = Object.keys(fields)
     .map((f) => `"${column(f)}" AS "${f}"`)
     .join(", ");

@@ -9,6 +9,7 @@ import {
   type VolunteerProfile,
   isAvailableForMatching,
 } from "../domain/index.js";
+import type { StoreTx } from "../ports/index.js";
 import { ok, type Result } from "../result.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
 import { ref } from "./shared/people.js";
@@ -54,6 +55,50 @@ export const byCreation = <T extends { id: string } & ({ createdAt: Date } | { o
   return t(a) - t(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 };
 
+/** What a member has going on, without the names: the lists status shows, each in its order. */
+export interface Standing {
+  /** Requests still in progress, oldest first. */
+  requests: ChatRequest[];
+  /** Intros waiting for this member's answer, deadline not passed, oldest first. */
+  pending: Intro[];
+  /** Intros to this member that expired in the last 7 days, oldest offer first. */
+  expired: Intro[];
+  /** Chats not yet closed (see StatusValue.chats), oldest first. */
+  open: Chat[];
+  /** Chats answered in the last 30 days, oldest first. */
+  recent: Chat[];
+  /** The last five chats that are over, newest first. */
+  over: Chat[];
+}
+
+/** The lists status is made of, in four reads: what commands resolve "the one waiting for me" from. */
+export async function standing(tx: StoreTx, communityId: string, member: Member, now: Date): Promise<Standing> {
+  const requests = (await tx.listRequests(communityId, { seekerId: member.id, status: ACTIVE_REQUEST_STATUSES })).sort(byCreation);
+  const pending = (await tx.listIntros(communityId, { volunteerId: member.id, status: ["pending"] }))
+    .sort(byCreation)
+    .filter((i) => i.deadline > now);
+  const weekAgo = now.getTime() - 7 * 24 * 3600_000;
+  const expired = (await tx.listIntros(communityId, { volunteerId: member.id, status: ["expired"] })).filter(
+    (i) => i.deadline.getTime() >= weekAgo,
+  );
+  const mine = (await tx.listChats(communityId, { memberId: member.id })).sort(byCreation);
+  const monthAgo = now.getTime() - 30 * 24 * 3600_000;
+  const answered = (ch: Chat) => REPORTED_STATUSES.includes(ch.status) && (ch.outcomeAt?.getTime() ?? 0) >= monthAgo;
+  const askedToAnswer = (ch: Chat) => ch.status === "no_show" && ch.reports.length > 0 && !reportOf(ch, member.id) && answered(ch);
+  const when = (ch: Chat) => (ch.slot?.start ?? ch.createdAt).getTime();
+  return {
+    requests,
+    pending,
+    expired,
+    open: mine.filter((ch) => ch.status === "proposing" || ch.status === "scheduled" || askedToAnswer(ch)),
+    recent: mine.filter(answered),
+    over: mine
+      .filter((ch) => REPORTED_STATUSES.includes(ch.status))
+      .sort((a, b) => when(b) - when(a))
+      .slice(0, 5),
+  };
+}
+
 /**
  * Everything a member needs to see where they stand: profiles, requests, intros and chats.
  * A handful of reads whatever the member has going on: their requests, intros and chats, then
@@ -64,26 +109,7 @@ export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Resu
   return deps.store.tx(async (tx) => {
     const { community, member } = await loadActor(tx, cmd.actor, now);
     const c = community.id;
-    const requests = (await tx.listRequests(c, { seekerId: member.id, status: ACTIVE_REQUEST_STATUSES })).sort(byCreation);
-    const pending = (await tx.listIntros(c, { volunteerId: member.id, status: ["pending"] }))
-      .sort(byCreation)
-      .filter((i) => i.deadline > now);
-    const weekAgo = now.getTime() - 7 * 24 * 3600_000;
-    const expired = (await tx.listIntros(c, { volunteerId: member.id, status: ["expired"] })).filter(
-      (i) => i.deadline.getTime() >= weekAgo,
-    );
-    const mine = (await tx.listChats(c, { memberId: member.id })).sort(byCreation);
-
-    const monthAgo = now.getTime() - 30 * 24 * 3600_000;
-    const answered = (ch: Chat) => REPORTED_STATUSES.includes(ch.status) && (ch.outcomeAt?.getTime() ?? 0) >= monthAgo;
-    const askedToAnswer = (ch: Chat) => ch.status === "no_show" && ch.reports.length > 0 && !reportOf(ch, member.id) && answered(ch);
-    const open = mine.filter((ch) => ch.status === "proposing" || ch.status === "scheduled" || askedToAnswer(ch));
-    const when = (ch: Chat) => (ch.slot?.start ?? ch.createdAt).getTime();
-    const over = mine
-      .filter((ch) => REPORTED_STATUSES.includes(ch.status))
-      .sort((a, b) => when(b) - when(a))
-      .slice(0, 5);
-    const recentChats = mine.filter(answered);
+    const { requests, pending, expired, open, over, recent: recentChats } = await standing(tx, c, member, now);
     const otherOf = (ch: Chat) => (ch.seekerId === member.id ? ch.volunteerId : ch.seekerId);
 
     // Everyone the answer names, read at once: suggested volunteers, seekers of intros, the other side of chats, blocked members.

@@ -63,8 +63,9 @@ export class PrismaStore implements Store {
     const timing = { maxWait: 30_000, timeout: 60_000 };
     if (this.dialect === "sqlite") {
       return this.db.$transaction(async (t) => {
-        await t.$executeRawUnsafe(SQLITE_TAKE_WRITE_LOCK);
-        return fn(new PrismaTx(t, rowReaderFor(this.db, t)));
+        const reader = rowReaderFor(this.db, t);
+        await reader.exec(SQLITE_TAKE_WRITE_LOCK);
+        return fn(new PrismaTx(t, reader));
       }, timing);
     }
     return this.db.$transaction(

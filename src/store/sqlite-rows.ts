@@ -5,11 +5,16 @@ import type { DbTx } from "./prisma-client.js";
 /** Runs a read and hands back its rows as column → value records. */
 export interface RowReader {
   rows(q: Sql): Promise<Record<string, unknown>[]>;
+  /** Runs one fixed statement that returns nothing worth reading (a lock taken at the start of a transaction). */
+  exec(statement: string): Promise<void>;
 }
 
 /** Reads through Prisma's raw query path (PostgreSQL): no query compiler, one round trip. */
 export const prismaRows = (db: DbTx): RowReader => ({
   rows: (q) => db.$queryRaw<Record<string, unknown>[]>(q),
+  exec: async (statement) => {
+    await db.$executeRawUnsafe(statement);
+  },
 });
 
 /** Distinct SQL texts kept prepared; past this the cache starts again (lists of every length make new texts). */
@@ -34,6 +39,13 @@ export class SqliteRows implements RowReader {
     const db = this.connection();
     if (!db?.inTransaction) return Promise.reject(new Error("SqliteRows: a read outside a store transaction"));
     return Promise.resolve(this.statement(db, q.sql).all(...q.values.map(bindable)) as Record<string, unknown>[]);
+  }
+
+  exec(statement: string): Promise<void> {
+    const db = this.connection();
+    if (!db?.inTransaction) return Promise.reject(new Error("SqliteRows: a statement outside a store transaction"));
+    this.statement(db, statement).run();
+    return Promise.resolve();
   }
 
   private statement(db: Database, text: string): Statement {

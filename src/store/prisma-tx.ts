@@ -10,7 +10,7 @@ import type {
   VolunteerProfile,
 } from "../core/domain/index.js";
 import type { ChatFilter, IntroFilter, KeptNotice, NudgeFilter, PlatformRefKind, RequestFilter, StoreTx } from "../core/ports/index.js";
-import { sqltag as sql } from "@prisma/client/runtime/client";
+import { raw, sqltag as sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "./generated/sqlite/client.js";
 import { chatFromRow, chatToRow } from "./mappers/chat.js";
 import { requestFromRow, requestToRow } from "./mappers/chat-request.js";
@@ -43,7 +43,7 @@ export function nudgeWhere(communityId: string, f: NudgeFilter): Prisma.NudgeWhe
 
 /** `"community_id" = … AND "<column>" = …`: one record of a community by its key. */
 const key = (communityId: string, column: "id" | "member_id", id: string) =>
-  column === "id" ? sql`"community_id" = ${communityId} AND "id" = ${id}` : sql`"community_id" = ${communityId} AND "member_id" = ${id}`;
+  sql`"community_id" = ${communityId} AND ${raw(`"${column}"`)} = ${id}`;
 
 /**
  * StoreTx over one interactive Prisma transaction. Filters and orderings follow

@@ -2,17 +2,22 @@ import { empty, join, type Sql, sqltag as sql } from "@prisma/client/runtime/cli
 import type { ChatFilter, IntroFilter, RequestFilter } from "../core/ports/index.js";
 import { chunk, inOrderOf } from "./chunk.js";
 import type { Chat as ChatRow, ChatRequest as RequestRow, Intro as IntroRow } from "./generated/sqlite/client.js";
-import { CHAT, INTRO, inList, REQUEST, type RowSpec, rowOf } from "./row-specs.js";
+import { CHAT, INTRO, inList, REQUEST, type RowSpec, rowOf, upsertSql } from "./row-specs.js";
 import type { RowReader } from "./sqlite-rows.js";
 
 /**
- * The store's reads that run on every command (one record by key, a member's requests, intros
- * and chats, records by a list of ids) as plain SQL through a RowReader, so they skip Prisma's
- * per-call query compilation. Filters and orderings are those of src/store/filters.ts, as the
+ * The store's reads and writes that run on every command (one record by key, a member's
+ * requests, intros and chats, records by a list of ids; saving a record) as plain SQL through a
+ * RowReader, so they skip Prisma's per-call query compilation. Filters and orderings are those of src/store/filters.ts, as the
  * Prisma queries they replace had them: ties in time order fall back to the id.
  */
 export class HotReads {
   constructor(private readonly reader: RowReader) {}
+
+  /** Inserts `row` or replaces the row with its key (the store's `save*`). */
+  async save<R>(s: RowSpec<R>, row: R): Promise<void> {
+    await this.reader.run(upsertSql(s, row));
+  }
 
   /** The one row `where` selects, or null. */
   async one<R>(s: RowSpec<R>, where: Sql): Promise<R | null> {

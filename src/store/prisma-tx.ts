@@ -48,8 +48,8 @@ const key = (communityId: string, column: "id" | "member_id", id: string) =>
 /**
  * StoreTx over one interactive Prisma transaction. Filters and orderings follow
  * src/store/filters.ts and MemoryStore; ties in time order fall back to the id.
- * Writes go through Prisma's query builder; the reads every command makes go through
- * HotReads (plain SQL on `reader`, by default Prisma's `$queryRaw`).
+ * Records are read and saved through HotReads (plain SQL on `reader`, by default Prisma's
+ * `$queryRaw`); the rest goes through Prisma's query builder.
  */
 export class PrismaTx implements StoreTx {
   private readonly hot: HotReads;
@@ -65,8 +65,7 @@ export class PrismaTx implements StoreTx {
     return r && communityFromRow(r);
   }
   async saveCommunity(c: Community): Promise<void> {
-    const row = communityToRow(c);
-    await this.db.community.upsert({ where: { id: c.id }, create: row, update: row });
+    await this.hot.save(COMMUNITY, communityToRow(c));
   }
   async listCommunities(): Promise<Community[]> {
     const rows = await this.db.community.findMany({ orderBy: [{ createdAt: ASC }, { id: ASC }] });
@@ -81,8 +80,7 @@ export class PrismaTx implements StoreTx {
     return (await this.hot.byIds(MEMBER, communityId, "id", ids, (r) => r.id)).map(memberFromRow);
   }
   async saveMember(m: Member): Promise<void> {
-    const row = memberToRow(m);
-    await this.db.member.upsert({ where: { communityId_id: { communityId: m.communityId, id: m.id } }, create: row, update: row });
+    await this.hot.save(MEMBER, memberToRow(m));
   }
   async listMembers(communityId: string): Promise<Member[]> {
     const rows = await this.db.member.findMany({ where: { communityId }, orderBy: [{ createdAt: ASC }, { id: ASC }] });
@@ -98,9 +96,7 @@ export class PrismaTx implements StoreTx {
     return rows.map(seekerFromRow).sort((a, b) => a.memberId.localeCompare(b.memberId));
   }
   async saveSeeker(p: SeekerProfile): Promise<void> {
-    const row = seekerToRow(p);
-    const where = { communityId_memberId: { communityId: p.communityId, memberId: p.memberId } };
-    await this.db.seekerProfile.upsert({ where, create: row, update: row });
+    await this.hot.save(SEEKER, seekerToRow(p));
   }
   async deleteSeeker(communityId: string, memberId: string): Promise<void> {
     await this.db.seekerProfile.deleteMany({ where: { communityId, memberId } });
@@ -114,9 +110,7 @@ export class PrismaTx implements StoreTx {
     return (await this.hot.byIds(VOLUNTEER, communityId, "member_id", memberIds, (r) => r.memberId)).map(volunteerFromRow);
   }
   async saveVolunteer(p: VolunteerProfile): Promise<void> {
-    const row = volunteerToRow(p);
-    const where = { communityId_memberId: { communityId: p.communityId, memberId: p.memberId } };
-    await this.db.volunteerProfile.upsert({ where, create: row, update: row });
+    await this.hot.save(VOLUNTEER, volunteerToRow(p));
   }
   async listVolunteers(communityId: string): Promise<VolunteerProfile[]> {
     const rows = await this.db.volunteerProfile.findMany({ where: { communityId } });
@@ -135,8 +129,7 @@ export class PrismaTx implements StoreTx {
     return (await this.hot.byIds(REQUEST, communityId, "id", ids, (r) => r.id)).map(requestFromRow);
   }
   async saveRequest(r: ChatRequest): Promise<void> {
-    const row = requestToRow(r);
-    await this.db.chatRequest.upsert({ where: { communityId_id: { communityId: r.communityId, id: r.id } }, create: row, update: row });
+    await this.hot.save(REQUEST, requestToRow(r));
   }
   async listRequests(communityId: string, f: RequestFilter = {}): Promise<ChatRequest[]> {
     return (await this.hot.requests(communityId, f)).map(requestFromRow);
@@ -147,8 +140,7 @@ export class PrismaTx implements StoreTx {
     return r && introFromRow(r);
   }
   async saveIntro(i: Intro): Promise<void> {
-    const row = introToRow(i);
-    await this.db.intro.upsert({ where: { communityId_id: { communityId: i.communityId, id: i.id } }, create: row, update: row });
+    await this.hot.save(INTRO, introToRow(i));
   }
   async listIntros(communityId: string, f: IntroFilter = {}): Promise<Intro[]> {
     return (await this.hot.intros(communityId, f)).map(introFromRow);
@@ -159,8 +151,7 @@ export class PrismaTx implements StoreTx {
     return r && chatFromRow(r);
   }
   async saveChat(c: Chat): Promise<void> {
-    const row = chatToRow(c);
-    await this.db.chat.upsert({ where: { communityId_id: { communityId: c.communityId, id: c.id } }, create: row, update: row });
+    await this.hot.save(CHAT, chatToRow(c));
   }
   async listChats(communityId: string, f: ChatFilter = {}): Promise<Chat[]> {
     return (await this.hot.chats(communityId, f)).map(chatFromRow);

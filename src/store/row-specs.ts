@@ -21,6 +21,12 @@ import type {
 export interface RowSpec<R> {
   /** `SELECT <every column AS its field> FROM <table>`, to be followed by a WHERE clause. */
   readonly from: Sql;
+  /** The table, quoted. */
+  readonly table: string;
+  /** Every field, in one fixed order. */
+  readonly fields: readonly (keyof R & string)[];
+  /** The fields of the primary key. */
+  readonly key: readonly (keyof R & string)[];
   readonly dates: readonly (keyof R & string)[];
   readonly bools: readonly (keyof R & string)[];
 }
@@ -30,20 +36,37 @@ const column = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.t
 /** `fields` lists every field of R (a missing one is a type error), so nothing is dropped. */
 function spec<R>(
   table: string,
+  key: RowSpec<R>["key"],
   fields: Record<keyof R & string, true>,
   dates: RowSpec<R>["dates"],
   bools: RowSpec<R>["bools"] = [],
 ): RowSpec<R> {
-  const list = Object.keys(fields)
-    .map((f) => `"${column(f)}" AS "${f}"`)
-    .join(", ");
-  return { from: raw(`SELECT ${list} FROM "${table}"`), dates, bools };
+  const all = Object.keys(fields) as (keyof R & string)[];
+  const list = all.map((f) => `"${column(f)}" AS "${f}"`).join(", ");
+  return { from: raw(`SELECT ${list} FROM "${table}"`), table: `"${table}"`, fields: all, key, dates, bools };
 }
 
-export const COMMUNITY = spec<CommunityRow>("communities", { id: true, name: true, settings: true, createdAt: true }, ["createdAt"]);
+/**
+ * Insert `row`, or replace every other column of the row with the same key: the store's
+ * `save*`, in one statement both engines run (`ON CONFLICT … DO UPDATE`).
+ */
+export function upsertSql<R>(s: RowSpec<R>, row: R): Sql {
+  const col = (f: string) => `"${column(f)}"`;
+  const set = s.fields
+    .filter((f) => !s.key.includes(f))
+    .map((f) => `${col(f)} = excluded.${col(f)}`)
+    .join(", ");
+  const values = join(s.fields.map((f) => row[f]));
+  return sql`INSERT INTO ${raw(s.table)} (${raw(s.fields.map(col).join(", "))}) VALUES (${values}) ON CONFLICT (${raw(s.key.map(col).join(", "))}) DO UPDATE SET ${raw(set)}`;
+}
+
+export const COMMUNITY = spec<CommunityRow>("communities", ["id"], { id: true, name: true, settings: true, createdAt: true }, [
+  "createdAt",
+]);
 
 export const MEMBER = spec<MemberRow>(
   "members",
+  ["communityId", "id"],
   {
     communityId: true,
     id: true,
@@ -63,12 +86,14 @@ export const MEMBER = spec<MemberRow>(
 
 export const SEEKER = spec<SeekerRow>(
   "seeker_profiles",
+  ["communityId", "memberId"],
   { communityId: true, memberId: true, interests: true, learn: true, intro: true, updatedAt: true },
   ["updatedAt"],
 );
 
 export const VOLUNTEER = spec<VolunteerRow>(
   "volunteer_profiles",
+  ["communityId", "memberId"],
   {
     communityId: true,
     memberId: true,
@@ -86,6 +111,7 @@ export const VOLUNTEER = spec<VolunteerRow>(
 
 export const REQUEST = spec<RequestRow>(
   "chat_requests",
+  ["communityId", "id"],
   {
     communityId: true,
     id: true,
@@ -105,6 +131,7 @@ export const REQUEST = spec<RequestRow>(
 
 export const INTRO = spec<IntroRow>(
   "intros",
+  ["communityId", "id"],
   {
     communityId: true,
     id: true,
@@ -123,6 +150,7 @@ export const INTRO = spec<IntroRow>(
 
 export const CHAT = spec<ChatRow>(
   "chats",
+  ["communityId", "id"],
   {
     communityId: true,
     id: true,

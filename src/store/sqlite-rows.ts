@@ -7,6 +7,8 @@ export interface RowReader {
   rows(q: Sql): Promise<Record<string, unknown>[]>;
   /** Runs one fixed statement that returns nothing worth reading (a lock taken at the start of a transaction). */
   exec(statement: string): Promise<void>;
+  /** Runs a write; returns how many rows it changed. */
+  run(q: Sql): Promise<number>;
 }
 
 /** Reads through Prisma's raw query path (PostgreSQL): no query compiler, one round trip. */
@@ -15,6 +17,7 @@ export const prismaRows = (db: DbTx): RowReader => ({
   exec: async (statement) => {
     await db.$executeRawUnsafe(statement);
   },
+  run: (q) => db.$executeRaw(q),
 });
 
 /** Distinct SQL texts kept prepared; past this the cache starts again (lists of every length make new texts). */
@@ -39,6 +42,12 @@ export class SqliteRows implements RowReader {
     const db = this.connection();
     if (!db?.inTransaction) return Promise.reject(new Error("SqliteRows: a read outside a store transaction"));
     return Promise.resolve(this.statement(db, q.sql).all(...q.values.map(bindable)) as Record<string, unknown>[]);
+  }
+
+  run(q: Sql): Promise<number> {
+    const db = this.connection();
+    if (!db?.inTransaction) return Promise.reject(new Error("SqliteRows: a write outside a store transaction"));
+    return Promise.resolve(this.statement(db, q.sql).run(...q.values.map(bindable)).changes);
   }
 
   exec(statement: string): Promise<void> {

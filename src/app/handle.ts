@@ -1,5 +1,6 @@
 import { dispatch, guestMay, type Parsed, type Reply, withinLimits } from "../core/commands/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
+import { watchActor } from "./actor-zone.js";
 import {
   type Action,
   namedActions,
@@ -36,10 +37,14 @@ export async function handle(deps: Deps, actor: Actor, input: Parsed, style: Tex
     deps.metrics?.command(platform, parsed.kind, "guest");
     return { text: renderGuestRefusal(style), actions: [], reply: null };
   }
-  const reply = await dispatch(deps, actor, parsed);
+  const watched = watchActor(deps.store, actor);
+  const reply = await dispatch({ ...deps, store: watched.store }, actor, parsed);
   deps.metrics?.command(platform, reply.kind, "result" in reply ? (reply.result.ok ? "ok" : reply.result.code) : "ok");
   deps.afterCommand?.();
-  const zone = (await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? actor.timeZone ?? "UTC";
+  // The member as the command left them (their zone may have just changed); read only if it never loaded them.
+  const seen = watched.seen();
+  const member = seen === undefined ? await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)) : seen;
+  const zone = member?.timeZone ?? actor.timeZone ?? "UTC";
   const actions =
     (reply.kind === "request" || reply.kind === "renew") && reply.result.ok
       ? suggestionActions(reply.result.value)

@@ -21,6 +21,8 @@ declare module "better-sqlite3" {
       run(...params: unknown[]): RunResult;
       get(...params: unknown[]): unknown;
       all(...params: unknown[]): unknown[];
+      /** Integers as BigInt (true) or number (false) for this statement. */
+      safeIntegers(on?: boolean): this;
     }
     interface Database {
       prepare(sql: string): Statement;
@@ -33,6 +35,7 @@ declare module "better-sqlite3" {
   const Database: new (filename: string, options?: BetterSqlite3.Options) => BetterSqlite3.Database;
   type Database = BetterSqlite3.Database;
   type Options = BetterSqlite3.Options;
-  export { Options };
+  type Statement = BetterSqlite3.Statement;
+  export { Options, Statement };
   export default Database;
 }

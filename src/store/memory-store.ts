@@ -63,6 +63,12 @@ const k = (communityId: string, id: string): string => `${communityId}\u0000${id
 const copy = <T>(v: T): T => structuredClone(v);
 const inCommunity = <T extends { communityId: string }>(m: Map<string, T>, communityId: string): T[] =>
   [...m.values()].filter((v) => v.communityId === communityId);
+/** The records of `ids` that exist, each once, in the order of `ids`, as copies. */
+const byIds = <T>(m: Map<string, T>, communityId: string, ids: readonly string[]): T[] =>
+  [...new Set(ids)].flatMap((id) => {
+    const v = m.get(k(communityId, id));
+    return v ? [copy(v)] : [];
+  });
 const byTime =
   <T>(f: (v: T) => Date) =>
   (a: T, b: T) =>
@@ -142,14 +148,13 @@ class MemoryTx implements StoreTx {
   async saveMember(m: Member) {
     this.t.members.set(k(m.communityId, m.id), copy(m));
   }
+  async getMembers(communityId: string, ids: readonly string[]) {
+    return byIds(this.t.members, communityId, ids);
+  }
   async listMembers(communityId: string) {
     return inCommunity(this.t.members, communityId)
       .sort(byTime((m) => m.createdAt))
       .map(copy);
-  }
-  async getMembers(communityId: string, ids: readonly string[]) {
-    const wanted = new Set(ids);
-    return (await this.listMembers(communityId)).filter((m) => wanted.has(m.id));
   }
 
   async getSeeker(communityId: string, memberId: string) {
@@ -174,6 +179,9 @@ class MemoryTx implements StoreTx {
   }
   async saveVolunteer(p: VolunteerProfile) {
     this.t.volunteers.set(k(p.communityId, p.memberId), copy(p));
+  }
+  async getVolunteers(communityId: string, memberIds: readonly string[]) {
+    return byIds(this.t.volunteers, communityId, memberIds);
   }
   async listVolunteers(communityId: string) {
     return inCommunity(this.t.volunteers, communityId)
@@ -211,6 +219,9 @@ class MemoryTx implements StoreTx {
   }
   async saveRequest(r: ChatRequest) {
     this.t.requests.set(k(r.communityId, r.id), copy(r));
+  }
+  async getRequests(communityId: string, ids: readonly string[]) {
+    return byIds(this.t.requests, communityId, ids);
   }
   async listRequests(communityId: string, filter: RequestFilter = {}) {
     return inCommunity(this.t.requests, communityId)

@@ -1,7 +1,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type Database from "better-sqlite3";
 import type { Prisma, PrismaClient } from "./generated/sqlite/client.js";
 import { PercolateError } from "../core/result.js";
+import { prismaRows, type RowReader, SqliteRows } from "./sqlite-rows.js";
 import type { DatabaseTarget } from "./url.js";
 
 /**
@@ -23,7 +25,17 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 export async function createDb(target: Exclude<DatabaseTarget, { kind: "memory" }>): Promise<{ db: Db; dialect: Dialect }> {
   if (target.kind === "sqlite") {
     const { PrismaClient: SqliteClient } = await generated(() => import("./generated/sqlite/client.js"));
-    const db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+    const adapter = new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    let connection: Database | null = null;
+    // Keep hold of the connection the adapter opens, so the hot reads can run on it (SqliteRows).
+    const connect = adapter.connect.bind(adapter);
+    adapter.connect = async () => {
+      const opened = await connect();
+      connection = connectionOf(opened);
+      return opened;
+    };
+    const db = new SqliteClient({ adapter });
+    sqliteReaders.set(db, new SqliteRows(() => connection));
     // WAL itself is set by the migrator (it sticks to the file); this is per connection.
     // NORMAL in WAL mode never corrupts; a power cut may lose the last commits.
     await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
@@ -39,6 +51,23 @@ export async function createDb(target: Exclude<DatabaseTarget, { kind: "memory" 
   // only in provider-specific options the store never passes.
   const db = new PgClient({ adapter }) as unknown as Db;
   return { db, dialect: "postgres" };
+}
+
+const sqliteReaders = new WeakMap<Db, SqliteRows>();
+
+/**
+ * How the store's hot reads run inside transaction `t` of `db`: on SQLite straight on the
+ * adapter's connection with cached prepared statements, elsewhere through `$queryRaw`.
+ */
+export function rowReaderFor(db: Db, t: DbTx): RowReader {
+  return sqliteReaders.get(db) ?? prismaRows(t);
+}
+
+/** The better-sqlite3 connection inside the adapter (a public field of its class, not typed as one). */
+function connectionOf(adapter: object): Database | null {
+  const client = (adapter as { client?: unknown }).client;
+  const looksRight = typeof client === "object" && client !== null && "prepare" in client && "inTransaction" in client;
+  return looksRight ? (client as Database) : null;
 }
 
 /** Loads a generated client, or says how to generate it (npm install does, via postinstall). */

@@ -1,6 +1,6 @@
 import type { Inbox, NudgeOutbox, Store, StoreTx } from "../core/ports/index.js";
 import { isRetryableConflict } from "./errors.js";
-import { createDb, type Db, type Dialect } from "./prisma-client.js";
+import { createDb, type Db, type Dialect, rowReaderFor } from "./prisma-client.js";
 import { PrismaInbox } from "./prisma-inbox.js";
 import { PrismaOutbox } from "./prisma-outbox.js";
 import { PrismaTx } from "./prisma-tx.js";
@@ -63,14 +63,15 @@ export class PrismaStore implements Store {
     const timing = { maxWait: 30_000, timeout: 60_000 };
     if (this.dialect === "sqlite") {
       return this.db.$transaction(async (t) => {
-        await t.$executeRawUnsafe(SQLITE_TAKE_WRITE_LOCK);
-        return fn(new PrismaTx(t));
+        const reader = rowReaderFor(this.db, t);
+        await reader.exec(SQLITE_TAKE_WRITE_LOCK);
+        return fn(new PrismaTx(t, reader));
       }, timing);
     }
     return this.db.$transaction(
       async (t) => {
         await t.$executeRawUnsafe(alone ? PG_RUN_ALONE : PG_RUN_SHARED);
-        return fn(new PrismaTx(t));
+        return fn(new PrismaTx(t, rowReaderFor(this.db, t)));
       },
       { ...timing, isolationLevel: "Serializable" },
     );

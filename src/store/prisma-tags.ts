@@ -1,6 +1,6 @@
 import { join, raw, sqltag as sql } from "@prisma/client/runtime/client";
 import type { TagCounts, TagUse } from "../core/ports/index.js";
-import { inChunks } from "./chunks.js";
+import { inChunks } from "./chunk.js";
 import { readJson } from "./mappers/json.js";
 import type { DbTx } from "./prisma-client.js";
 import { POPULATION_TAG, type TagKind, tagDelta } from "./tag-counts.js";

@@ -20,6 +20,7 @@ import type {
   StoreTx,
   TagCounts,
 } from "../core/ports/index.js";
+import { raw, sqltag as sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "./generated/sqlite/client.js";
 import { chatFromRow, chatToRow } from "./mappers/chat.js";
 import { requestFromRow, requestToRow } from "./mappers/chat-request.js";
@@ -30,19 +31,16 @@ import { memberFromRow, memberToRow } from "./mappers/member.js";
 import { nudgeFromRow, nudgeToRow } from "./mappers/nudge.js";
 import { seekerFromRow, seekerToRow, volunteerFromRow, volunteerToRow } from "./mappers/profiles.js";
 import { INSERT_CHUNK, insertNudgesSql } from "./nudge-sql.js";
+import { HotReads } from "./hot-reads.js";
 import type { DbTx } from "./prisma-client.js";
+import { COMMUNITY, INTRO, CHAT, MEMBER, REQUEST, SEEKER, VOLUNTEER } from "./row-specs.js";
+import { prismaRows, type RowReader } from "./sqlite-rows.js";
 import { PlatformState } from "./prisma-platform-state.js";
 import { markInboxAppliedIn } from "./prisma-inbox.js";
 import { readTags, TagIndex } from "./prisma-tags.js";
-import { inChunks } from "./chunks.js";
+import { byTimeThenId, inChunks } from "./chunk.js";
 
 const ASC = "asc" as const;
-
-/** Oldest first, ties by id: the order every list of timed records promises. */
-const byTimeThenId =
-  <T extends { id: string }>(at: (x: T) => Date) =>
-  (a: T, b: T): number =>
-    at(a).getTime() - at(b).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The filter of NudgeFilter as a Prisma where clause (filters.ts semantics). */
 export function nudgeWhere(communityId: string, f: NudgeFilter): Prisma.NudgeWhereInput {
@@ -55,23 +53,33 @@ export function nudgeWhere(communityId: string, f: NudgeFilter): Prisma.NudgeWhe
   };
 }
 
+/** `"community_id" = … AND "<column>" = …`: one record of a community by its key. */
+const key = (communityId: string, column: "id" | "member_id", id: string) =>
+  sql`"community_id" = ${communityId} AND ${raw(`"${column}"`)} = ${id}`;
+
 /**
  * StoreTx over one interactive Prisma transaction. Filters and orderings follow
  * src/store/filters.ts and MemoryStore; ties in time order fall back to the id.
+ * Records are read and saved through HotReads (plain SQL on `reader`, by default Prisma's
+ * `$queryRaw`); the rest goes through Prisma's query builder.
  */
 export class PrismaTx implements StoreTx {
+  private readonly hot: HotReads;
   private readonly tags: TagIndex;
-  constructor(private readonly db: DbTx) {
+  constructor(
+    private readonly db: DbTx,
+    reader: RowReader = prismaRows(db),
+  ) {
+    this.hot = new HotReads(reader);
     this.tags = new TagIndex(db);
   }
 
   async getCommunity(id: string): Promise<Community | null> {
-    const r = await this.db.community.findUnique({ where: { id } });
+    const r = await this.hot.one(COMMUNITY, sql`"id" = ${id}`);
     return r && communityFromRow(r);
   }
   async saveCommunity(c: Community): Promise<void> {
-    const row = communityToRow(c);
-    await this.db.community.upsert({ where: { id: c.id }, create: row, update: row });
+    await this.hot.save(COMMUNITY, communityToRow(c));
   }
   async listCommunities(): Promise<Community[]> {
     const rows = await this.db.community.findMany({ orderBy: [{ createdAt: ASC }, { id: ASC }] });
@@ -79,25 +87,22 @@ export class PrismaTx implements StoreTx {
   }
 
   async getMember(communityId: string, id: string): Promise<Member | null> {
-    const r = await this.db.member.findUnique({ where: { communityId_id: { communityId, id } } });
+    const r = await this.hot.one(MEMBER, key(communityId, "id", id));
     return r && memberFromRow(r);
   }
+  async getMembers(communityId: string, ids: readonly string[]): Promise<Member[]> {
+    return (await this.hot.byIds(MEMBER, communityId, "id", ids, (r) => r.id)).map(memberFromRow);
+  }
   async saveMember(m: Member): Promise<void> {
-    const row = memberToRow(m);
-    await this.db.member.upsert({ where: { communityId_id: { communityId: m.communityId, id: m.id } }, create: row, update: row });
+    await this.hot.save(MEMBER, memberToRow(m));
   }
   async listMembers(communityId: string): Promise<Member[]> {
     const rows = await this.db.member.findMany({ where: { communityId }, orderBy: [{ createdAt: ASC }, { id: ASC }] });
     return rows.map(memberFromRow);
   }
 
-  async getMembers(communityId: string, ids: readonly string[]): Promise<Member[]> {
-    const rows = await inChunks(ids, (slice) => this.db.member.findMany({ where: { communityId, id: { in: slice } } }));
-    return rows.sort(byTimeThenId((r) => r.createdAt)).map(memberFromRow);
-  }
-
   async getSeeker(communityId: string, memberId: string): Promise<SeekerProfile | null> {
-    const r = await this.db.seekerProfile.findUnique({ where: { communityId_memberId: { communityId, memberId } } });
+    const r = await this.hot.one(SEEKER, key(communityId, "member_id", memberId));
     return r && seekerFromRow(r);
   }
   async listSeekers(communityId: string): Promise<SeekerProfile[]> {
@@ -106,9 +111,7 @@ export class PrismaTx implements StoreTx {
   }
   async saveSeeker(p: SeekerProfile): Promise<void> {
     const before = await this.getSeeker(p.communityId, p.memberId);
-    const row = seekerToRow(p);
-    const where = { communityId_memberId: { communityId: p.communityId, memberId: p.memberId } };
-    await this.db.seekerProfile.upsert({ where, create: row, update: row });
+    await this.hot.save(SEEKER, seekerToRow(p));
     await this.tags.seekerChanged(p.communityId, before?.interests ?? null, p.interests);
   }
   async deleteSeeker(communityId: string, memberId: string): Promise<void> {
@@ -119,14 +122,15 @@ export class PrismaTx implements StoreTx {
   }
 
   async getVolunteer(communityId: string, memberId: string): Promise<VolunteerProfile | null> {
-    const r = await this.db.volunteerProfile.findUnique({ where: { communityId_memberId: { communityId, memberId } } });
+    const r = await this.hot.one(VOLUNTEER, key(communityId, "member_id", memberId));
     return r && volunteerFromRow(r);
+  }
+  async getVolunteers(communityId: string, memberIds: readonly string[]): Promise<VolunteerProfile[]> {
+    return (await this.hot.byIds(VOLUNTEER, communityId, "member_id", memberIds, (r) => r.memberId)).map(volunteerFromRow);
   }
   async saveVolunteer(p: VolunteerProfile): Promise<void> {
     const before = await this.getVolunteer(p.communityId, p.memberId);
-    const row = volunteerToRow(p);
-    const where = { communityId_memberId: { communityId: p.communityId, memberId: p.memberId } };
-    await this.db.volunteerProfile.upsert({ where, create: row, update: row });
+    await this.hot.save(VOLUNTEER, volunteerToRow(p));
     await this.tags.volunteerChanged(p.communityId, p.memberId, before, p);
   }
   async listVolunteers(communityId: string): Promise<VolunteerProfile[]> {
@@ -136,7 +140,7 @@ export class PrismaTx implements StoreTx {
   }
   async listVolunteersWithTags(communityId: string, tags: readonly string[]): Promise<VolunteerProfile[]> {
     const ids = await this.tags.membersWithTags(communityId, tags);
-    const rows = await inChunks(ids, (slice) => this.db.volunteerProfile.findMany({ where: { communityId, memberId: { in: slice } } }));
+    const rows = await this.hot.byIds(VOLUNTEER, communityId, "member_id", ids, (r) => r.memberId);
     return rows
       .map(volunteerFromRow)
       .filter((p) => p.active)
@@ -156,14 +160,14 @@ export class PrismaTx implements StoreTx {
   }
 
   async getRequest(communityId: string, id: string): Promise<ChatRequest | null> {
-    const r = await this.db.chatRequest.findUnique({ where: { communityId_id: { communityId, id } } });
+    const r = await this.hot.one(REQUEST, key(communityId, "id", id));
     return r && requestFromRow(r);
   }
+  async getRequests(communityId: string, ids: readonly string[]): Promise<ChatRequest[]> {
+    return (await this.hot.byIds(REQUEST, communityId, "id", ids, (r) => r.id)).map(requestFromRow);
+  }
   async saveRequest(r: ChatRequest): Promise<void> {
-    const before = await this.db.chatRequest.findUnique({
-      where: { communityId_id: { communityId: r.communityId, id: r.id } },
-      select: { tags: true },
-    });
+    const before = await this.hot.one(REQUEST, key(r.communityId, "id", r.id));
     const row = requestToRow(r);
     if (before?.tags !== row.tags)
       await this.tags.requestChanged(
@@ -171,73 +175,32 @@ export class PrismaTx implements StoreTx {
         before ? readTags(before.tags, `chat_requests(${r.communityId}, ${r.id})`) : null,
         r.tags,
       );
-    await this.db.chatRequest.upsert({ where: { communityId_id: { communityId: r.communityId, id: r.id } }, create: row, update: row });
+    await this.hot.save(REQUEST, row);
   }
   async listRequests(communityId: string, f: RequestFilter = {}): Promise<ChatRequest[]> {
-    const rows = await this.db.chatRequest.findMany({
-      where: {
-        communityId,
-        ...(f.seekerId !== undefined && { seekerId: f.seekerId }),
-        ...(f.status !== undefined && { status: { in: [...f.status] } }),
-      },
-      orderBy: [{ createdAt: ASC }, { id: ASC }],
-    });
-    return rows.map(requestFromRow);
+    return (await this.hot.requests(communityId, f)).map(requestFromRow);
   }
 
   async getIntro(communityId: string, id: string): Promise<Intro | null> {
-    const r = await this.db.intro.findUnique({ where: { communityId_id: { communityId, id } } });
+    const r = await this.hot.one(INTRO, key(communityId, "id", id));
     return r && introFromRow(r);
   }
   async saveIntro(i: Intro): Promise<void> {
-    const row = introToRow(i);
-    await this.db.intro.upsert({ where: { communityId_id: { communityId: i.communityId, id: i.id } }, create: row, update: row });
+    await this.hot.save(INTRO, introToRow(i));
   }
   async listIntros(communityId: string, f: IntroFilter = {}): Promise<Intro[]> {
-    const query = (volunteerIds?: string[]) =>
-      this.db.intro.findMany({
-        where: {
-          communityId,
-          ...(f.requestId !== undefined && { requestId: f.requestId }),
-          ...(f.volunteerId !== undefined && { volunteerId: f.volunteerId }),
-          ...(volunteerIds !== undefined && { AND: [{ volunteerId: { in: volunteerIds } }] }),
-          ...(f.seekerId !== undefined && { seekerId: f.seekerId }),
-          ...(f.status !== undefined && { status: { in: [...f.status] } }),
-          ...(f.deadlineBefore !== undefined && { deadline: { lte: f.deadlineBefore } }),
-        },
-        orderBy: [{ offeredAt: ASC }, { id: ASC }],
-      });
-    if (f.volunteerIds === undefined) return (await query()).map(introFromRow);
-    const rows = await inChunks(f.volunteerIds, query);
-    return rows.sort(byTimeThenId((r) => r.offeredAt)).map(introFromRow);
+    return (await this.hot.intros(communityId, f)).map(introFromRow);
   }
 
   async getChat(communityId: string, id: string): Promise<Chat | null> {
-    const r = await this.db.chat.findUnique({ where: { communityId_id: { communityId, id } } });
+    const r = await this.hot.one(CHAT, key(communityId, "id", id));
     return r && chatFromRow(r);
   }
   async saveChat(c: Chat): Promise<void> {
-    const row = chatToRow(c);
-    await this.db.chat.upsert({ where: { communityId_id: { communityId: c.communityId, id: c.id } }, create: row, update: row });
+    await this.hot.save(CHAT, chatToRow(c));
   }
   async listChats(communityId: string, f: ChatFilter = {}): Promise<Chat[]> {
-    const query = (memberIds?: string[]) =>
-      this.db.chat.findMany({
-        where: {
-          communityId,
-          ...(f.memberId !== undefined && { OR: [{ seekerId: f.memberId }, { volunteerId: f.memberId }] }),
-          ...(memberIds !== undefined && { AND: [{ OR: [{ seekerId: { in: memberIds } }, { volunteerId: { in: memberIds } }] }] }),
-          ...(f.requestId !== undefined && { requestId: f.requestId }),
-          ...(f.status !== undefined && { status: { in: [...f.status] } }),
-          ...(f.createdSince !== undefined && { createdAt: { gte: f.createdSince } }),
-        },
-        orderBy: [{ createdAt: ASC }, { id: ASC }],
-      });
-    if (f.memberIds === undefined) return (await query()).map(chatFromRow);
-    // Each id appears twice in a statement (as seeker and as volunteer).
-    const rows = await inChunks(f.memberIds, query, 250);
-    const unique = new Map(rows.map((r) => [r.id, r]));
-    return [...unique.values()].sort(byTimeThenId((r) => r.createdAt)).map(chatFromRow);
+    return (await this.hot.chats(communityId, f)).map(chatFromRow);
   }
 
   async saveFeedback(f: Feedback): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Store, StoreTx } from "../../src/core/ports/index.js";
+import { byIdsContract } from "./contract-by-ids.js";
 import { eraseContract } from "./contract-erase.js";
 import { inboxContract } from "./contract-inbox.js";
 import { nudgeContract } from "./contract-nudges.js";
@@ -40,6 +41,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
       run: (fn) => ctx.store().tx(fn),
     };
     recordContract(ctx);
+    byIdsContract(ctx);
     nudgeContract(ctx);
     outboxContract(ctx);
     txContract(ctx);

@@ -1,5 +1,6 @@
 import type { Deps, Actor } from "../use-cases/index.js";
-import { getStatus } from "../use-cases/get-status.js";
+import { standing } from "../use-cases/get-status.js";
+import { loadActor } from "../use-cases/shared/context.js";
 
 export type TargetKind =
   | "request" // my request waiting for a choice
@@ -16,12 +17,22 @@ export type TargetKind =
 /**
  * Finds "the one waiting for me" when a person types `accept` or `pick 2` without an id:
  * the same rule on every platform. Returns null when there is nothing of that kind.
+ * It reads the lists status is made of, not the names: an id is all it answers.
  */
 export async function resolveTarget(deps: Deps, actor: Actor, kind: TargetKind): Promise<string | null> {
-  const r = await getStatus(deps, { actor });
-  if (!r.ok) return null;
-  const s = r.value;
   const now = deps.clock.now();
+  const lists = await deps.store.tx(async (tx) => {
+    const { community, member } = await loadActor(tx, actor, now);
+    return standing(tx, community.id, member, now);
+  });
+  const role = (c: { seekerId: string }) => (c.seekerId === actor.memberId ? "seeker" : "volunteer");
+  const s = {
+    requests: lists.requests,
+    introsToAnswer: lists.pending,
+    expiredIntros: lists.expired,
+    chats: lists.open,
+    recent: lists.recent,
+  };
   const newest = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
   switch (kind) {
     case "request":
@@ -56,10 +67,10 @@ export async function resolveTarget(deps: Deps, actor: Actor, kind: TargetKind):
     case "open_chat":
       return newest(s.chats.filter((c) => c.status === "proposing" || c.status === "scheduled"))?.id ?? null;
     case "happened":
-      return newest(s.recent.filter((c) => c.role === "volunteer" && c.status === "happened"))?.id ?? null;
+      return newest(s.recent.filter((c) => role(c) === "volunteer" && c.status === "happened"))?.id ?? null;
     case "happened_any":
       return newest(s.recent)?.id ?? null;
     case "happened_seeker":
-      return newest(s.recent.filter((c) => c.role === "seeker"))?.id ?? null;
+      return newest(s.recent.filter((c) => role(c) === "seeker"))?.id ?? null;
   }
 }

@@ -106,7 +106,10 @@ export interface StoreTx {
   saveMember(m: Member): Promise<void>;
   /** All members of a community, in creation order. */
   listMembers(communityId: string): Promise<Member[]>;
-  /** The members of the community with these ids (unknown ids are skipped), in creation order. */
+  /**
+   * The members with these ids that exist, each once, in the order of `ids` (missing ones are
+   * left out). One read for a whole list of people, however long it is.
+   */
   getMembers(communityId: string, ids: readonly string[]): Promise<Member[]>;
 
   /** A seeker profile, or null. */
@@ -124,6 +127,8 @@ export interface StoreTx {
   saveVolunteer(p: VolunteerProfile): Promise<void>;
   /** Every volunteer profile in the community. */
   listVolunteers(communityId: string): Promise<VolunteerProfile[]>;
+  /** The volunteer profiles of these members that exist, each once, in the order of `memberIds`. */
+  getVolunteers(communityId: string, memberIds: readonly string[]): Promise<VolunteerProfile[]>;
   /**
    * The active volunteer profiles listing at least one of `tags` (compared as stored), by
    * member id: the candidates for a request, found through an index rather than a scan.
@@ -148,6 +153,8 @@ export interface StoreTx {
   saveRequest(r: ChatRequest): Promise<void>;
   /** Requests matching the filter, oldest first. */
   listRequests(communityId: string, filter?: RequestFilter): Promise<ChatRequest[]>;
+  /** The requests with these ids that exist, each once, in the order of `ids`. */
+  getRequests(communityId: string, ids: readonly string[]): Promise<ChatRequest[]>;
 
   /** An intro, or null. */
   getIntro(communityId: string, id: string): Promise<Intro | null>;

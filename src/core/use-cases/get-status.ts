@@ -9,6 +9,7 @@ import {
   type VolunteerProfile,
   isAvailableForMatching,
 } from "../domain/index.js";
+import type { StoreTx } from "../ports/index.js";
 import { ok, type Result } from "../result.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
 import { ref } from "./shared/people.js";
@@ -54,80 +55,126 @@ export const byCreation = <T extends { id: string } & ({ createdAt: Date } | { o
   return t(a) - t(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 };
 
-/** Everything a member needs to see where they stand: profiles, requests, intros and chats. */
+/** What a member has going on, without the names: the lists status shows, each in its order. */
+export interface Standing {
+  /** Requests still in progress, oldest first. */
+  requests: ChatRequest[];
+  /** Intros waiting for this member's answer, deadline not passed, oldest first. */
+  pending: Intro[];
+  /** Intros to this member that expired in the last 7 days, oldest offer first. */
+  expired: Intro[];
+  /** Chats not yet closed (see StatusValue.chats), oldest first. */
+  open: Chat[];
+  /** Chats answered in the last 30 days, oldest first. */
+  recent: Chat[];
+  /** The last five chats that are over, newest first. */
+  over: Chat[];
+}
+
+/** The lists status is made of, in four reads: what commands resolve "the one waiting for me" from. */
+export async function standing(tx: StoreTx, communityId: string, member: Member, now: Date): Promise<Standing> {
+  const requests = (await tx.listRequests(communityId, { seekerId: member.id, status: ACTIVE_REQUEST_STATUSES })).sort(byCreation);
+  const pending = (await tx.listIntros(communityId, { volunteerId: member.id, status: ["pending"] }))
+    .sort(byCreation)
+    .filter((i) => i.deadline > now);
+  const weekAgo = now.getTime() - 7 * 24 * 3600_000;
+  const expired = (await tx.listIntros(communityId, { volunteerId: member.id, status: ["expired"] })).filter(
+    (i) => i.deadline.getTime() >= weekAgo,
+  );
+  const mine = (await tx.listChats(communityId, { memberId: member.id })).sort(byCreation);
+  const monthAgo = now.getTime() - 30 * 24 * 3600_000;
+  const answered = (ch: Chat) => REPORTED_STATUSES.includes(ch.status) && (ch.outcomeAt?.getTime() ?? 0) >= monthAgo;
+  const askedToAnswer = (ch: Chat) => ch.status === "no_show" && ch.reports.length > 0 && !reportOf(ch, member.id) && answered(ch);
+  const when = (ch: Chat) => (ch.slot?.start ?? ch.createdAt).getTime();
+  return {
+    requests,
+    pending,
+    expired,
+    open: mine.filter((ch) => ch.status === "proposing" || ch.status === "scheduled" || askedToAnswer(ch)),
+    recent: mine.filter(answered),
+    over: mine
+      .filter((ch) => REPORTED_STATUSES.includes(ch.status))
+      .sort((a, b) => when(b) - when(a))
+      .slice(0, 5),
+  };
+}
+
+/**
+ * Everything a member needs to see where they stand: profiles, requests, intros and chats.
+ * A handful of reads whatever the member has going on: their requests, intros and chats, then
+ * everyone those name (and their volunteer profiles, and the intros' requests) in one read each.
+ */
 export async function getStatus(deps: Deps, cmd: { actor: Actor }): Promise<Result<StatusValue, never>> {
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
     const { community, member } = await loadActor(tx, cmd.actor, now);
+    const c = community.id;
+    const { requests, pending, expired, open, over, recent: recentChats } = await standing(tx, c, member, now);
+    const otherOf = (ch: Chat) => (ch.seekerId === member.id ? ch.volunteerId : ch.seekerId);
+
+    // Everyone the answer names, read at once: suggested volunteers, seekers of intros, the other side of chats, blocked members.
+    const suggested = requests.flatMap((r) => r.suggestions.map((sg) => sg.volunteerId));
+    const named = [
+      ...suggested,
+      ...pending.map((i) => i.seekerId),
+      ...expired.map((i) => i.seekerId),
+      ...[...open, ...over, ...recentChats].map(otherOf),
+    ];
+    const untried = requests
+      .filter((r) => r.status === "open")
+      .flatMap((r) => r.suggestions.filter((sg) => !r.tried.includes(sg.volunteerId)));
+    const members = new Map((await tx.getMembers(c, [...named, ...member.blocked])).map((m) => [m.id, m]));
+    const profiles = new Map((await tx.getVolunteers(c, [...untried.map((sg) => sg.volunteerId), member.id])).map((v) => [v.memberId, v]));
+    const goals = new Map(
+      (
+        await tx.getRequests(
+          c,
+          pending.map((i) => i.requestId),
+        )
+      ).map((r) => [r.id, r.goals]),
+    );
+
     const people: Record<string, PersonRef> = {};
-    const person = async (id: string): Promise<PersonRef> => {
+    const person = (id: string): PersonRef => {
       const known = people[id];
       if (known) return known;
-      const m = await tx.getMember(community.id, id);
+      const m = members.get(id);
       const r = m ? ref(m) : { id, name: "someone", timeZone: "UTC" };
       people[id] = r;
       return r;
     };
-    const requests = (await tx.listRequests(community.id, { seekerId: member.id, status: ACTIVE_REQUEST_STATUSES })).sort(byCreation);
-    for (const r of requests) for (const s of r.suggestions) await person(s.volunteerId);
+    for (const id of suggested) person(id);
     const liveSuggestions: Record<string, number[]> = {};
     for (const r of requests) {
       const live: number[] = [];
       if (r.status === "open") {
-        for (const [i, s] of r.suggestions.entries()) {
-          if (r.tried.includes(s.volunteerId)) continue;
-          const v = await tx.getMember(community.id, s.volunteerId);
-          const profile = v ? await tx.getVolunteer(community.id, v.id) : null;
-          if (v && profile?.active && isAvailableForMatching(v, now)) live.push(i);
+        for (const [i, sg] of r.suggestions.entries()) {
+          if (r.tried.includes(sg.volunteerId)) continue;
+          const v = members.get(sg.volunteerId);
+          if (v && profiles.get(v.id)?.active && isAvailableForMatching(v, now)) live.push(i);
         }
       }
       liveSuggestions[r.id] = live;
     }
-    const introsToAnswer = [];
-    for (const i of (await tx.listIntros(community.id, { volunteerId: member.id, status: ["pending"] })).sort(byCreation)) {
-      if (i.deadline > now)
-        introsToAnswer.push({
-          ...i,
-          seeker: await person(i.seekerId),
-          goals: (await tx.getRequest(community.id, i.requestId))?.goals ?? "",
-        });
-    }
-    const expiredIntros = [];
-    const weekAgo = now.getTime() - 7 * 24 * 3600_000;
-    for (const i of await tx.listIntros(community.id, { volunteerId: member.id, status: ["expired"] })) {
-      if (i.deadline.getTime() >= weekAgo) expiredIntros.push({ ...i, seeker: await person(i.seekerId) });
-    }
-    const withOther = async (c: Chat) => ({
-      ...c,
-      role: c.seekerId === member.id ? ("seeker" as const) : ("volunteer" as const),
-      other: await person(c.seekerId === member.id ? c.volunteerId : c.seekerId),
-      awaitingOutcome: c.status === "scheduled" && c.slot !== null && c.slot.end.getTime() <= now.getTime(),
+    const introsToAnswer = pending.map((i) => ({ ...i, seeker: person(i.seekerId), goals: goals.get(i.requestId) ?? "" }));
+    const expiredIntros = expired.map((i) => ({ ...i, seeker: person(i.seekerId) }));
+    const withOther = (ch: Chat) => ({
+      ...ch,
+      role: ch.seekerId === member.id ? ("seeker" as const) : ("volunteer" as const),
+      other: person(otherOf(ch)),
+      awaitingOutcome: ch.status === "scheduled" && ch.slot !== null && ch.slot.end.getTime() <= now.getTime(),
     });
-    const mine = (await tx.listChats(community.id, { memberId: member.id })).sort(byCreation);
-    const monthAgo = now.getTime() - 30 * 24 * 3600_000;
-    const answered = (c: Chat) => REPORTED_STATUSES.includes(c.status) && (c.outcomeAt?.getTime() ?? 0) >= monthAgo;
-    const askedToAnswer = (c: Chat) => c.status === "no_show" && c.reports.length > 0 && !reportOf(c, member.id) && answered(c);
-    const chats = await Promise.all(
-      mine.filter((c) => c.status === "proposing" || c.status === "scheduled" || askedToAnswer(c)).map(withOther),
-    );
-    const blocked: PersonRef[] = [];
-    for (const id of member.blocked) {
-      const m = await tx.getMember(community.id, id);
-      if (m) blocked.push(ref(m));
-    }
-    const over = mine.filter((c) => REPORTED_STATUSES.includes(c.status));
-    const when = (c: Chat) => (c.slot?.start ?? c.createdAt).getTime();
-    const past = await Promise.all(
-      over
-        .sort((a, b) => when(b) - when(a))
-        .slice(0, 5)
-        .map(withOther),
-    );
-    const recent = await Promise.all(mine.filter(answered).map(withOther));
+    const chats = open.map(withOther);
+    const blocked = member.blocked.flatMap((id) => {
+      const m = members.get(id);
+      return m ? [ref(m)] : [];
+    });
+    const past = over.map(withOther);
+    const recent = recentChats.map(withOther);
     return ok({
       member,
-      seeker: await tx.getSeeker(community.id, member.id),
-      volunteer: await tx.getVolunteer(community.id, member.id),
+      seeker: await tx.getSeeker(c, member.id),
+      volunteer: profiles.get(member.id) ?? null,
       requests,
       introsToAnswer,
       expiredIntros,

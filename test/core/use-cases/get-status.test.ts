@@ -13,6 +13,8 @@ import {
   unwrap,
   world,
 } from "./helpers.js";
+import { countingStore } from "../../support/counting-store.js";
+import { blockMember } from "../../../src/core/use-cases/index.js";
 
 describe("getStatus", () => {
   it("a new member: created, with nothing going on", async () => {
@@ -76,5 +78,38 @@ describe("getStatus", () => {
     const before = await snapshot(w);
     unwrap(await getStatus(w.deps, { actor: sam }));
     expect(await snapshot(w)).toEqual(before);
+  });
+
+  it("reads a handful of times however many people its answer names", async () => {
+    // Status is half of what members type: its cost must not grow with suggestions, intros or chats.
+    const reads = async (people: number) => {
+      const counted = countingStore(new (await import("../../../src/store/memory-store.js")).MemoryStore());
+      const w = world({ store: counted.store });
+      const vols = [];
+      for (let i = 0; i < people; i++) vols.push(await makeVolunteer(w, `vera${i}`, "ux-design"));
+      const sam = await makeSeeker(w, "sam", "ux-design");
+      await request(w, sam, "ux-design");
+      for (let i = 0; i < people; i++)
+        await requestAndChoose(w, await makeSeeker(w, `tom${i}`, "ux-design"), "ux-design", vols[0] ?? "auto");
+      for (let i = 1; i < people; i++) unwrap(await blockMember(w.deps, { actor: sam, targetId: vols[i]?.memberId ?? "" }));
+      counted.reset();
+      const asSeeker = unwrap(await getStatus(w.deps, { actor: sam }));
+      const seekerReads = counted.calls();
+      counted.reset();
+      const asVolunteer = unwrap(await getStatus(w.deps, { actor: vols[0] ?? sam }));
+      return {
+        seekerReads,
+        volunteerReads: counted.calls(),
+        suggestions: Object.keys(asSeeker.people).length,
+        intros: asVolunteer.introsToAnswer.length,
+      };
+    };
+    const few = await reads(1);
+    const more = await reads(4);
+    expect(more.suggestions).toBeGreaterThan(few.suggestions);
+    expect(more.intros).toBe(4);
+    expect(more.seekerReads).toBe(few.seekerReads);
+    expect(more.volunteerReads).toBe(few.volunteerReads);
+    expect(more.seekerReads).toBeLessThanOrEqual(11);
   });
 });

@@ -1,0 +1,82 @@
+import { empty, join, type Sql, sqltag as sql } from "@prisma/client/runtime/client";
+import type { ChatFilter, IntroFilter, RequestFilter } from "../core/ports/index.js";
+import { byTimeThenId, chunk, inChunks, inOrderOf } from "./chunk.js";
+import type { Chat as ChatRow, ChatRequest as RequestRow, Intro as IntroRow } from "./generated/sqlite/client.js";
+import { CHAT, INTRO, inList, REQUEST, type RowSpec, rowOf, upsertSql } from "./row-specs.js";
+import type { RowReader } from "./sqlite-rows.js";
+
+/**
+ * The store's reads and writes that run on every command (one record by key, a member's
+ * requests, intros and chats, records by a list of ids; saving a record) as plain SQL through a
+ * RowReader, so they skip Prisma's per-call query compilation. Filters and orderings are those of src/store/filters.ts, as the
+ * Prisma queries they replace had them: ties in time order fall back to the id.
+ */
+export class HotReads {
+  constructor(private readonly reader: RowReader) {}
+
+  /** Inserts `row` or replaces the row with its key (the store's `save*`). */
+  async save<R>(s: RowSpec<R>, row: R): Promise<void> {
+    await this.reader.run(upsertSql(s, row));
+  }
+
+  /** The one row `where` selects, or null. */
+  async one<R>(s: RowSpec<R>, where: Sql): Promise<R | null> {
+    const [r] = await this.reader.rows(sql`${s.from} WHERE ${where} LIMIT 1`);
+    return r ? rowOf(s, r) : null;
+  }
+
+  /** The rows `where` selects, in the order given. */
+  async many<R>(s: RowSpec<R>, where: Sql, order: Sql = empty): Promise<R[]> {
+    const rows = await this.reader.rows(sql`${s.from} WHERE ${where}${order}`);
+    return rows.map((r) => rowOf(s, r));
+  }
+
+  /** Rows of one community whose key column is among `ids`, in the order of `ids`, each once; chunked under the engines' parameter limits. */
+  async byIds<R>(s: RowSpec<R>, communityId: string, keyColumn: string, ids: readonly string[], key: (r: R) => string): Promise<R[]> {
+    const found: R[] = [];
+    for (const part of chunk([...new Set(ids)]))
+      found.push(...(await this.many(s, sql`"community_id" = ${communityId} AND ${inList(keyColumn, part)}`)));
+    return inOrderOf(ids, found, key);
+  }
+
+  requests(communityId: string, f: RequestFilter): Promise<RequestRow[]> {
+    if (f.status?.length === 0) return Promise.resolve([]);
+    const where = [sql`"community_id" = ${communityId}`];
+    if (f.seekerId !== undefined) where.push(sql`"seeker_id" = ${f.seekerId}`);
+    if (f.status !== undefined) where.push(inList("status", f.status));
+    return this.many(REQUEST, join(where, " AND "), BY_CREATION);
+  }
+
+  async intros(communityId: string, f: IntroFilter): Promise<IntroRow[]> {
+    if (f.status?.length === 0) return [];
+    const where = [sql`"community_id" = ${communityId}`];
+    if (f.requestId !== undefined) where.push(sql`"request_id" = ${f.requestId}`);
+    if (f.volunteerId !== undefined) where.push(sql`"volunteer_id" = ${f.volunteerId}`);
+    if (f.seekerId !== undefined) where.push(sql`"seeker_id" = ${f.seekerId}`);
+    if (f.status !== undefined) where.push(inList("status", f.status));
+    if (f.deadlineBefore !== undefined) where.push(sql`"deadline" <= ${f.deadlineBefore}`);
+    const order = sql` ORDER BY "offered_at", "id"`;
+    if (f.volunteerIds === undefined) return this.many(INTRO, join(where, " AND "), order);
+    const rows = await inChunks(f.volunteerIds, (part) => this.many(INTRO, join([...where, inList("volunteer_id", part)], " AND "), order));
+    return rows.sort(byTimeThenId((r) => r.offeredAt));
+  }
+
+  async chats(communityId: string, f: ChatFilter): Promise<ChatRow[]> {
+    if (f.status?.length === 0) return [];
+    const where = [sql`"community_id" = ${communityId}`];
+    if (f.memberId !== undefined) where.push(sql`("seeker_id" = ${f.memberId} OR "volunteer_id" = ${f.memberId})`);
+    if (f.requestId !== undefined) where.push(sql`"request_id" = ${f.requestId}`);
+    if (f.status !== undefined) where.push(inList("status", f.status));
+    if (f.createdSince !== undefined) where.push(sql`"created_at" >= ${f.createdSince}`);
+    if (f.memberIds === undefined) return this.many(CHAT, join(where, " AND "), BY_CREATION);
+    // Each id is bound twice (as seeker and as volunteer); a chat between two listed members comes back once.
+    const rows = await inChunks(
+      f.memberIds,
+      (part) => this.many(CHAT, join([...where, sql`(${inList("seeker_id", part)} OR ${inList("volunteer_id", part)})`], " AND ")),
+      250,
+    );
+    return [...new Map(rows.map((r) => [r.id, r])).values()].sort(byTimeThenId((r) => r.createdAt));
+  }
+}
+
+const BY_CREATION = sql` ORDER BY "created_at", "id"`;

@@ -1,0 +1,192 @@
+import { join, raw, type Sql, sqltag as sql } from "@prisma/client/runtime/client";
+import type {
+  Chat as ChatRow,
+  ChatRequest as RequestRow,
+  Community as CommunityRow,
+  Intro as IntroRow,
+  Member as MemberRow,
+  SeekerProfile as SeekerRow,
+  VolunteerProfile as VolunteerRow,
+} from "./generated/sqlite/client.js";
+
+/*
+ * How the hot reads fetch a model's rows with plain SQL instead of Prisma's query builder:
+ * the table, every field (its column is the field in snake_case, as prisma/schema.prisma maps
+ * them) and which fields need converting back, since SQLite hands out dates as text and
+ * booleans as 0/1 where PostgreSQL gives Date and boolean. The result is the row type Prisma
+ * would have returned, so the existing mappers validate it.
+ */
+
+/** One model's table and the fields a raw read converts back to their Prisma row types. */
+export interface RowSpec<R> {
+  /** `SELECT <every column AS its field> FROM <table>`, to be followed by a WHERE clause. */
+  readonly from: Sql;
+  /** The table, quoted. */
+  readonly table: string;
+  /** Every field, in one fixed order. */
+  readonly fields: readonly (keyof R & string)[];
+  /** The fields of the primary key. */
+  readonly key: readonly (keyof R & string)[];
+  readonly dates: readonly (keyof R & string)[];
+  readonly bools: readonly (keyof R & string)[];
+}
+
+const column = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** `fields` lists every field of R (a missing one is a type error), so nothing is dropped. */
+function spec<R>(
+  table: string,
+  key: RowSpec<R>["key"],
+  fields: Record<keyof R & string, true>,
+  dates: RowSpec<R>["dates"],
+  bools: RowSpec<R>["bools"] = [],
+): RowSpec<R> {
+  const all = Object.keys(fields) as (keyof R & string)[];
+  const list = all.map((f) => `"${column(f)}" AS "${f}"`).join(", ");
+  return { from: raw(`SELECT ${list} FROM "${table}"`), table: `"${table}"`, fields: all, key, dates, bools };
+}
+
+/**
+ * Insert `row`, or replace every other column of the row with the same key: the store's
+ * `save*`, in one statement both engines run (`ON CONFLICT … DO UPDATE`).
+ */
+export function upsertSql<R>(s: RowSpec<R>, row: R): Sql {
+  const col = (f: string) => `"${column(f)}"`;
+  const set = s.fields
+    .filter((f) => !s.key.includes(f))
+    .map((f) => `${col(f)} = excluded.${col(f)}`)
+    .join(", ");
+  const values = join(s.fields.map((f) => row[f]));
+  return sql`INSERT INTO ${raw(s.table)} (${raw(s.fields.map(col).join(", "))}) VALUES (${values}) ON CONFLICT (${raw(s.key.map(col).join(", "))}) DO UPDATE SET ${raw(set)}`;
+}
+
+export const COMMUNITY = spec<CommunityRow>("communities", ["id"], { id: true, name: true, settings: true, createdAt: true }, [
+  "createdAt",
+]);
+
+export const MEMBER = spec<MemberRow>(
+  "members",
+  ["communityId", "id"],
+  {
+    communityId: true,
+    id: true,
+    displayName: true,
+    timeZone: true,
+    timeZoneConfirmed: true,
+    status: true,
+    pausedUntil: true,
+    blocked: true,
+    availability: true,
+    forgotten: true,
+    createdAt: true,
+  },
+  ["pausedUntil", "createdAt"],
+  ["timeZoneConfirmed", "forgotten"],
+);
+
+export const SEEKER = spec<SeekerRow>(
+  "seeker_profiles",
+  ["communityId", "memberId"],
+  { communityId: true, memberId: true, interests: true, learn: true, intro: true, updatedAt: true },
+  ["updatedAt"],
+);
+
+export const VOLUNTEER = spec<VolunteerRow>(
+  "volunteer_profiles",
+  ["communityId", "memberId"],
+  {
+    communityId: true,
+    memberId: true,
+    expertise: true,
+    bio: true,
+    capacityPerMonth: true,
+    formats: true,
+    meetingLink: true,
+    active: true,
+    updatedAt: true,
+  },
+  ["updatedAt"],
+  ["active"],
+);
+
+export const REQUEST = spec<RequestRow>(
+  "chat_requests",
+  ["communityId", "id"],
+  {
+    communityId: true,
+    id: true,
+    seekerId: true,
+    tags: true,
+    goals: true,
+    status: true,
+    tried: true,
+    suggestions: true,
+    referredBy: true,
+    createdAt: true,
+    updatedAt: true,
+    waitlistedAt: true,
+  },
+  ["createdAt", "updatedAt", "waitlistedAt"],
+);
+
+export const INTRO = spec<IntroRow>(
+  "intros",
+  ["communityId", "id"],
+  {
+    communityId: true,
+    id: true,
+    requestId: true,
+    seekerId: true,
+    volunteerId: true,
+    status: true,
+    reasons: true,
+    offeredAt: true,
+    deadline: true,
+    respondedAt: true,
+    declineReason: true,
+  },
+  ["offeredAt", "deadline", "respondedAt"],
+);
+
+export const CHAT = spec<ChatRow>(
+  "chats",
+  ["communityId", "id"],
+  {
+    communityId: true,
+    id: true,
+    requestId: true,
+    introId: true,
+    seekerId: true,
+    volunteerId: true,
+    status: true,
+    minutes: true,
+    format: true,
+    proposedSlots: true,
+    slot: true,
+    reschedules: true,
+    cancelledBy: true,
+    outcomeAt: true,
+    reports: true,
+    invite: true,
+    createdAt: true,
+    updatedAt: true,
+  },
+  ["outcomeAt", "createdAt", "updatedAt"],
+);
+
+/** A raw row (either engine) as the Prisma row type: dates and booleans converted, the rest as read. */
+export function rowOf<R>(s: RowSpec<R>, r: Record<string, unknown>): R {
+  const out: Record<string, unknown> = { ...r };
+  for (const f of s.dates) {
+    const v = out[f];
+    if (v !== null && v !== undefined && !(v instanceof Date)) out[f] = new Date(v as string | number);
+  }
+  for (const f of s.bools) {
+    const v = out[f];
+    if (typeof v !== "boolean") out[f] = v === 1 || v === 1n || v === "1" || v === "true";
+  }
+  return out as R;
+}
+
+/** `"column" IN (…values)`; `values` must not be empty. */
+export const inList = (col: string, values: readonly string[]): Sql => sql`${raw(`"${col}"`)} IN (${join([...values])})`;

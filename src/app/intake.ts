@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { InboxEntry, NewInboxEntry, Store, StoreTx } from "../core/ports/index.js";
 import type { Deps } from "../core/use-cases/index.js";
-import type { WorkQueue } from "./work-queue.js";
+import type { Turn, WorkQueue } from "./work-queue.js";
 
 /** How one kind of kept request is run and answered; each adapter registers its own. */
 export interface InboxHandler {
@@ -11,9 +11,10 @@ export interface InboxHandler {
    * transaction as the effect, so it lands once however often it runs) and answers the person.
    * `recovered` is true when the process that acknowledged it died first: an answer that needs
    * the live request (a modal's trigger) takes another route. Returns what was answered, as
-   * JSON, for replays (null when there is nothing to repeat).
+   * JSON, for replays (null when there is nothing to repeat). Once only sending the answer is
+   * left, the handler calls `turn.handOver()` so the next entry's work starts meanwhile.
    */
-  run(entry: InboxEntry, deps: Deps, recovered: boolean): Promise<string | null>;
+  run(entry: InboxEntry, deps: Deps, recovered: boolean, turn: Turn): Promise<string | null>;
   /** Answers a re-sent request (`payload`: as it came this time) with what was answered the first time. */
   replay(entry: InboxEntry, answer: string, payload: string): Promise<void>;
 }
@@ -248,12 +249,12 @@ export class Intake {
   private queue(entry: InboxEntry, recovered: boolean): void {
     const handler = this.handlers.get(entry.kind);
     if (!handler) return;
-    void this.o.queue.later(`${entry.kind} ${entry.id}`, async () => {
+    void this.o.queue.later(`${entry.kind} ${entry.id}`, async (turn) => {
       const run = `${this.owner}#${++this.runs}`;
       const deps: Deps = { ...this.o.deps, store: appliedOnce(this.o.deps.store, entry.id, run, () => this.o.deps.clock.now()) };
       let answer: string | null = null;
       try {
-        answer = await handler.run(entry, deps, recovered);
+        answer = await handler.run(entry, deps, recovered, turn);
       } finally {
         // Answered or failed after telling the person: either way it is not run again. The mark
         // is written with others finishing about now, and the queue moves on meanwhile.

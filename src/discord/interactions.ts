@@ -10,7 +10,7 @@ import {
 } from "discord.js";
 import { handle, isQuestion } from "../app/handle.js";
 import { Intake } from "../app/intake.js";
-import { WorkQueue } from "../app/work-queue.js";
+import { type Turn, WorkQueue } from "../app/work-queue.js";
 import type { Parsed } from "../core/commands/index.js";
 import { isStoreUnavailable, type Logger } from "../core/ports/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
@@ -78,7 +78,7 @@ export class InteractionRouter {
     this.queue = new WorkQueue(o.concurrency ?? 2, o.log);
     this.intake = new Intake({ deps: o.deps, queue: this.queue, name: "discord", leaseMs: o.leaseMs ?? 30_000 });
     this.intake.register(DISCORD_INTERACTION, {
-      run: (entry, deps) => this.run(entry.id, readInteraction(entry.payload), deps),
+      run: (entry, deps, _recovered, turn) => this.run(entry.id, readInteraction(entry.payload), deps, turn),
       // Discord never re-sends an interaction it saw answered; a gateway replay needs nothing more.
       replay: async () => undefined,
     });
@@ -240,11 +240,14 @@ export class InteractionRouter {
   }
 
   /** Runs one kept interaction and answers it: through the live interaction when this process acknowledged it, else through its webhook or a DM. */
-  private async run(id: string, p: InteractionPayload, deps: Deps): Promise<string | null> {
+  private async run(id: string, p: InteractionPayload, deps: Deps, turn: Turn): Promise<string | null> {
     const live = this.live.get(id);
     this.live.delete(id);
     try {
       const out = await this.work(p, deps);
+      // What is left is sending: the next command runs meanwhile. The defer stays armed until
+      // then, in case every sender is busy for a while.
+      await turn.handOver();
       clearTimeout(live?.timer);
       if (live) await replyLive(this.o.hookRest, live, p, out);
       else await answerLate(this.o.hookRest, this.o.rest, this.o.log, p, out);

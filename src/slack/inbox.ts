@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Kept } from "../app/intake.js";
 import type { SlackContext } from "./context.js";
 import { communityOf } from "./ids.js";
+import { postJson } from "./post-json.js";
 
 /** The kinds of Slack requests kept in the inbox, each with its handler (listeners/*.ts). */
 export const SLACK_COMMAND = "slack_command";
@@ -60,14 +61,9 @@ export function keep(ctx: SlackContext, kind: string, teamId: string, triggerId:
  */
 export async function deliver(ctx: SlackContext, responseUrl: string, userId: string, answer: Answer): Promise<void> {
   try {
-    const res = await fetch(responseUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(answer),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (res.ok) return;
-    throw new Error(`response_url answered HTTP ${res.status}`);
+    const status = await postJson(responseUrl, answer, 10_000);
+    if (status >= 200 && status < 300) return;
+    throw new Error(`response_url answered HTTP ${status}`);
   } catch (e) {
     ctx.log.warn({ err: e instanceof Error ? e.message : String(e) }, "response_url failed; answering in a DM");
     const { text, blocks } = answer;

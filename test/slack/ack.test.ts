@@ -1,3 +1,5 @@
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { slashCommand } from "../fakes/slack/payloads.js";
 import { startHarness, type Harness } from "./harness.js";
@@ -29,6 +31,47 @@ describe("acking fast", () => {
       expect(String(h.fake.responses[0]?.body.text)).toContain("slow");
     });
   }
+
+  it("answers the next command while an earlier answer is still on its way to a slow response_url", async () => {
+    h = await startHarness({ mode: "http", sqlite: true });
+    const u = h.user("T1", "U0SLOWURL", "sol", "UTC");
+    // A response_url that takes the first answer and holds it until the test lets go.
+    let held: ServerResponse | null = null;
+    let gaveUp = false;
+    let arrived: () => void = () => undefined;
+    const holding = new Promise<void>((r) => {
+      arrived = r;
+    });
+    const slow = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        held = res;
+        arrived();
+      });
+      res.on("close", () => {
+        if (!res.writableEnded) gaveUp = true;
+      });
+    });
+    await new Promise<void>((r) => slow.listen(0, "127.0.0.1", r));
+    try {
+      const first = { ...slashCommand(h.fake, u, "help"), response_url: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/held` };
+      expect((await h.fake.send("slash_commands", first)).status).toBe(200);
+      await holding;
+      const answered = new Promise<string>((r) => {
+        if (h) h.fake.onResponse = (a) => r(a.id);
+      });
+      const second = slashCommand(h.fake, u, "status");
+      expect((await h.fake.send("slash_commands", { ...second })).status).toBe(200);
+      expect(await answered).toBe(second.response_url.split("/").pop());
+      // Answered while the first answer was still being sent, not after the bot gave up on it.
+      expect(gaveUp).toBe(false);
+      (held as ServerResponse | null)?.writeHead(200).end("ok");
+      await h.adapter.idle();
+    } finally {
+      slow.closeAllConnections();
+      await new Promise((r) => slow.close(r));
+    }
+  });
 
   it("opens the form behind a Home tab button", async () => {
     h = await startHarness({ mode: "http" });

@@ -78,6 +78,26 @@ export function inboxContract({ run, store }: ContractContext): void {
       expect(ids(await inbox().claimStale(["discord_interaction"], t(60), 10, "w5", t(300)))).toEqual(["elsewhere"]);
     });
 
+    it("marks many entries answered in one call, each with its own answer, leaving the others alone", async () => {
+      const many = Array.from({ length: 450 }, (_, i) => entry(`m${i}`));
+      await inbox().receive([...many, entry("left")], "w1", t(30), t(0));
+      await inbox().answered(
+        many.map((e, i) => ({ id: e.id, answer: i % 3 === 0 ? null : `{"n":${i}}` })),
+        t(5),
+      );
+      expect(await inbox().get("m0")).toMatchObject({
+        status: "answered",
+        answer: null,
+        answeredAt: t(5),
+        leaseOwner: null,
+        leaseUntil: null,
+      });
+      expect(await inbox().get("m1")).toMatchObject({ status: "answered", answer: '{"n":1}' });
+      expect(await inbox().get("m449")).toMatchObject({ status: "answered", answer: '{"n":449}' });
+      expect(await inbox().get("left")).toMatchObject({ status: "pending", answer: null, leaseOwner: "w1" });
+      expect(await inbox().claimStale(K, t(100), 1000, "w2", t(200))).toHaveLength(1);
+    });
+
     it("prunes answered entries received before a time, never unanswered ones", async () => {
       await inbox().receive([entry("a"), entry("b"), entry("c")], "w1", t(10), t(0));
       await inbox().receive([entry("late")], "w1", t(10), t(20));

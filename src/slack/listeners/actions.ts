@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { handle, isQuestion } from "../../app/handle.js";
+import type { Turn } from "../../app/work-queue.js";
 import { decodeButton } from "../../core/commands/index.js";
 import {
   type Block,
@@ -42,7 +43,7 @@ const SETTLED = new Set([
  */
 export function registerActions(app: App, ctx: SlackContext): void {
   ctx.intake.register(SLACK_BUTTON, {
-    run: (entry, deps) => runButton(ctx, readPayload(ButtonPayload, entry.payload), deps),
+    run: (entry, deps, _recovered, turn) => runButton(ctx, readPayload(ButtonPayload, entry.payload), deps, turn),
     replay: async (_entry, answer, payload) => {
       const now = readPayload(ButtonPayload, payload);
       await deliver(ctx, now.responseUrl, now.userId, readPayload(Answer, answer));
@@ -88,8 +89,10 @@ export function registerActions(app: App, ctx: SlackContext): void {
 }
 
 /** Runs one kept click and answers it (see registerActions); returns the answer for replays. */
-async function runButton(ctx: SlackContext, p: ButtonPayload, deps: Deps): Promise<string | null> {
+async function runButton(ctx: SlackContext, p: ButtonPayload, deps: Deps, turn: Turn): Promise<string | null> {
   const answer = async (a: Answer): Promise<string> => {
+    // What is left is sending: the next request runs meanwhile.
+    await turn.handOver();
     await deliver(ctx, p.responseUrl, p.userId, a);
     return JSON.stringify(a);
   };

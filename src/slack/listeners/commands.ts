@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { handle } from "../../app/handle.js";
+import type { Turn } from "../../app/work-queue.js";
 import { parseText } from "../../core/commands/index.js";
 import type { Deps } from "../../core/use-cases/index.js";
 import { fallbackText, messageBlocks } from "../blocks.js";
@@ -21,7 +22,7 @@ import { COMMAND, slackStyle } from "../style.js";
  */
 export function registerCommands(app: App, ctx: SlackContext): void {
   ctx.intake.register(SLACK_COMMAND, {
-    run: (entry, deps, recovered) => runCommand(ctx, readPayload(CommandPayload, entry.payload), deps, recovered),
+    run: (entry, deps, recovered, turn) => runCommand(ctx, readPayload(CommandPayload, entry.payload), deps, recovered, turn),
     replay: async (_entry, answer, payload) => {
       const now = readPayload(CommandPayload, payload);
       await deliver(ctx, now.responseUrl, now.userId, readPayload(Answer, answer));
@@ -59,11 +60,13 @@ export function registerCommands(app: App, ctx: SlackContext): void {
 }
 
 /** Runs one kept command and answers it; returns the answer for replays (null: a modal opened). */
-async function runCommand(ctx: SlackContext, p: CommandPayload, deps: Deps, recovered: boolean): Promise<string | null> {
+async function runCommand(ctx: SlackContext, p: CommandPayload, deps: Deps, recovered: boolean, turn: Turn): Promise<string | null> {
   try {
     const actor = await ctx.directory.actor(p.teamId, p.userId, p.userName);
     const parsed = parseText(p.text, mentionResolver(p.teamId));
     const view = await handle(deps, actor, parsed, slackStyle);
+    // What is left is sending: the next command runs meanwhile.
+    await turn.handOver();
     // A modal needs the live request's trigger (3 s): after a restart the list comes back instead.
     if (!recovered && parsed.kind === "admin_settings" && !parsed.set && view.reply?.kind === "admin_settings" && view.reply.result.ok) {
       try {

@@ -85,6 +85,8 @@ export class FakeSlack {
   readonly calls: ApiCall[] = [];
   /** Bodies posted to response_urls, in order. */
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
+  /** Called with each accepted response_url post as it arrives (`at`: performance.now()), for load tests that time answers. */
+  onResponse: ((r: { id: string; at: number }) => void) | null = null;
   readonly faults: Fault[] = [];
   target: Target | null = null;
   private server: Server | null = null;
@@ -176,6 +178,7 @@ export class FakeSlack {
         return { status: 400, body: JSON.stringify({ ok: false, error: "invalid_blocks" }) };
       }
       this.responses.push({ id, body });
+      this.onResponse?.({ id, at: performance.now() });
       const target = this.responseMessages.get(id);
       if (target && body.replace_original === true) this.state.call("chat.update", { ...target, text: body.text, blocks: body.blocks });
       return { status: 200, body: JSON.stringify({ ok: true }) };

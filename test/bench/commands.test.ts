@@ -11,24 +11,15 @@ describe("bench:commands on a seeded SQLite community", () => {
   let db: BenchDb;
   let seeded: Seeded;
   let result: MixResult;
+  let stored: Record<string, unknown>;
 
   beforeAll(async () => {
     db = await openBenchDb("sqlite", "test");
     seeded = await seedCommunity(db, { members: 300, now: NOW, reserve: reserveFor(60) });
-    result = await runMix(db.store, seeded.model, new StepClock(NOW.getTime()), { commands: 60, inflight: 1 });
-  });
-  afterAll(async () => {
-    await db?.dispose();
-  });
-
-  it("writes every seeded record, and the store reads them back", async () => {
-    const { model, counts } = seeded;
-    expect(counts.members).toBe(300);
-    expect(counts.volunteer_profiles).toBe(60);
-    expect(counts.seeker_profiles).toBe(240);
-    expect(counts.chat_requests).toBe(model.requests.length);
+    const { model } = seeded;
     const c = model.community.id;
-    const stored = await db.store.tx(async (tx) => ({
+    // Read back before the mix changes anything.
+    stored = await db.store.tx(async (tx) => ({
       members: (await tx.listMembers(c)).length,
       volunteers: (await tx.listVolunteers(c)).length,
       requests: (await tx.listRequests(c)).length,
@@ -37,6 +28,18 @@ describe("bench:commands on a seeded SQLite community", () => {
       pending: (await tx.listIntros(c, { status: ["pending"] })).length,
       first: await tx.getMember(c, model.members[0]?.id ?? ""),
     }));
+    result = await runMix(db.store, model, new StepClock(NOW.getTime()), { commands: 60, inflight: 1 });
+  });
+  afterAll(async () => {
+    await db?.dispose();
+  });
+
+  it("writes every seeded record, and the store reads them back", () => {
+    const { model, counts } = seeded;
+    expect(counts.members).toBe(300);
+    expect(counts.volunteer_profiles).toBe(60);
+    expect(counts.seeker_profiles).toBe(240);
+    expect(counts.chat_requests).toBe(model.requests.length);
     expect(stored).toMatchObject({
       members: 300,
       volunteers: 60,

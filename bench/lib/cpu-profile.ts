@@ -9,6 +9,7 @@ import { Session } from "node:inspector/promises";
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 export interface CpuProfile {
   nodes: ProfileNode[];
@@ -33,9 +34,14 @@ export async function profiled<T>(fn: () => Promise<T>): Promise<{ result: T; pr
   }
 }
 
+/** better-sqlite3's native methods, as they appear in a profile. */
+const SQLITE_NATIVE = new Set(["all", "get", "run", "iterate", "exec", "prepare", "Statement"]);
+
 /** Which package a frame's script belongs to. */
 export function packageOf(url: string, functionName: string): string {
   if (url === "") return functionName.startsWith("(") ? functionName.replace(/[()]/g, "") : "native";
+  // The only WebAssembly in the process is Prisma's query compiler.
+  if (url.startsWith("wasm://")) return "@prisma";
   const nm = url.lastIndexOf("node_modules/");
   if (nm >= 0) {
     const rest = url.slice(nm + "node_modules/".length).split("/");
@@ -62,6 +68,23 @@ export interface ProfileSummary {
 /** Self time per function and per package. */
 export function summarise(profile: CpuProfile, topN = 15): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  /** A native function (a C++ binding, a builtin) counts for the package whose JavaScript called it. */
+  const pkgOf = (n: ProfileNode): string => {
+    const { url, functionName } = n.callFrame;
+    const caller = byId.get(parent.get(n.id) ?? -1)?.callFrame.url ?? "";
+    // The driver adapter calls better-sqlite3's native statement methods directly.
+    if (url === "" && SQLITE_NATIVE.has(functionName) && caller.includes("adapter-better-sqlite3")) return "better-sqlite3";
+    let at: ProfileNode | undefined = n;
+    for (let hops = 0; at && hops < 50; hops++) {
+      const p = packageOf(at.callFrame.url, at.callFrame.functionName);
+      if (p !== "native") return p;
+      const up = parent.get(at.id);
+      at = up === undefined ? undefined : byId.get(up);
+    }
+    return "native";
+  };
   const selfUs = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
@@ -81,15 +104,14 @@ export function summarise(profile: CpuProfile, topN = 15): ProfileSummary {
       idle += us;
       continue;
     }
-    const pkg = packageOf(url, functionName);
-    const where =
-      url === ""
-        ? ""
-        : `${url
-            .replace(/^file:\/\//, "")
-            .replace(/^.*node_modules\//, "")
-            .replace(/^.*\/(src|bench|test)\//, "$1/")}:${lineNumber + 1}`;
-    const key = `${functionName}@${where}`;
+    const pkg = pkgOf(n);
+    // Scripts compiled on load (our TypeScript) report line 0: the file alone says where.
+    const file = url
+      .replace(/^file:\/\//, "")
+      .replace(/^.*node_modules\//, "")
+      .replace(/^.*\/(src|bench|test)\//, "$1/");
+    const where = url === "" ? "" : lineNumber > 0 ? `${file}:${lineNumber + 1}` : file;
+    const key = `${functionName}@${where}@${pkg}`;
     const e = byFn.get(key) ?? { fn: functionName || "(anonymous)", where, pkg, us: 0 };
     e.us += us;
     byFn.set(key, e);

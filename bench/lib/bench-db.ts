@@ -88,7 +88,10 @@ export async function openBenchDb(kind: StoreKind, label: string): Promise<Bench
     sink: () => pgSink(PG_URL, fresh.schema),
     dispose: async () => {
       const closing = await closeStore(store);
-      await fresh.drop();
+      // A transaction left open by a hung command would block the drop for ever: give up after a while and say so.
+      await fresh.sql(`SET lock_timeout = '10s'; DROP SCHEMA IF EXISTS "${fresh.schema}" CASCADE`).catch((e: unknown) => {
+        process.stderr.write(`  could not drop schema ${fresh.schema} (${(e as Error).message}); drop it by hand\n`);
+      });
       return closing;
     },
   };

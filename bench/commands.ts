@@ -67,6 +67,13 @@ function checkOptions(): void {
 }
 
 const progress = (s: string) => process.stderr.write(`  ${s}\n`);
+/** One run's figures as soon as it ends, so a long benchmark stopped early still told something. */
+const ran = (r: RunFigures) =>
+  progress(
+    `${r.store} ${r.members} ×${r.inflight}: ${fmt(r.perSecond, 1)} cmd/s, CPU ${fmt(r.cpuMsPerCommand, 1)} ms/cmd, ` +
+      `p50/p99 ${fmt(r.overall.p50, 1)}/${fmt(r.overall.p99, 1)} ms, request p50/p99 ${fmt(r.kinds.request.p50, 1)}/${fmt(r.kinds.request.p99, 1)} ms, ` +
+      `status p50 ${fmt(r.kinds.status.p50, 1)} ms, failed ${r.failed}`,
+  );
 
 async function main(): Promise<void> {
   checkOptions();
@@ -122,7 +129,10 @@ async function main(): Promise<void> {
         } else result = await run();
       } finally {
         const closing = await db.dispose();
-        if (result) runs.push({ ...result, store, members, ...closing });
+        if (result) {
+          runs.push({ ...result, store, members, ...closing });
+          ran(runs[runs.length - 1] as RunFigures);
+        }
       }
       if (store === "pg" && INFLIGHT > 1) {
         const again = await fresh(store, members, commands, `cmd${members}x${INFLIGHT}`);
@@ -132,7 +142,10 @@ async function main(): Promise<void> {
           r = await runMix(again.db.store, again.model, new StepClock(NOW.getTime()), { commands, inflight: INFLIGHT });
         } finally {
           const closing = await again.db.dispose();
-          if (r) runs.push({ ...r, store, members, ...closing });
+          if (r) {
+            runs.push({ ...r, store, members, ...closing });
+            ran(runs[runs.length - 1] as RunFigures);
+          }
         }
       }
     }

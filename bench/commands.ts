@@ -72,7 +72,7 @@ const ran = (r: RunFigures) =>
   progress(
     `${r.store} ${r.members} ×${r.inflight}: ${fmt(r.perSecond, 1)} cmd/s, CPU ${fmt(r.cpuMsPerCommand, 1)} ms/cmd, ` +
       `p50/p99 ${fmt(r.overall.p50, 1)}/${fmt(r.overall.p99, 1)} ms, request p50/p99 ${fmt(r.kinds.request.p50, 1)}/${fmt(r.kinds.request.p99, 1)} ms, ` +
-      `status p50 ${fmt(r.kinds.status.p50, 1)} ms, failed ${r.failed}`,
+      `status p50 ${fmt(r.kinds.status.p50, 1)} ms, failed ${r.failed}${r.failures.map((f) => ` (${f.key} ×${f.count})`).join("")}`,
   );
 
 async function main(): Promise<void> {

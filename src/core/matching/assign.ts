@@ -25,7 +25,7 @@ export interface AssignOptions {
   candidatesPerRequest?: number;
   /** Best requests each volunteer proposes per remaining slot (default 6 when slots are scarce, else 2)… */
   candidatesPerSlot?: number;
-  /** …plus this many (default 4). */
+  /** …plus this many (default 6). */
   candidatesPerVolunteer?: number;
 }
 
@@ -99,7 +99,7 @@ export function assignBatch(
   const post = requestPostings(P);
   const rec = requestRecords(P);
   const perSlot = Math.max(0, opts.candidatesPerSlot ?? (slotsScarce ? 6 : 2));
-  const byVol = volunteerCandidates(P, post, rec, first.edges, perSlot, Math.max(0, opts.candidatesPerVolunteer ?? 4));
+  const byVol = volunteerCandidates(P, post, rec, first.edges, perSlot, Math.max(0, opts.candidatesPerVolunteer ?? 6));
   let edges = mergeEdges(first.edges, byVol.extra);
   const initialEdges = edges.col.length;
   let examined = first.stats.examined + byVol.stats.examined;

@@ -29,6 +29,7 @@ export function solveBMatchingBySlots(g: BMatchingInput): BMatchingSolution {
   for (let c = 0; c < cols; c++) cStart[c + 1] = (cStart[c + 1] as number) + (cStart[c] as number);
   const cRow = new Int32Array(nE);
   const cEdge = new Int32Array(nE);
+  const cProfit = new Float64Array(nE); // edgeProfit in column order: the hot loop reads it sequentially
   const fill = cStart.slice(0, cols);
   for (let r = 0; r < rows; r++) {
     for (let e = edgeStart[r] as number; e < (edgeStart[r + 1] as number); e++) {
@@ -37,6 +38,7 @@ export function solveBMatchingBySlots(g: BMatchingInput): BMatchingSolution {
       fill[c] = at + 1;
       cRow[at] = r;
       cEdge[at] = e;
+      cProfit[at] = edgeProfit[e] as number;
     }
   }
   const piR = new Float64Array(rows);
@@ -123,14 +125,12 @@ export function solveBMatchingBySlots(g: BMatchingInput): BMatchingSolution {
           const pc = piC[c] as number;
           for (let i = cStart[c] as number, end = cStart[c + 1] as number; i < end; i++) {
             const r = cRow[i] as number;
-            if (rowCol[r] === c) continue;
-            const e = cEdge[i] as number;
-            const nd = d + pc - (edgeProfit[e] as number) - (piR[r] as number);
-            if (nd < D && (stamp[r] !== it || nd < (dist[r] as number))) {
+            const nd = d + pc - (cProfit[i] as number) - (piR[r] as number);
+            if (nd < D && rowCol[r] !== c && (stamp[r] !== it || nd < (dist[r] as number))) {
               stamp[r] = it;
               dist[r] = nd;
               parent[r] = c;
-              parentEdge[r] = e;
+              parentEdge[r] = cEdge[i] as number;
               heap.push(nd, r);
             }
           }

@@ -1,9 +1,9 @@
 import type { ScanStats } from "./candidates.js";
 import { EdgeList, type EdgeSet } from "./edges.js";
 import * as coarse from "./coarse.js";
-import { buildPostings, BUCKETS as BUCKETS_IMPORT, orderByKey, type Postings } from "./postings.js";
+import { buildPostings, BUCKETS as BUCKETS_IMPORT, orderByKey, tieRuns, type Postings } from "./postings.js";
 import type { MatchProblem } from "./problem.js";
-import { newProbe, probe, RECORD } from "./request-records.js";
+import { newProbe, probe } from "./request-records.js";
 import * as weights from "./weights.js";
 
 // Imported bindings used in hot loops are copied once: some loaders (tsx, vitest) read imports through getters.
@@ -23,7 +23,7 @@ const BUCKETS = BUCKETS_IMPORT;
  */
 export function volunteerCandidates(
   P: MatchProblem,
-  post: Postings,
+  post: RequestPostings,
   rec: Int32Array,
   base: EdgeSet,
   perSlot: number,
@@ -66,36 +66,46 @@ export function volunteerCandidates(
       const tb = (tags[j] as number) * BUCKETS;
       for (let b = P.volBuckets.start[v] as number; b < (P.volBuckets.start[v + 1] as number); b++) {
         const list = tb + (P.volBuckets.items[b] as number);
-        for (let i = post.start[list] as number, end = post.start[list + 1] as number; i < end; i++) {
-          const r = post.items[i] as number;
-          const o = r * RECORD;
-          const availMaxR = rec[o + 15] as number;
-          if (n === want && reach + availMaxR <= worst) break;
-          if (seen[r] === v) continue;
-          seen[r] = v;
-          examined++;
-          probe(P, rec, r, v, vo, rank, pr);
-          if (pr.first !== j || pr.excluded) continue;
-          const tagSum = pr.tagSum;
-          const buckets = pr.buckets;
-          const ub = BASE_UNITS + tagSum + fb + Math.min(availMaxR, volAvail, availabilityUnits(buckets * P.bucketHours));
-          if (n === want && ub <= worst) continue;
-          exact++;
-          const cells = sharedCellsCapped(P.reqBits, r * words, P.volBits, v * words, words, P.cellCap);
-          if (cells === 0) continue;
-          const value = BASE_UNITS + tagSum + availabilityUnits(cells * P.cellHours) + fb;
-          if (n < want) {
-            topR[n] = r;
-            topS[n] = value;
-            n++;
-          } else if (value > worst) {
-            topR[worstAt] = r;
-            topS[worstAt] = value;
-          } else continue;
-          if (n === want) {
-            worstAt = 0;
-            for (let q = 1; q < want; q++) if ((topS[q] as number) < (topS[worstAt] as number)) worstAt = q;
-            worst = topS[worstAt] as number;
+        // Requests of equal best availability are a run of ties; each volunteer enters a run at
+        // its own point, so volunteers with the same tags do not all propose the same requests.
+        listScan: for (let i = post.start[list] as number, end = post.start[list + 1] as number; i < end; ) {
+          const runEnd = post.runEnd[i] as number;
+          const len = runEnd - i;
+          const rot = len > 1 ? (Math.imul(v + 1, 0x9e3779b1) ^ Math.imul(list + 1, 0x85ebca6b)) >>> 0 : 0;
+          const entry = i + (len > 1 ? rot % len : 0);
+          const availMaxR = P.reqAvailMax[post.items[i] as number] as number; // the run's
+          i = runEnd;
+          for (let q = 0; q < len; q++) {
+            if (n === want && reach + availMaxR <= worst) break listScan;
+            const at = entry + q < runEnd ? entry + q : entry + q - len;
+            const r = post.items[at] as number;
+            // a request seen under another bucket is skipped before its record is touched
+            if (seen[r] === v) continue;
+            seen[r] = v;
+            examined++;
+            probe(P, rec, r, v, vo, rank, pr);
+            if (pr.first !== j || pr.excluded) continue;
+            const tagSum = pr.tagSum;
+            const buckets = pr.buckets;
+            const ub = BASE_UNITS + tagSum + fb + Math.min(availMaxR, volAvail, availabilityUnits(buckets * P.bucketHours));
+            if (n === want && ub <= worst) continue;
+            exact++;
+            const cells = sharedCellsCapped(P.reqBits, r * words, P.volBits, v * words, words, P.cellCap);
+            if (cells === 0) continue;
+            const value = BASE_UNITS + tagSum + availabilityUnits(cells * P.cellHours) + fb;
+            if (n < want) {
+              topR[n] = r;
+              topS[n] = value;
+              n++;
+            } else if (value > worst) {
+              topR[worstAt] = r;
+              topS[worstAt] = value;
+            } else continue;
+            if (n === want) {
+              worstAt = 0;
+              for (let x = 1; x < want; x++) if ((topS[x] as number) < (topS[worstAt] as number)) worstAt = x;
+              worst = topS[worstAt] as number;
+            }
           }
         }
       }
@@ -115,14 +125,20 @@ export function volunteerCandidates(
   return { extra: out, lists: { start: listStart, rows: Int32Array.from(listRows), cutoff }, stats: { examined, exact } };
 }
 
+/** Requests posted by (tag, bucket), most possible availability first, with their runs of ties. */
+export interface RequestPostings extends Postings {
+  runEnd: Int32Array;
+}
+
 /** Requests posted by (tag, bucket), most possible availability first. */
-export function requestPostings(P: MatchProblem): Postings {
-  return buildPostings(
+export function requestPostings(P: MatchProblem): RequestPostings {
+  const post = buildPostings(
     P.tagNames.length,
     orderByKey(P.reqAvailMax, () => true),
     { start: P.reqTagStart, items: P.reqTags },
     P.reqBuckets,
   );
+  return { ...post, runEnd: tieRuns(post, P.reqAvailMax) };
 }
 
 /** A volunteer's tags, rarest first (ties by id), with suffix sums of their units. */

@@ -43,6 +43,7 @@ export function volunteerCandidates(
   const words = P.words;
   const topR = new Int32Array(cap);
   const topS = new Float64Array(cap);
+  const bloom = post.tagFilter;
   for (let v = 0; v < P.nV; v++) {
     const rem = P.rem[v] as number;
     const want = rem > 0 ? Math.min(cap, Math.max(0, perSlot) * rem + extra) : 0;
@@ -63,6 +64,15 @@ export function volunteerCandidates(
     let worstAt = -1;
     for (let j = 0; j < tags.length; j++) {
       const reach = BASE_UNITS + (suffix[j] as number) + fb;
+      // the most a request sharing only tag j (of tags j…) can be worth, less its availability
+      const single = BASE_UNITS + (P.tagUnits[tags[j] as number] as number) + fb;
+      let laterLo = 0;
+      let laterHi = 0;
+      for (let q = j + 1; q < tags.length; q++) {
+        const t = tags[q] as number;
+        if ((t & 63) < 32) laterLo |= 1 << (t & 31);
+        else laterHi |= 1 << (t & 31);
+      }
       const tb = (tags[j] as number) * BUCKETS;
       for (let b = P.volBuckets.start[v] as number; b < (P.volBuckets.start[v + 1] as number); b++) {
         const list = tb + (P.volBuckets.items[b] as number);
@@ -82,6 +92,15 @@ export function volunteerCandidates(
             // a request seen under another bucket is skipped before its record is touched
             if (seen[r] === v) continue;
             seen[r] = v;
+            // …and so is one that cannot share a later tag (its tag filter says so) once requests
+            // sharing tag j alone cannot enter: the rest of the list is mostly those
+            if (
+              n === want &&
+              single + availMaxR <= worst &&
+              ((bloom[2 * r] as number) & laterLo) === 0 &&
+              ((bloom[2 * r + 1] as number) & laterHi) === 0
+            )
+              continue;
             examined++;
             probe(P, rec, r, v, vo, rank, pr);
             if (pr.first !== j || pr.excluded) continue;
@@ -128,6 +147,11 @@ export function volunteerCandidates(
 /** Requests posted by (tag, bucket), most possible availability first, with their runs of ties. */
 export interface RequestPostings extends Postings {
   runEnd: Int32Array;
+  /**
+   * Per request, two words with bit (t mod 64) set for each of its tags t: a filter that proves
+   * "shares none of these tags" without touching the request's record.
+   */
+  tagFilter: Int32Array;
 }
 
 /** Requests posted by (tag, bucket), most possible availability first. */
@@ -138,7 +162,15 @@ export function requestPostings(P: MatchProblem): RequestPostings {
     { start: P.reqTagStart, items: P.reqTags },
     P.reqBuckets,
   );
-  return { ...post, runEnd: tieRuns(post, P.reqAvailMax) };
+  const tagFilter = new Int32Array(2 * P.nR);
+  for (let r = 0; r < P.nR; r++) {
+    for (let i = P.reqTagStart[r] as number; i < (P.reqTagStart[r + 1] as number); i++) {
+      const t = P.reqTags[i] as number;
+      const at = 2 * r + ((t & 63) < 32 ? 0 : 1);
+      tagFilter[at] = (tagFilter[at] as number) | (1 << (t & 31));
+    }
+  }
+  return { ...post, runEnd: tieRuns(post, P.reqAvailMax), tagFilter };
 }
 
 /** A volunteer's tags, rarest first (ties by id), with suffix sums of their units. */

@@ -26,6 +26,9 @@ export interface MatchProblem {
   reqSuffix: Float64Array;
   volTagStart: Int32Array;
   volTags: Int32Array;
+  /** Volunteer tags again, rarest first (ties by id), at the same positions as `volTags`, with suffix sums like `reqSuffix`. */
+  volRareTags: Int32Array;
+  volRareSuffix: Float64Array;
   /** Hour-of-week buckets where each request / volunteer has some free time. */
   reqBuckets: Lists;
   volBuckets: Lists;
@@ -86,18 +89,26 @@ export function buildProblem(askersIn: readonly BatchAsker[], candidatesIn: read
   const tagUnits = Float64Array.from(tagNames, (t) => Math.round(w.weight(t) * SCALE));
 
   // request tags rarest first (ties by id), volunteer tags by id
-  sortEachList(reqLists, (a, b) => (tagUnits[a] as number) > (tagUnits[b] as number) || (tagUnits[a] === tagUnits[b] && a < b));
+  const rarer = (a: number, b: number): boolean =>
+    (tagUnits[a] as number) > (tagUnits[b] as number) || (tagUnits[a] === tagUnits[b] && a < b);
+  const volRare = { start: volLists.start, items: volLists.items.slice() };
+  sortEachList(reqLists, rarer);
+  sortEachList(volRare, rarer);
   sortEachList(volLists, (a, b) => a < b);
   const { start: reqTagStart, items: reqTags } = reqLists;
   const { start: volTagStart, items: volTags } = volLists;
-  const reqSuffix = new Float64Array(reqTags.length);
-  for (let r = 0; r < nR; r++) {
-    let acc = 0;
-    for (let i = (reqTagStart[r + 1] as number) - 1; i >= (reqTagStart[r] as number); i--) {
-      acc += tagUnits[reqTags[i] as number] as number;
-      reqSuffix[i] = acc;
+  const suffixSums = (lists: { start: Int32Array; items: Int32Array }): Float64Array => {
+    const out = new Float64Array(lists.items.length);
+    for (let i = 0; i + 1 < lists.start.length; i++) {
+      let acc = 0;
+      for (let k = (lists.start[i + 1] as number) - 1; k >= (lists.start[i] as number); k--) {
+        acc += tagUnits[lists.items[k] as number] as number;
+        out[k] = acc;
+      }
     }
-  }
+    return out;
+  };
+  const reqSuffix = suffixSums(reqLists);
 
   const rem = Int32Array.from(candidates, (c) => remainingCapacity(c));
   const { start: reqExclStart, items: reqExcl } = internExclusions(
@@ -137,6 +148,8 @@ export function buildProblem(askersIn: readonly BatchAsker[], candidatesIn: read
     reqSuffix,
     volTagStart,
     volTags,
+    volRareTags: volRare.items,
+    volRareSuffix: suffixSums(volRare),
     reqBuckets: bucketLists(req.coarse, nR),
     volBuckets: bucketLists(vol.coarse, nV),
     reqExclStart,

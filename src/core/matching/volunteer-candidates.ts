@@ -44,6 +44,7 @@ export function volunteerCandidates(
   const topR = new Int32Array(cap);
   const topS = new Float64Array(cap);
   const bloom = post.tagFilter;
+  const baseEdges = base.col.length > 0;
   for (let v = 0; v < P.nV; v++) {
     const rem = P.rem[v] as number;
     const want = rem > 0 ? Math.min(cap, Math.max(0, perSlot) * rem + extra) : 0;
@@ -136,7 +137,7 @@ export function volunteerCandidates(
     for (let q = 0; q < n; q++) {
       const r = topR[q] as number;
       listRows.push(r);
-      if (hasEdge(base, r, v)) continue;
+      if (baseEdges && hasEdge(base, r, v)) continue;
       out.push(r, v, topS[q] as number);
     }
     listStart[v + 1] = listRows.length;
@@ -173,13 +174,11 @@ export function requestPostings(P: MatchProblem): RequestPostings {
   return { ...post, runEnd: tieRuns(post, P.reqAvailMax), tagFilter };
 }
 
-/** A volunteer's tags, rarest first (ties by id), with suffix sums of their units. */
-export function rarestFirst(P: MatchProblem, v: number): { tags: number[]; suffix: Float64Array } {
-  const tags = Array.from(P.volTags.subarray(P.volTagStart[v] as number, P.volTagStart[v + 1] as number));
-  tags.sort((a, b) => (P.tagUnits[b] as number) - (P.tagUnits[a] as number) || a - b);
-  const suffix = new Float64Array(tags.length + 1);
-  for (let j = tags.length - 1; j >= 0; j--) suffix[j] = (suffix[j + 1] as number) + (P.tagUnits[tags[j] as number] as number);
-  return { tags, suffix };
+/** A volunteer's tags, rarest first (ties by id), with suffix sums of their units (views into the problem). */
+export function rarestFirst(P: MatchProblem, v: number): { tags: Int32Array; suffix: Float64Array } {
+  const s = P.volTagStart[v] as number;
+  const e = P.volTagStart[v + 1] as number;
+  return { tags: P.volRareTags.subarray(s, e), suffix: P.volRareSuffix.subarray(s, e) };
 }
 
 /**

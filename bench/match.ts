@@ -5,9 +5,11 @@
  * - 200×50, 1,000×200, 2,000×500 (requests × volunteers): our objective against HiGHS solving
  *   the same problem (every eligible pair, no pruning) as an LP and as a MIP — the gap must be 0
  *   to rounding on every seed — and against greedy (best pair first) and random assignment.
- * - 10,000×2,000 and 50,000×10,000: wall time (median of runs in one process), CPU time, peak
- *   RSS, matched share, volunteer-load Gini, certification rounds. Each size runs in its own
- *   child process so its peak RSS is its own.
+ * - 10,000×2,000, 50,000×10,000 and 100,000×20,000: wall time (median of runs in one process),
+ *   CPU time, peak RSS, matched share, volunteer-load Gini, certification rounds. Each size runs
+ *   in its own child process so its peak RSS is its own.
+ * Targets: 50,000×10,000 in ≤ 1,000 ms (median), and the last doubling (50,000×10,000 →
+ * 100,000×20,000) costing ≤ ×2.5 — near n log n, where ×2 is linear. Both print PASS/FAIL.
  * Prints one table row per size, then one JSON line with every figure.
  */
 import { spawnSync } from "node:child_process";
@@ -29,7 +31,10 @@ const SMALL: readonly [number, number][] = [
 const LARGE: readonly [number, number][] = [
   [10000, 2000],
   [50000, 10000],
+  [100000, 20000],
 ];
+const TARGET_MS = 1000; // 50,000×10,000, median wall time
+const TARGET_DOUBLING = 2.5; // median(100,000×20,000) / median(50,000×10,000)
 const SMALL_SEEDS = QUICK ? [1, 2] : [1, 2, 3, 4, 5];
 const LARGE_SEED = 1;
 const LARGE_RUNS = QUICK ? 3 : 7;
@@ -176,6 +181,33 @@ function large(requests: number, volunteers: number): LargeFigures {
   return JSON.parse(line) as LargeFigures;
 }
 
+interface ScaleTargets {
+  ms50k: number;
+  ms50kPass: boolean;
+  /** Median wall time at 100,000×20,000 over that at 50,000×10,000 (and the same for CPU time). */
+  lastDoubling: number;
+  lastDoublingPass: boolean;
+  lastDoublingCpu: number;
+}
+
+function scaleTargets(figures: readonly LargeFigures[]): ScaleTargets {
+  const at = (size: string): LargeFigures => {
+    const f = figures.find((x) => x.size === size);
+    if (!f) throw new Error(`no figures for ${size}`);
+    return f;
+  };
+  const half = at("50000x10000");
+  const full = at("100000x20000");
+  const lastDoubling = full.medianMs / half.medianMs;
+  return {
+    ms50k: half.medianMs,
+    ms50kPass: half.medianMs <= TARGET_MS,
+    lastDoubling,
+    lastDoublingPass: lastDoubling <= TARGET_DOUBLING,
+    lastDoublingCpu: full.medianCpuMs / half.medianCpuMs,
+  };
+}
+
 async function main(): Promise<void> {
   const childAt = process.argv.indexOf("--child");
   if (childAt >= 0) {
@@ -236,7 +268,7 @@ async function main(): Promise<void> {
     process.stderr.write(`  ${r}x${v} (${LARGE_RUNS} runs, child process)…\n`);
     largeFigures.push(large(r, v));
   }
-  console.log(`\nScale (seed ${LARGE_SEED}, ${LARGE_RUNS} runs each, one process per size; target 50000x10000 ≤ 2000 ms and ≤ 1 GB)`);
+  console.log(`\nScale (seed ${LARGE_SEED}, ${LARGE_RUNS} runs each, one process per size)`);
   console.log(
     table(
       [
@@ -271,6 +303,12 @@ async function main(): Promise<void> {
       ]),
     ),
   );
+  const targets = scaleTargets(largeFigures);
+  console.log(
+    `\nTargets: 50000x10000 median ${fmt(targets.ms50k, 0)} ms (≤ ${TARGET_MS}) ${targets.ms50kPass ? "PASS" : "FAIL"}; ` +
+      `last doubling 50000x10000 → 100000x20000 ×${fmt(targets.lastDoubling, 2)} (≤ ×${TARGET_DOUBLING}) ${targets.lastDoublingPass ? "PASS" : "FAIL"}` +
+      ` (CPU ×${fmt(targets.lastDoublingCpu, 2)})`,
+  );
   const exact = smallFigures.every((f) => f.gap <= GAP_TOLERANCE && f.lpIntegral);
   console.log(
     JSON.stringify({
@@ -282,6 +320,7 @@ async function main(): Promise<void> {
       exact,
       small: smallFigures,
       large: largeFigures,
+      targets,
     }),
   );
   if (!exact) process.exitCode = 1;

@@ -1,16 +1,16 @@
-import type { MatchReasons } from "../domain/chat.js";
 import { PercolateError } from "../result.js";
 import { solveBMatching, type BMatchingSolution } from "./b-matching.js";
 import { solveBMatchingBySlots } from "./b-matching-slots.js";
 import { topCandidates } from "./candidates.js";
 import { mergeEdges, type EdgeSet } from "./edges.js";
 import { findViolations } from "./certify.js";
+import { extractPairs, type AssignedPair } from "./extract.js";
 import { findViolationsByVolunteer } from "./certify-volunteers.js";
 import { requestRecords } from "./request-records.js";
 import { requestPostings, volunteerCandidates } from "./volunteer-candidates.js";
 import { buildProblem, type BatchAsker, type MatchProblem } from "./problem.js";
-import { scorePair, type Candidate } from "./score.js";
-import { loadShare, SCALE, type TagWeights } from "./weights.js";
+import type { Candidate } from "./score.js";
+import type { TagWeights } from "./weights.js";
 
 export type { BatchAsker } from "./problem.js";
 
@@ -25,17 +25,11 @@ export interface AssignOptions {
   candidatesPerRequest?: number;
   /** Best requests each volunteer proposes per remaining slot (default 6 when slots are scarce, else 2)… */
   candidatesPerSlot?: number;
-  /** …plus this many (default 4). */
+  /** …plus this many (default 6). */
   candidatesPerVolunteer?: number;
 }
 
-/** One matched pair of a batch. */
-export interface AssignedPair {
-  requestId: string;
-  volunteerId: string;
-  /** The pair's reasons; `load` and `score` include the load of this chat's position in the volunteer's round. */
-  reasons: MatchReasons;
-}
+export type { AssignedPair } from "./extract.js";
 
 /** How the optimum was reached and certified. */
 export interface AssignStats {
@@ -99,7 +93,7 @@ export function assignBatch(
   const post = requestPostings(P);
   const rec = requestRecords(P);
   const perSlot = Math.max(0, opts.candidatesPerSlot ?? (slotsScarce ? 6 : 2));
-  const byVol = volunteerCandidates(P, post, rec, first.edges, perSlot, Math.max(0, opts.candidatesPerVolunteer ?? 4));
+  const byVol = volunteerCandidates(P, post, rec, first.edges, perSlot, Math.max(0, opts.candidatesPerVolunteer ?? 6));
   let edges = mergeEdges(first.edges, byVol.extra);
   const initialEdges = edges.col.length;
   let examined = first.stats.examined + byVol.stats.examined;
@@ -131,7 +125,7 @@ export function assignBatch(
     edges = mergeEdges(edges, check.violations);
   }
   return {
-    ...extract(P, edges, sol, w),
+    ...extractPairs(P, edges, sol),
     stats: {
       rounds,
       initialEdges,
@@ -157,36 +151,4 @@ function insertionOrder(P: MatchProblem, edges: EdgeSet): Int32Array {
   const order = Array.from({ length: P.nR }, (_, i) => i);
   order.sort((a, b) => (best[b] as number) - (best[a] as number) || a - b);
   return Int32Array.from(order);
-}
-
-function extract(P: MatchProblem, edges: EdgeSet, sol: BMatchingSolution, w: TagWeights): Omit<AssignResult, "stats"> {
-  const byVol: number[][] = Array.from({ length: P.nV }, () => []);
-  const unmatched: string[] = [];
-  for (let r = 0; r < P.nR; r++) {
-    const v = sol.rowCol[r] as number;
-    if (v >= 0) byVol[v]?.push(r);
-    else unmatched.push((P.askers[r] as BatchAsker).requestId);
-  }
-  const pairs: AssignedPair[] = [];
-  let objectiveUnits = 0;
-  byVol.forEach((rows, v) => {
-    const c = P.candidates[v] as Candidate;
-    const profit = (r: number): number => edges.profit[sol.rowEdge[r] as number] as number;
-    rows.sort((a, b) => profit(b) - profit(a) || a - b);
-    rows.forEach((r, i) => {
-      const a = P.askers[r] as BatchAsker;
-      const s = scorePair(a, c, w);
-      if (!s.ok) throw new PercolateError(`matching paired an ineligible pair (${a.requestId}, ${c.volunteerId}): ${s.why}`);
-      const units = profit(r) - (P.slotCost[(P.slotStart[v] as number) + i] as number);
-      objectiveUnits += units;
-      pairs.push({
-        requestId: a.requestId,
-        volunteerId: c.volunteerId,
-        reasons: { ...s.reasons, load: loadShare(c.usedThisMonth + i, c.capacityPerMonth), score: units / SCALE },
-      });
-    });
-  });
-  pairs.sort((x, y) => (x.requestId < y.requestId ? -1 : x.requestId > y.requestId ? 1 : 0));
-  if (objectiveUnits !== sol.objective) throw new PercolateError("matching: pair scores do not add up to the objective");
-  return { pairs, objective: objectiveUnits / SCALE, unmatched };
 }

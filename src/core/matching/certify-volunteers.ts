@@ -4,8 +4,8 @@ import { EdgeList, type EdgeSet } from "./edges.js";
 import * as coarse from "./coarse.js";
 import * as postings from "./postings.js";
 import type { MatchProblem } from "./problem.js";
-import { newProbe, probe, RECORD } from "./request-records.js";
-import { rarestFirst, type VolunteerLists } from "./volunteer-candidates.js";
+import { newProbe, probe } from "./request-records.js";
+import { rarestFirst, type RequestPostings, type VolunteerLists } from "./volunteer-candidates.js";
 import * as weights from "./weights.js";
 
 // Imported bindings used in hot loops are copied once: some loaders (tsx, vitest) read imports through getters.
@@ -14,6 +14,8 @@ const BASE_UNITS = weights.BASE_UNITS;
 const availabilityUnits = weights.availabilityUnits;
 const sharedCellsCapped = coarse.sharedCellsCapped;
 const COARSE_WORDS = coarse.COARSE_WORDS;
+/** Violating pairs kept per volunteer at most (lists hold fewer). */
+const MAX_KEPT = 64;
 
 /**
  * The same certificate as `findViolations`, organised by volunteer, for batches whose
@@ -22,15 +24,18 @@ const COARSE_WORDS = coarse.COARSE_WORDS;
  * A volunteer v whose list still has an unmatched request r* is certified without looking at
  * any pruned pair: dual feasibility on the listed edge gives price(v) ≥ value(r*, v) ≥
  * cutoff(v), and every pruned request has value ≤ cutoff(v) and a dual ≥ 0, so none can
- * violate. So can a volunteer whose list holds every eligible request. `count` is the number of
- * violating pairs; `violations` holds the worst of them per volunteer (up to its list size). Only "exhausted"
- * volunteers — every listed request matched somewhere — are scanned in full, by a threshold
- * scan over the requests sharing a tag and an hour-of-week bucket (bound: base + weight of
- * tags j… + feedback + the request's best availability, against the price).
+ * violate. So can a volunteer whose list holds every eligible request. Only "exhausted"
+ * volunteers — every listed request matched somewhere — are scanned, by a threshold scan over
+ * the requests sharing a tag and an hour-of-week bucket (bound: base + weight of tags j… +
+ * feedback + the request's best availability, against the price). A volunteer's scan keeps its
+ * K most violating pairs (K = its list size) and stops once no later request could beat the
+ * K-th: a starved volunteer with room would otherwise walk every request of its popular tags.
+ * `violations` holds those pairs; `count` is how many violating pairs were found, 0 only when
+ * none exists.
  */
 export function findViolationsByVolunteer(
   P: MatchProblem,
-  post: postings.Postings,
+  post: RequestPostings,
   rec: Int32Array,
   lists: VolunteerLists,
   edges: EdgeSet,
@@ -46,7 +51,9 @@ export function findViolationsByVolunteer(
   let exhausted = 0;
   let examined = 0;
   let exact = 0;
-  const found: { r: number; value: number; gain: number }[] = [];
+  const topR = new Int32Array(MAX_KEPT);
+  const topValue = new Float64Array(MAX_KEPT);
+  const topGain = new Float64Array(MAX_KEPT);
   // requests already joined to each volunteer by an edge
   const adjStart = new Int32Array(P.nV + 1);
   for (let e = 0; e < edges.col.length; e++)
@@ -77,16 +84,27 @@ export function findViolationsByVolunteer(
     tags.forEach((t, j) => {
       rank[t] = j;
     });
+    // keep the K most violating pairs; `floor` = the K-th gain once K are kept (a gain must beat it)
+    const K = Math.min(MAX_KEPT, Math.max(1, (lists.start[v + 1] as number) - (lists.start[v] as number)));
+    let kept = 0;
+    let floor = 0;
+    let worstAt = -1;
     for (let j = 0; j < tags.length; j++) {
       const reach = BASE_UNITS + (suffix[j] as number) + fb;
       const tb = (tags[j] as number) * BUCKETS;
       for (let b = P.volBuckets.start[v] as number; b < (P.volBuckets.start[v + 1] as number); b++) {
         const list = tb + (P.volBuckets.items[b] as number);
+        let runAt = post.start[list] as number;
+        let availMaxR = 0;
         for (let i = post.start[list] as number, end = post.start[list + 1] as number; i < end; i++) {
+          // runs of ties share a bound: read it once per run, not from each request's record
+          if (i === runAt) {
+            runAt = post.runEnd[i] as number;
+            availMaxR = P.reqAvailMax[post.items[i] as number] as number;
+          }
+          // every later request too: its gain is at most this bound (row duals are ≥ 0)
+          if (reach + availMaxR - pv <= floor) break;
           const r = post.items[i] as number;
-          const o = r * RECORD;
-          const availMaxR = rec[o + 15] as number;
-          if (reach + availMaxR <= pv) break; // every later request too: dual ≥ 0
           if (seen[r] === v) continue;
           seen[r] = v;
           examined++;
@@ -96,13 +114,25 @@ export function findViolationsByVolunteer(
           const buckets = pr.buckets;
           const ur = sol.rowDual[r] as number;
           const ub = BASE_UNITS + tagSum + fb + Math.min(availMaxR, volAvail, availabilityUnits(buckets * P.bucketHours));
-          if (ub - ur <= pv) continue;
+          if (ub - ur - pv <= floor) continue;
           exact++;
           const cells = sharedCellsCapped(P.reqBits, r * words, P.volBits, v * words, words, P.cellCap);
           if (cells === 0) continue;
           const value = BASE_UNITS + tagSum + availabilityUnits(cells * P.cellHours) + fb;
-          if (value - ur <= pv) continue;
-          found.push({ r, value, gain: value - ur });
+          const gain = value - ur - pv;
+          if (gain <= floor) continue;
+          count++;
+          if (kept < K) {
+            worstAt = kept++;
+          } else if (gain <= (topGain[worstAt] as number)) continue;
+          topR[worstAt] = r;
+          topValue[worstAt] = value;
+          topGain[worstAt] = gain;
+          if (kept === K) {
+            worstAt = 0;
+            for (let q = 1; q < K; q++) if ((topGain[q] as number) < (topGain[worstAt] as number)) worstAt = q;
+            floor = topGain[worstAt] as number;
+          }
         }
       }
     }
@@ -111,12 +141,7 @@ export function findViolationsByVolunteer(
     });
     // Add the most violating pairs, as many as the volunteer's own list holds: a volunteer with
     // room for a few chats needs only its best few; the next round re-checks everything.
-    count += found.length;
-    found.sort((a, b) => b.gain - a.gain || a.r - b.r);
-    for (const f of found.slice(0, Math.max(1, (lists.start[v + 1] as number) - (lists.start[v] as number)))) {
-      violations.push(f.r, v, f.value);
-    }
-    found.length = 0;
+    for (let q = 0; q < kept; q++) violations.push(topR[q] as number, v, topValue[q] as number);
   }
   return { violations, count, exhausted, stats: { examined, exact } };
 }

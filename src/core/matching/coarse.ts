@@ -8,18 +8,49 @@ export const COARSE_WORDS = 6;
 const WORDS = 6;
 const BUCKETS = 168;
 
-/** Writes the coarse summary of `mask` into `out` at `offset` (COARSE_WORDS words). */
-export function coarseMask(mask: Uint32Array, out: Uint32Array, offset: number): void {
-  for (let w = 0; w < mask.length; w++) {
-    const word = mask[w] as number;
+/** Bit j set when nibble j of `word` is non-zero: a mask word's 8 hours (4 quarter-hour cells each). */
+export function nonZeroNibbles(word: number): number {
+  let m = word | (word >>> 1);
+  m = (m | (m >>> 2)) & 0x11111111;
+  m = (m | (m >>> 3)) & 0x03030303;
+  m = (m | (m >>> 6)) & 0x000f000f;
+  return (m | (m >>> 12)) & 0xff;
+}
+
+/**
+ * The coarse summary of the mask stored at `bits[at … at+words−1]`, OR-ed into `out` at
+ * `offset`. A mask word holds 8 hours whose buckets are 8 consecutive ones starting at a
+ * multiple of 8 (168 is one), so they land in a single coarse word, shifted.
+ */
+function coarseOf(bits: Uint32Array, at: number, words: number, out: Uint32Array, offset: number): void {
+  for (let w = 0; w < words; w++) {
+    const word = bits[at + w] as number;
     if (word === 0) continue;
-    for (let j = 0; j < 8; j++) {
-      if (((word >>> (4 * j)) & 0xf) === 0) continue;
-      const b = (w * 8 + j) % BUCKETS;
-      const i = offset + (b >>> 5);
-      out[i] = (out[i] as number) | (1 << (b & 31));
-    }
+    const b = (w * 8) % BUCKETS;
+    const i = offset + (b >>> 5);
+    out[i] = (out[i] as number) | (nonZeroNibbles(word) << (b & 31));
   }
+}
+
+/** Everyone's masks in one flat buffer (`words` words each), their coarse summaries, and their free-cell counts. */
+export function packMasks(masks: readonly Uint32Array[], words: number): { bits: Uint32Array; coarse: Uint32Array; cells: Int32Array } {
+  const n = masks.length;
+  const bits = new Uint32Array(n * words);
+  const coarse = new Uint32Array(n * WORDS);
+  const cells = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = masks[i] as Uint32Array;
+    const at = i * words;
+    let c = 0;
+    for (let w = 0; w < words; w++) {
+      const x = m[w] as number;
+      bits[at + w] = x;
+      if (x !== 0) c += pop32(x);
+    }
+    cells[i] = c;
+    coarseOf(bits, at, words, coarse, i * WORDS);
+  }
+  return { bits, coarse, cells };
 }
 
 /** Number of set bits in a 32-bit word. */

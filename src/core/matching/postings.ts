@@ -80,3 +80,23 @@ export function buildPostings(nTags: number, order: Int32Array, tags: Lists, buc
   }
   return { start, items };
 }
+
+/**
+ * For each position of `post`, the end of its run: the positions after it in the same list
+ * whose items have the same `key`. Lists built in `key` order are runs of ties.
+ */
+export function tieRuns(post: Postings, key: Float64Array): Int32Array {
+  const runEnd = new Int32Array(post.items.length);
+  const lists = post.start.length - 1;
+  for (let l = 0; l < lists; l++) {
+    const s = post.start[l] as number;
+    for (let i = (post.start[l + 1] as number) - 1; i >= s; i--) {
+      const next = i + 1;
+      runEnd[i] =
+        next < (post.start[l + 1] as number) && key[post.items[next] as number] === key[post.items[i] as number]
+          ? (runEnd[next] as number)
+          : next;
+    }
+  }
+  return runEnd;
+}

@@ -109,7 +109,11 @@ function checkInvariants(res: AssignResult, askers: readonly BatchAsker[], candi
     const a = byReq.get(p.requestId);
     const c = byVol.get(p.volunteerId);
     if (!a || !c) throw new Error("unknown id in output");
-    expect(scorePair(a, c, w).ok).toBe(true); // never excluded, self, at capacity, tagless or timeless
+    const s = scorePair(a, c, w);
+    if (!s.ok) throw new Error(`paired an ineligible pair: ${s.why}`); // never excluded, self, at capacity, tagless or timeless
+    // the batch reads reasons from its index form; they must say what on-demand ranking says
+    expect(p.reasons.sharedTags).toEqual(s.reasons.sharedTags);
+    expect(p.reasons.sharedFreeHours).toBe(s.reasons.sharedFreeHours);
     load.set(c.volunteerId, (load.get(c.volunteerId) ?? 0) + 1);
   }
   for (const [id, n] of load) expect(n).toBeLessThanOrEqual(remainingCapacity(byVol.get(id) as Candidate));

@@ -137,6 +137,12 @@ class MemoryTx implements StoreTx {
     const m = this.t.members.get(k(communityId, id));
     return m ? copy(m) : null;
   }
+  async getMembers(communityId: string, ids: readonly string[]) {
+    return [...new Set(ids)].flatMap((id) => {
+      const m = this.t.members.get(k(communityId, id));
+      return m ? [copy(m)] : [];
+    });
+  }
   async saveMember(m: Member) {
     this.t.members.set(k(m.communityId, m.id), copy(m));
   }

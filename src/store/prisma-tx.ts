@@ -19,6 +19,7 @@ import { introFromRow, introToRow } from "./mappers/intro.js";
 import { memberFromRow, memberToRow } from "./mappers/member.js";
 import { nudgeFromRow, nudgeToRow } from "./mappers/nudge.js";
 import { seekerFromRow, seekerToRow, volunteerFromRow, volunteerToRow } from "./mappers/profiles.js";
+import { chunks, Gate, inChunks } from "./chunk.js";
 import { INSERT_CHUNK, insertNudgesSql } from "./nudge-sql.js";
 import type { DbTx } from "./prisma-client.js";
 import { PlatformState } from "./prisma-platform-state.js";
@@ -42,10 +43,13 @@ export function nudgeWhere(communityId: string, f: NudgeFilter): Prisma.NudgeWhe
  * src/store/filters.ts and MemoryStore; ties in time order fall back to the id.
  */
 export class PrismaTx implements StoreTx {
+  /** Keeps concurrent single-row reads from merging into one statement over the bound-value limit (chunk.ts). */
+  private readonly reads = new Gate();
+
   constructor(private readonly db: DbTx) {}
 
   async getCommunity(id: string): Promise<Community | null> {
-    const r = await this.db.community.findUnique({ where: { id } });
+    const r = await this.reads.run(() => this.db.community.findUnique({ where: { id } }));
     return r && communityFromRow(r);
   }
   async saveCommunity(c: Community): Promise<void> {
@@ -58,7 +62,7 @@ export class PrismaTx implements StoreTx {
   }
 
   async getMember(communityId: string, id: string): Promise<Member | null> {
-    const r = await this.db.member.findUnique({ where: { communityId_id: { communityId, id } } });
+    const r = await this.reads.run(() => this.db.member.findUnique({ where: { communityId_id: { communityId, id } } }));
     return r && memberFromRow(r);
   }
   async saveMember(m: Member): Promise<void> {
@@ -69,9 +73,14 @@ export class PrismaTx implements StoreTx {
     const rows = await this.db.member.findMany({ where: { communityId }, orderBy: [{ createdAt: ASC }, { id: ASC }] });
     return rows.map(memberFromRow);
   }
+  async getMembers(communityId: string, ids: readonly string[]): Promise<Member[]> {
+    const rows = await inChunks([...new Set(ids)], (piece) => this.db.member.findMany({ where: { communityId, id: { in: piece } } }));
+    const found = new Map(rows.map((r) => [r.id, memberFromRow(r)]));
+    return [...new Set(ids)].flatMap((id) => found.get(id) ?? []);
+  }
 
   async getSeeker(communityId: string, memberId: string): Promise<SeekerProfile | null> {
-    const r = await this.db.seekerProfile.findUnique({ where: { communityId_memberId: { communityId, memberId } } });
+    const r = await this.reads.run(() => this.db.seekerProfile.findUnique({ where: { communityId_memberId: { communityId, memberId } } }));
     return r && seekerFromRow(r);
   }
   async listSeekers(communityId: string): Promise<SeekerProfile[]> {
@@ -88,7 +97,9 @@ export class PrismaTx implements StoreTx {
   }
 
   async getVolunteer(communityId: string, memberId: string): Promise<VolunteerProfile | null> {
-    const r = await this.db.volunteerProfile.findUnique({ where: { communityId_memberId: { communityId, memberId } } });
+    const r = await this.reads.run(() =>
+      this.db.volunteerProfile.findUnique({ where: { communityId_memberId: { communityId, memberId } } }),
+    );
     return r && volunteerFromRow(r);
   }
   async saveVolunteer(p: VolunteerProfile): Promise<void> {
@@ -106,7 +117,7 @@ export class PrismaTx implements StoreTx {
   }
 
   async getRequest(communityId: string, id: string): Promise<ChatRequest | null> {
-    const r = await this.db.chatRequest.findUnique({ where: { communityId_id: { communityId, id } } });
+    const r = await this.reads.run(() => this.db.chatRequest.findUnique({ where: { communityId_id: { communityId, id } } }));
     return r && requestFromRow(r);
   }
   async saveRequest(r: ChatRequest): Promise<void> {
@@ -126,7 +137,7 @@ export class PrismaTx implements StoreTx {
   }
 
   async getIntro(communityId: string, id: string): Promise<Intro | null> {
-    const r = await this.db.intro.findUnique({ where: { communityId_id: { communityId, id } } });
+    const r = await this.reads.run(() => this.db.intro.findUnique({ where: { communityId_id: { communityId, id } } }));
     return r && introFromRow(r);
   }
   async saveIntro(i: Intro): Promise<void> {
@@ -149,7 +160,7 @@ export class PrismaTx implements StoreTx {
   }
 
   async getChat(communityId: string, id: string): Promise<Chat | null> {
-    const r = await this.db.chat.findUnique({ where: { communityId_id: { communityId, id } } });
+    const r = await this.reads.run(() => this.db.chat.findUnique({ where: { communityId_id: { communityId, id } } }));
     return r && chatFromRow(r);
   }
   async saveChat(c: Chat): Promise<void> {
@@ -194,8 +205,9 @@ export class PrismaTx implements StoreTx {
   }
 
   async deleteNudges(communityId: string, ids: readonly string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    return (await this.db.nudge.deleteMany({ where: { communityId, id: { in: [...ids] } } })).count;
+    let deleted = 0;
+    for (const piece of chunks(ids)) deleted += (await this.db.nudge.deleteMany({ where: { communityId, id: { in: piece } } })).count;
+    return deleted;
   }
   markInboxApplied(id: string, run: string, at: Date): Promise<boolean> {
     return markInboxAppliedIn(this.db, id, run, at);

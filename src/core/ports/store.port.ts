@@ -71,6 +71,11 @@ export interface StoreTx {
 
   /** A member of the community, or null. */
   getMember(communityId: string, id: string): Promise<Member | null>;
+  /**
+   * The members of the community among `ids` that exist, each once, in the order of `ids`.
+   * Any number of ids: the store splits the lookup as its database needs.
+   */
+  getMembers(communityId: string, ids: readonly string[]): Promise<Member[]>;
   /** Insert or replace a member. */
   saveMember(m: Member): Promise<void>;
   /** All members of a community, in creation order. */

@@ -35,11 +35,18 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
       // A referral names one person on purpose: it waits for the seeker's own choice.
       (r) => r.status === "waitlisted" || (r.referredBy === null && r.updatedAt.getTime() <= stale),
     );
-    const seekersOk = await Promise.all(queue.map((r) => tx.getMember(community.id, r.seekerId)));
-    const live = queue.filter((_r, i) => {
-      const m = seekersOk[i];
+    const seekers = new Map(
+      (
+        await tx.getMembers(
+          community.id,
+          queue.map((r) => r.seekerId),
+        )
+      ).map((m) => [m.id, m]),
+    );
+    const live = queue.filter((r) => {
+      const m = seekers.get(r.seekerId);
       // Seekers who left, were forgotten or are on a break get no new intro (a pause ends on its date).
-      return m !== null && m !== undefined && isAvailableForMatching(m, now);
+      return m !== undefined && isAvailableForMatching(m, now);
     });
     report.considered = live.length;
     if (live.length === 0) return report;

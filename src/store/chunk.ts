@@ -1,0 +1,52 @@
+/*
+ * Keeping every statement under the database's limit on bound values: SQLite allows 999 per
+ * statement, PostgreSQL 65,535. An id list of any length is split here, in one place, and
+ * single-row reads are kept from merging into one oversized statement.
+ */
+
+/** Ids one `IN (...)` list carries at most: half of SQLite's 999, leaving room for the rest of the statement. */
+export const IN_LIST_MAX = 450;
+
+/** `xs` in consecutive pieces of at most `size`. */
+export function chunks<T>(xs: readonly T[], size: number = IN_LIST_MAX): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/** Runs `query` on each piece of `ids` in turn (one connection serves a transaction anyway) and joins the rows. */
+export async function inChunks<T, R>(ids: readonly T[], query: (piece: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (const piece of chunks(ids)) out.push(...(await query(piece)));
+  return out;
+}
+
+/**
+ * Single-row reads one transaction has in flight at most. Prisma merges the findUnique calls
+ * issued in the same tick into one `IN` query over all their keys, so a use case reading a
+ * few hundred rows with Promise.all would otherwise send one statement over SQLite's limit
+ * (P2029, "query parameter limit exceeded"). With at most this many pending, a merged query
+ * binds at most two values per read.
+ */
+export const SINGLE_READS_IN_FLIGHT = 200;
+
+/** A counting gate: at most `max` calls of `run` are pending at once; the rest wait their turn, in order. */
+export class Gate {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly max: number = SINGLE_READS_IN_FLIGHT) {}
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.active >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await fn();
+    } finally {
+      // Hand the slot straight to the next waiter, or give it back.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}

@@ -50,3 +50,11 @@ export class Gate {
     }
   }
 }
+
+/** Rows of `row`'s shape one multi-row INSERT may carry under the same bound-value budget. */
+export const rowsPerInsert = (row: object): number => Math.max(1, Math.floor((2 * IN_LIST_MAX) / Object.keys(row).length));
+
+/** The last record per key, in first-seen order: one batch writes each key once. */
+export function lastPerKey<T>(xs: readonly T[], key: (x: T) => string): T[] {
+  return [...new Map(xs.map((x) => [key(x), x])).values()];
+}

@@ -19,7 +19,7 @@ import { introFromRow, introToRow } from "./mappers/intro.js";
 import { memberFromRow, memberToRow } from "./mappers/member.js";
 import { nudgeFromRow, nudgeToRow } from "./mappers/nudge.js";
 import { seekerFromRow, seekerToRow, volunteerFromRow, volunteerToRow } from "./mappers/profiles.js";
-import { chunks, Gate, inChunks } from "./chunk.js";
+import { chunks, Gate, inChunks, lastPerKey, rowsPerInsert } from "./chunk.js";
 import { INSERT_CHUNK, insertNudgesSql } from "./nudge-sql.js";
 import type { DbTx } from "./prisma-client.js";
 import { PlatformState } from "./prisma-platform-state.js";
@@ -87,6 +87,12 @@ export class PrismaTx implements StoreTx {
     const rows = await this.db.seekerProfile.findMany({ where: { communityId } });
     return rows.map(seekerFromRow).sort((a, b) => a.memberId.localeCompare(b.memberId));
   }
+  async getSeekers(communityId: string, memberIds: readonly string[]): Promise<SeekerProfile[]> {
+    const ids = [...new Set(memberIds)];
+    const rows = await inChunks(ids, (piece) => this.db.seekerProfile.findMany({ where: { communityId, memberId: { in: piece } } }));
+    const found = new Map(rows.map((r) => [r.memberId, seekerFromRow(r)]));
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
   async saveSeeker(p: SeekerProfile): Promise<void> {
     const row = seekerToRow(p);
     const where = { communityId_memberId: { communityId: p.communityId, memberId: p.memberId } };
@@ -124,6 +130,14 @@ export class PrismaTx implements StoreTx {
     const row = requestToRow(r);
     await this.db.chatRequest.upsert({ where: { communityId_id: { communityId: r.communityId, id: r.id } }, create: row, update: row });
   }
+  async saveRequests(rs: readonly ChatRequest[]): Promise<void> {
+    await this.replaceMany(
+      rs,
+      requestToRow,
+      (communityId, ids) => this.db.chatRequest.deleteMany({ where: { communityId, id: { in: ids } } }),
+      (data) => this.db.chatRequest.createMany({ data }),
+    );
+  }
   async listRequests(communityId: string, f: RequestFilter = {}): Promise<ChatRequest[]> {
     const rows = await this.db.chatRequest.findMany({
       where: {
@@ -143,6 +157,14 @@ export class PrismaTx implements StoreTx {
   async saveIntro(i: Intro): Promise<void> {
     const row = introToRow(i);
     await this.db.intro.upsert({ where: { communityId_id: { communityId: i.communityId, id: i.id } }, create: row, update: row });
+  }
+  async saveIntros(is: readonly Intro[]): Promise<void> {
+    await this.replaceMany(
+      is,
+      introToRow,
+      (communityId, ids) => this.db.intro.deleteMany({ where: { communityId, id: { in: ids } } }),
+      (data) => this.db.intro.createMany({ data }),
+    );
   }
   async listIntros(communityId: string, f: IntroFilter = {}): Promise<Intro[]> {
     const rows = await this.db.intro.findMany({
@@ -253,5 +275,29 @@ export class PrismaTx implements StoreTx {
       data: { status: "cancelled", leaseOwner: null, leaseUntil: null },
     });
     return count;
+  }
+
+  /**
+   * Insert-or-replace for many records keyed by (communityId, id), as a few statements: the
+   * old rows of the batch's keys go, then the new ones are inserted many per statement, so the
+   * result is what one save per record would leave (nothing references these rows by key).
+   */
+  private async replaceMany<T extends { communityId: string; id: string }, R extends object>(
+    records: readonly T[],
+    toRow: (r: T) => R,
+    remove: (communityId: string, ids: string[]) => Promise<unknown>,
+    insert: (rows: R[]) => Promise<unknown>,
+  ): Promise<void> {
+    const unique = lastPerKey(records, (r) => `${r.communityId}\u0000${r.id}`);
+    const communities = new Map<string, T[]>();
+    for (const r of unique) {
+      const list = communities.get(r.communityId);
+      if (list) list.push(r);
+      else communities.set(r.communityId, [r]);
+    }
+    for (const [communityId, rs] of communities) for (const piece of chunks(rs.map((r) => r.id))) await remove(communityId, piece);
+    const rows = unique.map(toRow);
+    const first = rows[0];
+    if (first) for (const piece of chunks(rows, rowsPerInsert(first))) await insert(piece);
   }
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Store, StoreTx } from "../../src/core/ports/index.js";
+import { batchContract } from "./contract-batch.js";
 import { eraseContract } from "./contract-erase.js";
 import { inboxContract } from "./contract-inbox.js";
 import { nudgeContract } from "./contract-nudges.js";
@@ -39,6 +40,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
       run: (fn) => ctx.store().tx(fn),
     };
     recordContract(ctx);
+    batchContract(ctx);
     nudgeContract(ctx);
     outboxContract(ctx);
     txContract(ctx);

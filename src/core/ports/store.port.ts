@@ -83,6 +83,8 @@ export interface StoreTx {
 
   /** A seeker profile, or null. */
   getSeeker(communityId: string, memberId: string): Promise<SeekerProfile | null>;
+  /** The seeker profiles among `memberIds` that exist, each once, in the order of `memberIds` (any number of ids). */
+  getSeekers(communityId: string, memberIds: readonly string[]): Promise<SeekerProfile[]>;
   /** Insert or replace a seeker profile. */
   saveSeeker(p: SeekerProfile): Promise<void>;
   /** Every seeker profile in the community, by member id. */
@@ -103,6 +105,11 @@ export interface StoreTx {
   getRequest(communityId: string, id: string): Promise<ChatRequest | null>;
   /** Insert or replace a chat request. */
   saveRequest(r: ChatRequest): Promise<void>;
+  /**
+   * Insert or replace many requests, each as saveRequest would (the last of two with one key
+   * wins), in a few statements however many there are: a batch's writes, not one per row.
+   */
+  saveRequests(rs: readonly ChatRequest[]): Promise<void>;
   /** Requests matching the filter, oldest first. */
   listRequests(communityId: string, filter?: RequestFilter): Promise<ChatRequest[]>;
 
@@ -110,6 +117,8 @@ export interface StoreTx {
   getIntro(communityId: string, id: string): Promise<Intro | null>;
   /** Insert or replace an intro. */
   saveIntro(i: Intro): Promise<void>;
+  /** Insert or replace many intros, each as saveIntro would (the last of two with one key wins), in a few statements. */
+  saveIntros(is: readonly Intro[]): Promise<void>;
   /** Intros matching the filter, oldest offer first. */
   listIntros(communityId: string, filter?: IntroFilter): Promise<Intro[]>;
 

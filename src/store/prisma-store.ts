@@ -11,6 +11,15 @@ import type { DatabaseTarget } from "./url.js";
 const MAX_ATTEMPTS = 12;
 /** From this attempt on, a PostgreSQL transaction runs alone (see `once`). */
 const ALONE_FROM_ATTEMPT = 4;
+/** How long a transaction may wait for a connection: queueing behind others (SQLite runs them one at a time). */
+const MAX_WAIT_MS = 30_000;
+/**
+ * How long one transaction may run before Prisma abandons it and takes its connection back.
+ * It bounds a transaction that would never end, not legitimate work: a batch round over
+ * thousands of queued requests matches inside its transaction and can take minutes on a busy
+ * machine, and cutting it off would fail the round at every queue length past that point.
+ */
+const TX_TIMEOUT_MS = 5 * 60_000;
 /** Backoff between attempts: full jitter, doubling from 4 ms, capped. */
 const backoffMs = (attempt: number): number => Math.random() * Math.min(250, 4 * 2 ** attempt);
 
@@ -88,8 +97,7 @@ export class PrismaStore implements Store {
    * row cannot starve anyone. Uncontended, the shared lock costs one short statement.
    */
   private once<T>(fn: (tx: StoreTx) => Promise<T>, alone: boolean): Promise<T> {
-    // maxWait covers queueing behind other transactions (SQLite runs them one at a time).
-    const timing = { maxWait: 30_000, timeout: 60_000 };
+    const timing = { maxWait: MAX_WAIT_MS, timeout: TX_TIMEOUT_MS };
     if (this.dialect === "sqlite") {
       return this.db.$transaction(async (t) => {
         await t.$executeRawUnsafe(SQLITE_TAKE_WRITE_LOCK);

@@ -13,34 +13,36 @@ export function batchContract({ run }: ContractContext): void {
       // More ids than one SQLite statement may bind (999), so the store has to split the lookup.
       const ids = idsOf("slack:T1:U");
       await run(async (tx) => {
-        for (const id of ids.filter((_id, i) => i % 3 !== 0)) await tx.saveMember(member("c1", id));
+        for (const id of ids.filter((_id, i) => i % 40 === 1)) await tx.saveMember(member("c1", id));
         await tx.saveMember(member("c2", "slack:T1:U0"));
       });
       const asked = [...ids].reverse().concat(ids.slice(0, 10));
       const got = await run((tx) => tx.getMembers("c1", asked));
-      expect(got.map((m) => m.id)).toEqual([...ids].reverse().filter((id) => Number(id.slice(10)) % 3 !== 0));
+      expect(got.map((m) => m.id)).toEqual([...ids].reverse().filter((id) => Number(id.slice(10)) % 40 === 1));
       expect(got.every((m) => m.communityId === "c1")).toBe(true);
       expect(await run((tx) => tx.getMembers("c1", []))).toEqual([]);
     });
 
     it("answers hundreds of concurrent single-row reads in one transaction", async () => {
       const ids = idsOf("slack:T1:U");
+      const saved = ids.filter((_id, i) => i % 40 === 1);
       await run(async (tx) => {
-        for (const id of ids) await tx.saveMember(member("c1", id));
+        for (const id of saved) await tx.saveMember(member("c1", id));
       });
+      // Prisma merges reads issued together into one statement, found or not.
       const got = await run((tx) => Promise.all(ids.map((id) => tx.getMember("c1", id))));
-      expect(got.map((m) => m?.id)).toEqual(ids);
+      expect(got.map((m) => m?.id ?? null)).toEqual(ids.map((id) => (saved.includes(id) ? id : null)));
     });
 
     it("reads many seeker profiles by member id: those that exist, once each, in the order asked", async () => {
       const ids = idsOf("slack:T1:U");
       await run(async (tx) => {
-        for (const id of ids.filter((_id, i) => i % 2 === 0)) await tx.saveSeeker(seeker("c1", id));
+        for (const id of ids.filter((_id, i) => i % 40 === 0)) await tx.saveSeeker(seeker("c1", id));
         await tx.saveSeeker(seeker("c2", "slack:T1:U1"));
       });
       const got = await run((tx) => tx.getSeekers("c1", [...ids].reverse()));
-      expect(got.map((p) => p.memberId)).toEqual([...ids].reverse().filter((id) => Number(id.slice(10)) % 2 === 0));
-      expect(got[0]).toEqual(seeker("c1", ids.at(-2) ?? ""));
+      expect(got.map((p) => p.memberId)).toEqual([...ids].reverse().filter((id) => Number(id.slice(10)) % 40 === 0));
+      expect(got[0]).toEqual(seeker("c1", ids.at(-40) ?? ""));
       expect(await run((tx) => tx.getSeekers("c1", ["slack:T1:U1"]))).toEqual([]);
     });
 

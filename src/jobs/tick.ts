@@ -1,5 +1,5 @@
 import type { Community } from "../core/domain/index.js";
-import type { Messenger } from "../core/ports/index.js";
+import { isStoreUnavailable, type Messenger } from "../core/ports/index.js";
 import { deliverDue, expireIntros, matchQueue, tendWaitlist, type Deps, type DeliverOptions } from "../core/use-cases/index.js";
 
 export interface TickOptions extends DeliverOptions {
@@ -66,15 +66,22 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
     const communities = await deps.store.tx((tx) => tx.listCommunities());
     for (const c of communities) {
       if (pick !== true && !pick(c)) continue;
-      const began = performance.now();
-      const round = await matchQueue(deps, { communityId: c.id });
-      deps.metrics?.batchMatched((performance.now() - began) / 1000, round.considered);
-      report.offered += round.offered;
-      // The waitlist is looked after on the matching cadence: after the batch, so a seeker it
-      // just matched hears "matched", not "still looking".
-      const w = await tendWaitlist(deps, { communityId: c.id });
-      report.waitlistNudged += w.nudged;
-      report.waitlistExpired += w.expired;
+      // One community's failing round is its own: the others are matched and every due
+      // message is still delivered. A store that is down stops the whole tick (and is logged once).
+      try {
+        const began = performance.now();
+        const round = await matchQueue(deps, { communityId: c.id });
+        deps.metrics?.batchMatched((performance.now() - began) / 1000, round.considered);
+        report.offered += round.offered;
+        // The waitlist is looked after on the matching cadence: after the batch, so a seeker it
+        // just matched hears "matched", not "still looking".
+        const w = await tendWaitlist(deps, { communityId: c.id });
+        report.waitlistNudged += w.nudged;
+        report.waitlistExpired += w.expired;
+      } catch (e) {
+        if (isStoreUnavailable(e)) throw e;
+        deps.log.error({ community: c.id, err: e instanceof Error ? e.message : String(e) }, "batch round failed; the next tick retries");
+      }
     }
   }
   const left = () => budget - (elapsed() - started);

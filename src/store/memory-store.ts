@@ -161,6 +161,12 @@ class MemoryTx implements StoreTx {
     const p = this.t.seekers.get(k(communityId, memberId));
     return p ? copy(p) : null;
   }
+  async getSeekers(communityId: string, memberIds: readonly string[]) {
+    return [...new Set(memberIds)].flatMap((id) => {
+      const p = this.t.seekers.get(k(communityId, id));
+      return p ? [copy(p)] : [];
+    });
+  }
   async saveSeeker(p: SeekerProfile) {
     this.t.seekers.set(k(p.communityId, p.memberId), copy(p));
   }
@@ -223,6 +229,9 @@ class MemoryTx implements StoreTx {
   async getRequests(communityId: string, ids: readonly string[]) {
     return byIds(this.t.requests, communityId, ids);
   }
+  async saveRequests(rs: readonly ChatRequest[]) {
+    for (const r of rs) await this.saveRequest(r);
+  }
   async listRequests(communityId: string, filter: RequestFilter = {}) {
     return inCommunity(this.t.requests, communityId)
       .filter((r) => matchesRequest(r, filter))
@@ -236,6 +245,9 @@ class MemoryTx implements StoreTx {
   }
   async saveIntro(i: Intro) {
     this.t.intros.set(k(i.communityId, i.id), copy(i));
+  }
+  async saveIntros(is: readonly Intro[]) {
+    for (const i of is) await this.saveIntro(i);
   }
   async listIntros(communityId: string, filter: IntroFilter = {}) {
     return inCommunity(this.t.intros, communityId)

@@ -1,8 +1,8 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type Database from "better-sqlite3";
 import type { Prisma, PrismaClient } from "./generated/sqlite/client.js";
 import { PercolateError } from "../core/result.js";
+import { pgAdapter } from "./pg-adapter.js";
 import { prismaRows, type RowReader, SqliteRows } from "./sqlite-rows.js";
 import type { DatabaseTarget } from "./url.js";
 
@@ -42,7 +42,7 @@ export async function createDb(target: Exclude<DatabaseTarget, { kind: "memory" 
     return { db, dialect: "sqlite" };
   }
   const { PrismaClient: PgClient } = await generated(() => import("./generated/pg/client.js"));
-  const adapter = new PrismaPg(
+  const adapter = pgAdapter(
     // search_path makes raw SQL find the tables; `schema` qualifies Prisma's own queries.
     { connectionString: target.connectionString, options: `-c search_path="${target.schema}"` },
     { schema: target.schema },

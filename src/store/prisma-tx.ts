@@ -38,7 +38,7 @@ import { prismaRows, type RowReader } from "./sqlite-rows.js";
 import { PlatformState } from "./prisma-platform-state.js";
 import { markInboxAppliedIn } from "./prisma-inbox.js";
 import { readTags, TagIndex } from "./prisma-tags.js";
-import { byTimeThenId, inChunks } from "./chunk.js";
+import { byTimeThenId, chunk, inChunks, lastPerKey, rowsPerInsert } from "./chunk.js";
 
 const ASC = "asc" as const;
 
@@ -109,6 +109,9 @@ export class PrismaTx implements StoreTx {
     const rows = await this.db.seekerProfile.findMany({ where: { communityId } });
     return rows.map(seekerFromRow).sort((a, b) => a.memberId.localeCompare(b.memberId));
   }
+  async getSeekers(communityId: string, memberIds: readonly string[]): Promise<SeekerProfile[]> {
+    return (await this.hot.byIds(SEEKER, communityId, "member_id", memberIds, (r) => r.memberId)).map(seekerFromRow);
+  }
   async saveSeeker(p: SeekerProfile): Promise<void> {
     const before = await this.getSeeker(p.communityId, p.memberId);
     await this.hot.save(SEEKER, seekerToRow(p));
@@ -177,6 +180,14 @@ export class PrismaTx implements StoreTx {
       );
     await this.hot.save(REQUEST, row);
   }
+  async saveRequests(rs: readonly ChatRequest[]): Promise<void> {
+    await this.replaceMany(
+      rs,
+      requestToRow,
+      (communityId, ids) => this.db.chatRequest.deleteMany({ where: { communityId, id: { in: ids } } }),
+      (data) => this.db.chatRequest.createMany({ data }),
+    );
+  }
   async listRequests(communityId: string, f: RequestFilter = {}): Promise<ChatRequest[]> {
     return (await this.hot.requests(communityId, f)).map(requestFromRow);
   }
@@ -187,6 +198,14 @@ export class PrismaTx implements StoreTx {
   }
   async saveIntro(i: Intro): Promise<void> {
     await this.hot.save(INTRO, introToRow(i));
+  }
+  async saveIntros(is: readonly Intro[]): Promise<void> {
+    await this.replaceMany(
+      is,
+      introToRow,
+      (communityId, ids) => this.db.intro.deleteMany({ where: { communityId, id: { in: ids } } }),
+      (data) => this.db.intro.createMany({ data }),
+    );
   }
   async listIntros(communityId: string, f: IntroFilter = {}): Promise<Intro[]> {
     return (await this.hot.intros(communityId, f)).map(introFromRow);
@@ -231,8 +250,9 @@ export class PrismaTx implements StoreTx {
   }
 
   async deleteNudges(communityId: string, ids: readonly string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    return (await this.db.nudge.deleteMany({ where: { communityId, id: { in: [...ids] } } })).count;
+    let deleted = 0;
+    for (const piece of chunk(ids)) deleted += (await this.db.nudge.deleteMany({ where: { communityId, id: { in: piece } } })).count;
+    return deleted;
   }
   markInboxApplied(id: string, run: string, at: Date): Promise<boolean> {
     return markInboxAppliedIn(this.db, id, run, at);
@@ -278,5 +298,29 @@ export class PrismaTx implements StoreTx {
       data: { status: "cancelled", leaseOwner: null, leaseUntil: null },
     });
     return count;
+  }
+
+  /**
+   * Insert-or-replace for many records keyed by (communityId, id), as a few statements: the
+   * old rows of the batch's keys go, then the new ones are inserted many per statement, so the
+   * result is what one save per record would leave (nothing references these rows by key).
+   */
+  private async replaceMany<T extends { communityId: string; id: string }, R extends object>(
+    records: readonly T[],
+    toRow: (r: T) => R,
+    remove: (communityId: string, ids: string[]) => Promise<unknown>,
+    insert: (rows: R[]) => Promise<unknown>,
+  ): Promise<void> {
+    const unique = lastPerKey(records, (r) => `${r.communityId}\u0000${r.id}`);
+    const communities = new Map<string, T[]>();
+    for (const r of unique) {
+      const list = communities.get(r.communityId);
+      if (list) list.push(r);
+      else communities.set(r.communityId, [r]);
+    }
+    for (const [communityId, rs] of communities) for (const piece of chunk(rs.map((r) => r.id))) await remove(communityId, piece);
+    const rows = unique.map(toRow);
+    const first = rows[0];
+    if (first) for (const piece of chunk(rows, rowsPerInsert(first))) await insert(piece);
   }
 }

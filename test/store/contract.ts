@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Store, StoreTx } from "../../src/core/ports/index.js";
 import { byIdsContract } from "./contract-by-ids.js";
+import { batchContract } from "./contract-batch.js";
 import { eraseContract } from "./contract-erase.js";
 import { inboxContract } from "./contract-inbox.js";
 import { nudgeContract } from "./contract-nudges.js";
@@ -42,6 +43,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     };
     recordContract(ctx);
     byIdsContract(ctx);
+    batchContract(ctx);
     nudgeContract(ctx);
     outboxContract(ctx);
     txContract(ctx);

@@ -16,3 +16,14 @@ export function isStoreUnavailable(e: unknown, depth = 0): boolean {
   if (typeof e !== "object" || e === null || depth > 4) return false;
   return isStoreUnavailable((e as { cause?: unknown }).cause, depth + 1);
 }
+
+/**
+ * The store was closed (the process is shutting down): the transaction was not run, or lost a
+ * race while the store closed and was not retried. Nothing it would have written was written.
+ */
+export class StoreClosedError extends StoreUnavailableError {
+  constructor(options?: { cause?: unknown }) {
+    super("the store is closed: the process is shutting down", options);
+    this.name = "StoreClosedError";
+  }
+}

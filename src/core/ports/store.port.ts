@@ -102,18 +102,20 @@ export interface StoreTx {
 
   /** A member of the community, or null. */
   getMember(communityId: string, id: string): Promise<Member | null>;
+  /**
+   * The members of the community among `ids` that exist, each once, in the order of `ids`.
+   * Any number of ids: the store splits the lookup as its database needs.
+   */
+  getMembers(communityId: string, ids: readonly string[]): Promise<Member[]>;
   /** Insert or replace a member. */
   saveMember(m: Member): Promise<void>;
   /** All members of a community, in creation order. */
   listMembers(communityId: string): Promise<Member[]>;
-  /**
-   * The members with these ids that exist, each once, in the order of `ids` (missing ones are
-   * left out). One read for a whole list of people, however long it is.
-   */
-  getMembers(communityId: string, ids: readonly string[]): Promise<Member[]>;
 
   /** A seeker profile, or null. */
   getSeeker(communityId: string, memberId: string): Promise<SeekerProfile | null>;
+  /** The seeker profiles among `memberIds` that exist, each once, in the order of `memberIds` (any number of ids). */
+  getSeekers(communityId: string, memberIds: readonly string[]): Promise<SeekerProfile[]>;
   /** Insert or replace a seeker profile. */
   saveSeeker(p: SeekerProfile): Promise<void>;
   /** Every seeker profile in the community, by member id. */
@@ -151,6 +153,11 @@ export interface StoreTx {
   getRequest(communityId: string, id: string): Promise<ChatRequest | null>;
   /** Insert or replace a chat request. */
   saveRequest(r: ChatRequest): Promise<void>;
+  /**
+   * Insert or replace many requests, each as saveRequest would (the last of two with one key
+   * wins), in a few statements however many there are: a batch's writes, not one per row.
+   */
+  saveRequests(rs: readonly ChatRequest[]): Promise<void>;
   /** Requests matching the filter, oldest first. */
   listRequests(communityId: string, filter?: RequestFilter): Promise<ChatRequest[]>;
   /** The requests with these ids that exist, each once, in the order of `ids`. */
@@ -160,6 +167,8 @@ export interface StoreTx {
   getIntro(communityId: string, id: string): Promise<Intro | null>;
   /** Insert or replace an intro. */
   saveIntro(i: Intro): Promise<void>;
+  /** Insert or replace many intros, each as saveIntro would (the last of two with one key wins), in a few statements. */
+  saveIntros(is: readonly Intro[]): Promise<void>;
   /** Intros matching the filter, oldest offer first. */
   listIntros(communityId: string, filter?: IntroFilter): Promise<Intro[]>;
 

@@ -1,11 +1,13 @@
 import { isAvailableForMatching } from "../domain/index.js";
 import { assignBatch } from "../matching/assign.js";
 import type { Deps } from "./shared/context.js";
-import { offerIntro } from "./shared/offer.js";
+import type { ChatRequest, Intro } from "../domain/index.js";
+import { buildOffer } from "./shared/offer.js";
 import { askerFor, loadBatchPool } from "./shared/pool.js";
 import { blockerFor } from "./shared/blocker.js";
-import { enqueue } from "./shared/notify.js";
-import { tellSeeker } from "./shared/intro-sent.js";
+import { enqueue, type NudgeSpec } from "./shared/notify.js";
+import { seekerTold } from "./shared/intro-sent.js";
+import { shownReasons } from "./shared/referral.js";
 
 const HOUR = 3600_000;
 
@@ -35,11 +37,18 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
       // A referral names one person on purpose: it waits for the seeker's own choice.
       (r) => r.status === "waitlisted" || (r.referredBy === null && r.updatedAt.getTime() <= stale),
     );
-    const seekersOk = await Promise.all(queue.map((r) => tx.getMember(community.id, r.seekerId)));
-    const live = queue.filter((_r, i) => {
-      const m = seekersOk[i];
+    const seekers = new Map(
+      (
+        await tx.getMembers(
+          community.id,
+          queue.map((r) => r.seekerId),
+        )
+      ).map((m) => [m.id, m]),
+    );
+    const live = queue.filter((r) => {
+      const m = seekers.get(r.seekerId);
       // Seekers who left, were forgotten or are on a break get no new intro (a pause ends on its date).
-      return m !== null && m !== undefined && isAvailableForMatching(m, now);
+      return m !== undefined && isAvailableForMatching(m, now);
     });
     report.considered = live.length;
     if (live.length === 0) return report;
@@ -51,6 +60,21 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
     const askers = live.map((r) => ({ ...askerFor(pool, r, pending.get(r.seekerId)), requestId: r.id }));
     const result = assignBatch(askers, pool.candidates, pool.weights);
     const byId = new Map(live.map((r) => [r.id, r]));
+    // Everything the offers name is read once for the whole round, and every write goes out
+    // in a few statements at the end: the round costs a handful of round trips, not a few per pair.
+    const profiles = new Map(
+      (
+        await tx.getSeekers(
+          community.id,
+          live.map((r) => r.seekerId),
+        )
+      ).map((p) => [p.memberId, p]),
+    );
+    const referrerIds = live.flatMap((r) => (r.referredBy === null ? [] : [r.referredBy]));
+    const referrers = new Map((await tx.getMembers(community.id, referrerIds)).map((m) => [m.id, m]));
+    const intros: Intro[] = [];
+    const saved: ChatRequest[] = [];
+    const notices: NudgeSpec[] = [];
     for (const p of result.pairs) {
       const request = byId.get(p.requestId);
       const volunteer = pool.members.get(p.volunteerId);
@@ -59,8 +83,14 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
       const mine = pending.get(request.seekerId) ?? new Set<string>();
       if (mine.has(volunteer.id)) continue;
       pending.set(request.seekerId, mine.add(volunteer.id));
-      const intro = await offerIntro(tx, deps, community, request, volunteer, p.reasons);
-      await tellSeeker(tx, deps, community.id, request, intro, volunteer);
+      // What the two really share: a referral's borrowed topics are not an interest in common.
+      const shown = await shownReasons(tx, request, p.reasons);
+      const referrer = request.referredBy === null ? null : (referrers.get(request.referredBy) ?? null);
+      const people = { seeker: seekers.get(request.seekerId) ?? null, profile: profiles.get(request.seekerId) ?? null, referrer };
+      const offer = buildOffer(deps, community, request, volunteer, shown, people);
+      intros.push(offer.intro);
+      saved.push(offer.request);
+      notices.push(...offer.notices, seekerTold(request, offer.intro, volunteer, referrer, now));
       report.offered++;
     }
     // Open requests nobody fits move onto the waitlist now, and the seeker hears why once
@@ -71,18 +101,19 @@ export async function matchQueue(deps: Deps, cmd: { communityId: string; staleAf
       if (r.status !== "open" || paired.has(r.id) || !asker) continue;
       const blocker = blockerFor(pool, r, asker, result);
       if (!blocker) continue;
-      await tx.saveRequest({ ...r, status: "waitlisted", waitlistedAt: now, updatedAt: now });
-      await enqueue(tx, deps, community.id, [
+      saved.push({ ...r, status: "waitlisted", waitlistedAt: now, updatedAt: now });
+      notices.push({
         // The round is the minute it happened: a renewed request that lands here again is told again.
-        {
-          to: [r.seekerId],
-          refId: r.id,
-          round: Math.floor(now.getTime() / 60_000),
-          dueAt: now,
-          notice: { kind: "waitlisted", requestId: r.id, tags: r.tags, blocker },
-        },
-      ]);
+        to: [r.seekerId],
+        refId: r.id,
+        round: Math.floor(now.getTime() / 60_000),
+        dueAt: now,
+        notice: { kind: "waitlisted", requestId: r.id, tags: r.tags, blocker },
+      });
     }
+    await tx.saveIntros(intros);
+    await tx.saveRequests(saved);
+    await enqueue(tx, deps, community.id, notices);
     report.objective = result.objective;
     return report;
   });

@@ -1,9 +1,9 @@
-import type { ChatRequest, Community, Intro, MatchBlocker, MatchReasons, Member } from "../../domain/index.js";
+import type { ChatRequest, Community, Intro, MatchBlocker, MatchReasons, Member, SeekerProfile } from "../../domain/index.js";
 import { blockerFor } from "./blocker.js";
 import type { StoreTx } from "../../ports/index.js";
 import { rankCandidates } from "../../matching/score.js";
 import type { Deps } from "./context.js";
-import { enqueue } from "./notify.js";
+import { enqueue, type NudgeSpec } from "./notify.js";
 import { askerFor, loadPool, type Pool } from "./pool.js";
 import { card, ref } from "./people.js";
 import { introNudges } from "../../nudges/schedule.js";
@@ -11,22 +11,36 @@ import { shownReasons } from "./referral.js";
 
 const HOUR = 3600_000;
 
+/** Who an offer names besides the volunteer, read once by the caller (a batch reads them for all its offers). */
+export interface OfferPeople {
+  seeker: Member | null;
+  profile: SeekerProfile | null;
+  /** The member who referred the seeker, when the request is a referral. */
+  referrer: Member | null;
+}
+
+/** An offer as values: the pending intro, the request marked offered, and the notices to queue. */
+export interface Offer {
+  intro: Intro;
+  request: ChatRequest;
+  notices: NudgeSpec[];
+}
+
 /**
- * Offers `request` to one volunteer: a pending intro with a deadline, the intro DM and the
- * reminder in the outbox, the request marked offered. The caller has checked eligibility.
+ * Builds the offer of `request` to one volunteer without touching the store: a pending intro
+ * with a deadline, the request marked offered, the intro DM and its reminders. `reasons` are
+ * the ones to show (see shownReasons).
  */
-export async function offerIntro(
-  tx: StoreTx,
-  deps: Deps,
+export function buildOffer(
+  deps: Pick<Deps, "clock" | "ids">,
   community: Community,
   request: ChatRequest,
   volunteer: Member,
   reasons: MatchReasons,
-): Promise<Intro> {
+  people: OfferPeople,
+): Offer {
   const now = deps.clock.now();
   const s = community.settings;
-  // What the two really share: a referral's borrowed topics are not an interest in common.
-  const shown = await shownReasons(tx, request, reasons);
   const intro: Intro = {
     id: deps.ids.next("intro"),
     communityId: community.id,
@@ -34,22 +48,24 @@ export async function offerIntro(
     seekerId: request.seekerId,
     volunteerId: volunteer.id,
     status: "pending",
-    reasons: shown,
+    reasons,
     offeredAt: now,
     deadline: new Date(now.getTime() + s.responseWindowHours * HOUR),
     respondedAt: null,
     declineReason: null,
   };
-  await tx.saveIntro(intro);
-  await tx.saveRequest({ ...request, status: "offered", tried: [...request.tried, volunteer.id], waitlistedAt: null, updatedAt: now });
-
-  const seeker = await tx.getMember(community.id, request.seekerId);
-  const profile = await tx.getSeeker(community.id, request.seekerId);
-  const referrer = request.referredBy ? await tx.getMember(community.id, request.referredBy) : null;
+  const offered: ChatRequest = {
+    ...request,
+    status: "offered",
+    tried: [...request.tried, volunteer.id],
+    waitlistedAt: null,
+    updatedAt: now,
+  };
+  const { seeker, profile, referrer } = people;
   const seekerCard = seeker
     ? { ...card(seeker, null), tags: profile?.interests ?? request.tags, bio: profile?.intro ?? "" }
     : { id: request.seekerId, name: "a member", timeZone: "UTC", tags: request.tags, bio: "" };
-  await enqueue(tx, deps, community.id, [
+  const notices: NudgeSpec[] = [
     {
       to: [volunteer.id],
       refId: intro.id,
@@ -72,8 +88,34 @@ export async function offerIntro(
       dueAt: n.dueAt,
       notice: { kind: "intro_reminder" as const, introId: intro.id, seeker: seeker ? ref(seeker) : seekerCard, deadline: intro.deadline },
     })),
-  ]);
-  return intro;
+  ];
+  return { intro, request: offered, notices };
+}
+
+/**
+ * Offers `request` to one volunteer: a pending intro with a deadline, the intro DM and the
+ * reminder in the outbox, the request marked offered. The caller has checked eligibility.
+ */
+export async function offerIntro(
+  tx: StoreTx,
+  deps: Deps,
+  community: Community,
+  request: ChatRequest,
+  volunteer: Member,
+  reasons: MatchReasons,
+): Promise<Intro> {
+  // What the two really share: a referral's borrowed topics are not an interest in common.
+  const shown = await shownReasons(tx, request, reasons);
+  const people = {
+    seeker: await tx.getMember(community.id, request.seekerId),
+    profile: await tx.getSeeker(community.id, request.seekerId),
+    referrer: request.referredBy ? await tx.getMember(community.id, request.referredBy) : null,
+  };
+  const offer = buildOffer(deps, community, request, volunteer, shown, people);
+  await tx.saveIntro(offer.intro);
+  await tx.saveRequest(offer.request);
+  await enqueue(tx, deps, community.id, offer.notices);
+  return offer.intro;
 }
 
 /** Volunteers this seeker already has a pending intro with (on any request). */

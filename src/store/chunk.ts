@@ -1,7 +1,8 @@
 /*
  * Keeping every statement under the database's limit on bound values: SQLite allows 999 per
- * statement, PostgreSQL 65,535. An id list of any length is split here, in one place, and
- * single-row reads are kept from merging into one oversized statement.
+ * statement, PostgreSQL 65,535. An id list of any length, and a batch of rows to insert, is
+ * split here, in one place. (Prisma merges concurrent findUnique calls into one IN query; the
+ * store's reads by key are plain SQL, which it never merges.)
  */
 
 /** Ids one `IN (...)` list carries at most: under half of SQLite's 999, leaving room for the rest of the statement. */
@@ -40,36 +41,6 @@ export const byTimeThenId =
   <R extends { id: string }>(at: (r: R) => Date) =>
   (a: R, b: R): number =>
     at(a).getTime() - at(b).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/**
- * Single-row reads one transaction has in flight at most. Prisma merges the findUnique calls
- * issued in the same tick into one `IN` query over all their keys, so a use case reading a
- * few hundred rows with Promise.all would otherwise send one statement over SQLite's limit
- * (P2029, "query parameter limit exceeded"). With at most this many pending, a merged query
- * binds at most two values per read.
- */
-export const SINGLE_READS_IN_FLIGHT = 200;
-
-/** A counting gate: at most `max` calls of `run` are pending at once; the rest wait their turn, in order. */
-export class Gate {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(private readonly max: number = SINGLE_READS_IN_FLIGHT) {}
-
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.active >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active++;
-    try {
-      return await fn();
-    } finally {
-      // Hand the slot straight to the next waiter, or give it back.
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
-}
 
 /** Rows of `row`'s shape one multi-row INSERT may carry under the same bound-value budget. */
 export const rowsPerInsert = (row: object): number => Math.max(1, Math.floor((2 * IN_LIST_MAX) / Object.keys(row).length));

@@ -181,6 +181,32 @@ export class PrismaTx implements StoreTx {
     await this.hot.save(REQUEST, row);
   }
   async saveRequests(rs: readonly ChatRequest[]): Promise<void> {
+    // The tag counts move as one saveRequest per record would move them.
+    const byCommunity = new Map<string, ChatRequest[]>();
+    for (const r of lastPerKey(rs, (x) => `${x.communityId}\u0000${x.id}`))
+      byCommunity.set(r.communityId, [...(byCommunity.get(r.communityId) ?? []), r]);
+    for (const [communityId, list] of byCommunity) {
+      const before = new Map(
+        (
+          await this.hot.byIds(
+            REQUEST,
+            communityId,
+            "id",
+            list.map((r) => r.id),
+            (r) => r.id,
+          )
+        ).map((r) => [r.id, r.tags]),
+      );
+      for (const r of list) {
+        const was = before.get(r.id);
+        if (was === requestToRow(r).tags) continue;
+        await this.tags.requestChanged(
+          communityId,
+          was === undefined ? null : readTags(was, `chat_requests(${communityId}, ${r.id})`),
+          r.tags,
+        );
+      }
+    }
     await this.replaceMany(
       rs,
       requestToRow,

@@ -64,6 +64,21 @@ export function batchContract({ run }: ContractContext): void {
       expect(await run((tx) => tx.listRequests("c1"))).toHaveLength(MANY);
     });
 
+    it("keeps the tag counts as saving each request would: new tags counted, changed tags moved, unchanged ones left", async () => {
+      await run((tx) => tx.saveRequest(request("c1", "r1", { tags: ["ml"] })));
+      await run((tx) =>
+        tx.saveRequests([
+          request("c1", "r1", { tags: ["ml"], status: "waitlisted" }),
+          request("c1", "r2", { tags: ["go", "ml"] }),
+          request("c1", "r3", { tags: ["ux"] }),
+          request("c1", "r3", { tags: ["rust"] }),
+        ]),
+      );
+      const counts = await run((tx) => tx.tagCounts("c1", ["ml", "go", "ux", "rust"]));
+      const requests = Object.fromEntries([...counts.tags].map(([tag, use]) => [tag, use.requests]));
+      expect(requests).toEqual({ ml: 2, go: 1, rust: 1 });
+    });
+
     it("saves many intros as saving each would", async () => {
       const ids = idsOf("intro-");
       await run((tx) => tx.saveIntro(intro("c1", "intro-3", { status: "pending", respondedAt: null, declineReason: null })));

@@ -25,6 +25,11 @@ export const KINDS = ["status", "request", "accept", "pick", "availability", "vo
 export type MixKind = (typeof KINDS)[number];
 /** A command still unanswered after this long counts as failed ("hung") and the run moves on. */
 const COMMAND_WAIT_MS = 60_000;
+/**
+ * Answers that are the product working as designed, not failures: two chats may be offered the
+ * same time of one volunteer, and the first pick wins (the second gets fresh times).
+ */
+const EXPECTED: Partial<Record<MixKind, ReadonlySet<string>>> = { pick: new Set(["SLOT_TAKEN"]) };
 /** Shares of the mix; the rest of [0, 1) after status is split evenly. */
 const STATUS_SHARE = 0.5;
 
@@ -73,6 +78,8 @@ export interface MixResult {
   failed: number;
   /** Commands of a queue-fed kind replaced by `status` because the queue ran dry. */
   substituted: number;
+  /** Expected refusals (see EXPECTED), by kind and code: answered, not failed. */
+  refused: Record<string, number>;
   overall: { p50: number; p99: number };
   kinds: Record<MixKind, KindFigures>;
   failures: Failure[];
@@ -149,6 +156,7 @@ export async function runMix(store: Store, model: CommunityModel, clock: StepClo
   const latencies = new Map<MixKind, number[]>(KINDS.map((k) => [k, []]));
   const failedBy = new Map<MixKind, number>(KINDS.map((k) => [k, 0]));
   const failures = new Map<string, Failure>();
+  const refused: Record<string, number> = {};
   const fail = (kind: MixKind, code: string, detail: string) => {
     failedBy.set(kind, (failedBy.get(kind) ?? 0) + 1);
     const key = `${kind}:${code}`;
@@ -172,7 +180,12 @@ export async function runMix(store: Store, model: CommunityModel, clock: StepClo
       const reply = view.reply;
       if (reply === null || reply.kind !== p.kind) return fail(p.kind, `reply:${reply?.kind ?? "none"}`, view.text);
       if (!("result" in reply)) return;
-      if (!reply.result.ok) return fail(p.kind, reply.result.code, view.text);
+      if (!reply.result.ok) {
+        const code = reply.result.code;
+        if (EXPECTED[p.kind]?.has(code)) refused[`${p.kind}:${code}`] = (refused[`${p.kind}:${code}`] ?? 0) + 1;
+        else fail(p.kind, code, view.text);
+        return;
+      }
       if (reply.kind === "accept") {
         const chat = reply.result.value.chat;
         if (chat.status === "proposing" && chat.proposedSlots.length > 0)
@@ -217,6 +230,7 @@ export async function runMix(store: Store, model: CommunityModel, clock: StepClo
     cpuMsPerCommand: (cpu.user + cpu.system) / 1000 / o.commands,
     failed,
     substituted,
+    refused,
     overall: { p50: quantile(all, 0.5), p99: quantile(all, 0.99) },
     kinds,
     failures: [...failures.values()].sort((a, b) => b.count - a.count),

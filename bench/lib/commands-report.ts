@@ -73,6 +73,8 @@ export function failureLines(runs: readonly RunFigures[]): string[] {
   for (const r of runs) {
     if (!r.closed)
       out.push(`note: ${r.store} ${r.members} ×${r.inflight}: closing the store did not finish within ${fmt(r.closeMs / 1000, 0)} s`);
+    for (const [key, n] of Object.entries(r.refused))
+      out.push(`note: ${r.store} ${r.members} ×${r.inflight}: ${key} ×${n} (expected: answered with fresh times)`);
     if (r.substituted > 0)
       out.push(`note: ${r.store} ${r.members} ×${r.inflight}: ${r.substituted} commands ran as status (their queue ran dry)`);
     for (const f of r.failures) out.push(`failed: ${r.store} ${r.members} ×${r.inflight}: ${f.key} ×${f.count} — first: ${f.first}`);

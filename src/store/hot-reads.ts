@@ -1,8 +1,8 @@
 import { empty, join, type Sql, sqltag as sql } from "@prisma/client/runtime/client";
-import type { ChatFilter, IntroFilter, RequestFilter } from "../core/ports/index.js";
+import type { ChatFilter, FeedbackFilter, IntroFilter, RequestFilter } from "../core/ports/index.js";
 import { byTimeThenId, chunk, inChunks, inOrderOf } from "./chunk.js";
-import type { Chat as ChatRow, ChatRequest as RequestRow, Intro as IntroRow } from "./generated/sqlite/client.js";
-import { CHAT, INTRO, inList, REQUEST, type RowSpec, rowOf, upsertSql } from "./row-specs.js";
+import type { Chat as ChatRow, ChatRequest as RequestRow, Feedback as FeedbackRow, Intro as IntroRow } from "./generated/sqlite/client.js";
+import { CHAT, FEEDBACK, INTRO, inList, REQUEST, type RowSpec, rowOf, upsertSql } from "./row-specs.js";
 import type { RowReader } from "./sqlite-rows.js";
 
 /**
@@ -59,6 +59,16 @@ export class HotReads {
     if (f.volunteerIds === undefined) return this.many(INTRO, join(where, " AND "), order);
     const rows = await inChunks(f.volunteerIds, (part) => this.many(INTRO, join([...where, inList("volunteer_id", part)], " AND "), order));
     return rows.sort(byTimeThenId((r) => r.offeredAt));
+  }
+
+  async feedback(communityId: string, f: FeedbackFilter): Promise<FeedbackRow[]> {
+    const where = [sql`"community_id" = ${communityId}`];
+    if (f.aboutId !== undefined) where.push(sql`"about_id" = ${f.aboutId}`);
+    if (f.chatId !== undefined) where.push(sql`"chat_id" = ${f.chatId}`);
+    if (f.fromId !== undefined) where.push(sql`"from_id" = ${f.fromId}`);
+    if (f.aboutIds === undefined) return this.many(FEEDBACK, join(where, " AND "), BY_CREATION);
+    const rows = await inChunks(f.aboutIds, (part) => this.many(FEEDBACK, join([...where, inList("about_id", part)], " AND ")));
+    return rows.sort(byTimeThenId((r) => r.createdAt));
   }
 
   async chats(communityId: string, f: ChatFilter): Promise<ChatRow[]> {

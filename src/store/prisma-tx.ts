@@ -38,7 +38,7 @@ import { prismaRows, type RowReader } from "./sqlite-rows.js";
 import { PlatformState } from "./prisma-platform-state.js";
 import { markInboxAppliedIn } from "./prisma-inbox.js";
 import { readTags, TagIndex } from "./prisma-tags.js";
-import { byTimeThenId, chunk, inChunks, lastPerKey, rowsPerInsert } from "./chunk.js";
+import { chunk, lastPerKey, rowsPerInsert } from "./chunk.js";
 
 const ASC = "asc" as const;
 
@@ -71,7 +71,7 @@ export class PrismaTx implements StoreTx {
     reader: RowReader = prismaRows(db),
   ) {
     this.hot = new HotReads(reader);
-    this.tags = new TagIndex(db);
+    this.tags = new TagIndex(reader);
   }
 
   async getCommunity(id: string): Promise<Community | null> {
@@ -256,21 +256,9 @@ export class PrismaTx implements StoreTx {
     await this.db.feedback.create({ data: feedbackToRow(f) });
   }
   async listFeedback(communityId: string, f: FeedbackFilter = {}): Promise<Feedback[]> {
-    const query = (aboutIds?: string[]) =>
-      this.db.feedback.findMany({
-        where: {
-          communityId,
-          ...(f.aboutId !== undefined && { aboutId: f.aboutId }),
-          ...(aboutIds !== undefined && { AND: [{ aboutId: { in: aboutIds } }] }),
-          ...(f.chatId !== undefined && { chatId: f.chatId }),
-          ...(f.fromId !== undefined && { fromId: f.fromId }),
-        },
-        orderBy: [{ createdAt: ASC }, { id: ASC }],
-      });
-    if (f.aboutIds === undefined) return (await query()).map(feedbackFromRow);
-    const rows = await inChunks(f.aboutIds, query);
-    return rows.sort(byTimeThenId((r) => r.createdAt)).map(feedbackFromRow);
+    return (await this.hot.feedback(communityId, f)).map(feedbackFromRow);
   }
+
   async deleteFeedbackFrom(communityId: string, fromId: string): Promise<number> {
     return (await this.db.feedback.deleteMany({ where: { communityId, fromId } })).count;
   }

@@ -3,6 +3,7 @@ import type {
   Chat as ChatRow,
   ChatRequest as RequestRow,
   Community as CommunityRow,
+  Feedback as FeedbackRow,
   Intro as IntroRow,
   Member as MemberRow,
   SeekerProfile as SeekerRow,
@@ -172,6 +173,13 @@ export const CHAT = spec<ChatRow>(
     updatedAt: true,
   },
   ["outcomeAt", "createdAt", "updatedAt"],
+);
+
+export const FEEDBACK = spec<FeedbackRow>(
+  "feedback",
+  ["communityId", "id"],
+  { communityId: true, id: true, chatId: true, fromId: true, aboutId: true, rating: true, note: true, createdAt: true },
+  ["createdAt"],
 );
 
 /** A raw row (either engine) as the Prisma row type: dates and booleans converted, the rest as read. */

@@ -39,12 +39,29 @@ export class HotReads {
     return inOrderOf(ids, found, key);
   }
 
+  /**
+   * Rows `where` selects, oldest first by `at` (ties by id). With `narrow` (the filter names one
+   * member, request or seeker, a handful of rows through its index) the rows are sorted here:
+   * an ORDER BY on the creation time would lead SQLite's planner to walk the whole community in
+   * creation order instead of using the narrow index (2 ms instead of 0.1 ms at 5,000 members).
+   */
+  private async ordered<R extends { id: string }>(
+    s: RowSpec<R>,
+    where: Sql[],
+    at: (r: R) => Date,
+    order: Sql,
+    narrow: boolean,
+  ): Promise<R[]> {
+    if (!narrow) return this.many(s, join(where, " AND "), order);
+    return (await this.many(s, join(where, " AND "))).sort(byTimeThenId(at));
+  }
+
   requests(communityId: string, f: RequestFilter): Promise<RequestRow[]> {
     if (f.status?.length === 0) return Promise.resolve([]);
     const where = [sql`"community_id" = ${communityId}`];
     if (f.seekerId !== undefined) where.push(sql`"seeker_id" = ${f.seekerId}`);
     if (f.status !== undefined) where.push(inList("status", f.status));
-    return this.many(REQUEST, join(where, " AND "), BY_CREATION);
+    return this.ordered(REQUEST, where, (r) => r.createdAt, BY_CREATION, f.seekerId !== undefined);
   }
 
   async intros(communityId: string, f: IntroFilter): Promise<IntroRow[]> {
@@ -56,7 +73,8 @@ export class HotReads {
     if (f.status !== undefined) where.push(inList("status", f.status));
     if (f.deadlineBefore !== undefined) where.push(sql`"deadline" <= ${f.deadlineBefore}`);
     const order = sql` ORDER BY "offered_at", "id"`;
-    if (f.volunteerIds === undefined) return this.many(INTRO, join(where, " AND "), order);
+    const narrow = f.requestId !== undefined || f.volunteerId !== undefined || f.seekerId !== undefined;
+    if (f.volunteerIds === undefined) return this.ordered(INTRO, where, (r) => r.offeredAt, order, narrow);
     const rows = await inChunks(f.volunteerIds, (part) => this.many(INTRO, join([...where, inList("volunteer_id", part)], " AND "), order));
     return rows.sort(byTimeThenId((r) => r.offeredAt));
   }
@@ -66,7 +84,8 @@ export class HotReads {
     if (f.aboutId !== undefined) where.push(sql`"about_id" = ${f.aboutId}`);
     if (f.chatId !== undefined) where.push(sql`"chat_id" = ${f.chatId}`);
     if (f.fromId !== undefined) where.push(sql`"from_id" = ${f.fromId}`);
-    if (f.aboutIds === undefined) return this.many(FEEDBACK, join(where, " AND "), BY_CREATION);
+    const narrow = f.aboutId !== undefined || f.chatId !== undefined || f.fromId !== undefined;
+    if (f.aboutIds === undefined) return this.ordered(FEEDBACK, where, (r) => r.createdAt, BY_CREATION, narrow);
     const rows = await inChunks(f.aboutIds, (part) => this.many(FEEDBACK, join([...where, inList("about_id", part)], " AND ")));
     return rows.sort(byTimeThenId((r) => r.createdAt));
   }
@@ -78,7 +97,8 @@ export class HotReads {
     if (f.requestId !== undefined) where.push(sql`"request_id" = ${f.requestId}`);
     if (f.status !== undefined) where.push(inList("status", f.status));
     if (f.createdSince !== undefined) where.push(sql`"created_at" >= ${f.createdSince}`);
-    if (f.memberIds === undefined) return this.many(CHAT, join(where, " AND "), BY_CREATION);
+    const narrow = f.memberId !== undefined || f.requestId !== undefined;
+    if (f.memberIds === undefined) return this.ordered(CHAT, where, (r) => r.createdAt, BY_CREATION, narrow);
     // Each id is bound twice (as seeker and as volunteer); a chat between two listed members comes back once.
     const rows = await inChunks(
       f.memberIds,

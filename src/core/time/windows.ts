@@ -19,9 +19,19 @@ export const DEFAULT_WINDOWS: readonly WeeklyWindow[] = [1, 2, 3, 4, 5].map((day
   end: "18:00",
 }));
 
+/** Zones already checked: luxon builds an Intl formatter per check, which costs more than the work it guards. */
+const checkedZones = new Map<string, boolean>();
+/** Distinct strings remembered at most (anyone may type any zone); past this the memo starts again. */
+const MAX_CHECKED_ZONES = 2048;
+
 /** True iff luxon (and so the platform's ICU data) knows `zone` as an IANA zone. */
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  const known = checkedZones.get(zone);
+  if (known !== undefined) return known;
+  if (checkedZones.size >= MAX_CHECKED_ZONES) checkedZones.clear();
+  const valid = IANAZone.isValidZone(zone);
+  checkedZones.set(zone, valid);
+  return valid;
 }
 
 /**

@@ -59,9 +59,16 @@ export class HotReads {
   requests(communityId: string, f: RequestFilter): Promise<RequestRow[]> {
     if (f.status?.length === 0) return Promise.resolve([]);
     const where = [sql`"community_id" = ${communityId}`];
-    if (f.seekerId !== undefined) where.push(sql`"seeker_id" = ${f.seekerId}`);
+    if (f.seekerId !== undefined) {
+      // One seeker's few requests, filtered here: a status list in the SQL draws SQLite to the status index.
+      where.push(sql`"seeker_id" = ${f.seekerId}`);
+      const statuses = f.status;
+      return this.ordered(REQUEST, where, (r) => r.createdAt, BY_CREATION, true).then((rows) =>
+        statuses === undefined ? rows : rows.filter((r) => statuses.includes(r.status as (typeof statuses)[number])),
+      );
+    }
     if (f.status !== undefined) where.push(inList("status", f.status));
-    return this.ordered(REQUEST, where, (r) => r.createdAt, BY_CREATION, f.seekerId !== undefined);
+    return this.ordered(REQUEST, where, (r) => r.createdAt, BY_CREATION, false);
   }
 
   async intros(communityId: string, f: IntroFilter): Promise<IntroRow[]> {
@@ -92,10 +99,21 @@ export class HotReads {
 
   async chats(communityId: string, f: ChatFilter): Promise<ChatRow[]> {
     if (f.status?.length === 0) return [];
-    const where = [sql`"community_id" = ${communityId}`];
-    if (f.memberId !== undefined) where.push(sql`("seeker_id" = ${f.memberId} OR "volunteer_id" = ${f.memberId})`);
+    // One member's chats: each side of the OR names a whole index, so SQLite reads both indexes
+    // rather than the community; their status is filtered here, for the same reason.
+    const where =
+      f.memberId !== undefined
+        ? [
+            sql`(("community_id" = ${communityId} AND "seeker_id" = ${f.memberId}) OR ("community_id" = ${communityId} AND "volunteer_id" = ${f.memberId}))`,
+          ]
+        : [sql`"community_id" = ${communityId}`];
     if (f.requestId !== undefined) where.push(sql`"request_id" = ${f.requestId}`);
-    if (f.status !== undefined) where.push(inList("status", f.status));
+    const statuses = f.status;
+    if (statuses !== undefined && f.memberId !== undefined) {
+      const rest = { ...f, status: undefined };
+      return (await this.chats(communityId, rest)).filter((c) => statuses.includes(c.status as (typeof statuses)[number]));
+    }
+    if (statuses !== undefined) where.push(inList("status", statuses));
     if (f.createdSince !== undefined) where.push(sql`"created_at" >= ${f.createdSince}`);
     const narrow = f.memberId !== undefined || f.requestId !== undefined;
     if (f.memberIds === undefined) return this.ordered(CHAT, where, (r) => r.createdAt, BY_CREATION, narrow);

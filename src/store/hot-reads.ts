@@ -77,11 +77,17 @@ export class HotReads {
     if (f.requestId !== undefined) where.push(sql`"request_id" = ${f.requestId}`);
     if (f.volunteerId !== undefined) where.push(sql`"volunteer_id" = ${f.volunteerId}`);
     if (f.seekerId !== undefined) where.push(sql`"seeker_id" = ${f.seekerId}`);
-    if (f.status !== undefined) where.push(inList("status", f.status));
     if (f.deadlineBefore !== undefined) where.push(sql`"deadline" <= ${f.deadlineBefore}`);
     const order = sql` ORDER BY "offered_at", "id"`;
     const narrow = f.requestId !== undefined || f.volunteerId !== undefined || f.seekerId !== undefined;
-    if (f.volunteerIds === undefined) return this.ordered(INTRO, where, (r) => r.offeredAt, order, narrow);
+    const statuses = f.status;
+    if (narrow && f.volunteerIds === undefined) {
+      // One person's or one request's few intros: statuses filtered here, so the narrow index is used.
+      const rows = await this.ordered(INTRO, where, (r) => r.offeredAt, order, true);
+      return statuses === undefined ? rows : rows.filter((r) => statuses.includes(r.status as (typeof statuses)[number]));
+    }
+    if (statuses !== undefined) where.push(inList("status", statuses));
+    if (f.volunteerIds === undefined) return this.ordered(INTRO, where, (r) => r.offeredAt, order, false);
     const rows = await inChunks(f.volunteerIds, (part) => this.many(INTRO, join([...where, inList("volunteer_id", part)], " AND "), order));
     return rows.sort(byTimeThenId((r) => r.offeredAt));
   }

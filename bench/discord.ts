@@ -15,7 +15,7 @@
  * interactions/s: ack p99 ≤ 50 ms; answer p99 ≤ 1,000 ms after the ack.
  */
 import { fork } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigSchema } from "../src/config.js";
@@ -24,6 +24,7 @@ import { createDiscordAdapter } from "../src/discord/index.js";
 import { randomIds, systemClock } from "../src/runtime.js";
 import { MemoryStore, openStore } from "../src/store/index.js";
 import { APPLICATION_ID, FakeDiscord, type FakeGuild, type OptionValue } from "../test/fakes/discord/index.js";
+import { answerBenchParent } from "./lib/bot-child.js";
 import { fmt, table } from "./lib/stats.js";
 
 const arg = (flag: string, dflt: number): number => {
@@ -86,22 +87,7 @@ async function bot(api: string, kind: "memory" | "sqlite"): Promise<void> {
   const config = ConfigSchema.parse({ DISCORD_TOKEN: "bench-token", DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: api });
   const adapter = createDiscordAdapter(config, { store, clock: systemClock, ids: randomIds, log: silentLogger });
   await adapter.start();
-  let mark = process.cpuUsage();
-  process.on("message", (m: unknown) => {
-    if (m === "mark") mark = process.cpuUsage();
-    if (m === "cpu") {
-      const used = process.cpuUsage(mark);
-      process.send?.({ cpuMs: (used.user + used.system) / 1000 });
-    }
-    if (m !== "stop") return;
-    void adapter
-      .stop()
-      .then(() => store.close())
-      .finally(() => {
-        rmSync(dir, { recursive: true, force: true });
-        process.exit(0);
-      });
-  });
+  answerBenchParent(adapter, store, dir);
   process.send?.("ready");
 }
 

@@ -13,7 +13,7 @@
  */
 import { fork } from "node:child_process";
 import { Agent, request } from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigSchema } from "../src/config.js";
@@ -24,6 +24,7 @@ import { openStore } from "../src/store/index.js";
 import { slashCommand } from "../test/fakes/slack/payloads.js";
 import { FakeSlack } from "../test/fakes/slack/server.js";
 import type { FakeUser } from "../test/fakes/slack/web-api.js";
+import { answerBenchParent } from "./lib/bot-child.js";
 import { table } from "./lib/stats.js";
 
 const arg = (name: string, fallback: number): number => {
@@ -69,22 +70,7 @@ async function bot(apiUrl: string, secret: string, concurrency: number): Promise
   );
   await adapter.start();
   process.send?.({ port: adapter.port });
-  let mark = process.cpuUsage();
-  process.on("message", (m: unknown) => {
-    if (m === "mark") mark = process.cpuUsage();
-    if (m === "cpu") {
-      const used = process.cpuUsage(mark);
-      process.send?.({ cpuMs: (used.user + used.system) / 1000 });
-    }
-    if (m !== "stop") return;
-    void adapter
-      .stop()
-      .then(() => store.close())
-      .finally(() => {
-        rmSync(dir, { recursive: true, force: true });
-        process.exit(0);
-      });
-  });
+  answerBenchParent(adapter, store, dir);
 }
 
 async function main(): Promise<void> {

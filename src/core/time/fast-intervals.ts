@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Availability } from "../domain/member.js";
-import { assertZone, type Interval } from "./windows.js";
+import { assertZone, type Interval, mergeIntervals } from "./windows.js";
 import { civilOf, DAY_MS, dayOfIso, localDayOf, steadyOffset, weekdayOf } from "./zone-days.js";
 
 const MIN_MS = 60_000;
@@ -84,12 +84,5 @@ function compute(av: Availability, zone: string, first: number, last: number, se
       if (endMs > startMs) raw.push({ startMs, endMs });
     }
   }
-  raw.sort((x, y) => x.startMs - y.startMs || x.endMs - y.endMs);
-  const merged: Interval[] = [];
-  for (const iv of raw) {
-    const prev = merged[merged.length - 1];
-    if (prev !== undefined && iv.startMs <= prev.endMs) prev.endMs = Math.max(prev.endMs, iv.endMs);
-    else merged.push({ ...iv });
-  }
-  return merged;
+  return mergeIntervals(raw);
 }

@@ -95,6 +95,11 @@ export function freeIntervals(av: Availability, zone: string, fromMs: number, to
       if (endMs > startMs) raw.push({ startMs, endMs });
     }
   }
+  return mergeIntervals(raw);
+}
+
+/** `raw` sorted by start, with overlapping or touching intervals joined into one (sorts `raw` in place; returns a new list). */
+export function mergeIntervals(raw: Interval[]): Interval[] {
   raw.sort((x, y) => x.startMs - y.startMs || x.endMs - y.endMs);
   const merged: Interval[] = [];
   for (const iv of raw) {

@@ -1,8 +1,14 @@
 import { empty, join, type Sql, sqltag as sql } from "@prisma/client/runtime/client";
-import type { ChatFilter, FeedbackFilter, IntroFilter, RequestFilter } from "../core/ports/index.js";
+import type { ChatFilter, FeedbackFilter, IntroFilter, NudgeFilter, RequestFilter } from "../core/ports/index.js";
 import { byTimeThenId, chunk, inChunks, inOrderOf } from "./chunk.js";
-import type { Chat as ChatRow, ChatRequest as RequestRow, Feedback as FeedbackRow, Intro as IntroRow } from "./generated/sqlite/client.js";
-import { CHAT, FEEDBACK, INTRO, inList, REQUEST, type RowSpec, rowOf, upsertSql } from "./row-specs.js";
+import type {
+  Chat as ChatRow,
+  ChatRequest as RequestRow,
+  Feedback as FeedbackRow,
+  Intro as IntroRow,
+  Nudge as NudgeRow,
+} from "./generated/sqlite/client.js";
+import { CHAT, FEEDBACK, INTRO, NUDGE, inList, REQUEST, type RowSpec, rowOf, upsertSql } from "./row-specs.js";
 import type { RowReader } from "./sqlite-rows.js";
 
 /**
@@ -13,6 +19,11 @@ import type { RowReader } from "./sqlite-rows.js";
  */
 export class HotReads {
   constructor(private readonly reader: RowReader) {}
+
+  /** Runs one write; returns how many rows it changed. */
+  run(q: Sql): Promise<number> {
+    return this.reader.run(q);
+  }
 
   /** Inserts `row` or replaces the row with its key (the store's `save*`). */
   async save<R>(s: RowSpec<R>, row: R): Promise<void> {
@@ -103,6 +114,24 @@ export class HotReads {
     return rows.sort(byTimeThenId((r) => r.createdAt));
   }
 
+  /** Nudges matching the filter, earliest due first (then creation, then id). */
+  async nudges(communityId: string, f: NudgeFilter): Promise<NudgeRow[]> {
+    if (f.kinds?.length === 0 || f.status?.length === 0) return [];
+    const rows = await this.many(NUDGE, nudgeWhere(communityId, f));
+    return rows.sort(
+      (a, b) =>
+        a.dueAt.getTime() - b.dueAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  }
+
+  /** Marks the pending nudges matching the filter cancelled, releasing any lease; returns how many changed. */
+  async cancelNudges(communityId: string, f: NudgeFilter): Promise<number> {
+    if (f.kinds?.length === 0 || f.status?.length === 0) return 0;
+    return this.reader.run(
+      sql`UPDATE "nudges" SET "status" = 'cancelled', "lease_owner" = NULL, "lease_until" = NULL WHERE "status" = 'pending' AND ${nudgeWhere(communityId, f)}`,
+    );
+  }
+
   async chats(communityId: string, f: ChatFilter): Promise<ChatRow[]> {
     if (f.status?.length === 0) return [];
     // One member's chats: each side of the OR names a whole index, so SQLite reads both indexes
@@ -131,6 +160,16 @@ export class HotReads {
     );
     return [...new Map(rows.map((r) => [r.id, r])).values()].sort(byTimeThenId((r) => r.createdAt));
   }
+}
+
+/** NudgeFilter as SQL (filters.ts semantics): one community, a chat or request it refers to, a recipient, kinds, statuses. */
+function nudgeWhere(communityId: string, f: NudgeFilter): Sql {
+  const where = [sql`"community_id" = ${communityId}`];
+  if (f.refId !== undefined) where.push(sql`"ref_id" = ${f.refId}`);
+  if (f.to !== undefined) where.push(sql`("recipient1" = ${f.to} OR "recipient2" = ${f.to})`);
+  if (f.kinds !== undefined) where.push(inList("kind", f.kinds));
+  if (f.status !== undefined) where.push(inList("status", f.status));
+  return join(where, " AND ");
 }
 
 const BY_CREATION = sql` ORDER BY "created_at", "id"`;

@@ -21,7 +21,6 @@ import type {
   TagCounts,
 } from "../core/ports/index.js";
 import { raw, sqltag as sql } from "@prisma/client/runtime/client";
-import type { Prisma } from "./generated/sqlite/client.js";
 import { chatFromRow, chatToRow } from "./mappers/chat.js";
 import { requestFromRow, requestToRow } from "./mappers/chat-request.js";
 import { communityFromRow, communityToRow } from "./mappers/community.js";
@@ -41,17 +40,6 @@ import { readTags, TagIndex } from "./prisma-tags.js";
 import { chunk, lastPerKey, rowsPerInsert } from "./chunk.js";
 
 const ASC = "asc" as const;
-
-/** The filter of NudgeFilter as a Prisma where clause (filters.ts semantics). */
-export function nudgeWhere(communityId: string, f: NudgeFilter): Prisma.NudgeWhereInput {
-  return {
-    communityId,
-    ...(f.refId !== undefined && { refId: f.refId }),
-    ...(f.to !== undefined && { OR: [{ recipient1: f.to }, { recipient2: f.to }] }),
-    ...(f.kinds !== undefined && { kind: { in: [...f.kinds] } }),
-    ...(f.status !== undefined && { status: { in: [...f.status] } }),
-  };
-}
 
 /** `"community_id" = … AND "<column>" = …`: one record of a community by its key. */
 const key = (communityId: string, column: "id" | "member_id", id: string) =>
@@ -295,23 +283,16 @@ export class PrismaTx implements StoreTx {
   async addNudges(nudges: readonly Nudge[]): Promise<number> {
     let inserted = 0;
     for (let i = 0; i < nudges.length; i += INSERT_CHUNK) {
-      inserted += await this.db.$executeRaw(insertNudgesSql(nudges.slice(i, i + INSERT_CHUNK).map(nudgeToRow)));
+      inserted += await this.hot.run(insertNudgesSql(nudges.slice(i, i + INSERT_CHUNK).map(nudgeToRow)));
     }
     return inserted;
   }
   async listNudges(communityId: string, f: NudgeFilter = {}): Promise<Nudge[]> {
-    const rows = await this.db.nudge.findMany({
-      where: nudgeWhere(communityId, f),
-      orderBy: [{ dueAt: ASC }, { createdAt: ASC }, { id: ASC }],
-    });
-    return rows.map(nudgeFromRow);
+    return (await this.hot.nudges(communityId, f)).map(nudgeFromRow);
   }
-  async cancelNudges(communityId: string, f: NudgeFilter): Promise<number> {
-    const { count } = await this.db.nudge.updateMany({
-      where: { AND: [{ status: "pending" }, nudgeWhere(communityId, f)] },
-      data: { status: "cancelled", leaseOwner: null, leaseUntil: null },
-    });
-    return count;
+
+  cancelNudges(communityId: string, f: NudgeFilter): Promise<number> {
+    return this.hot.cancelNudges(communityId, f);
   }
 
   /**

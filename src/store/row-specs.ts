@@ -5,6 +5,7 @@ import type {
   Community as CommunityRow,
   Feedback as FeedbackRow,
   Intro as IntroRow,
+  Nudge as NudgeRow,
   Member as MemberRow,
   SeekerProfile as SeekerRow,
   VolunteerProfile as VolunteerRow,
@@ -180,6 +181,30 @@ export const FEEDBACK = spec<FeedbackRow>(
   ["communityId", "id"],
   { communityId: true, id: true, chatId: true, fromId: true, aboutId: true, rating: true, note: true, createdAt: true },
   ["createdAt"],
+);
+
+export const NUDGE = spec<NudgeRow>(
+  "nudges",
+  ["id"],
+  {
+    id: true,
+    communityId: true,
+    key: true,
+    recipient1: true,
+    recipient2: true,
+    kind: true,
+    refId: true,
+    dueAt: true,
+    notice: true,
+    status: true,
+    attempts: true,
+    lastError: true,
+    leaseOwner: true,
+    leaseUntil: true,
+    sentAt: true,
+    createdAt: true,
+  },
+  ["dueAt", "leaseUntil", "sentAt", "createdAt"],
 );
 
 /** A raw row (either engine) as the Prisma row type: dates and booleans converted, the rest as read. */

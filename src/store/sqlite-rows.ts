@@ -41,20 +41,21 @@ export class SqliteRows implements RowReader {
   rows(q: Sql): Promise<Record<string, unknown>[]> {
     const db = this.connection();
     if (!db?.inTransaction) return Promise.reject(new Error("SqliteRows: a read outside a store transaction"));
-    return Promise.resolve(this.statement(db, q.sql).all(...q.values.map(bindable)) as Record<string, unknown>[]);
+    return keepingTransaction(db, () => this.statement(db, q.sql).all(...q.values.map(bindable)) as Record<string, unknown>[]);
   }
 
   run(q: Sql): Promise<number> {
     const db = this.connection();
     if (!db?.inTransaction) return Promise.reject(new Error("SqliteRows: a write outside a store transaction"));
-    return Promise.resolve(this.statement(db, q.sql).run(...q.values.map(bindable)).changes);
+    return keepingTransaction(db, () => this.statement(db, q.sql).run(...q.values.map(bindable)).changes);
   }
 
   exec(statement: string): Promise<void> {
     const db = this.connection();
     if (!db?.inTransaction) return Promise.reject(new Error("SqliteRows: a statement outside a store transaction"));
-    this.statement(db, statement).run();
-    return Promise.resolve();
+    return keepingTransaction(db, () => {
+      this.statement(db, statement).run();
+    });
   }
 
   private statement(db: Database, text: string): Statement {
@@ -70,6 +71,28 @@ export class SqliteRows implements RowReader {
       this.statements.set(text, s);
     }
     return s;
+  }
+}
+
+/**
+ * Runs `fn` inside the store's open transaction. Some errors (SQLITE_FULL, SQLITE_IOERR, …) make
+ * SQLite roll the whole transaction back by itself; the store's transaction, still open in
+ * Prisma, then rolls back too and would find none, which leaves the adapter's connection held
+ * for good. So a transaction SQLite ended on its own is reopened, empty, for that rollback to end,
+ * and the error goes on to the caller as it was.
+ */
+function keepingTransaction<T>(db: Database, fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (e) {
+    if (!db.inTransaction) {
+      try {
+        db.exec("BEGIN");
+      } catch {
+        // The connection cannot begin either (the file is gone): the rollback will say so.
+      }
+    }
+    return Promise.reject(e);
   }
 }
 

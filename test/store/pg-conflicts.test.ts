@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { StoreClosedError, type Store, type StoreTx } from "../../src/core/ports/index.js";
 import { isRetryableConflict } from "../../src/store/errors.js";
 import { openStore, parseDatabaseUrl } from "../../src/store/index.js";
 import { createDb } from "../../src/store/prisma-client.js";
 import { member } from "./fixtures.js";
-import { freshSchema, pgAvailable } from "./pg-env.js";
+import { migratedSchema, pgAvailable } from "./pg-env.js";
 
 const available = await pgAvailable();
 const C = "c1";
@@ -31,19 +31,10 @@ async function climb(tx: StoreTx, mine: string, ids: readonly string[], afterRea
 }
 
 describe.skipIf(!available)("PostgreSQL conflicts and closing", () => {
-  const db = freshSchema("conflicts");
-  let tables = "";
-  beforeAll(async () => {
-    await (await openStore(db.url)).close();
-    const found = await db.sql(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = '${db.schema}' AND table_name <> '_prisma_migrations'`,
-    );
-    tables = found.rows.map((r: { table_name: string }) => `"${db.schema}"."${r.table_name}"`).join(", ");
-  });
-  afterAll(() => db.drop());
+  const db = migratedSchema("conflicts");
 
   async function freshStore(counters: readonly string[]): Promise<Store> {
-    await db.sql(`TRUNCATE ${tables}`);
+    await db.truncate();
     const store = await openStore(db.url);
     await store.tx(async (tx) => {
       for (const id of counters) await tx.saveMember(member(C, id, { displayName: "0" }));

@@ -29,6 +29,27 @@ export interface Person {
   tags: string[];
 }
 
+/** Cumulative Zipf probabilities over `size` ranks (rank i weighs 1 / (i + 1)^exponent). */
+export function zipfCdf(size: number, exponent = 1): Float64Array {
+  const cdf = new Float64Array(size);
+  let acc = 0;
+  for (let i = 0; i < size; i++) cdf[i] = acc += 1 / (i + 1) ** exponent;
+  for (let i = 0; i < size; i++) cdf[i] = (cdf[i] as number) / acc;
+  return cdf;
+}
+
+/** The first rank whose cumulative probability reaches `x` (binary search): a draw when `x` is uniform in [0, 1). */
+export function cdfRank(cdf: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cdf[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Draws tags, zones and windows with one seeded generator. */
 export class PersonFactory {
   readonly rand: () => number;
@@ -38,10 +59,7 @@ export class PersonFactory {
   constructor(seed: number, vocabSize: number, zipf = 1) {
     this.rand = seededRandom(seed);
     this.vocab = Array.from({ length: vocabSize }, (_, i) => `topic-${i + 1}`);
-    this.cdf = new Float64Array(vocabSize);
-    let acc = 0;
-    for (let i = 0; i < vocabSize; i++) this.cdf[i] = acc += 1 / (i + 1) ** zipf;
-    for (let i = 0; i < vocabSize; i++) this.cdf[i] = (this.cdf[i] as number) / acc;
+    this.cdf = zipfCdf(vocabSize, zipf);
   }
 
   /** An integer in [lo, hi]. */
@@ -55,15 +73,7 @@ export class PersonFactory {
     const k = u < 0.2 ? 1 : u < 0.45 ? 2 : u < 0.7 ? 3 : u < 0.85 ? 4 : u < 0.95 ? 5 : 6;
     const out = new Set<string>();
     while (out.size < k) {
-      const x = this.rand();
-      let lo = 0;
-      let hi = this.cdf.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((this.cdf[mid] as number) < x) lo = mid + 1;
-        else hi = mid;
-      }
-      out.add(this.vocab[lo] as string);
+      out.add(this.vocab[cdfRank(this.cdf, this.rand())] as string);
     }
     return [...out];
   }

@@ -3,7 +3,7 @@
  * asked for and offered often, a long tail rarely — Zipf with exponent 1, as real topic
  * popularity tends to be. The head is real topics; the tail gets numbered names.
  */
-import { vocabFor } from "./synth.js";
+import { cdfRank, vocabFor, zipfCdf } from "./synth.js";
 
 /** Popular topics first: these make the head of the Zipf distribution. */
 const HEAD = [
@@ -56,10 +56,7 @@ export class Vocabulary {
 
   constructor(size: number) {
     this.tags = Array.from({ length: size }, (_, i) => HEAD[i] ?? `topic-${i + 1}`);
-    this.cdf = new Float64Array(size);
-    let acc = 0;
-    for (let i = 0; i < size; i++) this.cdf[i] = acc += 1 / (i + 1);
-    for (let i = 0; i < size; i++) this.cdf[i] = (this.cdf[i] as number) / acc;
+    this.cdf = zipfCdf(size);
   }
 
   /** The vocabulary a community of `members` uses (grows like √members, see synth.ts). */
@@ -69,15 +66,7 @@ export class Vocabulary {
 
   /** One tag, popular ones likelier. */
   draw(rand: () => number): string {
-    const x = rand();
-    let lo = 0;
-    let hi = this.cdf.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.cdf[mid] as number) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.tags[lo] as string;
+    return this.tags[cdfRank(this.cdf, rand())] as string;
   }
 
   /** `k` distinct tags. */

@@ -1,6 +1,6 @@
 import { empty, join, type Sql, sqltag as sql } from "@prisma/client/runtime/client";
 import type { ChatFilter, FeedbackFilter, IntroFilter, NudgeFilter, RequestFilter } from "../core/ports/index.js";
-import { byTimeThenId, chunk, inChunks, inOrderOf } from "./chunk.js";
+import { byTimeThenId, inChunks, inOrderOf } from "./chunk.js";
 import type {
   Chat as ChatRow,
   ChatRequest as RequestRow,
@@ -44,9 +44,7 @@ export class HotReads {
 
   /** Rows of one community whose key column is among `ids`, in the order of `ids`, each once; chunked under the engines' parameter limits. */
   async byIds<R>(s: RowSpec<R>, communityId: string, keyColumn: string, ids: readonly string[], key: (r: R) => string): Promise<R[]> {
-    const found: R[] = [];
-    for (const part of chunk([...new Set(ids)]))
-      found.push(...(await this.many(s, sql`"community_id" = ${communityId} AND ${inList(keyColumn, part)}`)));
+    const found = await inChunks(ids, (part) => this.many(s, sql`"community_id" = ${communityId} AND ${inList(keyColumn, part)}`));
     return inOrderOf(ids, found, key);
   }
 

@@ -28,8 +28,8 @@ export class TagIndex {
     if (was.join("\n") !== now.join("\n")) {
       await this.db.run(sql`DELETE FROM "volunteer_tags" WHERE "community_id" = ${communityId} AND "member_id" = ${memberId}`);
       // Three bound values a row: 300 rows stay inside SQLite's 999.
-      for (let i = 0; i < now.length; i += 300) {
-        const rows = now.slice(i, i + 300).map((tag) => sql`(${communityId}, ${tag}, ${memberId})`);
+      for (const piece of chunk(now, 300)) {
+        const rows = piece.map((tag) => sql`(${communityId}, ${tag}, ${memberId})`);
         await this.db.run(sql`INSERT INTO "volunteer_tags" ("community_id", "tag", "member_id") VALUES ${join(rows)}`);
       }
     }
@@ -55,9 +55,9 @@ export class TagIndex {
         sql`(${communityId}, ${tag}, ${kind === "volunteers" ? d : 0}, ${kind === "seekers" ? d : 0}, ${kind === "requests" ? d : 0})`,
     );
     // Five bound values a row: 150 rows stay well inside SQLite's 999.
-    for (let i = 0; i < rows.length; i += 150) {
+    for (const piece of chunk(rows, 150)) {
       await this.db.run(
-        sql`INSERT INTO "tag_counts" ("community_id", "tag", "volunteers", "seekers", "requests") VALUES ${join(rows.slice(i, i + 150))}
+        sql`INSERT INTO "tag_counts" ("community_id", "tag", "volunteers", "seekers", "requests") VALUES ${join(piece)}
           ON CONFLICT ("community_id", "tag") DO UPDATE SET ${column} = "tag_counts".${column} + excluded.${column}`,
       );
     }

@@ -4,7 +4,8 @@ import { isRetryableConflict } from "../../src/store/errors.js";
 import { openStore, parseDatabaseUrl } from "../../src/store/index.js";
 import { createDb } from "../../src/store/prisma-client.js";
 import { member } from "./fixtures.js";
-import { migratedSchema, pgAvailable } from "./pg-env.js";
+import { pgAvailable } from "./pg-env.js";
+import { migratedSchema } from "./pg-schema.js";
 
 const available = await pgAvailable();
 const C = "c1";

@@ -1,7 +1,5 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
-import { openStore } from "../../src/store/index.js";
 import { redact } from "../../src/store/url.js";
 
 /** The PostgreSQL server the store tests use: PG_URL, or the local one with trust auth. */
@@ -50,22 +48,4 @@ export function freshSchema(label: string): {
     }
   };
   return { schema, url: url.toString(), sql, drop: async () => void (await sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)) };
-}
-
-/**
- * A fresh schema migrated once for the calling test file (its own beforeAll/afterAll hooks), and
- * `truncate()` to empty every table but the migrations' before a test opens its store.
- */
-export function migratedSchema(label: string): ReturnType<typeof freshSchema> & { truncate(): Promise<void> } {
-  const db = freshSchema(label);
-  let tables = "";
-  beforeAll(async () => {
-    await (await openStore(db.url)).close();
-    const found = await db.sql(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = '${db.schema}' AND table_name <> '_prisma_migrations'`,
-    );
-    tables = found.rows.map((r: { table_name: string }) => `"${db.schema}"."${r.table_name}"`).join(", ");
-  });
-  afterAll(() => db.drop());
-  return { ...db, truncate: async () => void (await db.sql(`TRUNCATE ${tables}`)) };
 }

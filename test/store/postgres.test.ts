@@ -1,7 +1,8 @@
 import { describe, it } from "vitest";
 import { parseDatabaseUrl, PrismaStore } from "../../src/store/index.js";
 import { storeContract } from "./contract.js";
-import { migratedSchema, pgAvailable, PG_URL } from "./pg-env.js";
+import { pgAvailable, PG_URL } from "./pg-env.js";
+import { migratedSchema } from "./pg-schema.js";
 
 const available = await pgAvailable();
 

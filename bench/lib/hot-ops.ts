@@ -9,6 +9,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { StoreTx } from "../../src/core/ports/index.js";
+import { byTimeThenId } from "../../src/store/chunk.js";
 import { requestFromRow } from "../../src/store/mappers/chat-request.js";
 import { communityFromRow } from "../../src/store/mappers/community.js";
 import { introFromRow } from "../../src/store/mappers/intro.js";
@@ -51,15 +52,21 @@ export const HOT_OPS: readonly HotOp[] = [
     name: "listIntros(volunteer, pending)",
     args: (m, i) => [cid(m), nth(m.pendingIntros, i).volunteerId],
     viaStore: (tx, [c, v]) => tx.listIntros(c as string, { volunteerId: v as string, status: ["pending"] }),
-    sql: `SELECT * FROM "intros" WHERE "community_id" = ? AND "volunteer_id" = ? AND "status" IN ('pending') ORDER BY "offered_at", "id"`,
-    map: (rows) => rows.map((r) => introFromRow(fromSqlRow(r))),
+    // The statement the store sends: one person's few rows by the narrow index, status and order applied
+    // after (an ORDER BY or status list in the SQL draws SQLite's planner to a wide index).
+    sql: `SELECT * FROM "intros" WHERE "community_id" = ? AND "volunteer_id" = ?`,
+    map: (rows) =>
+      rows
+        .map((r) => introFromRow(fromSqlRow(r)))
+        .filter((x) => x.status === "pending")
+        .sort(byTimeThenId((x) => x.offeredAt)),
   },
   {
     name: "listRequests(seeker)",
     args: (m, i) => [cid(m), nth(m.seekers, i * 7919).memberId],
     viaStore: (tx, [c, s]) => tx.listRequests(c as string, { seekerId: s as string }),
-    sql: `SELECT * FROM "chat_requests" WHERE "community_id" = ? AND "seeker_id" = ? ORDER BY "created_at", "id"`,
-    map: (rows) => rows.map((r) => requestFromRow(fromSqlRow(r))),
+    sql: `SELECT * FROM "chat_requests" WHERE "community_id" = ? AND "seeker_id" = ?`,
+    map: (rows) => rows.map((r) => requestFromRow(fromSqlRow(r))).sort(byTimeThenId((x) => x.createdAt)),
   },
 ];
 

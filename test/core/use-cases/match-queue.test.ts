@@ -149,6 +149,20 @@ describe("matchQueue", () => {
     expect((await snapshot(w)).intros).toEqual([]);
   });
 
+  it("a block by the seeker holds in the batch too, and only for that pair", async () => {
+    const w = world();
+    const sam = await makeSeeker(w, "sam", "ux-design");
+    const tom = await makeSeeker(w, "tom", "ux-design");
+    await request(w, sam, "ux-design");
+    await request(w, tom, "ux-design");
+    const vera = await makeVolunteer(w, "vera", "ux-design");
+    unwrap(await blockMember(w.deps, { actor: sam, targetId: vera.memberId }));
+    const r = await matchQueue(w.deps, { communityId: w.communityId });
+    expect(r).toMatchObject({ considered: 2, offered: 1 });
+    const pending = (await snapshot(w)).intros.filter((i) => i.status === "pending");
+    expect(pending.map((i) => [i.seekerId, i.volunteerId])).toEqual([[tom.memberId, vera.memberId]]);
+  });
+
   it("a seeker on a break gets no new intro until the pause ends", async () => {
     const w = world();
     const sam = await makeSeeker(w, "sam", "ux-design");

@@ -28,8 +28,10 @@ export interface Pool {
   candidates: Candidate[];
   /** Busy slots (scheduled chats) per member. */
   busy: Map<string, Slot[]>;
-  /** Pairs "a|b" (sorted) who met or are meeting inside the repeat window. */
-  recentPairs: Set<string>;
+  /** Per member, whom they met or are meeting inside the repeat window (both directions). */
+  recentWith: Map<string, Set<string>>;
+  /** Per member, the candidates who blocked them. */
+  blockedBy: Map<string, string[]>;
   /** Volunteers on a break (not candidates now), with when it ends: they may fit when back. */
   paused: PausedVolunteer[];
   /**
@@ -38,8 +40,6 @@ export interface Pool {
    */
   offeredTopics?: string[];
 }
-
-export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /** Start of the current UTC calendar month: capacity is "chats per month". */
 export const monthStart = (now: Date): Date => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
@@ -147,7 +147,12 @@ function buildPool(community: Community, now: Date, r: PoolRecords): Pool {
 
   const busy = new Map<string, Slot[]>();
   const used = new Map<string, number>();
-  const recentPairs = new Set<string>();
+  const recentWith = new Map<string, Set<string>>();
+  const meet = (a: string, b: string) => {
+    const set = recentWith.get(a);
+    if (set) set.add(b);
+    else recentWith.set(a, new Set([b]));
+  };
   for (const c of r.chats) {
     if (c.status === "cancelled") continue;
     if (c.slot && c.status === "scheduled") {
@@ -155,7 +160,10 @@ function buildPool(community: Community, now: Date, r: PoolRecords): Pool {
     }
     const when = (c.slot?.start ?? c.createdAt).getTime();
     if (c.createdAt.getTime() >= month) used.set(c.volunteerId, (used.get(c.volunteerId) ?? 0) + 1);
-    if (when >= windowStart) recentPairs.add(pairKey(c.seekerId, c.volunteerId));
+    if (when >= windowStart) {
+      meet(c.seekerId, c.volunteerId);
+      meet(c.volunteerId, c.seekerId);
+    }
   }
   for (const i of r.pendingIntros) used.set(i.volunteerId, (used.get(i.volunteerId) ?? 0) + 1);
 
@@ -167,6 +175,7 @@ function buildPool(community: Community, now: Date, r: PoolRecords): Pool {
 
   const volunteers = new Map<string, VolunteerProfile>();
   const candidates: Candidate[] = [];
+  const blockedBy = new Map<string, string[]>();
   const paused: PausedVolunteer[] = [];
   for (const p of r.profiles) {
     const m = members.get(p.memberId);
@@ -174,6 +183,7 @@ function buildPool(community: Community, now: Date, r: PoolRecords): Pool {
       paused.push({ volunteerId: m.id, tags: p.expertise, until: m.pausedUntil });
     if (!m || !p.active || !isAvailableForMatching(m, now)) continue;
     volunteers.set(p.memberId, p);
+    for (const id of m.blocked) blockedBy.set(id, [...(blockedBy.get(id) ?? []), m.id]);
     const free = andNot(freeMask(withDefaultWindows(m.availability), m.timeZone, grid), busyMask(busy.get(m.id) ?? [], grid));
     const rs = ratings.get(p.memberId) ?? [];
     candidates.push({
@@ -195,7 +205,8 @@ function buildPool(community: Community, now: Date, r: PoolRecords): Pool {
     volunteers,
     candidates,
     busy,
-    recentPairs,
+    recentWith,
+    blockedBy,
     paused,
   };
 }
@@ -214,11 +225,10 @@ export function askerFor(pool: Pool, request: ChatRequest, pendingWith: Readonly
   const seeker = pool.members.get(request.seekerId);
   const excluded = new Set<string>([request.seekerId, ...request.tried, ...pendingWith]);
   if (request.referredBy !== null) excluded.add(request.referredBy);
-  for (const c of pool.candidates) {
-    const v = pool.members.get(c.volunteerId);
-    if (seeker?.blocked.includes(c.volunteerId) || v?.blocked.includes(request.seekerId)) excluded.add(c.volunteerId);
-    if (pool.recentPairs.has(pairKey(request.seekerId, c.volunteerId))) excluded.add(c.volunteerId);
-  }
+  // Blocks either way and recent partners, looked up per seeker (not a scan of every candidate).
+  for (const id of seeker?.blocked ?? []) if (pool.volunteers.has(id)) excluded.add(id);
+  for (const id of pool.blockedBy.get(request.seekerId) ?? []) excluded.add(id);
+  for (const id of pool.recentWith.get(request.seekerId) ?? []) if (pool.volunteers.has(id)) excluded.add(id);
   const free = seeker
     ? andNot(
         freeMask(seekerFreeTime(seeker, pool.community), seeker.timeZone, pool.grid),

@@ -1,4 +1,5 @@
 import type { AutocompleteInteraction } from "discord.js";
+import { SYNTAX } from "../core/commands/index.js";
 import type { Deps } from "../core/use-cases/index.js";
 import { vocabulary } from "../core/use-cases/shared/vocabulary.js";
 import { communityIdOf } from "./ids.js";
@@ -19,6 +20,14 @@ export function zoneChoices(typed: string): { name: string; value: string }[] {
     return words.every((w) => hay.includes(w));
   });
   return hits.slice(0, MAX).map((z) => ({ name: z.replace(/_/g, " "), value: z }));
+}
+
+/** Command names for `help topic:`, those containing what was typed first; Discord shows up to 25. */
+export function helpChoices(typed: string): { name: string; value: string }[] {
+  const t = typed.trim().toLowerCase();
+  const keys = SYNTAX.map((s) => s.key).filter((k) => k.includes(t));
+  keys.sort((a, b) => Number(!a.startsWith(t)) - Number(!b.startsWith(t)));
+  return keys.slice(0, MAX).map((k) => ({ name: k, value: k }));
 }
 
 /**
@@ -48,8 +57,10 @@ export async function autocomplete(deps: Deps, i: AutocompleteInteraction): Prom
   const choices =
     focused.name === "zone"
       ? zoneChoices(typed)
-      : guildId && ["tags", "interests", "from", "to"].includes(focused.name)
-        ? await tagChoices(deps, guildId, typed)
-        : [];
+      : focused.name === "topic"
+        ? helpChoices(typed)
+        : guildId && ["tags", "interests", "from", "to"].includes(focused.name)
+          ? await tagChoices(deps, guildId, typed)
+          : [];
   await i.respond(choices);
 }

@@ -23,7 +23,11 @@ const bool = (name: string, description: string): Opt => ({ type: T.Boolean, nam
 
 /** The subcommands of /coffee, mirroring the shell's words; options typed where Discord can check them. */
 export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }[] = [
-  { name: "help", description: "What Percolate does and every command", options: [str("topic", "A command to explain")] },
+  {
+    name: "help",
+    description: "What Percolate does and every command",
+    options: [str("topic", "A command to explain: what it does, its options, examples", { autocomplete: true })],
+  },
   { name: "status", description: "Your profile, requests and chats" },
   {
     name: "profile",

@@ -1,68 +1,17 @@
 import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from "discord-api-types/v10";
-import type { FormKind } from "./parse.js";
-
-interface Field {
-  id: string;
-  label: string;
-  placeholder: string;
-  long?: boolean;
-  required?: boolean;
-}
-
-/** Each form's fields; ids are the slash command's option names, so a form parses like the command. */
-const FIELDS: Record<FormKind, { title: string; fields: Field[] }> = {
-  profile: {
-    title: "Your profile",
-    fields: [
-      { id: "interests", label: "Topics you're exploring", placeholder: "ux research, product design", required: true },
-      { id: "learn", label: "What you want to learn", placeholder: "How people move from support into UX", long: true },
-    ],
-  },
-  volunteer: {
-    title: "Volunteer for coffee chats",
-    fields: [
-      { id: "tags", label: "Topics you can talk about", placeholder: "data science, python", required: true },
-      { id: "capacity", label: "Chats per month", placeholder: "2" },
-      { id: "formats", label: "Formats", placeholder: "video, phone, in_person" },
-      { id: "link", label: "Meeting link", placeholder: "https://meet.example.org/you" },
-      { id: "bio", label: "A line about you", placeholder: "Data lead at a fintech", long: true },
-    ],
-  },
-  availability: {
-    title: "When you're free",
-    fields: [
-      { id: "times", label: "Weekly free times", placeholder: "mon-fri 9-12; sat 10-12", required: true },
-      // Discord never tells a bot a member's zone, so the form asks for it.
-      { id: "zone", label: "Your time zone (Area/City)", placeholder: "Europe/Berlin", required: true },
-    ],
-  },
-  request: {
-    title: "Ask for a coffee chat",
-    fields: [
-      { id: "tags", label: "Topics", placeholder: "ux research", required: true },
-      {
-        id: "goals",
-        label: "What do you want to learn? (1–3 goals)",
-        placeholder: "How to move from support into UX research",
-        long: true,
-        required: true,
-      },
-    ],
-  },
-};
+import { FORM_SPECS, type FormKind, formKindOf } from "../text/index.js";
 
 export const formCustomId = (form: FormKind): string => `form|${form}`;
 
 /** The form's kind from a modal's custom_id, or null when it is not one of ours. */
 export function formOf(customId: string): FormKind | null {
   const m = /^form\|(\w+)$/.exec(customId);
-  const k = m?.[1];
-  return k && k in FIELDS ? (k as FormKind) : null;
+  return m?.[1] ? formKindOf(m[1]) : null;
 }
 
-/** The modal Discord shows for a form. */
+/** The modal Discord shows for a form, drawn from the one form spec (text inputs only on Discord). */
 export function formModal(form: FormKind): APIModalInteractionResponseCallbackData {
-  const f = FIELDS[form];
+  const f = FORM_SPECS[form];
   return {
     custom_id: formCustomId(form),
     title: f.title,
@@ -76,7 +25,7 @@ export function formModal(form: FormKind): APIModalInteractionResponseCallbackDa
           placeholder: x.placeholder,
           style: x.long ? TextInputStyle.Paragraph : TextInputStyle.Short,
           required: x.required ?? false,
-          max_length: x.long ? 500 : 200,
+          max_length: x.max,
         },
       ],
     })),
@@ -84,4 +33,4 @@ export function formModal(form: FormKind): APIModalInteractionResponseCallbackDa
 }
 
 /** The ids of a form's fields, to read them back from a submission. */
-export const formFields = (form: FormKind): string[] => FIELDS[form].fields.map((f) => f.id);
+export const formFields = (form: FormKind): string[] => FORM_SPECS[form].fields.map((f) => f.id);

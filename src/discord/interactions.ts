@@ -21,8 +21,8 @@ import { type Answer, answerLate, type Live, replyLive } from "./answer.js";
 import { DISCORD_INTERACTION, type InteractionPayload, payloadOf, readInteraction } from "./inbox.js";
 import { communityIdOf, decodeCustomId, memberIdOf } from "./ids.js";
 import type { DiscordMessenger } from "./messenger.js";
-import { parseForm, parseSlash, type Options } from "./parse.js";
-import { parseAdminSlash } from "./parse-admin.js";
+import { parseAdminSlash, parseForm, parseSlash, type Options } from "./parse.js";
+
 import { isKnownMember } from "./membership.js";
 import { withMissed } from "./missed.js";
 import { needsZone } from "./zone.js";

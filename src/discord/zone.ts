@@ -1,4 +1,4 @@
-import { type Parsed, USAGE } from "../core/commands/index.js";
+import type { Parsed } from "../core/commands/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
 import { renderProblem } from "../text/index.js";
 import { discordStyle } from "./style.js";
@@ -14,8 +14,9 @@ export async function needsZone(deps: Deps, actor: Actor, parsed: Parsed): Promi
   const text = renderProblem(
     {
       code: "MISSING",
-      what: "your time zone (Discord doesn't share it with bots) — add zone:, e.g. zone:Europe/Berlin",
-      usage: USAGE.availability ?? "availability",
+      what: "your time zone (Discord doesn't share it with bots), e.g. Europe/Berlin",
+      command: "availability",
+      arg: "zone",
     },
     discordStyle,
   );

@@ -1,6 +1,5 @@
-import { type Command, tooLong } from "../core/commands/index.js";
-import { renderTooLong } from "../text/index.js";
-import { isValidZone } from "../core/time/index.js";
+import { type Command, commandFromFields, type Fields, type ParseProblem, tooLong } from "../core/commands/index.js";
+import { FORM_SPECS, renderFieldProblem, renderTooLong } from "../text/index.js";
 import type { Form } from "./modals.js";
 
 /** One input's state as a view submission carries it (plain text, checkboxes, timepicker). */
@@ -17,80 +16,75 @@ const str = (v: ViewValues, block: string): string => (v[block]?.value?.value ??
 const picked = (v: ViewValues, block: string): string[] =>
   (v[block]?.value?.selected_options ?? []).map((o) => o.value ?? "").filter(Boolean);
 const time = (v: ViewValues, block: string): string => v[block]?.value?.selected_time ?? "";
+const DAY_WORDS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /**
- * Reads a submitted form into a core command. Problems come back per block, in words, so
- * Slack shows them under the field that needs fixing and keeps the modal open.
+ * The weekly times as the day checkboxes and time pickers say them (`mon,wed 09:00-12:00`),
+ * or the problems with those inputs, by block.
  */
-export function readForm(form: Form, v: ViewValues): FormResult {
-  const read = readFields(form, v);
-  if (!read.ok) return read;
-  // Oversize text is refused under its own field, with the same words as everywhere else.
-  const long = tooLong(read.command);
-  if (!long) return read;
-  return { ok: false, errors: { [long.name]: renderTooLong(long) } };
+function timesOf(v: ViewValues): { times: string } | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const days = picked(v, "days")
+    .map(Number)
+    .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+  if (days.length === 0) errors.days = "Tick at least one day.";
+  const start = time(v, "from");
+  const end = time(v, "to");
+  if (!/^\d\d:\d\d$/.test(start)) errors.from = "Pick a start time.";
+  if (!/^\d\d:\d\d$/.test(end)) errors.to = "Pick an end time.";
+  else if (start && end <= start) errors.to = "The end must be after the start.";
+  if (Object.keys(errors).length) return { errors };
+  return { times: `${days.map((d) => DAY_WORDS[d - 1]).join(",")} ${start}-${end}` };
 }
 
-function readFields(form: Form, v: ViewValues): FormResult {
-  const errors: Record<string, string> = {};
-  switch (form) {
-    case "profile": {
-      const interests = str(v, "interests");
-      if (!interests) errors.interests = "Name at least one field, e.g. ux research.";
-      const learn = str(v, "learn");
-      const intro = str(v, "intro");
-      if (Object.keys(errors).length) return { ok: false, errors };
-      return { ok: true, command: { kind: "profile", interests, ...(learn ? { learn } : {}), ...(intro ? { intro } : {}) } };
-    }
-    case "volunteer": {
-      const tags = str(v, "tags");
-      if (!tags) errors.tags = "Name at least one topic, e.g. product design.";
-      const cap = str(v, "capacity");
-      if (cap && !/^\d+$/.test(cap)) errors.capacity = `"${cap}" isn't a whole number of chats per month.`;
-      const link = str(v, "link");
-      if (link && !/^https?:\/\/\S+$/.test(link)) errors.link = "Use a full link starting with https://";
-      const formats = picked(v, "formats");
-      const bio = str(v, "bio");
-      if (Object.keys(errors).length) return { ok: false, errors };
-      return {
-        ok: true,
-        command: {
-          kind: "volunteer",
-          tags,
-          ...(bio ? { bio } : {}),
-          ...(cap ? { capacity: Number(cap) } : {}),
-          ...(formats.length ? { formats } : {}),
-          ...(link ? { link } : {}),
-        },
-      };
-    }
-    case "availability": {
-      const days = picked(v, "days")
-        .map(Number)
-        .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
-      if (days.length === 0) errors.days = "Tick at least one day.";
-      const start = time(v, "from");
-      const end = time(v, "to");
-      if (!/^\d\d:\d\d$/.test(start)) errors.from = "Pick a start time.";
-      if (!/^\d\d:\d\d$/.test(end)) errors.to = "Pick an end time.";
-      else if (start && end <= start) errors.to = "The end must be after the start.";
-      const tz = str(v, "tz");
-      if (tz && !isValidZone(tz)) errors.tz = `"${tz}" isn't a time zone I know. Use a name like Europe/Berlin.`;
-      if (Object.keys(errors).length) return { ok: false, errors };
-      return {
-        ok: true,
-        command: { kind: "availability", windows: days.map((day) => ({ day, start, end })), ...(tz ? { timeZone: tz } : {}) },
-      };
-    }
-    case "request": {
-      const tags = str(v, "tags");
-      const goals = str(v, "goals");
-      if (!tags) errors.tags = "Name at least one topic, e.g. ux research.";
-      if (!goals) errors.goals = "Say what you want to learn — it helps the volunteer prepare.";
-      if (Object.keys(errors).length) return { ok: false, errors };
-      return { ok: true, command: { kind: "request", tags, goals } };
-    }
+/** The form's inputs as the command's named fields. */
+function fieldsOf(form: Form, v: ViewValues): { fields: Fields; errors: Record<string, string> } {
+  const fields: Fields = {};
+  let errors: Record<string, string> = {};
+  for (const f of FORM_SPECS[form].fields) {
+    if (f.id === "times") {
+      const t = timesOf(v);
+      if ("errors" in t) errors = t.errors;
+      else fields.times = t.times;
+    } else fields[f.id] = f.id === "formats" ? picked(v, f.id).join(",") : str(v, f.id);
   }
+  return { fields, errors };
+}
+
+/** The block a problem belongs under: its argument's input (the weekly times' is the end time). */
+const blockOf = (form: Form, p: ParseProblem): string => {
+  const name = p.code === "TOO_LONG" ? p.name : "arg" in p ? p.arg : undefined;
+  const ids = FORM_SPECS[form].fields.map((f) => f.id);
+  const id = name && ids.includes(name) ? name : (ids[0] ?? "");
+  return id === "times" ? "to" : id;
+};
+
+/**
+ * Reads a submitted form into a core command through `commandFromFields`, the reading every
+ * surface uses. Problems come back per block, in words, so Slack shows them under the field
+ * that needs fixing and keeps the modal open: each filled field is checked on its own (the
+ * others standing at their placeholder, a valid example), so every wrong field is named at once.
+ */
+export function readForm(form: Form, v: ViewValues): FormResult {
+  const spec = FORM_SPECS[form];
+  const { fields, errors } = fieldsOf(form, v);
+  const examples: Fields = Object.fromEntries(spec.fields.map((f) => [f.id, f.placeholder]));
+  for (const f of spec.fields) {
+    const given = fields[f.id];
+    if (given === "" || given === undefined) {
+      // The weekly times are missing only when Slack's own inputs said nothing (their errors stand).
+      if (f.required && !(f.id === "times" && Object.keys(errors).length)) errors[blockOf(form, { code: "MISSING", what: "", command: form, arg: f.id })] = f.missing ?? "Please fill this in.";
+      continue;
+    }
+    const alone = commandFromFields(form, { ...examples, [f.id]: given });
+    if (alone.kind === "unsupported") errors[blockOf(form, alone.problem)] = renderFieldProblem(alone.problem);
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const read = commandFromFields(form, fields);
+  if (read.kind === "unsupported") return { ok: false, errors: { [blockOf(form, read.problem)]: renderFieldProblem(read.problem) } };
+  // Oversize text is refused under its own field, with the same words as everywhere else.
+  const long = tooLong(read);
+  return long ? { ok: false, errors: { [blockOf(form, long)]: renderTooLong(long) } } : { ok: true, command: read };
 }
 
 /** The field a use-case failure belongs under, so the modal can point at it. */
@@ -99,10 +93,10 @@ export function fieldFor(form: Form, code: string): string {
     NO_TAGS: form === "profile" ? "interests" : "tags",
     BAD_CAPACITY: "capacity",
     BAD_FORMAT: "formats",
-    BAD_ZONE: "tz",
+    BAD_ZONE: "zone",
     BAD_WINDOW: "to",
     GOALS_REQUIRED: "goals",
   };
   const first: Record<Form, string> = { profile: "interests", volunteer: "tags", availability: "days", request: "goals" };
-  return byCode[code] ?? first[form];
+  return (Object.hasOwn(byCode, code) ? byCode[code] : undefined) ?? first[form];
 }

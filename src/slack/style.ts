@@ -1,4 +1,4 @@
-import { helpText, stripControl, type TextStyle } from "../text/index.js";
+import { commandOf, helpText, stripControl, type TextStyle, usageOf } from "../text/index.js";
 
 /** The slash command Percolate answers to; the manifest registers the same name. */
 export const COMMAND = "/coffee";
@@ -14,14 +14,16 @@ export const escapeMrkdwn = (text: string): string => stripControl(text).replace
 const PLAIN_LINK = /^https?:\/\/[^\s<>|]+$/;
 
 /** Slack's style: commands as people type them, `/coffee pick <n>`, in code spans. */
+const code = (command: string): string => `\`${COMMAND} ${escapeMrkdwn(command)}\``;
+
 export const slackStyle: TextStyle = {
-  cmd: (usage) => `\`${COMMAND} ${escapeMrkdwn(usage)}\``,
-  help: helpText(
-    (u) => `\`${COMMAND} ${escapeMrkdwn(u)}\``,
-    [
-      `Forms:           \`${COMMAND} profile\` · \`${COMMAND} volunteer\` · \`${COMMAND} availability\` · \`${COMMAND} request\` open a form · the app's Home tab shows it all`,
-    ],
-  ),
+  surface: "slack",
+  cmd: code,
+  command: (key, fields) => code(commandOf(key, fields, "slack")),
+  usage: (key) => code(usageOf(key, "slack")),
+  help: helpText("slack", code, [
+    `Forms:           \`${COMMAND} profile\` · \`${COMMAND} volunteer\` · \`${COMMAND} availability\` · \`${COMMAND} request\` open a form · the app's Home tab shows it all`,
+  ]),
   user: escapeMrkdwn,
   // `<url>` shows the address itself; anything else is just text.
   link: (url) => (PLAIN_LINK.test(url) ? `<${url.replace(/&/g, "&amp;")}>` : escapeMrkdwn(url)),

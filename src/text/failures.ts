@@ -1,7 +1,7 @@
-import { USAGE } from "../core/commands/index.js";
 import type { FailureCode, ParseProblem } from "../core/commands/index.js";
 import { clip, ECHO_MAX } from "./clip.js";
 import type { TextStyle } from "./style.js";
+import { argOf } from "./syntax.js";
 
 type Detail = Record<string, unknown> | undefined;
 const d = (detail: Detail, key: string): string => String(detail?.[key] ?? "");
@@ -126,18 +126,28 @@ export function renderTooLong(p: Extract<ParseProblem, { code: "TOO_LONG" }>): s
   return `Your ${p.field} is ${p.length.toLocaleString("en-US")} ${unit} long — please keep it to ${p.max.toLocaleString("en-US")} ${unit} or fewer. Nothing was saved.`;
 }
 
-/** A parse problem in words, with the usage line. */
+/** Where to read more about a command, in the surface's syntax. */
+const helpFor = (style: TextStyle, command: string): string =>
+  `More: ${style.command("help", { topic: command === "admin" ? "admin settings" : command })}`;
+
+/** " (--cap)", " (capacity:)": the argument a problem is about, as written on this surface. */
+const argHint = (style: TextStyle, command: string, arg: string | undefined): string => {
+  const shown = arg ? argOf(command, arg, style.surface) : undefined;
+  return shown ? ` (${shown})` : "";
+};
+
+/** A parse problem in words: what is wrong, the usage line and where to read more, all in the surface's syntax. */
 export function renderProblem(p: ParseProblem, style: TextStyle): string {
   const c = style.cmd;
   switch (p.code) {
     case "UNKNOWN_COMMAND":
-      return `I don't know "${u(style, p.word)}".${p.suggestion ? ` Did you mean ${c(USAGE[p.suggestion] ?? p.suggestion)}?` : ""} Type ${c("help")} for the list.`;
+      return `I don't know "${u(style, p.word)}".${p.suggestion ? ` Did you mean ${style.usage(p.suggestion)}?` : ""} Type ${c("help")} for the list.`;
     case "MISSING":
       // `what` can hold a word the person typed ("a value for <key>"): inert like the rest.
-      return `Missing ${style.user(clip(p.what, 200))}. Usage: ${c(p.usage)}`;
+      return `Missing ${style.user(clip(p.what, 200))}${argHint(style, p.command, p.arg)}. Usage: ${style.usage(p.command)} · ${helpFor(style, p.command)}`;
     case "TOO_LONG":
-      return `${renderTooLong(p)} Usage: ${c(p.usage)}`;
+      return `${renderTooLong(p)} Usage: ${style.usage(p.command)}`;
     case "INVALID":
-      return `"${u(style, p.given)}" isn't ${style.user(clip(p.what, 200))}. Usage: ${c(p.usage)}`;
+      return `"${u(style, p.given)}" isn't ${style.user(clip(p.what, 200))}${argHint(style, p.command, p.arg)}. Usage: ${style.usage(p.command)} · ${helpFor(style, p.command)}`;
   }
 }

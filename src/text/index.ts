@@ -11,3 +11,6 @@ export * from "./blockers.js";
 export * from "./clip.js";
 export * from "./files.js";
 export * from "./guest.js";
+export * from "./syntax.js";
+export * from "./help.js";
+export * from "./forms.js";

@@ -1,5 +1,4 @@
 import type { Reply } from "../core/commands/index.js";
-import { USAGE } from "../core/commands/index.js";
 import { formatDate, formatSlot } from "../core/time/index.js";
 import type { OutcomeValue, StatusValue } from "../core/use-cases/index.js";
 import { renderFailure } from "./failures.js";
@@ -9,6 +8,7 @@ import type { TextStyle } from "./style.js";
 import { renderNamedReply } from "./named-replies.js";
 import { MatchBlockerSchema } from "../core/domain/index.js";
 import { renderBlocker } from "./blockers.js";
+import { helpReply } from "./help.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -34,7 +34,7 @@ function unsetHours(s: StatusValue): string {
   return `${awake} your time (not set, so I match you in your waking hours)${s.volunteer ? `; as a volunteer ${asVolunteer}` : ""}`;
 }
 
-function renderStatus(s: StatusValue, c: TextStyle["cmd"], u: TextStyle["user"]): string {
+function renderStatus(s: StatusValue, c: TextStyle["cmd"], u: TextStyle["user"], command: TextStyle["command"]): string {
   const zone = s.member.timeZone;
   const us = (xs: readonly string[]): string => xs.map(u).join(", ");
   const lines = [
@@ -71,7 +71,7 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"], u: TextStyle["user"])
   for (const i of s.introsToAnswer)
     lines.push(
       several
-        ? `Intro from ${u(i.seeker.name)} waiting for your answer (${c(`accept ${firstName(i.seeker.name)}`)} / ${c(`decline ${firstName(i.seeker.name)}`)})`
+        ? `Intro from ${u(i.seeker.name)} waiting for your answer (${c(`accept ${firstName(i.seeker.name)}`)} / ${command("decline", { name: firstName(i.seeker.name) })})`
         : `Intro from ${u(i.seeker.name)} waiting for your answer (accept / decline)`,
     );
   const proposing = s.chats.filter((ch) => ch.status === "proposing").length;
@@ -126,7 +126,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
   // Everything a person typed or chose goes through `u`: inert on every surface.
   const u = style.user;
   const us = (xs: readonly string[]): string => xs.map(u).join(", ");
-  if (r.kind === "help") return style.help;
+  if (r.kind === "help") return helpReply(r.topic, style);
   if (!r.result.ok) {
     const blocker = r.kind === "choose" ? MatchBlockerSchema.safeParse(r.result.detail?.blocker) : null;
     if (blocker?.success) return `Nobody fits right now, so you're on the waitlist.\n${renderBlocker(blocker.data, zone, style)}`;
@@ -135,14 +135,14 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
   if (isAdminReply(r)) return renderAdminReply(r, c, u, zone);
   switch (r.kind) {
     case "status":
-      return renderStatus(r.result.value, c, u);
+      return renderStatus(r.result.value, c, u, style.command);
     case "profile":
       return "interests" in r.result.value
         ? `Saved. You're exploring: ${us(r.result.value.interests) || "—"}.`
-        : renderStatus(r.result.value, c, u);
+        : renderStatus(r.result.value, c, u, style.command);
     case "volunteer": {
       const v = r.result.value;
-      return `Thanks for volunteering! Topics: ${us(v.expertise)} · up to ${v.capacityPerMonth} chats a month. Set your free times with ${c(USAGE.availability ?? "availability")}.`;
+      return `Thanks for volunteering! Topics: ${us(v.expertise)} · up to ${v.capacityPerMonth} chats a month. Set your free times with ${style.usage("availability")}.`;
     }
     case "availability": {
       const m = r.result.value;

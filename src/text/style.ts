@@ -1,9 +1,16 @@
-import { USAGE } from "../core/commands/index.js";
+import type { Fields } from "../core/commands/index.js";
+import { commandOf, type Surface, usageOf } from "./syntax.js";
 
 /** How a platform shows a command people can type, and its help text. */
 export interface TextStyle {
-  /** `pick <n>` as the person should type it here: `"pick <n>"` in the shell, `/coffee pick <n>` on Slack. */
-  cmd(usage: string): string;
+  /** Which surface this is: commands are rendered in its syntax from the one syntax table. */
+  surface: Surface;
+  /** A command typed in shell words (`pause +2w`) as the person should type it here: `"pause +2w"` in the shell, `/coffee pause until:+2w` on Discord. */
+  cmd(typed: string): string;
+  /** A command with named values (`decline`, `{ name: "Sam" }`), as typed here. */
+  command(key: string, fields: Fields): string;
+  /** A command's usage line here, from the syntax table. */
+  usage(key: string): string;
   /** The full help text. */
   help: string;
   /**
@@ -31,9 +38,13 @@ export function stripControl(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** The help text every platform shows, with commands in its own syntax and optional extra lines. */
-export function helpText(cmd: (usage: string) => string, extra: readonly string[] = []): string {
-  const u = (k: string) => cmd(USAGE[k] ?? k);
+/**
+ * The help text every platform shows, with commands in its own syntax (`show` wraps a rendered
+ * command, e.g. in a code span) and optional extra lines.
+ */
+export function helpText(surface: Surface, show: (command: string) => string, extra: readonly string[] = []): string {
+  const u = (k: string) => show(usageOf(k, surface));
+  const cmd = (k: string, f: Fields) => show(commandOf(k, f, surface));
   return [
     "Coffee chats: short conversations to learn from someone who works in a field you're exploring.",
     "",
@@ -41,24 +52,27 @@ export function helpText(cmd: (usage: string) => string, extra: readonly string[
     `                 ${u("request")}`,
     `                 ${u("choose")} · ${u("pick")} · ${u("happened")} | ${u("noshow")} | ${u("reschedule")} · ${u("feedback")} · ${u("thanks")}`,
     `                 ${u("renew")} (put an expired request back on the list)`,
-    `As a volunteer:  ${u("volunteer")} · ${cmd("volunteer off")}`,
+    `As a volunteer:  ${u("volunteer")} · ${cmd("volunteer", { tags: "off" })}`,
     `                 ${u("accept")} | ${u("decline")} · ${u("refer")}`,
-    `Everyone:        ${u("availability")}   e.g. ${cmd("availability mon-fri 9-12; sat 10-12 Europe/Berlin")}`,
+    `Everyone:        ${u("availability")}   e.g. ${cmd("availability", { times: "mon-fri 9-12; sat 10-12", zone: "Europe/Berlin" })}`,
     `                 ${u("status")} · ${u("cancel")} · ${u("pause")} · ${u("resume")} · ${u("leave")} · ${u("block")} · ${u("unblock")} · ${u("forget-me")}`,
     `Admins:          ${u("admin settings")} · ${u("admin tags")}`,
     `                 ${u("admin stats")} · ${u("admin export")} · ${u("admin add")} · ${u("admin remove")} · ${u("admin match")}`,
     `                 ${u("admin queue")} (every waiting request and why it waits)`,
     ...extra,
+    `More about one command: ${show(commandOf("help", { topic: "<command>" }, surface))}, e.g. ${cmd("help", { topic: "availability" })}`,
   ].join("\n");
 }
 
 /** The shell's style: commands in double quotes, as typed at the prompt. */
 export const shellStyle: TextStyle = {
-  cmd: (usage) => `"${usage}"`,
+  surface: "shell",
+  cmd: (typed) => `"${typed}"`,
+  command: (key, fields) => `"${commandOf(key, fields, "shell")}"`,
+  usage: (key) => `"${usageOf(key, "shell")}"`,
   user: stripControl,
   link: stripControl,
-  help: helpText(
-    (u) => u,
-    ["Shell only:      as <name> [--admin] (act as another member; --admin makes them an admin) · clock +3d (move time) · whoami · quit"],
-  ),
+  help: helpText("shell", (u) => u, [
+    "Shell only:      as <name> [--admin] (act as another member; --admin makes them an admin) · clock +3d (move time) · whoami · quit",
+  ]),
 };

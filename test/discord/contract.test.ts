@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseText, type ButtonCommand, type Parsed } from "../../src/core/commands/index.js";
 import { decodeCustomId, encodeCustomId, memberIdOf, userIdOf } from "../../src/discord/ids.js";
-import { parseForm, parseSlash, type Options } from "../../src/discord/parse.js";
-import { parseAdminSlash } from "../../src/discord/parse-admin.js";
+import { parseAdminSlash, parseForm, parseSlash, type Options } from "../../src/discord/parse.js";
 
 const G = "810000000000000001";
 const KIM = "4001";

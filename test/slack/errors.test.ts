@@ -64,11 +64,11 @@ describe("helpful errors on Slack", () => {
       days: { value: { type: "checkboxes", selected_options: [{ text: { type: "plain_text", text: "Monday" }, value: "1" }] } },
       from: { value: { type: "timepicker", selected_time: "15:00" } },
       to: { value: { type: "timepicker", selected_time: "09:00" } },
-      tz: textValue("Mars/Olympus"),
+      zone: textValue("Mars/Olympus"),
     });
     const errors = errorsOf(r.body);
     expect(errors.to).toContain("after the start");
-    expect(errors.tz).toContain("Mars/Olympus");
+    expect(errors.zone).toContain("Mars/Olympus");
   });
 
   it("shows a refusal from the core in the modal too", async () => {

@@ -42,7 +42,7 @@ async function wholeFlow(mode: "http" | "socket") {
     },
     from: { value: { type: "timepicker", selected_time: "10:00" } },
     to: { value: { type: "timepicker", selected_time: "14:00" } },
-    tz: textValue("America/New_York"),
+    zone: textValue("America/New_York"),
   });
   expect(form.body).toContain("update");
 

@@ -1,4 +1,3 @@
-import { USAGE } from "./parse-text.js";
 import type { Command, Parsed, ParseProblem } from "./types.js";
 
 /**
@@ -50,10 +49,15 @@ const LABEL: Record<string, string> = {
   datesOff: "list of dates off",
 };
 
-const usageOf = (c: Command): string => {
-  const word = c.kind === "outcome" ? "happened" : c.kind.replace("admin_", "admin ").replace("forget_me", "forget-me");
-  return USAGE[word] ?? word;
-};
+/** The syntax-table key of the command `c` came from (its usage is shown with the refusal). */
+const commandOf = (c: Command): string =>
+  c.kind === "outcome"
+    ? "happened"
+    : c.kind
+        .replace("admin_", "admin ")
+        .replace("forget_me", "forget-me")
+        .replace("volunteer_off", "volunteer")
+        .replace(/^choose_\w+$/, "choose");
 
 /** The first field of `c` over its limit, as a parse problem; null when everything fits. */
 export function tooLong(c: Command): (ParseProblem & { code: "TOO_LONG" }) | null {
@@ -67,7 +71,7 @@ export function tooLong(c: Command): (ParseProblem & { code: "TOO_LONG" }) | nul
       name: field,
       max: limit,
       length,
-      usage: usageOf(c),
+      command: commandOf(c),
     });
     if (typeof v === "string" && v.length > max) return problem(v.length, max);
     if (Array.isArray(v) && v.every((x) => typeof x === "string")) {

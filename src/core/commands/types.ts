@@ -63,12 +63,17 @@ export type AdminCommand =
 /** Input that is not a command, with what was wrong, so the adapter can say how to fix it. */
 export type Unsupported = { kind: "unsupported"; input: string; problem: ParseProblem };
 
+/**
+ * What was wrong with some input. `command` is the command's key in the syntax table (SYNTAX)
+ * and `arg` the argument meant, so each surface renders the usage and the argument in its own
+ * syntax (`--cap`, `capacity:`) instead of receiving a pre-rendered shell line.
+ */
 export type ParseProblem =
   | { code: "UNKNOWN_COMMAND"; word: string; suggestion?: string }
-  | { code: "MISSING"; what: string; usage: string }
-  | { code: "INVALID"; what: string; given: string; usage: string }
+  | { code: "MISSING"; what: string; command: string; arg?: string }
+  | { code: "INVALID"; what: string; given: string; command: string; arg?: string }
   /** A typed value over its limit (FIELD_LIMITS): `field` in words, `name` as in the command, its `length` and the `max`. */
-  | { code: "TOO_LONG"; field: string; name: string; max: number; length: number; usage: string; unit?: "items" };
+  | { code: "TOO_LONG"; field: string; name: string; max: number; length: number; command: string; unit?: "items" };
 
 export type Parsed = Command | Unsupported;
 export type CommandKind = Command["kind"];

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { USAGE, parseText, splitFlags, type Parsed } from "../../../src/core/commands/index.js";
+import { SYNTAX, parseText, splitFields, syntax, type Parsed } from "../../../src/core/commands/index.js";
 
 /** Resolves `<@U123>` mentions and a few known names; anything else is unknown. */
 const resolve = (word: string): string | null => {
@@ -75,15 +75,16 @@ describe("parseText", () => {
       link: "https://meet.example/v",
       bio: "Design lead",
     });
-    expect(problem("volunteer")).toMatchObject({ code: "MISSING", usage: USAGE.volunteer });
+    expect(problem("volunteer")).toMatchObject({ code: "MISSING", command: "volunteer" });
     expect(problem("volunteer ux --cap lots")).toEqual({
       code: "INVALID",
-      what: "--cap (chats per month)",
+      what: "a number of chats per month",
       given: "lots",
-      usage: USAGE.volunteer,
+      command: "volunteer",
+      arg: "capacity",
     });
     // A flag with no value is a mistake, not "capacity 0" (which would silently stop all intros).
-    expect(problem("volunteer ux --cap")).toMatchObject({ code: "INVALID", what: "--cap (chats per month)", given: "" });
+    expect(problem("volunteer ux --cap")).toMatchObject({ code: "INVALID", arg: "capacity", given: "" });
     expect(problem("volunteer ux --cap  --bio hi")).toMatchObject({ code: "INVALID", given: "" });
     expect(parse("volunteer ux --cap 0")).toMatchObject({ capacity: 0 });
   });
@@ -124,9 +125,9 @@ describe("parseText", () => {
       goals: "what to learn first -- and why",
     });
     expect(problem("request")).toMatchObject({ code: "MISSING", what: "the topics and what you want to learn" });
-    expect(problem("request ux")).toMatchObject({ code: "MISSING", what: "what you want to learn, after --" });
-    expect(problem("request ux --")).toMatchObject({ code: "MISSING", what: "what you want to learn, after --" });
-    expect(problem("request -- goals only")).toMatchObject({ code: "MISSING", what: "the topics, before --" });
+    expect(problem("request ux")).toMatchObject({ code: "MISSING", what: "what you want to learn", arg: "goals" });
+    expect(problem("request ux --")).toMatchObject({ code: "MISSING", what: "what you want to learn", arg: "goals" });
+    expect(problem("request -- goals only")).toMatchObject({ code: "MISSING", what: "the topics", arg: "tags" });
   });
 
   it("choose: a number, auto, or a member", () => {
@@ -146,7 +147,7 @@ describe("parseText", () => {
 
   it("pick: a slot number", () => {
     expect(parse("pick 2")).toEqual({ kind: "pick", choice: 2 });
-    expect(problem("pick")).toMatchObject({ code: "MISSING", what: "which slot (1, 2 or 3)" });
+    expect(problem("pick")).toMatchObject({ code: "MISSING", what: "which time (1, 2 or 3)", arg: "slot" });
     for (const bad of ["0", "-1", "two", "2.5"]) expect(problem(`pick ${bad}`)).toMatchObject({ code: "INVALID", given: bad });
   });
 
@@ -159,8 +160,8 @@ describe("parseText", () => {
   it("block and refer: a member", () => {
     expect(parse("block <@U9>")).toEqual({ kind: "block", memberId: "slack:T1:U9" });
     expect(parse("refer alice")).toEqual({ kind: "refer", memberId: "slack:T1:alice" });
-    expect(problem("block")).toMatchObject({ code: "MISSING", usage: USAGE.block });
-    expect(problem("refer carol")).toMatchObject({ code: "INVALID", given: "carol", usage: USAGE.refer });
+    expect(problem("block")).toMatchObject({ code: "MISSING", command: "block" });
+    expect(problem("refer carol")).toMatchObject({ code: "INVALID", given: "carol", command: "refer" });
   });
 
   it("feedback: a rating 1–5 and a note", () => {
@@ -177,8 +178,8 @@ describe("parseText", () => {
     expect(parse("  xyzzy  plugh ")).toMatchObject({ kind: "unsupported", input: "xyzzy  plugh" });
   });
 
-  it("every command word in USAGE is understood", () => {
-    for (const word of Object.keys(USAGE)) {
+  it("every command word in the syntax table is understood", () => {
+    for (const word of SYNTAX.map((x) => x.key)) {
       const p = parse(word);
       if (p.kind === "unsupported") expect(p.problem.code).not.toBe("UNKNOWN_COMMAND");
     }
@@ -222,7 +223,7 @@ describe("parseText", () => {
   ]);
 
   it("never throws on arbitrary text, and always returns a known kind", () => {
-    const words = fc.constantFrom(...Object.keys(USAGE), "no-show", "didnt-happen", "");
+    const words = fc.constantFrom(...SYNTAX.map((x) => x.key), "no-show", "didnt-happen", "");
     const text = fc.oneof(
       fc.string({ unit: "binary", maxLength: 200 }),
       fc.string({ unit: "grapheme", maxLength: 60 }),
@@ -274,10 +275,14 @@ describe("parseText", () => {
   });
 });
 
-describe("splitFlags", () => {
-  it("splits --flags from the leading text", () => {
-    expect(splitFlags("ux, product --cap 2 --BIO  hi there ")).toEqual({ rest: "ux, product", flags: { cap: "2", bio: "hi there" } });
-    expect(splitFlags("no flags here")).toEqual({ rest: "no flags here", flags: {} });
-    expect(splitFlags("a -- b")).toEqual({ rest: "a -- b", flags: {} });
+describe("splitFields", () => {
+  it("splits --flags from the leading text by the command's table entry", () => {
+    expect(splitFields(syntax("volunteer"), "ux, product --cap 2 --BIO  hi there ")).toEqual({
+      tags: "ux, product",
+      capacity: "2",
+      bio: "hi there",
+    });
+    expect(splitFields(syntax("volunteer"), "no flags here")).toEqual({ tags: "no flags here" });
+    expect(splitFields(syntax("request"), "a -- b")).toEqual({ tags: "a", goals: "b" });
   });
 });

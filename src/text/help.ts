@@ -1,0 +1,189 @@
+import { type Fields, SYNTAX, syntaxOf } from "../core/commands/index.js";
+import type { TextStyle } from "./style.js";
+import { argFormOf } from "./syntax.js";
+
+/** What one command does, a line per argument, and two examples (as named values). */
+export interface CommandHelp {
+  does: string;
+  args: Readonly<Record<string, string>>;
+  examples: readonly [Fields, Fields];
+}
+
+const none = {} as const;
+
+/**
+ * Help for every command in the syntax table (a test checks each has an entry, a meaning for
+ * each argument and two examples). Examples are values, rendered in each surface's syntax.
+ */
+export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
+  help: {
+    does: "Lists every command, or explains one: what it does, its options and examples.",
+    args: { topic: "The command to explain, e.g. availability or admin tags." },
+    examples: [{}, { topic: "request" }],
+  },
+  status: { does: "Shows your profile, free times, requests and chats.", args: none, examples: [{}, {}] },
+  profile: {
+    does: "Says what you're exploring, so volunteers know what you're curious about.",
+    args: { interests: "Topics you're exploring, comma-separated.", learn: "What you want to learn, in your own words." },
+    examples: [{ interests: "ux research" }, { interests: "data science, python", learn: "How analysts move into ML" }],
+  },
+  volunteer: {
+    does: "Offers coffee chats on topics you know; `off` stops volunteering.",
+    args: {
+      tags: "Topics you can talk about, comma-separated (or off).",
+      capacity: "Chats per month you can give (0 pauses new intros; default 2).",
+      formats: "How you like to meet: video, phone, in_person.",
+      link: "Your meeting link, starting with https://.",
+      bio: "A line about you that seekers see.",
+    },
+    examples: [
+      { tags: "product design, ux" },
+      { tags: "python", capacity: "3", formats: "video,phone", link: "https://meet.example.org/you" },
+    ],
+  },
+  availability: {
+    does: "Sets when you're free each week and your time zone; chats are proposed in these times.",
+    args: {
+      times: "Days and hours (24-hour clock), several separated by ;",
+      zone: "Your time zone as Area/City.",
+      off: "Days off, as YYYY-MM-DD, comma-separated.",
+    },
+    examples: [
+      { times: "mon-fri 9-12; sat 10-12", zone: "Europe/Berlin" },
+      { times: "tue,thu 17-19", off: "2026-12-24,2026-12-31" },
+    ],
+  },
+  request: {
+    does: "Asks for a coffee chat: I suggest volunteers who know the topics.",
+    args: { tags: "The topics, comma-separated.", goals: "What you want to learn (1–3 goals)." },
+    examples: [
+      { tags: "ux research", goals: "how to start" },
+      { tags: "data engineering", goals: "what a first year looks like" },
+    ],
+  },
+  choose: {
+    does: "Chooses one of the volunteers I suggested, or lets me pick.",
+    args: { pick: "The suggestion's number, the volunteer's name, or auto.", for: "Words of the request, when several wait." },
+    examples: [{ pick: "1" }, { pick: "auto" }],
+  },
+  accept: {
+    does: "Says yes to an intro waiting for you.",
+    args: { name: "Whose intro, when several wait." },
+    examples: [{}, { name: "Sam" }],
+  },
+  decline: {
+    does: "Says no to an intro waiting for you; the seeker isn't told why.",
+    args: { name: "Whose intro, when several wait.", reason: "Why, for us only." },
+    examples: [{}, { name: "Sam", reason: "busy this month" }],
+  },
+  pick: {
+    does: "Picks one of the times I proposed for your chat.",
+    args: { slot: "The time's number.", with: "Whose chat, when several wait for a time." },
+    examples: [{ slot: "1" }, { slot: "2", with: "Sam" }],
+  },
+  happened: { does: "Tells me your chat happened.", args: none, examples: [{}, {}] },
+  noshow: { does: "Tells me your chat didn't happen.", args: none, examples: [{}, {}] },
+  reschedule: { does: "Finds new times for your chat.", args: none, examples: [{}, {}] },
+  cancel: {
+    does: "Cancels your open chat or request; a booked chat asks first.",
+    args: { with: "Whose chat, when you have several.", confirm: "Yes: cancel the booked chat now." },
+    examples: [{}, { with: "Sam", confirm: true }],
+  },
+  pause: {
+    does: "Pauses intros until a date; your chats already booked stay.",
+    args: { until: "A date (YYYY-MM-DD) or a span like +2w." },
+    examples: [{ until: "+2w" }, { until: "2027-01-15" }],
+  },
+  resume: { does: "Gets intros again after a pause or after leaving.", args: none, examples: [{}, {}] },
+  leave: {
+    does: "Stops coffee chats entirely; chats not yet held are called off (it asks first).",
+    args: { confirm: "Yes: leave now." },
+    examples: [{}, { confirm: true }],
+  },
+  block: { does: "Never be matched with a member.", args: { member: "Who." }, examples: [{ member: "@sam" }, { member: "@pia" }] },
+  unblock: { does: "Undoes a block.", args: { member: "Who." }, examples: [{ member: "@sam" }, { member: "@pia" }] },
+  refer: {
+    does: "After a chat, suggests someone else the seeker should talk to.",
+    args: { member: "Who." },
+    examples: [{ member: "@sam" }, { member: "@pia" }],
+  },
+  feedback: {
+    does: "Rates your last chat; it stays private.",
+    args: { rating: "1 (poor) to 5 (great).", note: "Anything else, for us only." },
+    examples: [{ rating: "5" }, { rating: "4", note: "really helpful" }],
+  },
+  thanks: {
+    does: "Sends your thank-you note to the volunteer of your last chat, word for word.",
+    args: { note: "Your note." },
+    examples: [{ note: "Your advice on portfolios helped a lot" }, { note: "Thanks for your time!" }],
+  },
+  "forget-me": {
+    does: "Leaves and erases what I know about you here (it asks first).",
+    args: { confirm: "Yes: erase everything now." },
+    examples: [{}, { confirm: true }],
+  },
+  renew: { does: "Puts your expired request back on the list.", args: none, examples: [{}, {}] },
+  "admin settings": {
+    does: "Admins: lists the community's settings, or changes one.",
+    args: { key: "The setting, e.g. chatMinutes.", value: "Its new value.", show: "List every setting (Discord)." },
+    examples: [{ show: true }, { key: "chatMinutes", value: "45" }],
+  },
+  "admin tags": {
+    does: "Admins: maps, renames or merges topics.",
+    args: { op: "alias (a word means a topic), rename or merge.", from: "The topic to change.", to: "The topic it becomes." },
+    examples: [
+      { op: "alias", from: "ml", to: "machine-learning" },
+      { op: "merge", from: "ux", to: "ux-design" },
+    ],
+  },
+  "admin stats": {
+    does: "Admins: how the programme is doing.",
+    args: { period: "30d, 12w, 6m, 1y or all." },
+    examples: [{}, { period: "12w" }],
+  },
+  "admin export": {
+    does: "Admins: exports the community's data as CSV.",
+    args: { notes: "Include private feedback notes.", path: "The folder to write to (shell)." },
+    examples: [{}, { notes: true }],
+  },
+  "admin add": { does: "Admins: makes a member an admin.", args: { member: "Who." }, examples: [{ member: "@sam" }, { member: "@pia" }] },
+  "admin remove": { does: "Admins: removes an added admin.", args: { member: "Who." }, examples: [{ member: "@sam" }, { member: "@pia" }] },
+  "admin match": { does: "Admins: matches the waiting queue now.", args: none, examples: [{}, {}] },
+  "admin queue": { does: "Admins: every waiting request, how long it waits and why.", args: none, examples: [{}, {}] },
+};
+
+/** The topic people asked about as a table key: `?`, `/coffee availability`, `Admin Tags` all work. */
+function topicKey(topic: string): string | undefined {
+  const words = topic
+    .trim()
+    .replace(/^\/coffee\s+/i, "")
+    .replace(/^(help|\?)\s+(?=\S)/i, "")
+    .toLowerCase()
+    .split(/\s+/);
+  return syntaxOf(words.slice(0, 2).join(" "))?.key ?? syntaxOf(words[0] ?? "")?.key;
+}
+
+/**
+ * The help a person asked for: everything without a topic; one command explained (what it
+ * does, every option, two examples) for a known topic; for an unknown one, says so and lists
+ * the commands.
+ */
+export function helpReply(topic: string | undefined, style: TextStyle): string {
+  if (topic === undefined || topic.trim() === "") return style.help;
+  const key = topicKey(topic);
+  const h = key ? COMMAND_HELP[key] : undefined;
+  if (!key || !h) {
+    const all = SYNTAX.map((s) => s.key).join(", ");
+    return `I don't have help on "${style.user(topic.slice(0, 60))}". Ask about one of: ${all}. For example ${style.command("help", { topic: "availability" })}.`;
+  }
+  const s = syntaxOf(key);
+  const options = (s?.args ?? [])
+    .filter((a) => h.args[a.name] && (style.surface === "discord" ? a.discord !== false : a.text !== false))
+    .map((a) => `  ${argFormOf(key, a.name, style.surface)} — ${h.args[a.name]}`);
+  const examples = h.examples.map((f) => style.command(key, f)).filter((x, i, all) => all.indexOf(x) === i);
+  return [
+    `${style.usage(key)} — ${h.does}`,
+    ...(options.length ? ["Options:", ...options] : []),
+    `${examples.length > 1 ? "Examples" : "Example"}: ${examples.join(" · ")}`,
+  ].join("\n");
+}

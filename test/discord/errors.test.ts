@@ -14,9 +14,9 @@ describe("Discord input errors and community separation", () => {
   const cases: [string, Record<string, string | number>, RegExp][] = [
     ["availability", { times: "someday 9-12", zone: "Europe/Berlin" }, /"someday 9-12" isn't a day range.*\/coffee availability times:/],
     ["availability", { times: "mon-fri 9-12", zone: "Mars/Olympus" }, /isn't a time zone.*zone:/],
-    ["availability", { times: "mon-fri 9-12" }, /time zone.*zone:Europe\/Berlin/],
-    ["request", { tags: "ux" }, /Missing goals.*\/coffee request tags:<topics> goals:/],
-    ["volunteer", { capacity: 3 }, /Missing tags.*\/coffee volunteer tags:/],
+    ["availability", { times: "mon-fri 9-12" }, /Missing your time zone.*e\.g\. Europe\/Berlin \(zone:\)/],
+    ["request", { tags: "ux" }, /Missing what you want to learn \(goals:\).*\/coffee request tags:<topics> goals:/],
+    ["volunteer", { capacity: 3 }, /Missing the topics you can talk about \(tags:\).*\/coffee volunteer tags:/],
     ["choose", { pick: "1.5" }, /"1.5" isn't a suggestion number.*\/coffee choose pick:/],
     ["pause", { until: "someday" }, /couldn't read "someday"/],
     ["feedback", { rating: 5 }, /couldn't find a chat.*\/coffee status/],
@@ -32,7 +32,7 @@ describe("Discord input errors and community separation", () => {
   it("rejects bad form input with the fix", async () => {
     const a = await bot.fake.submitModal(G1, kim, "form|volunteer", { tags: "python", capacity: "lots" });
     expect(a.data.flags).toBe(EPHEMERAL);
-    expect(text(a)).toMatch(/"lots" isn't capacity \(chats per month\)/);
+    expect(text(a)).toMatch(/"lots" isn't a number of chats per month \(capacity:\)/);
     const b = await bot.fake.submitModal(G1, kim, "form|availability", { times: "mon-fri 9-12", zone: "Berlin" });
     expect(text(b)).toMatch(/"Berlin" isn't a time zone/);
   });
@@ -65,7 +65,7 @@ describe("Discord admin commands and forget-me", () => {
     expect(text(stats)).not.toContain("Only community admins");
     const other = await bot.fake.command(G1, kim, "admin match");
     expect(text(other)).toContain("Only community admins can use admin");
-    expect(text(other)).toContain("`/coffee admin add member:<@member>`");
+    expect(text(other)).toContain("`/coffee admin add member:<member>`");
     const set = await bot.fake.command(G1, owner, "admin settings", { key: "chatMinutes", value: "45" });
     expect(text(set)).toContain("chatMinutes");
     const exported = await bot.fake.command(G1, owner, "admin export", {});

@@ -21,7 +21,7 @@ describe("helpful errors on Slack", () => {
     await h.slash(u, "");
     const text = shown(String(h.lastResponse().text));
     expect(h.lastResponse().response_type).toBe("ephemeral");
-    expect(text).toContain("`/coffee request <tags> -- <what you want to learn>`");
+    expect(text).toContain("`/coffee request <topics> -- <what you want to learn>`");
   });
 
   it("answers an unknown subcommand ephemerally, suggesting the nearest one", async () => {
@@ -29,7 +29,7 @@ describe("helpful errors on Slack", () => {
     await h.slash(u, "volunter ux");
     expect(h.lastResponse().response_type).toBe("ephemeral");
     expect(String(h.lastResponse().text)).toContain('I don\'t know "volunter"');
-    expect(shown(String(h.lastResponse().text))).toContain("`/coffee volunteer <tags>");
+    expect(shown(String(h.lastResponse().text))).toContain("`/coffee volunteer <topics>");
     await h.slash(u, "forget-everything");
     expect(String(h.lastResponse().text)).toContain("`/coffee help`");
   });

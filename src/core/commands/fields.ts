@@ -73,6 +73,8 @@ export function commandFromFields(key: string, raw: Fields, resolve?: MemberReso
       const formats = f("formats");
       const bio = f("bio");
       const link = f("link");
+      // The link is shown in every booking as the place to meet: a web address, as the forms always asked.
+      if (link !== undefined && !/^https?:\/\/\S+$/i.test(link)) return invalid("a meeting link starting with https://", link, "link");
       return {
         kind: "volunteer",
         tags,

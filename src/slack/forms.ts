@@ -73,7 +73,8 @@ export function readForm(form: Form, v: ViewValues): FormResult {
     const given = fields[f.id];
     if (given === "" || given === undefined) {
       // The weekly times are missing only when Slack's own inputs said nothing (their errors stand).
-      if (f.required && !(f.id === "times" && Object.keys(errors).length)) errors[blockOf(form, { code: "MISSING", what: "", command: form, arg: f.id })] = f.missing ?? "Please fill this in.";
+      if (f.required && !(f.id === "times" && Object.keys(errors).length))
+        errors[blockOf(form, { code: "MISSING", what: "", command: form, arg: f.id })] = f.missing ?? "Please fill this in.";
       continue;
     }
     const alone = commandFromFields(form, { ...examples, [f.id]: given });

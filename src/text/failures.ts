@@ -127,8 +127,7 @@ export function renderTooLong(p: Extract<ParseProblem, { code: "TOO_LONG" }>): s
 }
 
 /** Where to read more about a command, in the surface's syntax. */
-const helpFor = (style: TextStyle, command: string): string =>
-  `More: ${style.command("help", { topic: command === "admin" ? "admin settings" : command })}`;
+const helpFor = (style: TextStyle, command: string): string => `More: ${style.command("help", { topic: command })}`;
 
 /** " (--cap)", " (capacity:)": the argument a problem is about, as written on this surface. */
 const argHint = (style: TextStyle, command: string, arg: string | undefined): string => {

@@ -170,6 +170,11 @@ function topicKey(topic: string): string | undefined {
  */
 export function helpReply(topic: string | undefined, style: TextStyle): string {
   if (topic === undefined || topic.trim() === "") return style.help;
+  if (/^\s*admin\s*$/i.test(topic))
+    return [
+      "Admin commands (for community admins):",
+      ...SYNTAX.filter((s) => s.key.startsWith("admin ")).map((s) => `  ${style.usage(s.key)} — ${COMMAND_HELP[s.key]?.does ?? ""}`),
+    ].join("\n");
   const key = topicKey(topic);
   const h = key ? COMMAND_HELP[key] : undefined;
   if (!key || !h) {

@@ -1,5 +1,5 @@
 import type { Fields } from "../core/commands/index.js";
-import { commandOf, type Surface, usageOf } from "./syntax.js";
+import { commandOf, shortUsageOf, type Surface, usageOf } from "./syntax.js";
 
 /** How a platform shows a command people can type, and its help text. */
 export interface TextStyle {
@@ -43,7 +43,7 @@ export function stripControl(text: string): string {
  * command, e.g. in a code span) and optional extra lines.
  */
 export function helpText(surface: Surface, show: (command: string) => string, extra: readonly string[] = []): string {
-  const u = (k: string) => show(usageOf(k, surface));
+  const u = (k: string) => show(shortUsageOf(k, surface));
   const cmd = (k: string, f: Fields) => show(commandOf(k, f, surface));
   return [
     "Coffee chats: short conversations to learn from someone who works in a field you're exploring.",
@@ -54,7 +54,7 @@ export function helpText(surface: Surface, show: (command: string) => string, ex
     `                 ${u("renew")} (put an expired request back on the list)`,
     `As a volunteer:  ${u("volunteer")} · ${cmd("volunteer", { tags: "off" })}`,
     `                 ${u("accept")} | ${u("decline")} · ${u("refer")}`,
-    `Everyone:        ${u("availability")}   e.g. ${cmd("availability", { times: "mon-fri 9-12; sat 10-12", zone: "Europe/Berlin" })}`,
+    `Everyone:        ${u("availability")}   e.g. ${cmd("availability", { times: "mon-fri 9-12; sat 10-12", zone: "Europe/Berlin", off: "2026-12-24" })}`,
     `                 ${u("status")} · ${u("cancel")} · ${u("pause")} · ${u("resume")} · ${u("leave")} · ${u("block")} · ${u("unblock")} · ${u("forget-me")}`,
     `Admins:          ${u("admin settings")} · ${u("admin tags")}`,
     `                 ${u("admin stats")} · ${u("admin export")} · ${u("admin add")} · ${u("admin remove")} · ${u("admin match")}`,

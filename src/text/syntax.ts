@@ -1,4 +1,4 @@
-import { type ArgSyntax, type CommandSyntax, commandAt, type Fields, splitFields, syntaxOf } from "../core/commands/index.js";
+import { type ArgSyntax, type CommandSyntax, commandAt, type Fields, SYNTAX, splitFields, syntaxOf } from "../core/commands/index.js";
 
 /** The three places people type commands; each writes them its own way. */
 export type Surface = "shell" | "slack" | "discord";
@@ -9,6 +9,9 @@ export type Surface = "shell" | "slack" | "discord";
  * (`volunteer tags:<topics> capacity:<n>`). Nothing here rewrites strings: every line is built
  * from a command's entry and named fields.
  */
+/** The admin commands' second words: `admin` alone is no command, only their family. */
+export const ADMIN_SUBS: readonly string[] = SYNTAX.filter((s) => s.key.startsWith("admin ")).map((s) => s.key.slice("admin ".length));
+
 const onDiscord = (a: ArgSyntax): boolean => a.discord !== false;
 
 /** One argument with its value, as written on the surface; "" when the surface has no place for it. */
@@ -28,12 +31,25 @@ const line = (s: CommandSyntax, parts: string[]): string => [s.key, ...parts.fil
 /** The usage line of a command on a surface, without `/coffee`: `pick <number> [with <name>]`. */
 export function usageOf(key: string, surface: Surface): string {
   const s = syntaxOf(key);
+  if (key === "admin") return `admin ${ADMIN_SUBS.join("|")}`;
   if (!s) return key;
   const parts = s.args.map((a) => {
     const shown = renderArg(a, a.boolean ? true : `<${a.placeholder}>`, surface);
     return shown && !a.required ? `[${shown}]` : shown;
   });
   return line(s, parts);
+}
+
+/**
+ * The short usage line for a list of commands: the required arguments, and `[…]` when there are
+ * options (`help <command>` explains them): `volunteer <topics> […]`.
+ */
+export function shortUsageOf(key: string, surface: Surface): string {
+  const s = syntaxOf(key);
+  if (!s) return usageOf(key, surface);
+  const shown = s.args.filter((a) => surface !== "discord" || onDiscord(a)).filter((a) => surface === "discord" || a.text !== false);
+  const parts = shown.filter((a) => a.required).map((a) => renderArg(a, `<${a.placeholder}>`, surface));
+  return line(s, [...parts, shown.some((a) => !a.required) ? "[…]" : ""]);
 }
 
 /** A command with the given values on a surface, without `/coffee`: `pause until:+2w`. */

@@ -81,7 +81,9 @@ describe("shell adapter", () => {
       "status",
     ]);
     expect(out).toContain('I don\'t know "requets". Did you mean "request <topics> -- <what you want to learn>"?');
-    expect(out).toContain('Missing what you want to learn (after --). Usage: "request <topics> -- <what you want to learn>" · More: "help request"');
+    expect(out).toContain(
+      'Missing what you want to learn (after --). Usage: "request <topics> -- <what you want to learn>" · More: "help request"',
+    );
     expect(out).toContain('"someday 9-5" isn\'t a day range and time range');
     expect(out).toContain("There's no chat waiting for a time right now");
     expect(out).toContain('"9" isn\'t a rating from 1 to 5');

@@ -100,7 +100,7 @@ export const SYNTAX: readonly CommandSyntax[] = [
   {
     key: "admin tags",
     aliases: ["admin tag"],
-    args: [a("op", "alias|rename|merge", "word", req), a("from", "tag", "word", req), a("to", "tag", "word", req)],
+    args: [a("op", "alias|rename|merge", "word", req), a("from", "from", "word", req), a("to", "to", "word", req)],
   },
   { key: "admin stats", args: [a("period", "30d|12w|6m|1y|all", "word")] },
   {

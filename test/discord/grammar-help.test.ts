@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBot, user, G1, type Bot } from "./harness.js";
+import { text } from "./helpers.js";
+
+/*
+ * Issue 14 on Discord: `help topic:` explains one command in Discord's own syntax (options, not
+ * shell words), refusals name the registered options and point at `help topic:`, and the topic
+ * option completes command names.
+ */
+
+const kim = user("4101", "Kim");
+
+describe("Discord help and refusals in Discord syntax", () => {
+  let bot: Bot;
+  beforeAll(async () => {
+    bot = await startBot({ memory: true });
+  });
+  afterAll(async () => bot.stop());
+
+  const cases: [string, Record<string, string | number>, string[]][] = [
+    [
+      "help",
+      { topic: "availability" },
+      [
+        "`/coffee availability times:<days from-to> [zone:<Area/City>] [off:<dates off>]` — Sets when you're free each week",
+        "  off:<dates off> — Days off, as YYYY-MM-DD, comma-separated.",
+        "Examples: `/coffee availability times:mon-fri 9-12; sat 10-12 zone:Europe/Berlin` · `/coffee availability times:tue,thu 17-19 off:2026-12-24,2026-12-31`",
+      ],
+    ],
+    ["help", { topic: "?" }, ["`/coffee help [topic:<command>]` — Lists every command, or explains one"]],
+    [
+      "help",
+      { topic: "admin tags" },
+      ["`/coffee admin tags op:<alias|rename|merge> from:<from> to:<to>`", "`/coffee admin tags op:alias from:ml to:machine-learning`"],
+    ],
+    ["help", {}, ["More about one command: /coffee help topic:<command>, e.g. /coffee help topic:availability"]],
+    [
+      "request",
+      { tags: "ux" },
+      [
+        "Missing what you want to learn (goals:). Usage: `/coffee request tags:<topics> goals:<what you want to learn>` · More: `/coffee help topic:request`",
+      ],
+    ],
+    [
+      "volunteer",
+      { tags: "ux", link: "meet me" },
+      ['"meet me" isn\'t a meeting link starting with https:// (link:).', "More: `/coffee help topic:volunteer`"],
+    ],
+  ];
+  it.each(cases)("/coffee %s %j", async (sub, opts, parts) => {
+    const got = text(await bot.fake.command(G1, kim, sub, opts));
+    for (const p of parts) expect(got).toContain(p);
+    expect(got).not.toMatch(/--cap|-- </);
+  });
+
+  it("completes the help topic with command names", async () => {
+    const choices = await bot.fake.autocomplete(G1, kim, "help", { topic: "adm" }, "topic");
+    expect(choices.map((c) => c.value)).toContain("admin tags");
+  });
+});

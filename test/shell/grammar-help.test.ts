@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/core/ports/index.js";
+import { sequentialIds } from "../../src/runtime.js";
+import { ShiftableClock } from "../../src/shell/platform.js";
+import { ShellSession } from "../../src/shell/session.js";
+import { MemoryStore } from "../../src/store/memory-store.js";
+
+/*
+ * Issue 14, bullets 4 (help part) and 5 in the shell: `help <command>` and `?` explain one
+ * command from the syntax table; every refusal names the usage in shell words and points at
+ * `help <command>`.
+ */
+
+async function reply(line: string): Promise<string> {
+  const clock = new ShiftableClock(() => Date.UTC(2026, 10, 23, 8, 0));
+  const out: string[] = [];
+  const session = new ShellSession(
+    { store: new MemoryStore(), clock, ids: sequentialIds(), log: silentLogger },
+    clock,
+    (t) => out.push(t),
+    "UTC",
+    { admins: ["admin"] },
+  );
+  const from = out.length;
+  await session.handle(line);
+  return out.slice(from).join("\n");
+}
+
+const AVAILABILITY_HELP = [
+  `"availability <days from-to> [<Area/City>] [--off <dates off>]" — Sets when you're free each week and your time zone; chats are proposed in these times.`,
+  "Options:",
+  "  <days from-to> — Days and hours (24-hour clock), several separated by ;",
+  "  <Area/City> — Your time zone as Area/City.",
+  "  --off <dates off> — Days off, as YYYY-MM-DD, comma-separated.",
+  `Examples: "availability mon-fri 9-12; sat 10-12 Europe/Berlin" · "availability tue,thu 17-19 --off 2026-12-24,2026-12-31"`,
+].join("\n");
+
+describe("help that teaches, in the shell", () => {
+  const exact: [string, string][] = [
+    ["help availability", AVAILABILITY_HELP],
+    ["? availability", AVAILABILITY_HELP],
+    ["help /coffee Availability", AVAILABILITY_HELP],
+    [
+      "help ?",
+      [
+        `"help [<command>]" — Lists every command, or explains one: what it does, its options and examples.`,
+        "Options:",
+        "  <command> — The command to explain, e.g. availability or admin tags.",
+        `Examples: "help" · "help request"`,
+      ].join("\n"),
+    ],
+    [
+      "help admin tags",
+      [
+        `"admin tags <alias|rename|merge> <from> <to>" — Admins: maps, renames or merges topics.`,
+        "Options:",
+        "  <alias|rename|merge> — alias (a word means a topic), rename or merge.",
+        "  <from> — The topic to change.",
+        "  <to> — The topic it becomes.",
+        `Examples: "admin tags alias ml machine-learning" · "admin tags merge ux ux-design"`,
+      ].join("\n"),
+    ],
+    [
+      "request ml",
+      `Missing what you want to learn (after --). Usage: "request <topics> -- <what you want to learn>" · More: "help request"`,
+    ],
+    [
+      "volunteer ux --cap lots",
+      `"lots" isn't a number of chats per month (--cap). Usage: "volunteer <topics> [--cap <chats per month>] [--formats <video,phone>] [--link <url>] [--bio <a line about you>]" · More: "help volunteer"`,
+    ],
+    ["pick x", `"x" isn't a time's number. Usage: "pick <number> [with <name>]" · More: "help pick"`],
+    [
+      "admin tags foo",
+      `"foo" isn't alias, rename or merge. Usage: "admin tags <alias|rename|merge> <from> <to>" · More: "help admin tags"`,
+    ],
+  ];
+  it.each(exact)("%s", async (line, expected) => {
+    expect(await reply(line)).toBe(expected);
+  });
+
+  const contains: [string, string[]][] = [
+    ["?", ["Coffee chats: short conversations", `More about one command: help <command>, e.g. help availability`]],
+    [
+      "help",
+      [
+        "e.g. availability mon-fri 9-12; sat 10-12 Europe/Berlin --off 2026-12-24",
+        `More about one command: help <command>, e.g. help availability`,
+      ],
+    ],
+    [
+      "help volunteer",
+      ["--cap <chats per month> — Chats per month you can give", `Examples: "volunteer product design, ux" · "volunteer python --cap 3`],
+    ],
+    [
+      "help nonsense",
+      [
+        `I don't have help on "nonsense". Ask about one of: help, status, profile, volunteer, availability`,
+        `For example "help availability".`,
+      ],
+    ],
+    [
+      "help admin",
+      [`"admin settings [<key>] [<value>]" — Admins: lists the community's settings`, `"admin queue" — Admins: every waiting request`],
+    ],
+    ["feedback 9", [`"9" isn't a rating from 1 to 5. Usage: "feedback <1-5> [<note>]" · More: "help feedback"`]],
+    ["block", [`Missing which member. Usage: "block <member>" · More: "help block"`]],
+  ];
+  it.each(contains)("%s", async (line, parts) => {
+    const got = await reply(line);
+    for (const p of parts) expect(got).toContain(p);
+  });
+});

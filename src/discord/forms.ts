@@ -53,11 +53,14 @@ const FIELDS: Record<FormKind, { title: string; fields: Field[] }> = {
 
 export const formCustomId = (form: FormKind): string => `form|${form}`;
 
-/** The form's kind from a modal's custom_id, or null when it is not one of ours. */
+/**
+ * The form's kind from a modal's custom_id, or null when it is not one of ours. Own keys only:
+ * a forged `form|constructor` names Object's constructor, not a form.
+ */
 export function formOf(customId: string): FormKind | null {
   const m = /^form\|(\w+)$/.exec(customId);
   const k = m?.[1];
-  return k && k in FIELDS ? (k as FormKind) : null;
+  return k && Object.hasOwn(FIELDS, k) ? (k as FormKind) : null;
 }
 
 /** The modal Discord shows for a form. */

@@ -1,4 +1,12 @@
-import { bareCommand, parseAvailabilityText, parseConfirmable, USAGE, type Parsed, type ParseProblem } from "../core/commands/index.js";
+import {
+  bareCommand,
+  normalizeField,
+  parseAvailabilityText,
+  parseConfirmable,
+  USAGE,
+  type Parsed,
+  type ParseProblem,
+} from "../core/commands/index.js";
 import { isValidZone } from "../core/time/index.js";
 import { memberIdOf } from "./ids.js";
 
@@ -15,7 +23,7 @@ export type SlashParsed = Parsed | { kind: "form"; form: FormKind };
 
 const text = (v: OptionValue | undefined): string | undefined => {
   if (v === undefined) return undefined;
-  const s = String(v).trim();
+  const s = normalizeField(String(v)).trim();
   return s === "" ? undefined : s;
 };
 

@@ -76,7 +76,7 @@ const NAMED: [RegExp, string][] = [
 ];
 
 function toSlash(usage: string): string {
-  const known = SLASH[usage];
+  const known = Object.hasOwn(SLASH, usage) ? SLASH[usage] : undefined;
   if (known) return known;
   for (const [re, to] of NAMED) if (re.test(usage)) return usage.replace(re, to);
   if (usage.startsWith("volunteer ")) return "volunteer tags:<topics> capacity:<per month> formats:<video,phone> link:<url> bio:<text>";

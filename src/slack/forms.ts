@@ -1,4 +1,4 @@
-import { type Command, tooLong } from "../core/commands/index.js";
+import { type Command, normalizeField, tooLong } from "../core/commands/index.js";
 import { renderTooLong } from "../text/index.js";
 import { isValidZone } from "../core/time/index.js";
 import type { Form } from "./modals.js";
@@ -13,7 +13,8 @@ export type ViewValues = Record<string, Record<string, InputState>>;
 
 export type FormResult = { ok: true; command: Command } | { ok: false; errors: Record<string, string> };
 
-const str = (v: ViewValues, block: string): string => (v[block]?.value?.value ?? "").trim();
+/** A text field as the person meant it (no smart quotes, odd spaces or invisible characters). */
+const str = (v: ViewValues, block: string): string => normalizeField(v[block]?.value?.value ?? "").trim();
 const picked = (v: ViewValues, block: string): string[] =>
   (v[block]?.value?.selected_options ?? []).map((o) => o.value ?? "").filter(Boolean);
 const time = (v: ViewValues, block: string): string => v[block]?.value?.selected_time ?? "";
@@ -99,10 +100,11 @@ export function fieldFor(form: Form, code: string): string {
     NO_TAGS: form === "profile" ? "interests" : "tags",
     BAD_CAPACITY: "capacity",
     BAD_FORMAT: "formats",
+    BAD_LINK: "link",
     BAD_ZONE: "tz",
     BAD_WINDOW: "to",
     GOALS_REQUIRED: "goals",
   };
   const first: Record<Form, string> = { profile: "interests", volunteer: "tags", availability: "days", request: "goals" };
-  return byCode[code] ?? first[form];
+  return (Object.hasOwn(byCode, code) ? byCode[code] : undefined) ?? first[form];
 }

@@ -21,6 +21,7 @@ const messages = (c: TextStyle["cmd"]): { [K in FailureCode]: (detail: Detail) =
   OPEN_REQUEST_LIMIT: (x) =>
     `You already have ${d(x, "limit")} open request(s). Type ${c("status")} to see it, or ${c("cancel")} to withdraw it first.`,
   BAD_CAPACITY: (x) => `Capacity is chats per month: a whole number from ${d(x, "min")} to ${d(x, "max")}.`,
+  BAD_LINK: (x) => `"${d(x, "given")}" isn't a link people can open. Use a full web address, e.g. ${d(x, "example")}.`,
   BAD_FORMAT: (x) => `"${d(x, "given")}" isn't a format I know. Use any of: video, in_person, phone.`,
   BAD_ZONE: (x) => `"${d(x, "given")}" isn't a time zone I know. Use an IANA name like ${d(x, "example")}.`,
   BAD_WINDOW: (x) => `That time window doesn't work (${d(x, "issue")}). Try e.g. "${d(x, "example")}".`,

@@ -1,6 +1,8 @@
 import type { Command, Parsed, ParseProblem } from "./types.js";
 import { parseAvailabilityText } from "./availability-text.js";
 import { parseAdmin } from "./parse-admin.js";
+import { strayFlagBeforeSeparator, unknownFlag } from "./flags.js";
+import { normalizeTyped } from "./normalize.js";
 
 /** Turns a platform's member reference (`<@U123>`, `alice`) into a member id, or null. */
 export type MemberResolver = (word: string) => string | null;
@@ -44,9 +46,9 @@ export const USAGE: Record<string, string> = {
 const missing = (what: string, word: string): ParseProblem => ({ code: "MISSING", what, usage: USAGE[word] ?? word });
 const invalid = (what: string, given: string, word: string): ParseProblem => ({ code: "INVALID", what, given, usage: USAGE[word] ?? word });
 
-/** Splits "--flag value" options out of free text; the text before the first flag is `rest`. */
+/** Splits "--flag value" options out of free text (a flag may come first); the text before the first flag is `rest`. */
 export function splitFlags(text: string): { rest: string; flags: Record<string, string> } {
-  const parts = text.split(/\s--(?=[a-z])/i);
+  const parts = text.split(/(?:^|\s)--(?=[a-z])/i);
   const flags: Record<string, string> = {};
   for (const p of parts.slice(1)) {
     const m = /^([a-z]+)\s*(.*)$/is.exec(p);
@@ -133,7 +135,7 @@ export function parseConfirmable(word: string, words: readonly string[], resolve
  * command. Never throws: anything it cannot read comes back as `unsupported` with the problem.
  */
 export function parseText(input: string, resolve: MemberResolver): Parsed {
-  const text = input.trim();
+  const text = normalizeTyped(input).trim();
   const [head = "", ...restWords] = text.split(/\s+/);
   const word = head.toLowerCase();
   const rest = restWords.join(" ").trim();
@@ -148,7 +150,11 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       return rest ? { kind: "help", topic: rest } : { kind: "help" };
     case "profile": {
       if (!rest) return { kind: "profile" };
-      const [interests = "", learn] = rest.split(/\s+--\s+|\s*--$/);
+      const stray = strayFlagBeforeSeparator(word, rest, USAGE[word] ?? word);
+      if (stray) return bad(stray);
+      const [interests = "", learn] = rest.split(/(?:^|\s+)--(?:\s+|$)/);
+      // `profile -- new goals`: the goals change, the topics stay.
+      if (!interests.trim() && learn !== undefined) return { kind: "profile", learn: learn.trim() };
       return learn === undefined
         ? { kind: "profile", interests: interests.trim() }
         : { kind: "profile", interests: interests.trim(), learn: learn.trim() };
@@ -156,6 +162,8 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
     case "volunteer": {
       if (/^off$/i.test(rest)) return { kind: "volunteer_off" };
       const { rest: tags, flags } = splitFlags(rest);
+      const stray = unknownFlag(word, flags, USAGE[word] ?? word);
+      if (stray) return bad(stray);
       if (!tags) return bad(missing("the topics you can talk about", word));
       let capacity: number | undefined;
       if (flags.cap !== undefined) {
@@ -174,6 +182,8 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
     }
     case "availability": {
       const { rest: body, flags } = splitFlags(rest);
+      const stray = unknownFlag(word, flags, USAGE[word] ?? word);
+      if (stray) return bad(stray);
       if (!body) return bad(missing("your free times", word));
       const tokens = body.split(/\s+/);
       const last = tokens[tokens.length - 1] ?? "";
@@ -185,6 +195,8 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       return { kind: "availability", windows: parsed.windows, ...(hasZone ? { timeZone: last } : {}), ...(datesOff ? { datesOff } : {}) };
     }
     case "request": {
+      const stray = strayFlagBeforeSeparator(word, rest, USAGE[word] ?? word);
+      if (stray) return bad(stray);
       const m = /^(.*?)\s*--\s*(.*)$/s.exec(rest);
       if (!rest) return bad(missing("the topics and what you want to learn", word));
       if (!m?.[2]?.trim()) return bad(missing("what you want to learn, after --", word));

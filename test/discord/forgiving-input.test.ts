@@ -51,7 +51,8 @@ describe("meeting links on Discord", () => {
     const a = form
       ? await bot.fake.submitModal(G1, p, "form|volunteer", { tags: "ml", link })
       : await bot.fake.command(G1, p, "volunteer", { tags: "ml", link });
-    expect(text(a)).toBe(`"${link}" isn't a link people can open. Use a full web address, e.g. https://meet.example.org/you.`);
+    expect(text(a)).toContain(`"${link}" isn't a link people can open. Use a full web address, e.g. https://meet.example.org/you, with`);
+    expect(text(a)).toContain("link:<url>");
     expect(text(await bot.fake.command(G1, p, "status"))).not.toContain("Volunteering");
   });
 });

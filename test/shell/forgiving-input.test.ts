@@ -136,7 +136,7 @@ describe("flags and words never become topics", () => {
 });
 
 describe("meeting links are web addresses", () => {
-  const fix = "Use a full web address, e.g. https://meet.example.org/you.";
+  const fix = 'Use a full web address, e.g. https://meet.example.org/you, with "volunteer <tags> --link <url>".';
   const rows: [string, Row][] = [
     ["notaurl", { typed: "volunteer ml --link notaurl", says: [`"notaurl" isn't a link people can open. ${fix}`] }],
     [

@@ -23,7 +23,7 @@ describe("slash text as phones type it", () => {
     ["volunteer ml --foo bar", '"--foo" isn\'t an option of volunteer (it takes --cap, --formats, --link or --bio).'],
     [
       "volunteer ml --link javascript:alert(1)",
-      '"javascript:alert(1)" isn\'t a link people can open. Use a full web address, e.g. https://meet.example.org/you.',
+      '"javascript:alert(1)" isn\'t a link people can open. Use a full web address, e.g. https://meet.example.org/you, with `/coffee volunteer &lt;tags&gt; --link &lt;url&gt;`.',
     ],
   ])("/coffee %s", async (typed, answer) => {
     const { h, sam } = await start();

@@ -171,6 +171,23 @@ describe("echoes of what was typed are short", () => {
       "a link",
       { typed: `volunteer ml --link ${long.slice(0, 400)}`, says: ["isn't a link people can open", '…"'], never: ["x".repeat(100)] },
     ],
+    [
+      "a name nobody waiting has",
+      {
+        setup: [
+          "as bob",
+          "volunteer ml",
+          "availability mon-fri 08:00-18:00",
+          "as alice",
+          "request ml -- learn things",
+          "choose 1",
+          "as bob",
+        ],
+        typed: `accept ${"y".repeat(190)}`,
+        says: ['Nobody called "yyy', '…" is waiting on that.', 'e.g. "accept alice"'],
+        never: ["y".repeat(100)],
+      },
+    ],
     ["a slot", { typed: `pick ${long}`, says: ["isn't a slot number", '…"'], never: ["x".repeat(100)] }],
   ];
   it.each(rows)("%s", async (_name, row) => check(row));

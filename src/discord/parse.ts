@@ -1,12 +1,5 @@
-import {
-  bareCommand,
-  normalizeField,
-  parseAvailabilityText,
-  parseConfirmable,
-  USAGE,
-  type Parsed,
-  type ParseProblem,
-} from "../core/commands/index.js";
+import { bareCommand, parseAvailabilityText, parseConfirmable, USAGE, type Parsed, type ParseProblem } from "../core/commands/index.js";
+import { normalizeField } from "../core/commands/normalize.js";
 import { isValidZone } from "../core/time/index.js";
 import { memberIdOf } from "./ids.js";
 

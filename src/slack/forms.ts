@@ -1,4 +1,5 @@
-import { type Command, normalizeField, tooLong } from "../core/commands/index.js";
+import { type Command, tooLong } from "../core/commands/index.js";
+import { normalizeField } from "../core/commands/normalize.js";
 import { renderTooLong } from "../text/index.js";
 import { isValidZone } from "../core/time/index.js";
 import type { Form } from "./modals.js";

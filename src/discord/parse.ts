@@ -1,4 +1,5 @@
 import { commandFromFields, type Fields, type Parsed, syntaxOf } from "../core/commands/index.js";
+import { normalizeField } from "../core/commands/normalize.js";
 import { type FormKind, formKindOf } from "../text/index.js";
 import { memberIdOf } from "./ids.js";
 
@@ -11,9 +12,14 @@ export type Options = Readonly<Record<string, OptionValue | undefined>>;
 /** A slash command read into a core command, a problem to show, or "open the form". */
 export type SlashParsed = Parsed | { kind: "form"; form: FormKind };
 
-/** Options as named fields: numbers as the text a person would type, yes/no as booleans. */
+/**
+ * Options as named fields: numbers as the text a person would type, yes/no as booleans, text
+ * as the person meant it (no smart quotes, odd spaces or invisible characters).
+ */
 const fieldsOf = (opts: Options): Fields =>
-  Object.fromEntries(Object.entries(opts).map(([k, v]) => [k, typeof v === "number" ? String(v) : v]));
+  Object.fromEntries(
+    Object.entries(opts).map(([k, v]) => [k, typeof v === "number" ? String(v) : typeof v === "string" ? normalizeField(v) : v]),
+  );
 
 /** A user option's id as this guild's member id; anything else names nobody. */
 const memberOf =

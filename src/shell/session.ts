@@ -1,5 +1,5 @@
 import { handle } from "../app/handle.js";
-import { parseText } from "../core/commands/index.js";
+import { normalizeTyped, parseText } from "../core/commands/index.js";
 import { parseDuration } from "../core/time/index.js";
 import { deliverDue, expireIntros, matchQueue, tendWaitlist, type Deps } from "../core/use-cases/index.js";
 import { ShellMessenger } from "./messenger.js";
@@ -42,8 +42,10 @@ export class ShellSession {
 
   /** Runs one line of input. Returns false when the person asked to quit. */
   async handle(line: string): Promise<boolean> {
-    const text = line.trim();
-    if (text === "" || text.startsWith("#")) return true;
+    const typed = normalizeTyped(line).trim();
+    if (typed === "" || typed.startsWith("#")) return true;
+    // People used to Slack type the slash command here too: `/coffee status` is `status`.
+    const text = typed.replace(/^\/coffee(?:\s+|$)/i, "");
     const [word = "", ...rest] = text.split(/\s+/);
     switch (word.toLowerCase()) {
       case "quit":

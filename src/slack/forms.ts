@@ -1,4 +1,5 @@
 import { type Command, commandFromFields, type Fields, type ParseProblem, tooLong } from "../core/commands/index.js";
+import { normalizeField } from "../core/commands/normalize.js";
 import { FORM_SPECS, renderFieldProblem, renderTooLong } from "../text/index.js";
 import type { Form } from "./modals.js";
 
@@ -12,7 +13,8 @@ export type ViewValues = Record<string, Record<string, InputState>>;
 
 export type FormResult = { ok: true; command: Command } | { ok: false; errors: Record<string, string> };
 
-const str = (v: ViewValues, block: string): string => (v[block]?.value?.value ?? "").trim();
+/** A text field as the person meant it (no smart quotes, odd spaces or invisible characters). */
+const str = (v: ViewValues, block: string): string => normalizeField(v[block]?.value?.value ?? "").trim();
 const picked = (v: ViewValues, block: string): string[] =>
   (v[block]?.value?.selected_options ?? []).map((o) => o.value ?? "").filter(Boolean);
 const time = (v: ViewValues, block: string): string => v[block]?.value?.selected_time ?? "";
@@ -94,6 +96,7 @@ export function fieldFor(form: Form, code: string): string {
     NO_TAGS: form === "profile" ? "interests" : "tags",
     BAD_CAPACITY: "capacity",
     BAD_FORMAT: "formats",
+    BAD_LINK: "link",
     BAD_ZONE: "zone",
     BAD_WINDOW: "to",
     GOALS_REQUIRED: "goals",

@@ -2,6 +2,7 @@ import type { ConfirmValue, NamedReply, WhichOption, WhichValue } from "../core/
 import type { Slot } from "../core/domain/index.js";
 import { formatSlot } from "../core/time/index.js";
 import type { Action } from "./actions.js";
+import { clip, ECHO_MAX } from "./clip.js";
 import type { TextStyle } from "./style.js";
 
 /** How the reader can say whom they mean: the first name when no other option shares it, else the full name. */
@@ -45,8 +46,10 @@ function typed(w: WhichValue, name: string, o: WhichOption): string {
   }
 }
 
-function question(w: WhichValue, u: TextStyle["user"]): string {
+function question(w: WhichValue, user: TextStyle["user"]): string {
   const n = w.options.length;
+  // Anything echoed here may be what the person typed: short enough to recognise, never whole.
+  const u = (text: string) => user(clip(text, ECHO_MAX));
   if (w.problem === "ambiguous")
     return new Set(w.options.map((o) => o.person.id)).size === 1
       ? `${u(w.options[0]?.person.name ?? w.given ?? "")} is suggested for ${n} of your requests — which one?`

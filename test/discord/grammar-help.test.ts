@@ -44,7 +44,7 @@ describe("Discord help and refusals in Discord syntax", () => {
     [
       "volunteer",
       { tags: "ux", link: "meet me" },
-      ['"meet me" isn\'t a meeting link starting with https:// (link:).', "More: `/coffee help topic:volunteer`"],
+      ['"meet me" isn\'t a link people can open, like https://meet.example.org/you (link:).', "More: `/coffee help topic:volunteer`"],
     ],
   ];
   it.each(cases)("/coffee %s %j", async (sub, opts, parts) => {

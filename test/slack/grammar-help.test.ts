@@ -45,7 +45,7 @@ describe("Slack help and refusals in Slack syntax", () => {
     const body = JSON.parse(r.body) as { errors?: Record<string, string> };
     expect(body.errors).toEqual({
       capacity: '"lots" isn\'t a number of chats per month.',
-      link: '"meet me" isn\'t a meeting link starting with https://.',
+      link: '"meet me" isn\'t a link people can open, like https://meet.example.org/you.',
     });
   });
 });

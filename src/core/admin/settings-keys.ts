@@ -42,7 +42,7 @@ export const SETTABLE_KEYS: readonly string[] = Object.keys(KINDS);
 
 /** The allowed values of a key in words: "15 to 45", "on or off", "15, 30 or 60". */
 export function allowedValues(key: string): string {
-  const kind = KINDS[key];
+  const kind = Object.hasOwn(KINDS, key) ? KINDS[key] : undefined;
   if (kind === "bool") return "on or off";
   if (kind === "step") return "15, 30 or 60";
   if (kind === "string?") return "a channel id, or none";

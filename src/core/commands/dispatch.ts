@@ -95,18 +95,21 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
     case "status":
       return { kind: "status", result: await uc.getStatus(deps, { actor }) };
     case "profile":
-      if (cmd.interests === undefined) return { kind: "profile", shown: true, result: await uc.getStatus(deps, { actor }) };
+      if (cmd.interests === undefined && cmd.learn === undefined && cmd.intro === undefined)
+        return { kind: "profile", shown: true, result: await uc.getStatus(deps, { actor }) };
       return {
         kind: "profile",
         shown: false,
         result: await uc.setSeekerProfile(deps, {
           actor,
-          interests: cmd.interests,
+          ...(cmd.interests !== undefined ? { interests: cmd.interests } : {}),
           ...(cmd.learn !== undefined ? { learn: cmd.learn } : {}),
           ...(cmd.intro !== undefined ? { intro: cmd.intro } : {}),
         }),
       };
     case "volunteer":
+      // "off" in the topics field of any form or option means what `volunteer off` means.
+      if (/^\s*off\s*$/i.test(cmd.tags)) return dispatchNamed(deps, actor, { kind: "volunteer_off" });
       return {
         kind: "volunteer",
         result: await uc.setVolunteerProfile(deps, {

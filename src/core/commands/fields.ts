@@ -1,3 +1,4 @@
+import { isMeetingLink } from "../domain/index.js";
 import { isValidZone } from "../time/index.js";
 import { parseAvailabilityText } from "./availability-text.js";
 import { EXTRA, type Fields, syntax } from "./syntax.js";
@@ -60,7 +61,8 @@ export function commandFromFields(key: string, raw: Fields, resolve?: MemberReso
       const interests = f("interests");
       const learn = typeof raw.learn === "string" ? raw.learn.trim() : undefined;
       const intro = f("intro");
-      if (!interests) return learn || intro ? missing("the topics you're exploring", "interests") : { kind: "profile" };
+      // `profile -- new goals`: the goals (or intro) change and the topics stay.
+      if (!interests) return { kind: "profile", ...(learn !== undefined ? { learn } : {}), ...(intro ? { intro } : {}) };
       return { kind: "profile", interests, ...(learn !== undefined ? { learn } : {}), ...(intro ? { intro } : {}) };
     }
     case "volunteer": {
@@ -74,7 +76,8 @@ export function commandFromFields(key: string, raw: Fields, resolve?: MemberReso
       const bio = f("bio");
       const link = f("link");
       // The link is shown in every booking as the place to meet: a web address, as the forms always asked.
-      if (link !== undefined && !/^https?:\/\/\S+$/i.test(link)) return invalid("a meeting link starting with https://", link, "link");
+      if (link !== undefined && !isMeetingLink(link))
+        return invalid("a link people can open, like https://meet.example.org/you", link, "link");
       return {
         kind: "volunteer",
         tags,
@@ -135,7 +138,7 @@ export function commandFromFields(key: string, raw: Fields, resolve?: MemberReso
       const n = Number(slot);
       const name = f("with");
       if (!slot) return missing("which time (1, 2 or 3)", "slot");
-      if (!Number.isInteger(n) || n < 1) return invalid("a time's number", slot, "slot");
+      if (!Number.isInteger(n) || n < 1) return invalid("the number of a time (1, 2 or 3)", slot, "slot");
       return { kind: "pick", choice: n, ...(name ? { name: nameOrMention(name, resolve) } : {}) };
     }
     case "cancel": {

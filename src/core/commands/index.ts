@@ -12,3 +12,5 @@ export * from "./confirm.js";
 export * from "./dispatch-named.js";
 export * from "./limits.js";
 export * from "./guest.js";
+export * from "./normalize.js";
+export * from "./flags.js";

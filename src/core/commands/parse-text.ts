@@ -1,4 +1,6 @@
 import { commandFromFields, type MemberResolver } from "./fields.js";
+import { strayFlag } from "./flags.js";
+import { normalizeTyped } from "./normalize.js";
 import { commandAt, SYNTAX, splitFields } from "./syntax.js";
 import type { Parsed, ParseProblem } from "./types.js";
 
@@ -33,7 +35,7 @@ function suggest(word: string): string | undefined {
  * the problem.
  */
 export function parseText(input: string, resolve: MemberResolver): Parsed {
-  const text = input.trim();
+  const text = normalizeTyped(input).trim();
   const [head = "", sub = ""] = text.split(/\s+/);
   const word = head.toLowerCase();
   const bad = (problem: ParseProblem): Parsed => ({ kind: "unsupported", input: text, problem });
@@ -50,6 +52,8 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
     return bad({ code: "UNKNOWN_COMMAND", word: head, ...(suggestion ? { suggestion } : {}) });
   }
   const { syntax, rest } = found;
+  const stray = strayFlag(syntax, rest);
+  if (stray) return bad(stray);
   switch (syntax.key) {
     // A command whose typed form needs more than its table entry gets its own case here.
     default:

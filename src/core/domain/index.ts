@@ -4,3 +4,4 @@ export * from "./member.js";
 export * from "./chat.js";
 export * from "./notice.js";
 export * from "./blocker.js";
+export * from "./link.js";

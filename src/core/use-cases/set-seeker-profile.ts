@@ -6,8 +6,8 @@ import type { SeekerProfile } from "../domain/index.js";
 
 export interface SetSeekerProfile {
   actor: Actor;
-  /** Free text or a list; normalized to tags with the community's aliases. */
-  interests: string | readonly string[];
+  /** Free text or a list; normalized to tags with the community's aliases. Left out: the topics stay as they were. */
+  interests?: string | readonly string[];
   learn?: string;
   intro?: string;
 }
@@ -24,7 +24,10 @@ export async function setSeekerProfile(deps: Deps, cmd: SetSeekerProfile): Promi
     const profile: SeekerProfile = {
       memberId: cmd.actor.memberId,
       communityId: community.id,
-      interests: parseTags(cmd.interests, community.settings.tagAliases, await vocabulary(tx, community.id)),
+      interests:
+        cmd.interests === undefined
+          ? (prev?.interests ?? [])
+          : parseTags(cmd.interests, community.settings.tagAliases, await vocabulary(tx, community.id)),
       learn: cmd.learn === undefined ? (prev?.learn ?? "") : learn,
       intro: cmd.intro === undefined ? (prev?.intro ?? "") : intro,
       updatedAt: now,

@@ -1,4 +1,4 @@
-import { type Format, FormatSchema, parseTags, type VolunteerProfile } from "../domain/index.js";
+import { type Format, FormatSchema, isMeetingLink, parseTags, type VolunteerProfile } from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
 import { vocabulary } from "./shared/vocabulary.js";
@@ -12,7 +12,7 @@ export interface SetVolunteerProfile {
   meetingLink?: string;
 }
 
-export type SetVolunteerCode = "NO_TAGS" | "BAD_CAPACITY" | "BAD_FORMAT" | "TEXT_TOO_LONG";
+export type SetVolunteerCode = "NO_TAGS" | "BAD_CAPACITY" | "BAD_FORMAT" | "BAD_LINK" | "TEXT_TOO_LONG";
 
 /**
  * Makes (or updates) the member a volunteer. Fields left out keep their previous value, or
@@ -40,6 +40,9 @@ export async function setVolunteerProfile(deps: Deps, cmd: SetVolunteerProfile):
       if (bad >= 0 || parsed.length === 0) return fail("BAD_FORMAT", { given: cmd.formats[bad] ?? "", allowed: FormatSchema.options });
       formats = [...new Set(parsed.flatMap((p) => (p.success ? [p.data] : [])))];
     }
+    // An empty link clears it; anything else must be a web address people can open.
+    const link = cmd.meetingLink?.trim();
+    if (link && !isMeetingLink(link)) return fail("BAD_LINK", { given: link, example: "https://meet.example.org/you" });
     const bio = cmd.bio?.trim();
     if ((bio?.length ?? 0) > 1000) return fail("TEXT_TOO_LONG", { max: 1000 });
     const prev = await tx.getVolunteer(community.id, cmd.actor.memberId);
@@ -50,7 +53,7 @@ export async function setVolunteerProfile(deps: Deps, cmd: SetVolunteerProfile):
       bio: bio ?? prev?.bio ?? "",
       capacityPerMonth: cap ?? prev?.capacityPerMonth ?? community.settings.volunteerDefaultCapacity,
       formats: formats ?? prev?.formats ?? ["video"],
-      meetingLink: cmd.meetingLink?.trim() ?? prev?.meetingLink ?? "",
+      meetingLink: link ?? prev?.meetingLink ?? "",
       active: true,
       updatedAt: now,
     };

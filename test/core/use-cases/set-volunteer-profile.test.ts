@@ -43,7 +43,7 @@ describe("setVolunteerProfile", () => {
         bio: "bio",
         capacityPerMonth: 3,
         formats: ["phone"],
-        meetingLink: "Cafe Luna",
+        meetingLink: "https://meet.example.org/vera",
       }),
     );
     const p = unwrap(await setVolunteerProfile(w.deps, { actor: vera, expertise: "ux, data science" }));
@@ -52,7 +52,7 @@ describe("setVolunteerProfile", () => {
       bio: "bio",
       capacityPerMonth: 3,
       formats: ["phone"],
-      meetingLink: "Cafe Luna",
+      meetingLink: "https://meet.example.org/vera",
     });
     expect(unwrap(await setVolunteerProfile(w.deps, { actor: vera, expertise: "ux", capacityPerMonth: 0 })).capacityPerMonth).toBe(0);
   });

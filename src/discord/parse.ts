@@ -1,5 +1,12 @@
-import { bareCommand, parseAvailabilityText, parseConfirmable, USAGE, type Parsed, type ParseProblem } from "../core/commands/index.js";
-import { isValidZone } from "../core/time/index.js";
+import {
+  AVAILABILITY_USAGE,
+  bareCommand,
+  parseAvailabilityCommand,
+  parseConfirmable,
+  USAGE,
+  type Parsed,
+  type ParseProblem,
+} from "../core/commands/index.js";
 import { memberIdOf } from "./ids.js";
 
 /** An option's value as Discord delivers it; user options arrive as the user's id. */
@@ -70,13 +77,9 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
       const times = o("times");
       const zone = o("zone");
       if (!times) return missing("times: your free times, e.g. mon-fri 9-12");
-      if (zone !== undefined && !isValidZone(zone)) return invalid("a time zone (pick one from the list, e.g. Europe/Berlin)", zone);
-      const parsed = parseAvailabilityText(times);
-      if (!parsed.ok) return invalid("a day range and time range", parsed.bad);
-      const datesOff = o("off")
-        ?.split(/[,\s]+/)
-        .filter(Boolean);
-      return { kind: "availability", windows: parsed.windows, ...(zone ? { timeZone: zone } : {}), ...(datesOff ? { datesOff } : {}) };
+      // The same reader as typed text (`add …`, `off …` too); the zone option wins over a zone in the times.
+      const parsed = parseAvailabilityCommand(times, o("off"), AVAILABILITY_USAGE);
+      return parsed.kind === "availability" && zone !== undefined ? { ...parsed, timeZone: zone } : parsed;
     }
     case "request": {
       const tags = o("tags");

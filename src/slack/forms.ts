@@ -1,6 +1,7 @@
 import { type Command, tooLong } from "../core/commands/index.js";
-import { renderTooLong } from "../text/index.js";
-import { isValidZone } from "../core/time/index.js";
+import { renderTooLong, renderZoneProblem } from "../text/index.js";
+import { readZone } from "../core/time/index.js";
+import { slackStyle } from "./style.js";
 import type { Form } from "./modals.js";
 
 /** One input's state as a view submission carries it (plain text, checkboxes, timepicker). */
@@ -75,7 +76,9 @@ function readFields(form: Form, v: ViewValues): FormResult {
       if (!/^\d\d:\d\d$/.test(end)) errors.to = "Pick an end time.";
       else if (start && end <= start) errors.to = "The end must be after the start.";
       const tz = str(v, "tz");
-      if (tz && !isValidZone(tz)) errors.tz = `"${tz}" isn't a time zone I know. Use a name like Europe/Berlin.`;
+      // The same zone reader as typed text: "berlin" is Europe/Berlin, "CET" asks which zone.
+      const zone = tz ? readZone(tz) : undefined;
+      if (zone && !zone.ok) errors.tz = renderZoneProblem(zone, slackStyle);
       if (Object.keys(errors).length) return { ok: false, errors };
       return {
         ok: true,

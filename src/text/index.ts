@@ -11,3 +11,4 @@ export * from "./blockers.js";
 export * from "./clip.js";
 export * from "./files.js";
 export * from "./guest.js";
+export * from "./time-words.js";

@@ -11,3 +11,4 @@ export * from "./confirm.js";
 export * from "./dispatch-named.js";
 export * from "./limits.js";
 export * from "./guest.js";
+export * from "./availability-command.js";

@@ -1,5 +1,5 @@
 import type { Command, Parsed, ParseProblem } from "./types.js";
-import { parseAvailabilityText } from "./availability-text.js";
+import { type AvailabilityUsage, parseAvailabilityCommand } from "./availability-command.js";
 import { parseAdmin } from "./parse-admin.js";
 
 /** Turns a platform's member reference (`<@U123>`, `alice`) into a member id, or null. */
@@ -11,6 +11,9 @@ export const USAGE: Record<string, string> = {
   profile: "profile <interests> -- <what you want to learn>",
   volunteer: "volunteer <tags> [--cap 2] [--formats video,phone] [--link <url>] [--bio <text>]",
   availability: "availability <days> <from>-<to>[; …] [<Area/City>]",
+  "availability add": "availability add <days> <from>-<to>",
+  "availability remove": "availability remove <days> <from>-<to>",
+  "availability off": "availability off <day>[,<day>…]|clear",
   request: "request <tags> -- <what you want to learn>",
   choose: "choose <number>|<name>|auto",
   accept: "accept [<name>]",
@@ -39,6 +42,14 @@ export const USAGE: Record<string, string> = {
   "admin remove": "admin remove <member>",
   "admin match": "admin match",
   "admin queue": "admin queue",
+};
+
+/** The availability lines, for refusals of each form. */
+export const AVAILABILITY_USAGE: AvailabilityUsage = {
+  set: USAGE.availability ?? "availability",
+  add: USAGE["availability add"] ?? "availability add",
+  remove: USAGE["availability remove"] ?? "availability remove",
+  off: USAGE["availability off"] ?? "availability off",
 };
 
 const missing = (what: string, word: string): ParseProblem => ({ code: "MISSING", what, usage: USAGE[word] ?? word });
@@ -174,15 +185,8 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
     }
     case "availability": {
       const { rest: body, flags } = splitFlags(rest);
-      if (!body) return bad(missing("your free times", word));
-      const tokens = body.split(/\s+/);
-      const last = tokens[tokens.length - 1] ?? "";
-      const hasZone = /^[A-Za-z_]+\/[A-Za-z0-9_/+-]+$|^UTC$/.test(last);
-      const windowsText = hasZone ? tokens.slice(0, -1).join(" ") : body;
-      const parsed = parseAvailabilityText(windowsText);
-      if (!parsed.ok) return bad(invalid("a day range and time range", parsed.bad, word));
-      const datesOff = flags.off?.split(/[,\s]+/).filter(Boolean);
-      return { kind: "availability", windows: parsed.windows, ...(hasZone ? { timeZone: last } : {}), ...(datesOff ? { datesOff } : {}) };
+      const parsed = parseAvailabilityCommand(body, flags.off, AVAILABILITY_USAGE);
+      return parsed.kind === "unsupported" ? { ...parsed, input: text } : parsed;
     }
     case "request": {
       const m = /^(.*?)\s*--\s*(.*)$/s.exec(rest);

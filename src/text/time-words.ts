@@ -1,4 +1,4 @@
-import type { WindowProblem } from "../core/commands/index.js";
+import { USAGE, type WindowProblem } from "../core/commands/index.js";
 import type { Availability, WeeklyWindow } from "../core/domain/index.js";
 import { type DayProblem, formatDate, type ZoneReading } from "../core/time/index.js";
 import { clip, ECHO_MAX } from "./clip.js";
@@ -71,7 +71,7 @@ export function renderDayOffProblem(p: DayProblem, inOffCommand: boolean, style:
 export function renderZoneProblem(z: Extract<ZoneReading, { ok: false }>, style: TextStyle): string {
   const g = `"${echo(style, z.given)}"`;
   const meant = z.suggestions.length ? ` Did you mean ${orList(z.suggestions)}?` : "";
-  if (z.abbreviation) return `${g} is an abbreviation; it can mean several places and misses summer time, so I need a zone name.${meant}`;
+  if (z.abbreviation) return `${g} is an abbreviation; I need the zone name of your place, which knows its summer time.${meant}`;
   return `${g} isn't a time zone I know.${meant || " Use a zone name like Europe/Berlin or America/New_York, or a city like Berlin."}`;
 }
 
@@ -108,7 +108,7 @@ const sameWindows = (a: readonly WeeklyWindow[], b: readonly WeeklyWindow[]): bo
 export function renderAvailabilityChange(
   v: {
     member: { timeZone: string; availability: Availability };
-    before: { availability: Availability; timeZone: string };
+    before: { availability: Availability; timeZone: string; timeZoneConfirmed: boolean };
     edit?: "add" | "remove" | "off" | "clear_off";
     zoneReadFrom?: string;
   },
@@ -124,7 +124,8 @@ export function renderAvailabilityChange(
     return old.datesOff.length ? `Cleared your days off (${old.datesOff.join(", ")}).` : "You had no days off set.";
   const notes = [
     ...(v.zoneReadFrom ? [`I read "${echo(style, v.zoneReadFrom)}" as ${zone}`] : []),
-    ...(v.before.timeZone !== zone ? [`was ${v.before.timeZone}`] : []),
+    // A zone the member never chose (a platform's guess or the default) is not worth a "was".
+    ...(v.before.timeZoneConfirmed && v.before.timeZone !== zone ? [`was ${v.before.timeZone}`] : []),
   ];
   const heading = `Your free times in ${zone}${notes.length ? ` (${notes.join("; ")})` : ""}`;
   if (v.edit === "add" || v.edit === "remove") {
@@ -168,12 +169,14 @@ export function dayOffFailure(x: Detail, style: TextStyle): string {
   return renderDayOffProblem(problem, x?.inOffCommand === true, style);
 }
 
-/** `BAD_ZONE`: the zone as typed, and what was probably meant. */
+/** `BAD_ZONE`: the zone as typed, what was probably meant, and the command's usage. */
 export function zoneFailure(x: Detail, style: TextStyle): string {
   const z = x?.zone;
-  if (typeof z === "object" && z !== null && "given" in z && "suggestions" in z)
-    return renderZoneProblem(z as Extract<ZoneReading, { ok: false }>, style);
-  return renderZoneProblem({ ok: false, given: String(x?.given ?? ""), suggestions: [] }, style);
+  const reading =
+    typeof z === "object" && z !== null && "given" in z && "suggestions" in z
+      ? (z as Extract<ZoneReading, { ok: false }>)
+      : { ok: false as const, given: String(x?.given ?? ""), suggestions: [] };
+  return `${renderZoneProblem(reading, style)} Usage: ${style.cmd(USAGE.availability ?? "availability")}`;
 }
 
 /** The pause, and the one it replaced when there was one. */

@@ -20,7 +20,7 @@ export type ZoneReading =
   | { ok: false; given: string; suggestions: string[]; abbreviation?: true };
 
 /** Common abbreviations → the zones people usually mean by them, most likely first. */
-const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   cet: ["Europe/Berlin", "Europe/Paris", "Europe/Madrid"],
   cest: ["Europe/Berlin", "Europe/Paris", "Europe/Madrid"],
   met: ["Europe/Berlin"],
@@ -65,7 +65,7 @@ const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Nicknames and big cities that are not the name of their zone; each means one zone. */
-const CITIES: Readonly<Record<string, string>> = {
+export const CITIES: Readonly<Record<string, string>> = {
   nyc: "America/New_York",
   "new york city": "America/New_York",
   boston: "America/New_York",

@@ -20,8 +20,8 @@ export interface SetAvailability {
 
 export interface AvailabilityChange {
   member: Member;
-  /** The schedule and zone before, so the reply can say what was replaced. */
-  before: { availability: Availability; timeZone: string };
+  /** The schedule and zone before, so the reply can say what was replaced (`timeZoneConfirmed`: chosen by the member). */
+  before: { availability: Availability; timeZone: string; timeZoneConfirmed: boolean };
   edit?: SetAvailability["edit"];
   /** What the person typed for the zone, when it was read as a city or nickname (`Berlin`). */
   zoneReadFrom?: string;
@@ -73,7 +73,7 @@ export async function setAvailability(
     await tx.saveMember(updated);
     return ok({
       member: updated,
-      before: { availability: old, timeZone: member.timeZone },
+      before: { availability: old, timeZone: member.timeZone, timeZoneConfirmed: member.timeZoneConfirmed },
       ...(cmd.edit ? { edit: cmd.edit } : {}),
       ...(zone?.readFrom ? { zoneReadFrom: zone.readFrom } : {}),
     });

@@ -7,8 +7,8 @@ import { assertZone } from "./windows.js";
  * reader's zone are parameters, so "tomorrow" and "friday" mean the reader's own.
  *
  * Accepted: durations `3d`, `2w`, `1mo` (the `+` optional; `3 days`, `2 weeks`, `1 month`
- * spelled out too), `tomorrow`, a weekday (`fri`, `friday`: the next such day, never today) and
- * real dates `YYYY-MM-DD`. Refused, with the accepted forms: `m` (minutes or months?), hours,
+ * spelled out too; hours, `12h`, as well: unambiguous, if rarely wanted), `tomorrow`, a
+ * weekday (`fri`, `friday`: the next such day, never today) and real dates `YYYY-MM-DD`. Refused, with the accepted forms: `m` (minutes or months?),
  * bare numbers (days or weeks?), and anything else.
  */
 
@@ -45,7 +45,12 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
   sunday: 7,
 };
 
-const UNITS: Readonly<Record<string, "days" | "weeks" | "months">> = {
+const UNITS: Readonly<Record<string, "hours" | "days" | "weeks" | "months">> = {
+  h: "hours",
+  hr: "hours",
+  hrs: "hours",
+  hour: "hours",
+  hours: "hours",
   d: "days",
   day: "days",
   days: "days",

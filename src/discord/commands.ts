@@ -82,7 +82,11 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
     description: "Cancel your open chat or request (a booked chat asks first)",
     options: [str("with", "Whose chat, when you have several"), bool("confirm", "Yes: cancel the booked chat now")],
   },
-  { name: "pause", description: "Pause intros until a date", options: [str("until", "+2w, +1mo, friday or 2027-01-15", { required: true })] },
+  {
+    name: "pause",
+    description: "Pause intros until a date",
+    options: [str("until", "+2w, +1mo, friday or 2027-01-15", { required: true })],
+  },
   { name: "resume", description: "Get intros again" },
   {
     name: "leave",

@@ -54,7 +54,7 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
     options: [
       str("times", "e.g. mon-fri 9-12; sat 10-12"),
       str("zone", "Your time zone, e.g. Europe/Berlin", { autocomplete: true }),
-      str("off", "Dates off, e.g. 2026-12-24,2026-12-31"),
+      str("off", "Days off, e.g. tomorrow, friday, 2027-01-15"),
     ],
   },
   {
@@ -86,7 +86,11 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
     description: "Cancel your open chat or request (a booked chat asks first)",
     options: [str("with", "Whose chat, when you have several"), bool("confirm", "Yes: cancel the booked chat now")],
   },
-  { name: "pause", description: "Pause intros until a date", options: [str("until", "YYYY-MM-DD or +2w", { required: true })] },
+  {
+    name: "pause",
+    description: "Pause intros until a date",
+    options: [str("until", "+2w, +1mo, friday or 2027-01-15", { required: true })],
+  },
   { name: "resume", description: "Get intros again" },
   {
     name: "leave",

@@ -1,7 +1,9 @@
 import { type Command, commandFromFields, type Fields, type ParseProblem, tooLong } from "../core/commands/index.js";
 import { normalizeField } from "../core/commands/normalize.js";
-import { FORM_SPECS, renderFieldProblem, renderTooLong } from "../text/index.js";
+import { readZone } from "../core/time/index.js";
+import { FORM_SPECS, renderFieldProblem, renderTooLong, renderZoneProblem } from "../text/index.js";
 import type { Form } from "./modals.js";
+import { slackStyle } from "./style.js";
 
 /** One input's state as a view submission carries it (plain text, checkboxes, timepicker). */
 interface InputState {
@@ -50,6 +52,10 @@ function fieldsOf(form: Form, v: ViewValues): { fields: Fields; errors: Record<s
       else fields.times = t.times;
     } else fields[f.id] = f.id === "formats" ? picked(v, f.id).join(",") : str(v, f.id);
   }
+  // The core reads the zone (cities, any case); an unreadable one is named now, beside any other
+  // problem in the form, with the same words as typed text.
+  const zone = typeof fields.zone === "string" && fields.zone !== "" ? readZone(fields.zone) : undefined;
+  if (zone && !zone.ok) errors.zone = renderZoneProblem(zone, slackStyle);
   return { fields, errors };
 }
 

@@ -2,6 +2,7 @@ import type { FailureCode, ParseProblem } from "../core/commands/index.js";
 import { clip, ECHO_MAX } from "./clip.js";
 import type { TextStyle } from "./style.js";
 import { argOf } from "./syntax.js";
+import { dayOffFailure, pauseFailure, renderWindowProblem, zoneFailure } from "./time-words.js";
 
 type Detail = Record<string, unknown> | undefined;
 const d = (detail: Detail, key: string): string => String(detail?.[key] ?? "");
@@ -11,7 +12,7 @@ const d = (detail: Detail, key: string): string => String(detail?.[key] ?? "");
  * command syntax. Exhaustive over the codes replies carry (FailureCode): a use case that adds a
  * code without words here fails the typecheck.
  */
-const messages = (c: TextStyle["cmd"]): { [K in FailureCode]: (detail: Detail) => string } => ({
+const messages = (c: TextStyle["cmd"], style: TextStyle): { [K in FailureCode]: (detail: Detail) => string } => ({
   PROGRAM_PAUSED: () => "Coffee chats are paused in this community for now. An admin can switch them back on.",
   NOT_ACTIVE: () => `You've left coffee chats. Type ${c("resume")} to come back.`,
   OPTED_OUT: () => `You've left coffee chats. Type ${c("resume")} to come back first.`,
@@ -26,7 +27,7 @@ const messages = (c: TextStyle["cmd"]): { [K in FailureCode]: (detail: Detail) =
     `"${d(x, "given")}" isn't a link people can open. Use a full web address, e.g. ${d(x, "example")}, with ${c("volunteer <tags> --link <url>")}.`,
   BAD_FORMAT: (x) =>
     `"${d(x, "given")}" isn't a format I know. Use any of: video, in_person, phone, e.g. ${c("volunteer <tags> --formats video,phone")}.`,
-  BAD_ZONE: (x) => `"${d(x, "given")}" isn't a time zone I know. Use an IANA name like ${d(x, "example")}. Type ${c("help")} for examples.`,
+  BAD_ZONE: (x) => zoneFailure(x, style),
   BAD_WINDOW: (x) => `That time window doesn't work (${d(x, "issue")}). Try e.g. "${d(x, "example")}". Type ${c("help")} for examples.`,
   NOT_FOUND: () => `I couldn't find that. Type ${c("status")} to see what's open for you.`,
   NOT_YOURS: () => `That one belongs to someone else, so I left it alone. Type ${c("status")} to see yours.`,
@@ -66,7 +67,8 @@ const messages = (c: TextStyle["cmd"]): { [K in FailureCode]: (detail: Detail) =
     `That chat's request has moved on to another chat since, so this one stays closed. Type ${c("status")} to see what's open.`,
   DATE_IN_PAST: () => `That date has passed. Pause until a future date, e.g. ${c("pause +2w")}.`,
   TOO_FAR: () => `You can pause for up to a year. Use ${c("leave")} to stop entirely.`,
-  BAD_DATE: (x) => `I couldn't read "${d(x, "given")}". Try ${d(x, "example")}, e.g. ${c("pause +2w")}.`,
+  BAD_DATE: (x) => pauseFailure(x, style),
+  BAD_DAY_OFF: (x) => dayOffFailure(x, style),
   SELF: () => `You can't block yourself. To stop intros for a while, type ${c("pause +2w")}.`,
   UNKNOWN_MEMBER: () => `I don't know that member yet: they need to have used coffee chats here. Type ${c("help")} for the commands.`,
   NOT_BLOCKED: (x) =>
@@ -108,7 +110,7 @@ const messages = (c: TextStyle["cmd"]): { [K in FailureCode]: (detail: Detail) =
 /** A failure code in words, naming the fix. Unknown codes still get a helpful line. */
 export function renderFailure(code: string, detail: Record<string, unknown> | undefined, style: TextStyle): string {
   const c = style.cmd;
-  const all = messages(c);
+  const all = messages(c, style);
   const m = Object.hasOwn(all, code) ? all[code as FailureCode] : undefined;
   return m ? m(inert(detail, style)) : `That didn't work (${u(style, code)}). Type ${c("help")} to see what you can do.`;
 }
@@ -153,5 +155,7 @@ export function renderProblem(p: ParseProblem, style: TextStyle): string {
       return `${renderTooLong(p)} Usage: ${style.usage(p.command)}`;
     case "INVALID":
       return `"${u(style, p.given)}" isn't ${style.user(clip(p.what, 200))}${argHint(style, p.command, p.arg)}. Usage: ${style.usage(p.command)} · ${helpFor(style, p.command)}`;
+    case "TIMES":
+      return `${renderWindowProblem(p.problem, style)} Usage: ${style.usage(p.command)} · ${helpFor(style, p.command)}`;
   }
 }

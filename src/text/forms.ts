@@ -1,5 +1,7 @@
 import { FIELD_LIMITS, type ParseProblem } from "../core/commands/index.js";
 import { renderTooLong } from "./failures.js";
+import { shellStyle } from "./style.js";
+import { renderWindowProblem } from "./time-words.js";
 
 /** The forms that stand in for a command's options: the four things people fill in. */
 export const FORM_KINDS = ["profile", "volunteer", "availability", "request"] as const;
@@ -129,6 +131,9 @@ export function renderFieldProblem(p: ParseProblem): string {
       return `"${p.given.slice(0, 60)}" isn't ${p.what}.`;
     case "TOO_LONG":
       return renderTooLong(p);
+    case "TIMES":
+      // A form names the field itself; the example commands read as typed words.
+      return renderWindowProblem(p.problem, shellStyle);
     case "UNKNOWN_COMMAND":
       return "That didn't work; please check this field.";
   }

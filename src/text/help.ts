@@ -42,15 +42,15 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     ],
   },
   availability: {
-    does: "Sets when you're free each week and your time zone; chats are proposed in these times.",
+    does: "Sets when you're free each week and your time zone; chats are proposed in these times. It replaces your weekly times; start with add or remove to change only some, or off <days> for days away (off clear removes them).",
     args: {
-      times: "Days and hours (24-hour clock), several separated by ;",
-      zone: "Your time zone as Area/City.",
-      off: "Days off, as YYYY-MM-DD, comma-separated.",
+      times: "Days and hours (24-hour clock), several separated by ; (22-2 runs past midnight).",
+      zone: "Your time zone as Area/City, or a city like Berlin.",
+      off: "Days off, comma-separated: tomorrow, a weekday like friday, or a date like 2027-01-15.",
     },
     examples: [
       { times: "mon-fri 9-12; sat 10-12", zone: "Europe/Berlin" },
-      { times: "tue,thu 17-19", off: "2026-12-24,2026-12-31" },
+      { times: "add tue,thu 17-19", off: "friday" },
     ],
   },
   request: {
@@ -90,8 +90,8 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [{}, { with: "Sam", confirm: true }],
   },
   pause: {
-    does: "Pauses intros until a date; your chats already booked stay.",
-    args: { until: "A date (YYYY-MM-DD) or a span like +2w." },
+    does: "Pauses intros until a day; your chats already booked stay.",
+    args: { until: "A span like +3d, +2w or +1mo, tomorrow, a weekday like friday, or a date like 2027-01-15." },
     examples: [{ until: "+2w" }, { until: "2027-01-15" }],
   },
   resume: { does: "Gets intros again after a pause or after leaving.", args: none, examples: [{}, {}] },

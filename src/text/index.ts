@@ -14,3 +14,4 @@ export * from "./guest.js";
 export * from "./syntax.js";
 export * from "./help.js";
 export * from "./forms.js";
+export * from "./time-words.js";

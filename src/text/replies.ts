@@ -9,6 +9,7 @@ import { renderNamedReply } from "./named-replies.js";
 import { MatchBlockerSchema } from "../core/domain/index.js";
 import { renderBlocker } from "./blockers.js";
 import { helpReply } from "./help.js";
+import { renderAvailabilityChange, renderPaused } from "./time-words.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -144,10 +145,8 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
       const v = r.result.value;
       return `Thanks for volunteering! Topics: ${us(v.expertise)} · up to ${v.capacityPerMonth} chats a month. Set your free times with ${style.usage("availability")}.`;
     }
-    case "availability": {
-      const m = r.result.value;
-      return `Saved ${m.availability.windows.length} weekly window(s) in ${m.timeZone}.`;
-    }
+    case "availability":
+      return renderAvailabilityChange(r.result.value, style);
     case "renew":
     case "request": {
       const v = r.result.value;
@@ -199,7 +198,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     case "cancel":
       return r.result.value.what === "chat" ? "Cancelled the chat; I've let the other person know." : "Cancelled your request.";
     case "pause":
-      return `Paused until ${formatDate(r.result.value.member.pausedUntil ?? new Date(), zone)}. Scheduled chats still go ahead. Type ${c("resume")} to come back sooner.`;
+      return renderPaused(r.result.value, zone, style);
     case "resume":
       return r.result.value.wasPaused ? "Welcome back! You'll get intros again." : "You're active already.";
     case "leave":

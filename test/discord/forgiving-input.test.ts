@@ -63,6 +63,6 @@ describe("option text as phones type it", () => {
     const v = await bot.fake.command(G1, p, "volunteer", { tags: "\u200B“data-engineering”\u00A0" });
     expect(text(v)).toContain("Topics: data-engineering ·");
     const a = await bot.fake.command(G1, p, "availability", { times: "Mon–Fri 9–17", zone: "Europe/Berlin" });
-    expect(text(a)).toContain("Saved 5 weekly window(s) in Europe/Berlin.");
+    expect(text(a)).toContain("Your free times in Europe/Berlin: Mon–Fri 09:00–17:00.");
   });
 });

@@ -23,8 +23,8 @@ describe("Discord help and refusals in Discord syntax", () => {
       { topic: "availability" },
       [
         "`/coffee availability times:<days from-to> [zone:<Area/City>] [off:<dates off>]` — Sets when you're free each week",
-        "  off:<dates off> — Days off, as YYYY-MM-DD, comma-separated.",
-        "Examples: `/coffee availability times:mon-fri 9-12; sat 10-12 zone:Europe/Berlin` · `/coffee availability times:tue,thu 17-19 off:2026-12-24,2026-12-31`",
+        "  off:<dates off> — Days off, comma-separated: tomorrow, a weekday like friday, or a date like 2027-01-15.",
+        "Examples: `/coffee availability times:mon-fri 9-12; sat 10-12 zone:Europe/Berlin` · `/coffee availability times:add tue,thu 17-19 off:friday`",
       ],
     ],
     ["help", { topic: "?" }, ["`/coffee help [topic:<command>]` — Lists every command, or explains one"]],

@@ -54,7 +54,10 @@ describe("dashes, quotes and spaces as phones type them", () => {
         after: { typed: "profile", says: ["Bio: Data lead — fintech"] },
       },
     ],
-    ["Mon–Fri 9–17 is a day range and an hour range", { typed: "availability Mon–Fri 9–17", says: ["Saved 5 weekly window(s) in UTC."] }],
+    [
+      "Mon–Fri 9–17 is a day range and an hour range",
+      { typed: "availability Mon–Fri 9–17", says: ["Your free times in UTC: Mon–Fri 09:00–17:00."] },
+    ],
     [
       "smart quotes, no-break spaces and zero-width characters read as plain text",
       {

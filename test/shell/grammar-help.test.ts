@@ -27,12 +27,12 @@ async function reply(line: string): Promise<string> {
 }
 
 const AVAILABILITY_HELP = [
-  `"availability <days from-to> [<Area/City>] [--off <dates off>]" — Sets when you're free each week and your time zone; chats are proposed in these times.`,
+  `"availability <days from-to> [<Area/City>] [--off <dates off>]" — Sets when you're free each week and your time zone; chats are proposed in these times. It replaces your weekly times; start with add or remove to change only some, or off <days> for days away (off clear removes them).`,
   "Options:",
-  "  <days from-to> — Days and hours (24-hour clock), several separated by ;",
-  "  <Area/City> — Your time zone as Area/City.",
-  "  --off <dates off> — Days off, as YYYY-MM-DD, comma-separated.",
-  `Examples: "availability mon-fri 9-12; sat 10-12 Europe/Berlin" · "availability tue,thu 17-19 --off 2026-12-24,2026-12-31"`,
+  "  <days from-to> — Days and hours (24-hour clock), several separated by ; (22-2 runs past midnight).",
+  "  <Area/City> — Your time zone as Area/City, or a city like Berlin.",
+  "  --off <dates off> — Days off, comma-separated: tomorrow, a weekday like friday, or a date like 2027-01-15.",
+  `Examples: "availability mon-fri 9-12; sat 10-12 Europe/Berlin" · "availability add tue,thu 17-19 --off friday"`,
 ].join("\n");
 
 describe("help that teaches, in the shell", () => {
@@ -68,7 +68,7 @@ describe("help that teaches, in the shell", () => {
       "volunteer ux --cap lots",
       `"lots" isn't a number of chats per month (--cap). Usage: "volunteer <topics> [--cap <chats per month>] [--formats <video,phone>] [--link <url>] [--bio <a line about you>]" · More: "help volunteer"`,
     ],
-    ["pick x", `"x" isn't a time's number. Usage: "pick <number> [with <name>]" · More: "help pick"`],
+    ["pick x", `"x" isn't the number of a time (1, 2 or 3). Usage: "pick <number> [with <name>]" · More: "help pick"`],
     [
       "admin tags foo",
       `"foo" isn't alias, rename or merge. Usage: "admin tags <alias|rename|merge> <from> <to>" · More: "help admin tags"`,

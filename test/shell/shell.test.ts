@@ -84,7 +84,7 @@ describe("shell adapter", () => {
     expect(out).toContain(
       'Missing what you want to learn (after --). Usage: "request <topics> -- <what you want to learn>" · More: "help request"',
     );
-    expect(out).toContain('"someday 9-5" isn\'t a day range and time range');
+    expect(out).toContain('"someday" isn\'t a day or a range of days');
     expect(out).toContain("There's no chat waiting for a time right now");
     expect(out).toContain('"9" isn\'t a rating from 1 to 5');
     expect(out).toContain("Usage: as <name>");

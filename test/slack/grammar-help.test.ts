@@ -21,8 +21,8 @@ describe("Slack help and refusals in Slack syntax", () => {
       "help availability",
       [
         "`/coffee availability <days from-to> [<Area/City>] [--off <dates off>]` — Sets when you're free each week",
-        "--off <dates off> — Days off, as YYYY-MM-DD, comma-separated.",
-        "Examples: `/coffee availability mon-fri 9-12; sat 10-12 Europe/Berlin` · `/coffee availability tue,thu 17-19 --off 2026-12-24,2026-12-31`",
+        "--off <dates off> — Days off, comma-separated: tomorrow, a weekday like friday, or a date like 2027-01-15.",
+        "Examples: `/coffee availability mon-fri 9-12; sat 10-12 Europe/Berlin` · `/coffee availability add tue,thu 17-19 --off friday`",
       ],
     ],
     [

@@ -1,6 +1,6 @@
 import type { Feedback, Intro, Member, SeekerProfile, VolunteerProfile, Chat, ChatRequest, PersonRef } from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
-import { parseLocalDate, parseDuration } from "../time/index.js";
+import { readPauseEnd } from "../time/index.js";
 import * as uc from "../use-cases/index.js";
 import type { Actor, Deps } from "../use-cases/index.js";
 import type { Command } from "./types.js";
@@ -28,7 +28,7 @@ export type Reply =
       shown: boolean;
     }
   | { kind: "volunteer"; result: Result<VolunteerProfile, CodeOf<typeof uc.setVolunteerProfile>> }
-  | { kind: "availability"; result: Result<Member, CodeOf<typeof uc.setAvailability>> }
+  | { kind: "availability"; result: Result<uc.AvailabilityChange, CodeOf<typeof uc.setAvailability>> }
   | { kind: "request"; result: Result<uc.RequestChatValue, CodeOf<typeof uc.requestChat>> }
   | {
       kind: "choose";
@@ -61,7 +61,7 @@ export type Reply =
         CodeOf<typeof uc.cancelChat> | CodeOf<typeof uc.cancelRequest> | "NOTHING_TO_CANCEL"
       >;
     }
-  | { kind: "pause"; result: Result<{ member: Member; passedIntros: number }, CodeOf<typeof uc.pause> | "BAD_DATE"> }
+  | { kind: "pause"; result: Result<{ member: Member; passedIntros: number; replaced: Date | null }, CodeOf<typeof uc.pause> | "BAD_DATE"> }
   | { kind: "resume"; result: Result<{ member: Member; wasPaused: boolean }, never> }
   | { kind: "leave"; result: Result<uc.LeaveValue, never> }
   | { kind: "block"; result: Result<{ member: Member; replay: boolean }, CodeOf<typeof uc.blockMember>> }
@@ -129,6 +129,7 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
           windows: cmd.windows,
           ...(cmd.timeZone !== undefined ? { timeZone: cmd.timeZone } : {}),
           ...(cmd.datesOff !== undefined ? { datesOff: cmd.datesOff } : {}),
+          ...(cmd.edit !== undefined ? { edit: cmd.edit } : {}),
         }),
       };
     case "request":
@@ -155,10 +156,9 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
         const m = await tx.getMember(actor.communityId, actor.memberId);
         return m?.timeZone ?? actor.timeZone ?? (await tx.getCommunity(actor.communityId))?.settings.defaultTimeZone ?? "UTC";
       });
-      const span = parseDuration(cmd.until.startsWith("+") ? cmd.until : `+${cmd.until}`);
-      const until = span !== null ? new Date(deps.clock.now().getTime() + span) : parseLocalDate(cmd.until, zone);
-      if (!until) return { kind: "pause", result: fail("BAD_DATE", { given: cmd.until, example: "2026-12-31 or +2w" }) };
-      return { kind: "pause", result: await uc.pause(deps, { actor, until }) };
+      const until = readPauseEnd(cmd.until, deps.clock.now(), zone);
+      if (!until.ok) return { kind: "pause", result: fail("BAD_DATE", { problem: until.problem }) };
+      return { kind: "pause", result: await uc.pause(deps, { actor, until: until.value }) };
     }
     case "resume":
       return { kind: "resume", result: await uc.resume(deps, { actor }) };

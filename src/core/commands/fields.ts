@@ -1,6 +1,5 @@
 import { isMeetingLink } from "../domain/index.js";
-import { isValidZone } from "../time/index.js";
-import { parseAvailabilityText } from "./availability-text.js";
+import { parseAvailabilityCommand } from "./availability-command.js";
 import { EXTRA, type Fields, syntax } from "./syntax.js";
 import type { Command, Parsed, ParseProblem } from "./types.js";
 
@@ -91,13 +90,12 @@ export function commandFromFields(key: string, raw: Fields, resolve?: MemberReso
       const times = f("times");
       const zone = f("zone");
       if (!times) return missing("your free times, e.g. mon-fri 9-12", "times");
-      if (zone !== undefined && !isValidZone(zone)) return invalid("a time zone (e.g. Europe/Berlin)", zone, "zone");
-      const parsed = parseAvailabilityText(times);
-      if (!parsed.ok) return invalid("a day range and time range", parsed.bad, "times");
-      const datesOff = f("off")
-        ?.split(/[,\s]+/)
-        .filter(Boolean);
-      return { kind: "availability", windows: parsed.windows, ...(zone ? { timeZone: zone } : {}), ...(datesOff ? { datesOff } : {}) };
+      // One reader for typed words, Discord's times: option and the Slack form: `add …`, `remove …`
+      // and `off …` edit, a trailing zone or city is read as the zone. A zone given on its own wins;
+      // the core reads it (case, cities, suggestions) so every surface words it the same way.
+      const parsed = parseAvailabilityCommand(times, f("off"));
+      if (parsed.kind === "unsupported") return { ...parsed, input };
+      return parsed.kind === "availability" && zone !== undefined ? { ...parsed, timeZone: zone } : parsed;
     }
     case "request": {
       const tags = f("tags");

@@ -14,3 +14,4 @@ export * from "./limits.js";
 export * from "./guest.js";
 export * from "./normalize.js";
 export * from "./flags.js";
+export * from "./availability-command.js";

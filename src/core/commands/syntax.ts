@@ -82,7 +82,7 @@ export const SYNTAX: readonly CommandSyntax[] = [
   { key: "noshow", aliases: ["no-show", "didnt-happen"], args: [] },
   { key: "reschedule", args: [] },
   { key: "cancel", args: [a("with", "name", "words"), a("confirm", "yes", "yes", { boolean: true })] },
-  { key: "pause", args: [a("until", "YYYY-MM-DD or +2w", "words", req)] },
+  { key: "pause", args: [a("until", "+2w, friday or a date", "words", req)] },
   { key: "resume", args: [] },
   { key: "leave", args: [a("confirm", "yes", "yes", { boolean: true })] },
   { key: "block", args: member },

@@ -1,4 +1,5 @@
 import type { WeeklyWindow } from "../domain/index.js";
+import type { WindowProblem } from "./availability-text.js";
 
 /**
  * What a person can ask Percolate to do, independent of the platform they typed it on.
@@ -11,7 +12,12 @@ export type Command =
   | { kind: "status" }
   | { kind: "profile"; interests?: string; learn?: string; intro?: string }
   | { kind: "volunteer"; tags: string; bio?: string; capacity?: number; formats?: string[]; link?: string }
-  | { kind: "availability"; windows: WeeklyWindow[]; timeZone?: string; datesOff?: string[] }
+  /**
+   * `edit` absent: the windows replace the schedule (days off kept unless `datesOff` is given).
+   * `add`/`remove` edit the windows; `off` adds `datesOff`; `clear_off` removes every day off.
+   * `timeZone` and `datesOff` are as typed: the core reads them (zone names, `tomorrow`).
+   */
+  | { kind: "availability"; windows: WeeklyWindow[]; timeZone?: string; datesOff?: string[]; edit?: AvailabilityEdit }
   | { kind: "request"; tags: string; goals: string }
   /** `forRequest`: words of the request's goals or topics (`choose 1 for portfolio`), when several wait. */
   | { kind: "choose"; requestId?: string; pick: number | "auto"; forRequest?: string }
@@ -48,6 +54,8 @@ export type Command =
   | { kind: "member_left"; memberId: string }
   | AdminCommand;
 
+export type AvailabilityEdit = "add" | "remove" | "off" | "clear_off";
+
 /** Admin commands: allowed for community admins only (the core checks; adapters supply the facts). */
 export type AdminCommand =
   | { kind: "admin_settings"; set?: { key: string; value: string } }
@@ -72,6 +80,8 @@ export type ParseProblem =
   | { code: "UNKNOWN_COMMAND"; word: string; suggestion?: string }
   | { code: "MISSING"; what: string; command: string; arg?: string }
   | { code: "INVALID"; what: string; given: string; command: string; arg?: string }
+  /** Free times that could not be read, with exactly what is wrong (availability). */
+  | { code: "TIMES"; problem: WindowProblem; command: string; arg?: string }
   /** A typed value over its limit (FIELD_LIMITS): `field` in words, `name` as in the command, its `length` and the `max`. */
   | { code: "TOO_LONG"; field: string; name: string; max: number; length: number; command: string; unit?: "items" };
 

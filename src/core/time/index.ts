@@ -15,3 +15,6 @@ export { type Party, type ProposeSlotsInput, type IsSlotFreeInput, proposeSlots,
 export * from "./format.js";
 export * from "./invite.js";
 export * from "./local-hours.js";
+export * from "./day-words.js";
+export * from "./zone-names.js";
+export * from "./window-edit.js";

@@ -112,9 +112,9 @@ describe("parseText", () => {
       timeZone: "America/Argentina/Buenos_Aires",
     });
     expect(problem("availability")).toMatchObject({ code: "MISSING" });
-    expect(problem("availability someday 9-12")).toMatchObject({ code: "INVALID", given: "someday 9-12" });
-    expect(problem("availability mon 12-9")).toMatchObject({ code: "INVALID" });
-    expect(problem("availability mon 9-12; tue")).toMatchObject({ code: "INVALID", given: "tue" });
+    expect(problem("availability someday 9-12")).toMatchObject({ code: "TIMES", problem: { code: "NOT_DAYS", given: "someday" } });
+    expect(problem("availability mon 12-9")).toMatchObject({ code: "TIMES", problem: { code: "TWELVE_HOUR", suggestion: "12-21" } });
+    expect(problem("availability mon 9-12; tue")).toMatchObject({ code: "TIMES", problem: { code: "NO_TIMES", given: "tue" } });
   });
 
   it("request: topics -- goals", () => {

@@ -8,14 +8,14 @@ describe("setAvailability", () => {
     const vera = w.actor("vera");
     const m = unwrap(
       await setAvailability(w.deps, { actor: vera, windows: weekdays("09:00", "12:00"), datesOff: ["2026-12-24"], timeZone: NEW_YORK }),
-    );
+    ).member;
     expect(m).toMatchObject({
       timeZone: NEW_YORK,
       timeZoneConfirmed: true,
       availability: { windows: weekdays("09:00", "12:00"), datesOff: ["2026-12-24"] },
     });
     expect(await getMember(w, vera.memberId)).toEqual(m);
-    const next = unwrap(await setAvailability(w.deps, { actor: vera, windows: [{ day: 6, start: "10:00", end: "24:00" }] }));
+    const next = unwrap(await setAvailability(w.deps, { actor: vera, windows: [{ day: 6, start: "10:00", end: "24:00" }] })).member;
     // Zone and dates off stay when left out.
     expect(next).toMatchObject({
       timeZone: NEW_YORK,
@@ -27,12 +27,12 @@ describe("setAvailability", () => {
     const w = world();
     unwrap(await setAvailability(w.deps, { actor: w.actor("vera"), windows: weekdays(), timeZone: BERLIN }));
     const m = unwrap(await setAvailability(w.deps, { actor: w.actor("vera", NEW_YORK), windows: weekdays() }));
-    expect(m.timeZone).toBe(BERLIN);
+    expect(m.member.timeZone).toBe(BERLIN);
   });
 
   it("an unconfirmed member takes the community default zone", async () => {
     const w = world();
-    const m = unwrap(await setAvailability(w.deps, { actor: w.actor("vera"), windows: [] }));
+    const m = unwrap(await setAvailability(w.deps, { actor: w.actor("vera"), windows: [] })).member;
     expect(m).toMatchObject({ timeZone: "UTC", timeZoneConfirmed: false, availability: { windows: [], datesOff: [] } });
   });
 
@@ -45,17 +45,18 @@ describe("setAvailability", () => {
     expect(await snapshot(w)).toEqual(before);
   });
 
-  it("BAD_ZONE and BAD_WINDOW", async () => {
+  it("BAD_ZONE, BAD_WINDOW and BAD_DAY_OFF", async () => {
     const w = world();
     const actor = w.actor("vera");
     expect(expectFail(await setAvailability(w.deps, { actor, windows: weekdays(), timeZone: "Mars/Olympus" }), "BAD_ZONE")).toEqual({
-      given: "Mars/Olympus",
-      example: "Europe/Berlin",
+      zone: { ok: false, given: "Mars/Olympus", suggestions: [] },
     });
     expectFail(await setAvailability(w.deps, { actor, windows: [{ day: 1, start: "12:00", end: "09:00" }] }), "BAD_WINDOW");
     expectFail(await setAvailability(w.deps, { actor, windows: [{ day: 1, start: "9:00", end: "12:00" }] }), "BAD_WINDOW");
     expectFail(await setAvailability(w.deps, { actor, windows: [{ day: 8, start: "09:00", end: "12:00" }] }), "BAD_WINDOW");
-    expectFail(await setAvailability(w.deps, { actor, windows: weekdays(), datesOff: ["24/12/2026"] }), "BAD_WINDOW");
     expect(await getMember(w, actor.memberId)).toBeNull();
+    // Days off are read in the member's zone, so the member is known by then; nothing of theirs changes.
+    expectFail(await setAvailability(w.deps, { actor, windows: weekdays(), datesOff: ["24/12/2026"] }), "BAD_DAY_OFF");
+    expect(await getMember(w, actor.memberId)).toMatchObject({ availability: { windows: [], datesOff: [] } });
   });
 });

@@ -16,6 +16,10 @@ const messages = (c: TextStyle["cmd"]): { [K in FailureCode]: (detail: Detail) =
   NOT_ACTIVE: () => `You've left coffee chats. Type ${c("resume")} to come back.`,
   OPTED_OUT: () => `You've left coffee chats. Type ${c("resume")} to come back first.`,
   NO_TAGS: (x) => `Please name at least one topic, e.g. "${d(x, "example")}".`,
+  TOPIC_TOO_LONG: (x) =>
+    `The topic "${d(x, "given")}" is ${d(x, "length")} characters long — a topic can be up to ${d(x, "max")}. Nothing was saved. Shorten it, or separate topics with commas, e.g. "ux-research, data-science".`,
+  NOT_A_TOPIC: (x) =>
+    `"${d(x, "given")}" can't be a topic: it has no letters or numbers (emoji and punctuation alone don't count). Nothing was saved. Name topics in words of any language, e.g. "ux-research, 数据科学".`,
   GOALS_REQUIRED: (x) => `What do you want to learn? Add it after "--", e.g. request ux -- ${d(x, "example")}.`,
   TEXT_TOO_LONG: (x) => `That's a bit long — please keep it under ${d(x, "max")} characters.`,
   OPEN_REQUEST_LIMIT: (x) =>

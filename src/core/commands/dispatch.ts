@@ -1,4 +1,14 @@
-import type { Feedback, Intro, Member, SeekerProfile, VolunteerProfile, Chat, ChatRequest, PersonRef } from "../domain/index.js";
+import type {
+  Feedback,
+  Intro,
+  Member,
+  SeekerProfile,
+  VolunteerProfile,
+  Chat,
+  ChatRequest,
+  PersonRef,
+  TopicGuess,
+} from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
 import { parseLocalDate, parseDuration } from "../time/index.js";
 import * as uc from "../use-cases/index.js";
@@ -24,10 +34,10 @@ export type Reply =
   | { kind: "status"; result: Result<uc.StatusValue, never> }
   | {
       kind: "profile";
-      result: Result<SeekerProfile, CodeOf<typeof uc.setSeekerProfile>> | Result<uc.StatusValue, never>;
+      result: Result<SeekerProfile & { guesses?: TopicGuess[] }, CodeOf<typeof uc.setSeekerProfile>> | Result<uc.StatusValue, never>;
       shown: boolean;
     }
-  | { kind: "volunteer"; result: Result<VolunteerProfile, CodeOf<typeof uc.setVolunteerProfile>> }
+  | { kind: "volunteer"; result: Result<VolunteerProfile & { guesses?: TopicGuess[] }, CodeOf<typeof uc.setVolunteerProfile>> }
   | { kind: "availability"; result: Result<Member, CodeOf<typeof uc.setAvailability>> }
   | { kind: "request"; result: Result<uc.RequestChatValue, CodeOf<typeof uc.requestChat>> }
   | {

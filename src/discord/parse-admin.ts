@@ -26,8 +26,10 @@ export function parseAdminSlash(sub: string, opts: Options, guildId: string): Pa
       const op = o("op")?.toLowerCase();
       const from = o("from");
       const to = o("to");
+      if (op === "list") return { kind: "admin_tags_list" };
+      if (op === "unalias") return from ? { kind: "admin_tags_unalias", from } : missing("from: the alias to remove");
       if (op !== "alias" && op !== "rename" && op !== "merge")
-        return bad({ code: "INVALID", what: "alias, rename or merge", given: op ?? "", usage: USAGE[key] ?? key });
+        return bad({ code: "INVALID", what: "list, alias, unalias, rename or merge", given: op ?? "", usage: USAGE[key] ?? key });
       if (!from || !to) return missing("from: and to: — the tag to change and the tag it becomes");
       return { kind: "admin_tags", op, from, to };
     }

@@ -35,6 +35,8 @@ export function parseSlash(sub: string, opts: Options, guildId: string, allowFor
   // leave / forget-me / cancel: `confirm:True` is the "yes", `with:` whose chat.
   const confirmable = parseConfirmable(sub, [...(o("with")?.split(/\s+/) ?? []), ...(opts.confirm === true ? ["yes"] : [])]);
   if (confirmable) return confirmable;
+  // `/coffee status topics:True` is the shell's `tags` (Discord has no room for a 26th subcommand).
+  if ((sub === "status" && opts.topics === true) || sub === "tags") return { kind: "tags" };
   const bare = bareCommand(sub);
   if (bare) return bare;
   switch (sub) {

@@ -56,6 +56,9 @@ const SLASH: Record<string, string> = {
   "admin settings <key> <value>": "admin settings key:<key> value:<value>",
   "admin settings programPaused off": "admin settings key:programPaused value:off",
   "admin tags alias|rename|merge <from> <to>": "admin tags op:<alias|rename|merge> from:<tag> to:<tag>",
+  tags: "status topics:True",
+  "admin tags list": "admin tags op:list",
+  "admin tags unalias <from>": "admin tags op:unalias from:<alias>",
   "admin stats [30d|12w|6m|1y|all]": "admin stats period:<30d|12w|6m|1y|all>",
   "admin export [--notes] [<folder>]": "admin export notes:<true|false>",
   "admin export --notes": "admin export notes:true",
@@ -73,6 +76,11 @@ const NAMED: [RegExp, string][] = [
   [/^cancel (.+) yes$/, "cancel with:$1 confirm:True"],
   [/^cancel (.+)$/, "cancel with:$1"],
   [/^unblock (.+)$/, "unblock member:@$1"],
+  // "Did you mean …?" fixes, with the corrected topics filled in.
+  [/^request ([^<]+) -- (.+)$/, "request tags:$1 goals:$2"],
+  [/^volunteer ([^<]+)$/, "volunteer tags:$1"],
+  [/^profile ([^<]+)$/, "profile interests:$1"],
+  [/^admin tags alias (\S+) (\S+)$/, "admin tags op:alias from:$1 to:$2"],
 ];
 
 function toSlash(usage: string): string {

@@ -4,6 +4,7 @@ import type { CommunitySettings } from "../core/domain/index.js";
 import type { CommunityStats } from "../core/stats/compute.js";
 import type { TextStyle } from "./style.js";
 import { renderQueue } from "./blockers.js";
+import { renderTagList, renderUnalias } from "./tag-replies.js";
 
 /** Is this the reply to an admin command? */
 export const isAdminReply = (r: Reply): r is AdminReply => r.kind.startsWith("admin_");
@@ -85,6 +86,10 @@ export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"], u: TextStyl
             : `Merged "${from}" into "${to}"`;
       return `${verb}. ${v.profiles} profile(s) and ${v.requests} request(s) updated; typing "${from}" reads as "${to}" from now on.`;
     }
+    case "admin_tags_list":
+      return renderTagList(r.result.value, c, u);
+    case "admin_tags_unalias":
+      return renderUnalias(r.result.value, u);
     case "admin_stats":
       return renderStats(r.result.value);
     case "admin_export": {

@@ -91,6 +91,9 @@ const messages = (c: TextStyle["cmd"]): { [K in FailureCode]: (detail: Detail) =
   UNKNOWN_SETTING: (x) => `There's no setting "${d(x, "key")}". Type ${c("admin settings")} to see them all.`,
   BAD_SETTING: (x) => `"${d(x, "given")}" won't work for ${d(x, "key")}: use ${d(x, "allowed")}.`,
   BAD_TAG: (x) => `"${d(x, "given")}" isn't a tag I can use. Tags are words or dashes, e.g. machine-learning.`,
+  NOT_AN_ALIAS: (x) => `"${d(x, "given")}" isn't an alias here, so nothing changed. Type ${c("admin tags list")} to see the aliases.`,
+  BUILT_IN_ALIAS: (x) =>
+    `"${d(x, "from")}" is a built-in alias of ${d(x, "to")}, so it can't be removed. To make it mean another topic, type ${c(`admin tags alias ${d(x, "from")} <topic>`)}.`,
   SAME_TAG: (x) => `Those are the same tag (${d(x, "tag")}), so nothing changed.`,
   UNKNOWN_TAG: (x) => `Nobody uses "${d(x, "tag")}" yet. To map a new word, use ${c("admin tags alias <from> <to>")}.`,
   TAG_EXISTS: (x) => `"${d(x, "tag")}" is in use already. To fold one into the other, use ${c("admin tags merge <from> <to>")}.`,

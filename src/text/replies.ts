@@ -9,7 +9,7 @@ import type { TextStyle } from "./style.js";
 import { renderNamedReply } from "./named-replies.js";
 import { MatchBlockerSchema } from "../core/domain/index.js";
 import { renderBlocker } from "./blockers.js";
-import { renderGuesses } from "./tag-replies.js";
+import { renderGuesses, renderTopics } from "./tag-replies.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -164,6 +164,8 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
   switch (r.kind) {
     case "status":
       return renderStatus(r.result.value, c, u);
+    case "tags":
+      return renderTopics(r.result.value, c, u);
     case "profile":
       return "interests" in r.result.value
         ? `Saved. You're exploring: ${us(r.result.value.interests) || "—"}.${renderGuesses(r.result.value.guesses, r.result.value.interests, "profile", c, u)}`

@@ -32,6 +32,7 @@ export type CodeOf<F extends (...args: any[]) => Promise<Result<unknown, string>
 export type Reply =
   | { kind: "help"; topic?: string }
   | { kind: "status"; result: Result<uc.StatusValue, never> }
+  | { kind: "tags"; result: Result<uc.TopicsValue, never> }
   | {
       kind: "profile";
       result: Result<SeekerProfile & { guesses?: TopicGuess[] }, CodeOf<typeof uc.setSeekerProfile>> | Result<uc.StatusValue, never>;
@@ -104,6 +105,8 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
       return cmd.topic === undefined ? { kind: "help" } : { kind: "help", topic: cmd.topic };
     case "status":
       return { kind: "status", result: await uc.getStatus(deps, { actor }) };
+    case "tags":
+      return { kind: "tags", result: await uc.listTopics(deps, { actor }) };
     case "profile":
       if (cmd.interests === undefined) return { kind: "profile", shown: true, result: await uc.getStatus(deps, { actor }) };
       return {

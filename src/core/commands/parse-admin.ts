@@ -28,11 +28,14 @@ export function parseAdmin(text: string, words: readonly string[], resolve: Reso
     case "tag": {
       const [op = "", from, to, ...extra] = args;
       const o = op.toLowerCase();
+      if (o === "list" || (o === "" && args.length === 0)) return { kind: "admin_tags_list" };
+      if (o === "unalias")
+        return from && !to ? { kind: "admin_tags_unalias", from } : missing("the one alias to remove", "admin tags unalias");
       if (o !== "alias" && o !== "rename" && o !== "merge")
         return bad(
           op
-            ? { code: "INVALID", what: "alias, rename or merge", given: op, usage: u("admin tags") }
-            : { code: "MISSING", what: "alias, rename or merge", usage: u("admin tags") },
+            ? { code: "INVALID", what: "list, alias, unalias, rename or merge", given: op, usage: u("admin tags") }
+            : { code: "MISSING", what: "list, alias, unalias, rename or merge", usage: u("admin tags") },
         );
       if (!from || !to || extra.length > 0)
         return missing("the tag to change and the tag it becomes (use dashes inside a tag: machine-learning)", "admin tags");

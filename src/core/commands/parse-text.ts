@@ -8,6 +8,7 @@ export type MemberResolver = (word: string) => string | null;
 export const USAGE: Record<string, string> = {
   help: "help",
   status: "status",
+  tags: "tags",
   profile: "profile <interests> -- <what you want to learn>",
   volunteer: "volunteer <tags> [--cap 2] [--formats video,phone] [--link <url>] [--bio <text>]",
   availability: "availability <days> <from>-<to>[; …] [<Area/City>]",
@@ -33,6 +34,8 @@ export const USAGE: Record<string, string> = {
   admin: "admin settings|tags|stats|export|add|remove|match|queue",
   "admin settings": "admin settings [<key> <value>]",
   "admin tags": "admin tags alias|rename|merge <from> <to>",
+  "admin tags list": "admin tags list",
+  "admin tags unalias": "admin tags unalias <from>",
   "admin stats": "admin stats [30d|12w|6m|1y|all]",
   "admin export": "admin export [--notes] [<folder>]",
   "admin add": "admin add <member>",
@@ -246,6 +249,9 @@ export function parseText(input: string, resolve: MemberResolver): Parsed {
       return rest
         ? { kind: "thanks", text: rest }
         : bad(missing("your note, e.g. thanks Your advice on portfolios helped a lot", "thanks"));
+    case "tags":
+    case "topics":
+      return { kind: "tags" };
     case "admin":
       return parseAdmin(text, restWords, resolve, USAGE);
     default: {

@@ -88,7 +88,11 @@ const messages = (c: TextStyle["cmd"]): { [K in FailureCode]: (detail: Detail) =
     }
   },
   NOT_ADMIN: (x) => `Only community admins can use admin ${d(x, "action")}. Ask an admin to add you with ${c("admin add <member>")}.`,
-  UNKNOWN_SETTING: (x) => `There's no setting "${d(x, "key")}". Type ${c("admin settings")} to see them all.`,
+  UNKNOWN_SETTING: (x) => {
+    const near = Array.isArray(x?.suggestions) ? x.suggestions.map(String) : [];
+    const guess = near.length ? ` Did you mean ${near.join(" or ")}? e.g. ${c(`admin settings ${near[0]} <value>`)}.` : "";
+    return `There's no setting "${d(x, "key")}".${guess} Type ${c("admin settings")} to see them all.`;
+  },
   BAD_SETTING: (x) => `"${d(x, "given")}" won't work for ${d(x, "key")}: use ${d(x, "allowed")}.`,
   BAD_TAG: (x) => `"${d(x, "given")}" isn't a tag I can use. Tags are words or dashes, e.g. machine-learning.`,
   NOT_AN_ALIAS: (x) => `"${d(x, "given")}" isn't an alias here, so nothing changed. Type ${c("admin tags list")} to see the aliases.`,

@@ -67,7 +67,10 @@ export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<
     if (s.programPaused) return fail("PROGRAM_PAUSED");
     if (member.status === "opted_out") return fail("NOT_ACTIVE", { status: member.status });
     const read = readTopics(cmd.tags, await topicWords(tx, community, member.id));
-    if (!read.ok) return fail(read.problem.code, { ...read.problem });
+    if (!read.ok) {
+      const { code, ...detail } = read.problem;
+      return fail(code, detail);
+    }
     const { tags } = read;
     const guessed = read.guesses.length > 0 ? { guesses: read.guesses } : {};
     if (tags.length === 0) return fail("NO_TAGS", { example: "ux-design, product-management" });

@@ -24,7 +24,10 @@ export async function setSeekerProfile(
     const intro = (cmd.intro ?? "").trim();
     if (learn.length > 1000 || intro.length > 1000) return fail("TEXT_TOO_LONG", { max: 1000 });
     const read = readTopics(cmd.interests, await topicWords(tx, community, cmd.actor.memberId));
-    if (!read.ok) return fail(read.problem.code, { ...read.problem });
+    if (!read.ok) {
+      const { code, ...detail } = read.problem;
+      return fail(code, detail);
+    }
     const prev = await tx.getSeeker(community.id, cmd.actor.memberId);
     const profile: SeekerProfile = {
       memberId: cmd.actor.memberId,

@@ -26,7 +26,10 @@ export async function setVolunteerProfile(
   return deps.store.tx(async (tx) => {
     const { community } = await loadActor(tx, cmd.actor, now);
     const read = readTopics(cmd.expertise, await topicWords(tx, community, cmd.actor.memberId));
-    if (!read.ok) return fail(read.problem.code, { ...read.problem });
+    if (!read.ok) {
+      const { code, ...detail } = read.problem;
+      return fail(code, detail);
+    }
     const expertise = read.tags;
     if (expertise.length === 0) return fail("NO_TAGS", { example: "product-management, ux-design" });
     const cap = cmd.capacityPerMonth;

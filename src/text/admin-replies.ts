@@ -17,7 +17,7 @@ const row = (label: string, value: string): string => `   ${label.padEnd(24)} ${
 /** All settings, each with its value, unit, range and meaning, and the command that changes one. */
 export function renderSettings(s: CommunitySettings, c: TextStyle["cmd"], u: TextStyle["user"]): string {
   return [
-    `⚙️  Settings — value (allowed): meaning. Change one: ${c("admin settings <key> <value>")}`,
+    `⚙️  Community settings — value (allowed): meaning. Change one: ${c("admin settings <key> <value>")}`,
     ...renderSettingList(s, u),
     `  tag aliases: ${Object.keys(s.tagAliases).length} of the community's own (${c("admin tags list")})`,
     `  admins: ${s.admins.length} added (${c("admin add <member>")})`,

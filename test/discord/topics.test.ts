@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FakeUser } from "../fakes/discord/index.js";
 import { G1, startBot, user, type Bot } from "./harness.js";
 import { text } from "./helpers.js";
 
@@ -23,7 +24,7 @@ describe("topics and settings keys on Discord (issue 14)", () => {
   afterAll(async () => bot.stop());
 
   it("each command shows what it should, in Discord's own syntax", async () => {
-    const rows: [typeof owner, string, Record<string, string | boolean>, string[]][] = [
+    const rows: [FakeUser, string, Record<string, string | boolean>, string[]][] = [
       [sam, "status", { topics: true }, ["Topics people here volunteer for (2, most volunteers first):", "ux-research — 1 volunteer"]],
       [
         sam,

@@ -69,7 +69,8 @@ export function normalizeTag(raw: string, aliases: Readonly<Record<string, strin
  * `data-science` known gives ["data science", "python"]; unknown words stand alone.
  * A run one typo away from a known multi-word tag is kept together too ("ux reserch" with
  * `ux-research` known is one topic, `ux-reserch`, that the reply can correct), rather than read
- * word by word as "ux" (an alias of ux-design) and "reserch".
+ * word by word as "ux" (an alias of ux-design) and "reserch"; words each known on their own are
+ * never grouped by a near match.
  */
 function splitWords(text: string, known: (slug: string) => boolean, nearKnown: (slug: string) => boolean): string[] {
   const words = text.split(/\s+/).filter(Boolean);
@@ -78,7 +79,9 @@ function splitWords(text: string, known: (slug: string) => boolean, nearKnown: (
     let len = 1;
     for (let j = Math.min(words.length, i + 4); j > i + 1; j--) {
       const run = slugify(words.slice(i, j).join(" "), Number.POSITIVE_INFINITY);
-      if (known(run) || nearKnown(run)) {
+      // A near match groups only words not all known on their own: "go rust" stays two known tags.
+      const someUnknown = words.slice(i, j).some((w) => !known(slugify(w)));
+      if (known(run) || (someUnknown && nearKnown(run))) {
         len = j - i;
         break;
       }

@@ -28,7 +28,12 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
     description: "What Percolate does and every command",
     options: [str("topic", "A command to explain: what it does, its options, examples", { autocomplete: true })],
   },
-  { name: "status", description: "Your profile, requests and chats" },
+  // Discord allows 25 subcommands and /coffee has them all, so the topic list (`tags` elsewhere) is an option here.
+  {
+    name: "status",
+    description: "Your profile, requests and chats; or the topics people volunteer for (topics:True)",
+    options: [bool("topics", "Show the topics people here volunteer for, with counts")],
+  },
   {
     name: "profile",
     description: "What you're exploring (leave empty for a form)",
@@ -139,11 +144,11 @@ export const ADMIN_SUBCOMMANDS: { name: string; description: string; options?: O
   },
   {
     name: "tags",
-    description: "Alias, rename or merge tags",
+    description: "List topics and aliases; alias, unalias, rename or merge tags",
     options: [
-      choices("op", "What to do", ["alias", "rename", "merge"], true),
-      str("from", "The tag to change", { required: true, autocomplete: true }),
-      str("to", "The tag it becomes", { required: true, autocomplete: true }),
+      choices("op", "What to do", ["list", "alias", "unalias", "rename", "merge"], true),
+      str("from", "The tag to change (or the alias to remove)", { autocomplete: true }),
+      str("to", "The tag it becomes", { autocomplete: true }),
     ],
   },
   { name: "stats", description: "How the programme is doing", options: [choices("period", "Period", ["30d", "12w", "6m", "1y", "all"])] },

@@ -1,9 +1,11 @@
 import type { AdminReply, Reply } from "../core/commands/index.js";
-import { SETTABLE_KEYS, settingText } from "../core/admin/settings-keys.js";
+import { settingText } from "../core/admin/settings-keys.js";
 import type { CommunitySettings } from "../core/domain/index.js";
 import type { CommunityStats } from "../core/stats/compute.js";
 import type { TextStyle } from "./style.js";
 import { renderQueue } from "./blockers.js";
+import { renderTagList, renderUnalias } from "./tag-replies.js";
+import { renderSettingList } from "./setting-words.js";
 
 /** Is this the reply to an admin command? */
 export const isAdminReply = (r: Reply): r is AdminReply => r.kind.startsWith("admin_");
@@ -12,18 +14,13 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const hrs = (h: number | null): string => (h === null ? "—" : h >= 48 ? `${Math.round((h / 24) * 10) / 10} days` : `${h} h`);
 const row = (label: string, value: string): string => `   ${label.padEnd(24)} ${value}`;
 
-/** All settings as `key value` lines, with the command that changes one. */
+/** All settings, each with its value, unit, range and meaning, and the command that changes one. */
 export function renderSettings(s: CommunitySettings, c: TextStyle["cmd"], u: TextStyle["user"]): string {
-  const width = Math.max(...SETTABLE_KEYS.map((k) => k.length));
   return [
-    `⚙️  Community settings (change one with ${c("admin settings <key> <value>")}):`,
-    ...SETTABLE_KEYS.map((k) => `   ${k.padEnd(width)}  ${u(settingText(s, k))}`),
-    `   ${"tag aliases".padEnd(width)}  ${
-      Object.entries(s.tagAliases)
-        .map(([a, t]) => `${u(a)}→${u(t)}`)
-        .join(", ") || "none"
-    }  (${c("admin tags alias <from> <to>")})`,
-    `   ${"admins".padEnd(width)}  ${s.admins.length} added  (${c("admin add <member>")})`,
+    `⚙️  Community settings — value (allowed): meaning. Change one: ${c("admin settings <key> <value>")}`,
+    ...renderSettingList(s, u),
+    `  tag aliases: ${Object.keys(s.tagAliases).length} of the community's own (${c("admin tags list")})`,
+    `  admins: ${s.admins.length} added (${c("admin add <member>")})`,
   ].join("\n");
 }
 
@@ -85,6 +82,10 @@ export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"], u: TextStyl
             : `Merged "${from}" into "${to}"`;
       return `${verb}. ${v.profiles} profile(s) and ${v.requests} request(s) updated; typing "${from}" reads as "${to}" from now on.`;
     }
+    case "admin_tags_list":
+      return renderTagList(r.result.value, c, u);
+    case "admin_tags_unalias":
+      return renderUnalias(r.result.value, u);
     case "admin_stats":
       return renderStats(r.result.value);
     case "admin_export": {

@@ -17,6 +17,10 @@ const messages = (c: TextStyle["cmd"], style: TextStyle): { [K in FailureCode]: 
   NOT_ACTIVE: () => `You've left coffee chats. Type ${c("resume")} to come back.`,
   OPTED_OUT: () => `You've left coffee chats. Type ${c("resume")} to come back first.`,
   NO_TAGS: (x) => `Please name at least one topic, e.g. "${d(x, "example")}". Type ${c("help")} for examples.`,
+  TOPIC_TOO_LONG: (x) =>
+    `The topic "${d(x, "given")}" is ${d(x, "length")} characters long — a topic can be up to ${d(x, "max")}. Nothing was saved. Shorten it, or separate topics with commas, e.g. "ux-research, data-science". Type ${c("tags")} to see the topics in use.`,
+  NOT_A_TOPIC: (x) =>
+    `"${d(x, "given")}" can't be a topic: it has no letters or numbers (emoji and punctuation alone don't count). Nothing was saved. Name topics in words of any language, e.g. "ux-research, 数据科学", or type ${c("tags")} to see the topics in use.`,
   GOALS_REQUIRED: (x) => `What do you want to learn? Add it after "--", e.g. request ux -- ${d(x, "example")}.`,
   TEXT_TOO_LONG: (x) => `That's a bit long — please keep it under ${d(x, "max")} characters. Type ${c("help")} for examples.`,
   OPEN_REQUEST_LIMIT: (x) =>
@@ -90,9 +94,16 @@ const messages = (c: TextStyle["cmd"], style: TextStyle): { [K in FailureCode]: 
     }
   },
   NOT_ADMIN: (x) => `Only community admins can use admin ${d(x, "action")}. Ask an admin to add you with ${c("admin add <member>")}.`,
-  UNKNOWN_SETTING: (x) => `There's no setting "${d(x, "key")}". Type ${c("admin settings")} to see them all.`,
+  UNKNOWN_SETTING: (x) => {
+    const near = Array.isArray(x?.suggestions) ? x.suggestions.map(String) : [];
+    const guess = near.length ? ` Did you mean ${near.join(" or ")}? e.g. ${c(`admin settings ${near[0]} <value>`)}.` : "";
+    return `There's no setting "${d(x, "key")}".${guess} Type ${c("admin settings")} to see them all.`;
+  },
   BAD_SETTING: (x) => `"${d(x, "given")}" won't work for ${d(x, "key")}: use ${d(x, "allowed")}.`,
   BAD_TAG: (x) => `"${d(x, "given")}" isn't a tag I can use. Tags are words or dashes, e.g. ${c("admin tags alias ml machine-learning")}.`,
+  NOT_AN_ALIAS: (x) => `"${d(x, "given")}" isn't an alias here, so nothing changed. Type ${c("admin tags list")} to see the aliases.`,
+  BUILT_IN_ALIAS: (x) =>
+    `"${d(x, "from")}" is a built-in alias of ${d(x, "to")}, so it can't be removed. To make it mean another topic, type ${c(`admin tags alias ${d(x, "from")} <topic>`)}.`,
   SAME_TAG: (x) => `Those are the same tag (${d(x, "tag")}), so nothing changed.`,
   UNKNOWN_TAG: (x) => `Nobody uses "${d(x, "tag")}" yet. To map a new word, use ${c("admin tags alias <from> <to>")}.`,
   TAG_EXISTS: (x) => `"${d(x, "tag")}" is in use already. To fold one into the other, use ${c("admin tags merge <from> <to>")}.`,

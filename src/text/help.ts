@@ -21,7 +21,16 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     args: { topic: "The command to explain, e.g. availability or admin tags." },
     examples: [{}, { topic: "request" }],
   },
-  status: { does: "Shows your profile, free times, requests and chats.", args: none, examples: [{}, {}] },
+  status: {
+    does: "Shows your profile, free times, requests and chats.",
+    args: { topics: "Shows the topics people here volunteer for instead." },
+    examples: [{}, { topics: true }],
+  },
+  tags: {
+    does: "Lists the topics people here volunteer for, with how many volunteers and open asks each has.",
+    args: none,
+    examples: [{}, {}],
+  },
   profile: {
     does: "Says what you're exploring, so volunteers know what you're curious about.",
     args: { interests: "Topics you're exploring, comma-separated.", learn: "What you want to learn, in your own words." },
@@ -129,12 +138,13 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [{ show: true }, { key: "chatMinutes", value: "45" }],
   },
   "admin tags": {
-    does: "Admins: maps, renames or merges topics.",
-    args: { op: "alias (a word means a topic), rename or merge.", from: "The topic to change.", to: "The topic it becomes." },
-    examples: [
-      { op: "alias", from: "ml", to: "machine-learning" },
-      { op: "merge", from: "ux", to: "ux-design" },
-    ],
+    does: "Admins: lists every topic with its people and aliases; maps, unmaps, renames or merges topics.",
+    args: {
+      op: "list (the default), alias (a word means a topic), unalias (undo an alias), rename or merge.",
+      from: "The topic or alias to change.",
+      to: "The topic it becomes.",
+    },
+    examples: [{ op: "list" }, { op: "alias", from: "ml", to: "machine-learning" }],
   },
   "admin stats": {
     does: "Admins: how the programme is doing.",

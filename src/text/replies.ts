@@ -1,6 +1,6 @@
 import type { Reply } from "../core/commands/index.js";
 import { formatDate, formatSlot } from "../core/time/index.js";
-import type { OutcomeValue, StatusValue } from "../core/use-cases/index.js";
+import type { OutcomeValue, RequestChatValue, StatusValue } from "../core/use-cases/index.js";
 import { renderFailure } from "./failures.js";
 import { isAdminReply, renderAdminReply } from "./admin-replies.js";
 import { renderForget } from "./privacy-replies.js";
@@ -10,6 +10,7 @@ import { MatchBlockerSchema } from "../core/domain/index.js";
 import { renderBlocker } from "./blockers.js";
 import { helpReply } from "./help.js";
 import { renderAvailabilityChange, renderPaused } from "./time-words.js";
+import { renderGuesses, renderTopics } from "./tag-replies.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -121,6 +122,33 @@ function renderOutcome(outcome: "happened" | "no_show" | "rescheduled", v: Outco
   return `Sorry it didn't happen — thanks for telling me. I've let ${other} know: they can find a new time with you or meet someone else. You can also tell us privately how it went with ${c("feedback <1-5> <note>")}.`;
 }
 
+/** The answer to a request (or a renewal): who could help, or why nobody fits yet. */
+function renderAsked(v: RequestChatValue, zone: string, style: TextStyle): string {
+  const c = style.cmd;
+  const u = style.user;
+  const us = (xs: readonly string[]): string => xs.map(u).join(", ");
+  const renewed = v.renewed
+    ? v.replay
+      ? "That request is back on the list already. "
+      : "Renewed — your request is back on the list. "
+    : "";
+  if (v.suggestions.length === 0 && v.blocker)
+    return `${renewed}Nobody fits "${us(v.request.tags)}" right now, so you're on the waitlist.\n${renderBlocker(v.blocker, zone, style)}`;
+  if (v.suggestions.length === 0)
+    return `${renewed}Nobody fits "${us(v.request.tags)}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
+  return [
+    v.renewed
+      ? `${renewed}Here's who could help (choose one, or ${c("choose auto")}):`
+      : v.replay
+        ? "You already asked for this — here are your suggestions again:"
+        : `Here's who could help (choose one, or ${c("choose auto")}):`,
+    ...v.suggestions.map(
+      (s, i) =>
+        `   ${i + 1}. ${u(s.volunteer.name)} — shares ${us(s.reasons.sharedTags)}; ${s.reasons.sharedFreeHours} h free together${s.volunteer.bio ? `; "${u(s.volunteer.bio)}"` : ""}`,
+    ),
+  ].join("\n");
+}
+
 /** The answer to the person who typed the command, as plain text. */
 export function renderReply(r: Reply, zone: string, style: TextStyle): string {
   const c = style.cmd;
@@ -137,39 +165,22 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
   switch (r.kind) {
     case "status":
       return renderStatus(r.result.value, c, u, style.command);
+    case "tags":
+      return renderTopics(r.result.value, c, u);
     case "profile":
       return "interests" in r.result.value
-        ? `Saved. You're exploring: ${us(r.result.value.interests) || "—"}.`
+        ? `Saved. You're exploring: ${us(r.result.value.interests) || "—"}.${renderGuesses(r.result.value.guesses, r.result.value.interests, "profile", c, u)}`
         : renderStatus(r.result.value, c, u, style.command);
     case "volunteer": {
       const v = r.result.value;
-      return `Thanks for volunteering! Topics: ${us(v.expertise)} · up to ${v.capacityPerMonth} chats a month. Set your free times with ${style.usage("availability")}.`;
+      return `Thanks for volunteering! Topics: ${us(v.expertise)} · up to ${v.capacityPerMonth} chats a month. Set your free times with ${style.usage("availability")}.${renderGuesses(v.guesses, v.expertise, "volunteer", c, u)}`;
     }
     case "availability":
       return renderAvailabilityChange(r.result.value, style);
     case "renew":
     case "request": {
       const v = r.result.value;
-      const renewed = v.renewed
-        ? v.replay
-          ? "That request is back on the list already. "
-          : "Renewed — your request is back on the list. "
-        : "";
-      if (v.suggestions.length === 0 && v.blocker)
-        return `${renewed}Nobody fits "${v.request.tags.join(", ")}" right now, so you're on the waitlist.\n${renderBlocker(v.blocker, zone, style)}`;
-      if (v.suggestions.length === 0)
-        return `${renewed}Nobody fits "${us(v.request.tags)}" right now. You're on the waitlist; I'll introduce you as soon as someone does.`;
-      return [
-        v.renewed
-          ? `${renewed}Here's who could help (choose one, or ${c("choose auto")}):`
-          : v.replay
-            ? "You already asked for this — here are your suggestions again:"
-            : `Here's who could help (choose one, or ${c("choose auto")}):`,
-        ...v.suggestions.map(
-          (s, i) =>
-            `   ${i + 1}. ${u(s.volunteer.name)} — shares ${us(s.reasons.sharedTags)}; ${s.reasons.sharedFreeHours} h free together${s.volunteer.bio ? `; "${u(s.volunteer.bio)}"` : ""}`,
-        ),
-      ].join("\n");
+      return `${renderAsked(r.result.value, zone, style)}${renderGuesses(v.guesses, v.request.tags, "request", c, u)}`;
     }
     case "choose":
       return `Intro sent to ${u(r.result.value.volunteer.name)}. They have a few days to answer; I'll let you know.`;

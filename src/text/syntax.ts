@@ -33,6 +33,7 @@ export function usageOf(key: string, surface: Surface): string {
   const s = syntaxOf(key);
   if (key === "admin") return `admin ${ADMIN_SUBS.join("|")}`;
   if (!s) return key;
+  if (surface === "discord" && s.discordAs) return commandOf(s.discordAs.key, s.discordAs.fields, surface);
   const parts = s.args.map((a) => {
     const shown = renderArg(a, a.boolean ? true : `<${a.placeholder}>`, surface);
     return shown && !a.required ? `[${shown}]` : shown;
@@ -46,7 +47,7 @@ export function usageOf(key: string, surface: Surface): string {
  */
 export function shortUsageOf(key: string, surface: Surface): string {
   const s = syntaxOf(key);
-  if (!s) return usageOf(key, surface);
+  if (!s || (surface === "discord" && s.discordAs)) return usageOf(key, surface);
   const shown = s.args.filter((a) => surface !== "discord" || onDiscord(a)).filter((a) => surface === "discord" || a.text !== false);
   const parts = shown.filter((a) => a.required).map((a) => renderArg(a, `<${a.placeholder}>`, surface));
   return line(s, [...parts, shown.some((a) => !a.required) ? "[…]" : ""]);
@@ -56,6 +57,7 @@ export function shortUsageOf(key: string, surface: Surface): string {
 export function commandOf(key: string, fields: Fields, surface: Surface): string {
   const s = syntaxOf(key);
   if (!s) return key;
+  if (surface === "discord" && s.discordAs) return commandOf(s.discordAs.key, { ...s.discordAs.fields, ...fields }, surface);
   return line(
     s,
     s.args.map((a) => {

@@ -164,7 +164,7 @@ const actor = (name: string, admin: boolean) => ({
 /** A command the person can type, in each surface's syntax. */
 const NAMES_A_COMMAND: Record<string, RegExp> = {
   shell:
-    /"(?:help|status|profile|volunteer|availability|request|choose|accept|decline|pick|happened|noshow|reschedule|cancel|pause|resume|leave|block|unblock|refer|feedback|thanks|forget-me|renew|admin)\b[^"]*"/,
+    /"(?:help|status|tags|profile|volunteer|availability|request|choose|accept|decline|pick|happened|noshow|reschedule|cancel|pause|resume|leave|block|unblock|refer|feedback|thanks|forget-me|renew|admin)\b[^"]*"/,
   slack: /`\/coffee [^`]+`/,
   discord: /`\/coffee [^`]+`/,
 };

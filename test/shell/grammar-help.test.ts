@@ -52,12 +52,12 @@ describe("help that teaches, in the shell", () => {
     [
       "help admin tags",
       [
-        `"admin tags <alias|rename|merge> <from> <to>" — Admins: maps, renames or merges topics.`,
+        `"admin tags [<list|alias|unalias|rename|merge>] [<from>] [<to>]" — Admins: lists every topic with its people and aliases; maps, unmaps, renames or merges topics.`,
         "Options:",
-        "  <alias|rename|merge> — alias (a word means a topic), rename or merge.",
-        "  <from> — The topic to change.",
+        "  <list|alias|unalias|rename|merge> — list (the default), alias (a word means a topic), unalias (undo an alias), rename or merge.",
+        "  <from> — The topic or alias to change.",
         "  <to> — The topic it becomes.",
-        `Examples: "admin tags alias ml machine-learning" · "admin tags merge ux ux-design"`,
+        `Examples: "admin tags list" · "admin tags alias ml machine-learning"`,
       ].join("\n"),
     ],
     [
@@ -71,7 +71,7 @@ describe("help that teaches, in the shell", () => {
     ["pick x", `"x" isn't the number of a time (1, 2 or 3). Usage: "pick <number> [with <name>]" · More: "help pick"`],
     [
       "admin tags foo",
-      `"foo" isn't alias, rename or merge. Usage: "admin tags <alias|rename|merge> <from> <to>" · More: "help admin tags"`,
+      `"foo" isn't list, alias, unalias, rename or merge. Usage: "admin tags [<list|alias|unalias|rename|merge>] [<from>] [<to>]" · More: "help admin tags"`,
     ],
   ];
   it.each(exact)("%s", async (line, expected) => {
@@ -94,7 +94,7 @@ describe("help that teaches, in the shell", () => {
     [
       "help nonsense",
       [
-        `I don't have help on "nonsense". Ask about one of: help, status, profile, volunteer, availability`,
+        `I don't have help on "nonsense". Ask about one of: help, status, tags, profile, volunteer, availability`,
         `For example "help availability".`,
       ],
     ],

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { type CommunitySettings, CommunitySettingsSchema, NudgeTogglesSchema } from "../domain/index.js";
+import { type CommunitySettings, CommunitySettingsSchema, closest, NudgeTogglesSchema } from "../domain/index.js";
 
 /**
  * The settings an admin may change by key, with how to read the typed text. Tag aliases and
  * the admin list have their own commands (`admin tags`, `admin add`); `defaultTimeZone`,
  * `programPaused` and the rest are plain keys. Nudge toggles are `nudges.<name>`.
  */
-type Kind = "int" | "bool" | "string?" | "list" | "zone" | "step" | "hhmm";
+export type SettingKind = "int" | "bool" | "string?" | "list" | "zone" | "step" | "hhmm";
+type Kind = SettingKind;
 
 const KINDS: Record<string, Kind> = {
   chatMinutes: "int",
@@ -39,6 +40,39 @@ const KINDS: Record<string, Kind> = {
 
 /** Every key `admin settings <key> <value>` accepts, in display order. */
 export const SETTABLE_KEYS: readonly string[] = Object.keys(KINDS);
+
+/** How a key's value is read (its kind); undefined for a key that is not a setting. */
+export const settingKind = (key: string): SettingKind | undefined => (Object.hasOwn(KINDS, key) ? KINDS[key] : undefined);
+
+/** The smallest and largest whole number a numeric key allows, from the settings schema; null for other keys. */
+export function numberRange(key: string): { min: number; max: number } | null {
+  const kind = settingKind(key);
+  if (kind === "step") return { min: 15, max: 60 };
+  if (kind !== "int") return null;
+  const field = (CommunitySettingsSchema.shape as Record<string, z.ZodTypeAny>)[key];
+  const inner = field instanceof z.ZodDefault ? field._def.innerType : field;
+  return inner instanceof z.ZodNumber && inner.minValue !== null && inner.maxValue !== null
+    ? { min: inner.minValue, max: inner.maxValue }
+    : null;
+}
+
+/**
+ * The key a typed name means: keys are matched without regard to case (`chatminutes` is
+ * chatMinutes); null when none matches.
+ */
+export function settingKey(typed: string): string | null {
+  const t = typed.trim().toLowerCase();
+  return SETTABLE_KEYS.find((k) => k.toLowerCase() === t) ?? null;
+}
+
+/** Keys close to a typed name that matches none, for "did you mean …?": typos, or a key containing the word. */
+export function similarKeys(typed: string, max = 3): string[] {
+  const t = typed.trim().toLowerCase();
+  const byLower = new Map(SETTABLE_KEYS.map((k) => [k.toLowerCase(), k]));
+  const near = closest(t, byLower.keys(), max).flatMap((k) => byLower.get(k) ?? []);
+  const containing = t.length >= 4 ? SETTABLE_KEYS.filter((k) => k.toLowerCase().includes(t)) : [];
+  return [...new Set([...near, ...containing])].slice(0, max);
+}
 
 /** The allowed values of a key in words: "15 to 45", "on or off", "15, 30 or 60". */
 export function allowedValues(key: string): string {
@@ -87,22 +121,27 @@ function coerce(kind: Kind, raw: string): unknown {
 }
 
 export type SettingProblem =
-  | { code: "UNKNOWN_SETTING"; key: string; known: readonly string[] }
+  /** `suggestions`: the keys it may have meant, best first (possibly none). */
+  | { code: "UNKNOWN_SETTING"; key: string; known: readonly string[]; suggestions: string[] }
   | { code: "BAD_SETTING"; key: string; given: string; allowed: string };
 
 /**
- * Applies `key = raw` to settings and validates the whole result with the zod schema.
- * Never throws: an unknown key or an out-of-range value comes back naming the field and the
- * allowed range. `isZone` checks time zones (the domain schema accepts any string).
+ * Applies `typedKey = raw` to settings and validates the whole result with the zod schema.
+ * The key is matched in any case (settingKey); the result names it as spelled here.
+ * Never throws: an unknown key (with the keys it may have meant) or an out-of-range value
+ * comes back naming the field and the allowed range. `isZone` checks time zones (the domain
+ * schema accepts any string).
  */
 export function applySetting(
   settings: CommunitySettings,
-  key: string,
+  typedKey: string,
   raw: string,
   isZone: (z: string) => boolean,
-): { ok: true; settings: CommunitySettings; value: unknown } | { ok: false; problem: SettingProblem } {
-  const kind = Object.hasOwn(KINDS, key) ? KINDS[key] : undefined;
-  if (kind === undefined) return { ok: false, problem: { code: "UNKNOWN_SETTING", key, known: SETTABLE_KEYS } };
+): { ok: true; settings: CommunitySettings; value: unknown; key: string } | { ok: false; problem: SettingProblem } {
+  const key = settingKey(typedKey);
+  const kind = key === null ? undefined : settingKind(key);
+  if (key === null || kind === undefined)
+    return { ok: false, problem: { code: "UNKNOWN_SETTING", key: typedKey, known: SETTABLE_KEYS, suggestions: similarKeys(typedKey) } };
   const bad = { ok: false as const, problem: { code: "BAD_SETTING" as const, key, given: raw, allowed: allowedValues(key) } };
   const value = coerce(kind, raw);
   if (value === null && kind !== "string?") return bad;
@@ -114,7 +153,7 @@ export function applySetting(
   if (!parsed.success) return bad;
   // Waking hours must be a real span of the day.
   if (kind === "hhmm" && !(parsed.data.seekerDayStart < parsed.data.seekerDayEnd)) return bad;
-  return { ok: true, settings: parsed.data, value };
+  return { ok: true, settings: parsed.data, value, key };
 }
 
 /** The current value of a key, as text. */

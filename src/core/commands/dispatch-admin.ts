@@ -14,6 +14,8 @@ type CodeOf<F extends (...args: any[]) => Promise<Result<unknown, string>>> =
 export type AdminReply =
   | { kind: "admin_settings"; result: Result<uc.AdminSettingsValue, CodeOf<typeof uc.adminSettings>> }
   | { kind: "admin_tags"; result: Result<uc.AdminTagsValue, CodeOf<typeof uc.adminTags>> }
+  | { kind: "admin_tags_list"; result: Result<uc.AdminTagListValue, CodeOf<typeof uc.adminTagList>> }
+  | { kind: "admin_tags_unalias"; result: Result<uc.AdminUnaliasValue, CodeOf<typeof uc.adminTagUnalias>> }
   | { kind: "admin_stats"; result: Result<CommunityStats, CodeOf<typeof uc.adminStats>> }
   /** The files to deliver; `path` is the folder the admin asked for, if any (shell). */
   | { kind: "admin_export"; path?: string; result: Result<{ files: CsvFile[]; includeNotes: boolean }, CodeOf<typeof uc.adminExport>> }
@@ -29,6 +31,10 @@ export async function dispatchAdmin(deps: Deps, actor: Actor, cmd: AdminCommand)
       return { kind: "admin_settings", result: await uc.adminSettings(deps, { actor, ...(cmd.set ? { set: cmd.set } : {}) }) };
     case "admin_tags":
       return { kind: "admin_tags", result: await uc.adminTags(deps, { actor, op: cmd.op, from: cmd.from, to: cmd.to }) };
+    case "admin_tags_list":
+      return { kind: "admin_tags_list", result: await uc.adminTagList(deps, { actor }) };
+    case "admin_tags_unalias":
+      return { kind: "admin_tags_unalias", result: await uc.adminTagUnalias(deps, { actor, from: cmd.from }) };
     case "admin_stats":
       return {
         kind: "admin_stats",

@@ -1,4 +1,14 @@
-import type { Feedback, Intro, Member, SeekerProfile, VolunteerProfile, Chat, ChatRequest, PersonRef } from "../domain/index.js";
+import type {
+  Feedback,
+  Intro,
+  Member,
+  SeekerProfile,
+  VolunteerProfile,
+  Chat,
+  ChatRequest,
+  PersonRef,
+  TopicGuess,
+} from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
 import { readPauseEnd } from "../time/index.js";
 import * as uc from "../use-cases/index.js";
@@ -22,12 +32,13 @@ export type CodeOf<F extends (...args: any[]) => Promise<Result<unknown, string>
 export type Reply =
   | { kind: "help"; topic?: string }
   | { kind: "status"; result: Result<uc.StatusValue, never> }
+  | { kind: "tags"; result: Result<uc.TopicsValue, never> }
   | {
       kind: "profile";
-      result: Result<SeekerProfile, CodeOf<typeof uc.setSeekerProfile>> | Result<uc.StatusValue, never>;
+      result: Result<SeekerProfile & { guesses?: TopicGuess[] }, CodeOf<typeof uc.setSeekerProfile>> | Result<uc.StatusValue, never>;
       shown: boolean;
     }
-  | { kind: "volunteer"; result: Result<VolunteerProfile, CodeOf<typeof uc.setVolunteerProfile>> }
+  | { kind: "volunteer"; result: Result<VolunteerProfile & { guesses?: TopicGuess[] }, CodeOf<typeof uc.setVolunteerProfile>> }
   | { kind: "availability"; result: Result<uc.AvailabilityChange, CodeOf<typeof uc.setAvailability>> }
   | { kind: "request"; result: Result<uc.RequestChatValue, CodeOf<typeof uc.requestChat>> }
   | {
@@ -94,6 +105,8 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
       return cmd.topic === undefined ? { kind: "help" } : { kind: "help", topic: cmd.topic };
     case "status":
       return { kind: "status", result: await uc.getStatus(deps, { actor }) };
+    case "tags":
+      return { kind: "tags", result: await uc.listTopics(deps, { actor }) };
     case "profile":
       if (cmd.interests === undefined && cmd.learn === undefined && cmd.intro === undefined)
         return { kind: "profile", shown: true, result: await uc.getStatus(deps, { actor }) };

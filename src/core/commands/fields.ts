@@ -19,7 +19,7 @@ export function nameOrMention(text: string, resolve?: MemberResolver): string {
 
 /** Command words that take nothing: every surface reads them the same way. */
 const BARE: Readonly<Record<string, Command>> = Object.freeze({
-  status: { kind: "status" },
+  tags: { kind: "tags" },
   happened: { kind: "outcome", outcome: "happened" },
   noshow: { kind: "outcome", outcome: "no_show" },
   reschedule: { kind: "outcome", outcome: "rescheduled" },
@@ -52,6 +52,9 @@ export function commandFromFields(key: string, raw: Fields, resolve?: MemberReso
   const bare = Object.hasOwn(BARE, s) ? BARE[s] : undefined;
   if (bare) return bare;
   switch (s) {
+    // `/coffee status topics:True` is Discord's `tags`.
+    case "status":
+      return raw.topics === true ? { kind: "tags" } : { kind: "status" };
     case "help": {
       const topic = f("topic");
       return topic ? { kind: "help", topic } : { kind: "help" };
@@ -199,15 +202,18 @@ function adminFromFields(
     }
     case "admin tags": {
       const given = f("op");
-      const op = given?.toLowerCase();
+      const op = given?.toLowerCase() ?? (f("from") === undefined ? "list" : undefined);
+      const from = f("from");
+      const to = f("to");
+      if (op === "list") return { kind: "admin_tags_list" };
+      if (op === "unalias")
+        return from && !to && !raw[EXTRA] ? { kind: "admin_tags_unalias", from } : missing("the one alias to remove", "from");
       if (op !== "alias" && op !== "rename" && op !== "merge")
         return bad(
           given
-            ? { code: "INVALID", what: "alias, rename or merge", given, command: s, arg: "op" }
-            : { code: "MISSING", what: "alias, rename or merge", command: s, arg: "op" },
+            ? { code: "INVALID", what: "list, alias, unalias, rename or merge", given, command: s, arg: "op" }
+            : { code: "MISSING", what: "list, alias, unalias, rename or merge", command: s, arg: "op" },
         );
-      const from = f("from");
-      const to = f("to");
       if (!from || !to || raw[EXTRA])
         return missing("the tag to change and the tag it becomes (use dashes inside a tag: machine-learning)");
       return { kind: "admin_tags", op, from, to };

@@ -40,6 +40,8 @@ export interface CommandSyntax {
   /** Other words that mean the same command. */
   aliases?: readonly string[];
   args: readonly ArgSyntax[];
+  /** On Discord, typed as another command with these options (`tags` is `status topics:True`: Discord allows 25 subcommands). */
+  discordAs?: { key: string; fields: Readonly<Record<string, string | boolean>> };
 }
 
 const a = (name: string, placeholder: string, text: TextForm | false, extra: Partial<ArgSyntax> = {}): ArgSyntax => ({
@@ -54,7 +56,8 @@ const member = [a("member", "member", "words", req)];
 /** Every command, in the order help lists them. Field names are the Discord option names. */
 export const SYNTAX: readonly CommandSyntax[] = [
   { key: "help", aliases: ["?"], args: [a("topic", "command", "words")] },
-  { key: "status", args: [] },
+  { key: "status", args: [a("topics", "true", false, { boolean: true })] },
+  { key: "tags", aliases: ["topics"], args: [], discordAs: { key: "status", fields: { topics: true } } },
   { key: "profile", args: [a("interests", "topics", "words"), a("learn", "what you want to learn", { after: "--" })] },
   {
     key: "volunteer",
@@ -100,7 +103,7 @@ export const SYNTAX: readonly CommandSyntax[] = [
   {
     key: "admin tags",
     aliases: ["admin tag"],
-    args: [a("op", "alias|rename|merge", "word", req), a("from", "from", "word", req), a("to", "to", "word", req)],
+    args: [a("op", "list|alias|unalias|rename|merge", "word"), a("from", "from", "word"), a("to", "to", "word")],
   },
   { key: "admin stats", args: [a("period", "30d|12w|6m|1y|all", "word")] },
   {

@@ -10,6 +10,8 @@ import type { WindowProblem } from "./availability-text.js";
 export type Command =
   | { kind: "help"; topic?: string }
   | { kind: "status" }
+  /** `tags`: the topics people volunteer for here. */
+  | { kind: "tags" }
   | { kind: "profile"; interests?: string; learn?: string; intro?: string }
   | { kind: "volunteer"; tags: string; bio?: string; capacity?: number; formats?: string[]; link?: string }
   /**
@@ -60,6 +62,10 @@ export type AvailabilityEdit = "add" | "remove" | "off" | "clear_off";
 export type AdminCommand =
   | { kind: "admin_settings"; set?: { key: string; value: string } }
   | { kind: "admin_tags"; op: "alias" | "rename" | "merge"; from: string; to: string }
+  /** `admin tags list`: every topic in use with its people and aliases. */
+  | { kind: "admin_tags_list" }
+  /** `admin tags unalias <from>`: remove one of the community's own aliases. */
+  | { kind: "admin_tags_unalias"; from: string }
   | { kind: "admin_stats"; period?: string }
   /** `path` is where an adapter that writes files (the shell) should put them; others ignore it. */
   | { kind: "admin_export"; includeNotes: boolean; path?: string }

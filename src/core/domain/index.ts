@@ -5,3 +5,5 @@ export * from "./chat.js";
 export * from "./notice.js";
 export * from "./blocker.js";
 export * from "./link.js";
+export * from "./topics.js";
+export * from "./near.js";

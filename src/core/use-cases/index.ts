@@ -2,6 +2,7 @@ export * from "./set-seeker-profile.js";
 export * from "./set-volunteer-profile.js";
 export * from "./set-availability.js";
 export * from "./request-chat.js";
+export * from "./list-tags.js";
 export * from "./choose-volunteer.js";
 export * from "./accept-intro.js";
 export * from "./decline-intro.js";

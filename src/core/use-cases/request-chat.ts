@@ -1,8 +1,15 @@
-import { ACTIVE_REQUEST_STATUSES, type ChatRequest, type MatchReasons, parseTags } from "../domain/index.js";
+import {
+  ACTIVE_REQUEST_STATUSES,
+  type ChatRequest,
+  type MatchReasons,
+  readTopics,
+  type TopicGuess,
+  type TopicProblem,
+} from "../domain/index.js";
 import { type Exclusion, rankCandidates } from "../matching/score.js";
 import { fail, ok, type Result } from "../result.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
-import { vocabulary } from "./shared/vocabulary.js";
+import { topicWords } from "./shared/topic-words.js";
 import { pendingWith } from "./shared/offer.js";
 import { askerFor, loadPool, type Pool } from "./shared/pool.js";
 import { blockerFor } from "./shared/blocker.js";
@@ -35,8 +42,17 @@ export interface RequestChatValue {
   blocker?: MatchBlocker;
   /** Set when the seeker renewed an expired request (see renew-request). */
   renewed?: boolean;
+  /** Topics nobody offers that look like typos of known ones: "did you mean …?". */
+  guesses?: TopicGuess[];
 }
-export type RequestChatCode = "PROGRAM_PAUSED" | "NO_TAGS" | "GOALS_REQUIRED" | "TEXT_TOO_LONG" | "OPEN_REQUEST_LIMIT" | "NOT_ACTIVE";
+export type RequestChatCode =
+  | "PROGRAM_PAUSED"
+  | "NO_TAGS"
+  | TopicProblem["code"]
+  | "GOALS_REQUIRED"
+  | "TEXT_TOO_LONG"
+  | "OPEN_REQUEST_LIMIT"
+  | "NOT_ACTIVE";
 
 /**
  * A seeker asks for a chat: the request is saved and ranked against every volunteer who can
@@ -50,7 +66,13 @@ export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<
     const s = community.settings;
     if (s.programPaused) return fail("PROGRAM_PAUSED");
     if (member.status === "opted_out") return fail("NOT_ACTIVE", { status: member.status });
-    const tags = parseTags(cmd.tags, s.tagAliases, await vocabulary(tx, community.id));
+    const read = readTopics(cmd.tags, await topicWords(tx, community, member.id));
+    if (!read.ok) {
+      const { code, ...detail } = read.problem;
+      return fail(code, detail);
+    }
+    const { tags } = read;
+    const guessed = read.guesses.length > 0 ? { guesses: read.guesses } : {};
     if (tags.length === 0) return fail("NO_TAGS", { example: "ux-design, product-management" });
     const goals = cmd.goals.trim();
     if (goals.length === 0) return fail("GOALS_REQUIRED", { example: "how to move from support into UX research" });
@@ -67,7 +89,14 @@ export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<
     if (same) {
       const blocker =
         same.status === "waitlisted" ? blockerFor(pool, same, askerFor(pool, same, await pendingWith(tx, community.id, member.id))) : null;
-      return ok({ request: same, suggestions: describe(same), notSuggested: {}, replay: true, ...(blocker ? { blocker } : {}) });
+      return ok({
+        request: same,
+        suggestions: describe(same),
+        notSuggested: {},
+        replay: true,
+        ...(blocker ? { blocker } : {}),
+        ...guessed,
+      });
     }
     if (open.length >= s.maxOpenRequestsPerSeeker) {
       return fail("OPEN_REQUEST_LIMIT", { limit: s.maxOpenRequestsPerSeeker, openRequestId: open[0]?.id ?? null });
@@ -95,7 +124,7 @@ export async function requestChat(deps: Deps, cmd: RequestChat): Promise<Result<
       : { ...request, status: "waitlisted", suggestions: [], waitlistedAt: now };
     await tx.saveRequest(saved);
     const blocker = ranked.length ? null : blockerFor(pool, saved, asker);
-    return ok({ request: saved, suggestions: describe(saved), notSuggested, replay: false, ...(blocker ? { blocker } : {}) });
+    return ok({ request: saved, suggestions: describe(saved), notSuggested, replay: false, ...(blocker ? { blocker } : {}), ...guessed });
   });
 }
 

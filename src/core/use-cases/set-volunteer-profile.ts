@@ -1,7 +1,15 @@
-import { type Format, FormatSchema, isMeetingLink, parseTags, type VolunteerProfile } from "../domain/index.js";
+import {
+  type Format,
+  FormatSchema,
+  isMeetingLink,
+  readTopics,
+  type TopicGuess,
+  type TopicProblem,
+  type VolunteerProfile,
+} from "../domain/index.js";
 import { fail, ok, type Result } from "../result.js";
 import { type Actor, type Deps, loadActor } from "./shared/context.js";
-import { vocabulary } from "./shared/vocabulary.js";
+import { topicWords } from "./shared/topic-words.js";
 
 export interface SetVolunteerProfile {
   actor: Actor;
@@ -12,17 +20,25 @@ export interface SetVolunteerProfile {
   meetingLink?: string;
 }
 
-export type SetVolunteerCode = "NO_TAGS" | "BAD_CAPACITY" | "BAD_FORMAT" | "BAD_LINK" | "TEXT_TOO_LONG";
+export type SetVolunteerCode = "NO_TAGS" | TopicProblem["code"] | "BAD_CAPACITY" | "BAD_FORMAT" | "BAD_LINK" | "TEXT_TOO_LONG";
 
 /**
  * Makes (or updates) the member a volunteer. Fields left out keep their previous value, or
  * the community default (capacity) for a new volunteer.
  */
-export async function setVolunteerProfile(deps: Deps, cmd: SetVolunteerProfile): Promise<Result<VolunteerProfile, SetVolunteerCode>> {
+export async function setVolunteerProfile(
+  deps: Deps,
+  cmd: SetVolunteerProfile,
+): Promise<Result<VolunteerProfile & { guesses?: TopicGuess[] }, SetVolunteerCode>> {
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
     const { community } = await loadActor(tx, cmd.actor, now);
-    const expertise = parseTags(cmd.expertise, community.settings.tagAliases, await vocabulary(tx, community.id));
+    const read = readTopics(cmd.expertise, await topicWords(tx, community, cmd.actor.memberId));
+    if (!read.ok) {
+      const { code, ...detail } = read.problem;
+      return fail(code, detail);
+    }
+    const expertise = read.tags;
     if (expertise.length === 0) return fail("NO_TAGS", { example: "product-management, ux-design" });
     const cap = cmd.capacityPerMonth;
     if (cap !== undefined && (!Number.isInteger(cap) || cap < 0 || cap > 20)) return fail("BAD_CAPACITY", { min: 0, max: 20 });
@@ -58,6 +74,6 @@ export async function setVolunteerProfile(deps: Deps, cmd: SetVolunteerProfile):
       updatedAt: now,
     };
     await tx.saveVolunteer(profile);
-    return ok(profile);
+    return ok(read.guesses.length > 0 ? { ...profile, guesses: read.guesses } : profile);
   });
 }

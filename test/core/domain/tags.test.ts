@@ -30,7 +30,8 @@ describe("slugify", () => {
     ["#hashtag", "hashtag"],
     ["...", ""],
     ["", ""],
-    ["日本語", ""],
+    ["日本語", "日本語"],
+    ["🎉!!", ""],
   ])("%j → %j", (input, out) => {
     expect(slugify(input)).toBe(out);
   });

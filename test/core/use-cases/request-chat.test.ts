@@ -122,10 +122,12 @@ describe("requestChat", () => {
     expectFail(await requestChat(w.deps, { actor: sam, tags: "ux-design", goals: "portfolio" }), "OPEN_REQUEST_LIMIT");
   });
 
-  it("NO_TAGS, GOALS_REQUIRED, TEXT_TOO_LONG", async () => {
+  it("NO_TAGS, NOT_A_TOPIC, GOALS_REQUIRED, TEXT_TOO_LONG", async () => {
     const w = world();
     const sam = await makeSeeker(w, "sam", "ux-design");
-    expectFail(await requestChat(w.deps, { actor: sam, tags: " , !!, ", goals: "x" }), "NO_TAGS");
+    expectFail(await requestChat(w.deps, { actor: sam, tags: " , , ", goals: "x" }), "NO_TAGS");
+    // A piece with no letters or numbers is refused by name, never dropped.
+    expect(expectFail(await requestChat(w.deps, { actor: sam, tags: " , !!, ", goals: "x" }), "NOT_A_TOPIC")).toEqual({ given: "!!" });
     expectFail(await requestChat(w.deps, { actor: sam, tags: [], goals: "x" }), "NO_TAGS");
     expectFail(await requestChat(w.deps, { actor: sam, tags: "ux-design", goals: "   " }), "GOALS_REQUIRED");
     expect(expectFail(await requestChat(w.deps, { actor: sam, tags: "ux-design", goals: "x".repeat(1001) }), "TEXT_TOO_LONG")).toEqual({

@@ -6,3 +6,4 @@ export * from "./export.js";
 export * from "./admins.js";
 export * from "./match-now.js";
 export * from "./queue.js";
+export * from "./tag-list.js";

@@ -27,7 +27,7 @@ export async function adminSettings(
       return fail(code, detail);
     }
     await tx.saveCommunity({ ...community, settings: applied.settings });
-    deps.log.info({ communityId: community.id, by: admin.id, key: cmd.set.key }, "setting changed");
-    return ok({ settings: applied.settings, changed: cmd.set.key });
+    deps.log.info({ communityId: community.id, by: admin.id, key: applied.key }, "setting changed");
+    return ok({ settings: applied.settings, changed: applied.key });
   });
 }

@@ -1,0 +1,73 @@
+import { numberRange, SETTABLE_KEYS, settingKind, settingText } from "../core/admin/settings-keys.js";
+import type { CommunitySettings } from "../core/domain/index.js";
+import type { TextStyle } from "./style.js";
+
+/** What each setting means to an admin, and the unit its number counts (none for words and switches); nudges.* share one line. */
+export const SETTING_WORDS: Readonly<Record<string, { meaning: string; unit?: string }>> = {
+  chatMinutes: { meaning: "length of a chat", unit: "min" },
+  volunteerDefaultCapacity: { meaning: "a new volunteer's capacity", unit: "chats/month" },
+  responseWindowHours: { meaning: "time to answer an intro", unit: "h" },
+  introReminderHours: { meaning: "nudge to answer, after the intro", unit: "h" },
+  repeatWindowWeeks: { meaning: "no repeat pairs within", unit: "weeks" },
+  maxOpenRequestsPerSeeker: { meaning: "open requests per seeker" },
+  maxIntroTries: { meaning: "intros tried before waitlisting" },
+  suggestionsShown: { meaning: "volunteers suggested per request" },
+  slotStepMinutes: { meaning: "spacing of proposed times", unit: "min" },
+  minLeadHours: { meaning: "earliest chat, from now", unit: "h" },
+  horizonDays: { meaning: "how far ahead to propose times", unit: "days" },
+  prepHoursBefore: { meaning: "prep note, before the chat", unit: "h" },
+  reminderMinutesBefore: { meaning: "reminder, before the chat", unit: "min" },
+  checkInMinutesAfter: { meaning: '"did it happen?", after', unit: "min" },
+  thankYouHoursAfter: { meaning: "thank-you nudge, after", unit: "h" },
+  keepInTouchDays: { meaning: "keep-in-touch nudge, after", unit: "days" },
+  defaultTimeZone: { meaning: "for members who set none" },
+  programPaused: { meaning: "pause all intros" },
+  matchEveryMinutes: { meaning: "how often the queue is matched", unit: "min" },
+  pairChannelId: { meaning: "Discord pair-thread channel" },
+  adminRoleIds: { meaning: "Discord admin roles" },
+  autoPauseAfterIgnored: { meaning: "pause after this many ignored intros (0: off)" },
+  seekerDayStart: { meaning: "seekers' day starts, if not set" },
+  seekerDayEnd: { meaning: "seekers' day ends, if not set" },
+  waitlistExpiryWeeks: { meaning: "waitlisted requests expire", unit: "weeks" },
+};
+
+/** A key's allowed values, short enough for one line of the listing: "15–45", "on/off". */
+export function shortRange(key: string): string {
+  const n = numberRange(key);
+  switch (settingKind(key)) {
+    case "step":
+      return "15, 30 or 60";
+    case "int":
+      return n ? `${n.min}–${n.max}` : "a whole number";
+    case "bool":
+      return "on/off";
+    case "zone":
+      return "an IANA zone";
+    case "string?":
+      return "a channel id or none";
+    case "list":
+      return "role ids or none";
+    case "hhmm":
+      return "HH:MM";
+    default:
+      return "";
+  }
+}
+
+/**
+ * Every setting on one line each — key, current value with its unit, the allowed range, what
+ * it means — and the nudge switches together on one line: compact enough that the whole
+ * listing fits one Discord message (2,000 characters).
+ */
+export function renderSettingList(s: CommunitySettings, u: TextStyle["user"]): string[] {
+  const plain = SETTABLE_KEYS.filter((k) => !k.startsWith("nudges."));
+  const nudges = SETTABLE_KEYS.filter((k) => k.startsWith("nudges."));
+  const line = (k: string): string => {
+    const words = SETTING_WORDS[k];
+    return `  ${k} ${u(settingText(s, k))}${words?.unit ? ` ${words.unit}` : ""} (${shortRange(k)})${words ? `: ${words.meaning}` : ""}`;
+  };
+  return [
+    ...plain.map(line),
+    `  nudges.<name> (on/off): follow-ups — ${nudges.map((k) => `${k.slice("nudges.".length)} ${settingText(s, k)}`).join(" · ")}`,
+  ];
+}

@@ -31,7 +31,10 @@ describe("Discord help and refusals in Discord syntax", () => {
     [
       "help",
       { topic: "admin tags" },
-      ["`/coffee admin tags op:<alias|rename|merge> from:<from> to:<to>`", "`/coffee admin tags op:alias from:ml to:machine-learning`"],
+      [
+        "`/coffee admin tags [op:<list|alias|unalias|rename|merge>] [from:<from>] [to:<to>]`",
+        "`/coffee admin tags op:alias from:ml to:machine-learning`",
+      ],
     ],
     ["help", {}, ["More about one command: /coffee help topic:<command>, e.g. /coffee help topic:availability"]],
     [

@@ -33,10 +33,10 @@ describe("topics and settings keys on Discord (issue 14)", () => {
         ["did you mean ux-research? To ask for that instead, type `/coffee cancel`, then `/coffee request tags:ux-research goals:<"],
       ],
       [sam, "volunteer", { tags: "kubernets" }, ["did you mean kubernetes? To change it, type `/coffee volunteer tags:kubernetes`."]],
-      [owner, "admin tags", { op: "list" }, ["Topics in use (4)", "(also: k8s)", "`/coffee admin tags op:unalias from:<alias>`"]],
+      [owner, "admin tags", { op: "list" }, ["Topics in use (4)", "(also: k8s)", "`/coffee admin tags op:unalias from:<from>`"]],
       [owner, "admin tags", { op: "unalias", from: "ml" }, ["`/coffee admin tags op:alias from:ml to:<topic>`"]],
       [owner, "admin tags", { op: "unalias", from: "k8s" }, ['no longer means "kubernetes"']],
-      [owner, "admin tags", { op: "unalias" }, ["from: the alias to remove"]],
+      [owner, "admin tags", { op: "unalias" }, ["Missing the one alias to remove (from:)."]],
       [owner, "admin settings", { key: "chatminutes", value: "40" }, ["Saved: chatMinutes is now 40."]],
       [owner, "admin settings", { key: "chatMinute", value: "40" }, ["Did you mean chatMinutes?"]],
       [

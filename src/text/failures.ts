@@ -43,6 +43,8 @@ const messages = (c: TextStyle["cmd"], style: TextStyle): { [K in FailureCode]: 
   NOTHING_TO_CHOOSE: () => `You have no request waiting for a choice. Start one with ${c("request <tags> -- <what you want to learn>")}.`,
   NOTHING_TO_ANSWER: () => `There's no intro waiting for your answer right now. Type ${c("status")} to see what's open for you.`,
   NOTHING_TO_PICK: () => `There's no chat waiting for a time right now. Type ${c("status")} to see yours.`,
+  NO_CHAT_WITH: (x) =>
+    `You have no chat with "${d(x, "given")}", so nothing was cancelled. To cancel your request instead, type ${c("cancel")}; ${c("status")} shows what's open.`,
   NOTHING_TO_CANCEL: () => `You have nothing open to cancel. Type ${c("status")} to see what's open for you.`,
   NOTHING_TO_RENEW: () => `You have no expired request to renew. Start a new one with ${c("request <tags> -- <what you want to learn>")}.`,
   NO_CHAT: () => `I couldn't find a chat for that. Type ${c("status")} to see yours.`,

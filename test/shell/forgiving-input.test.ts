@@ -196,3 +196,15 @@ describe("echoes of what was typed are short", () => {
   ];
   it.each(rows)("%s", async (_name, row) => check(row));
 });
+
+describe("a name that matches nothing is never ignored", () => {
+  it("cancel <a name nobody has> cancels nothing, says so, and the request stays", async () => {
+    await check({
+      setup: ["request ml -- how to start"],
+      typed: "cancel zed",
+      says: ['You have no chat with "zed", so nothing was cancelled. To cancel your request instead, type "cancel"'],
+      never: ["Cancelled"],
+      after: { typed: "status", says: ["machine-learning"], never: ["cancelled"] },
+    });
+  });
+});

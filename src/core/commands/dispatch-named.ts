@@ -181,6 +181,9 @@ async function cancel(deps: Deps, actor: Actor, cmd: Extract<Command, { kind: "c
     const t = s ? cancelTarget(s, cmd.name) : none;
     if (t.kind === "which") return which(t.which);
     if (t.kind === "one") chatId = t.id;
+    // A name that is nobody's chat never falls through to cancelling a request instead.
+    if (t.kind === "none" && cmd.name !== undefined && cmd.name.trim() !== "")
+      return { kind: "cancel", result: fail("NO_CHAT_WITH", { given: cmd.name.trim() }) };
   }
   if (chatId) {
     const preview = !cmd.confirmed && s ? cancelPreview(s, chatId) : null;

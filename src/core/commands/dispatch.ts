@@ -69,7 +69,7 @@ export type Reply =
       kind: "cancel";
       result: Result<
         { what: "chat" | "request"; replay: boolean },
-        CodeOf<typeof uc.cancelChat> | CodeOf<typeof uc.cancelRequest> | "NOTHING_TO_CANCEL"
+        CodeOf<typeof uc.cancelChat> | CodeOf<typeof uc.cancelRequest> | "NOTHING_TO_CANCEL" | "NO_CHAT_WITH"
       >;
     }
   | { kind: "pause"; result: Result<{ member: Member; passedIntros: number; replaced: Date | null }, CodeOf<typeof uc.pause> | "BAD_DATE"> }

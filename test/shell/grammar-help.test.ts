@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/core/ports/index.js";
-import { sequentialIds } from "../../src/runtime.js";
-import { ShiftableClock } from "../../src/shell/platform.js";
-import { ShellSession } from "../../src/shell/session.js";
-import { MemoryStore } from "../../src/store/memory-store.js";
+import { terminal } from "./terminal.js";
 
 /*
  * Issue 14, bullets 4 (help part) and 5 in the shell: `help <command>` and `?` explain one
@@ -12,18 +8,7 @@ import { MemoryStore } from "../../src/store/memory-store.js";
  */
 
 async function reply(line: string): Promise<string> {
-  const clock = new ShiftableClock(() => Date.UTC(2026, 10, 23, 8, 0));
-  const out: string[] = [];
-  const session = new ShellSession(
-    { store: new MemoryStore(), clock, ids: sequentialIds(), log: silentLogger },
-    clock,
-    (t) => out.push(t),
-    "UTC",
-    { admins: ["admin"] },
-  );
-  const from = out.length;
-  await session.handle(line);
-  return out.slice(from).join("\n");
+  return terminal({ admins: ["admin"] }).answer(line);
 }
 
 const AVAILABILITY_HELP = [

@@ -1,34 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/core/ports/index.js";
-import { sequentialIds } from "../../src/runtime.js";
-import { ShiftableClock } from "../../src/shell/platform.js";
-import { ShellSession } from "../../src/shell/session.js";
-import { MemoryStore } from "../../src/store/memory-store.js";
+import { terminal } from "./terminal.js";
 
 /*
  * Issue 14, the time slice: pause lengths, days off, zones and free times, typed the way people
  * type them. Each row is what a person types and what they read back.
  */
 
-const START = Date.UTC(2026, 10, 23, 8, 0); // Monday 23 November 2026, 08:00 UTC
+// The shell starts on Monday 23 November 2026, 08:00 UTC.
 
 /** A fresh shell as `ann` (UTC); `setup` lines run first and their answers are dropped. */
 async function say(setup: readonly string[], line: string): Promise<string> {
-  const clock = new ShiftableClock(() => START);
-  const out: string[] = [];
-  const session = new ShellSession(
-    { store: new MemoryStore(), clock, ids: sequentialIds(), log: silentLogger },
-    clock,
-    (t) => out.push(t),
-    "UTC",
-  );
-  for (const l of ["as ann", ...setup]) await session.handle(l);
-  const from = out.length;
-  await session.handle(line);
-  return out
-    .slice(from)
-    .filter((c) => !c.startsWith("  ✉"))
-    .join("\n");
+  return terminal().answer("as ann", ...setup, line);
 }
 
 const USAGE = 'Usage: "availability <days from-to> [<Area/City>] [--off <dates off>]" · More: "help availability"';
@@ -65,16 +47,7 @@ describe("pause: lengths people type, and what a new pause replaced", () => {
   });
 
   it("a refused pause leaves the two-week pause as it was", async () => {
-    const clock = new ShiftableClock(() => START);
-    const out: string[] = [];
-    const s = new ShellSession(
-      { store: new MemoryStore(), clock, ids: sequentialIds(), log: silentLogger },
-      clock,
-      (t) => out.push(t),
-      "UTC",
-    );
-    for (const l of ["as ann", "pause +2w", "pause +1m", "status"]) await s.handle(l);
-    expect(out.at(-1)).toContain("ann · UTC · paused until Mon, 7 Dec 2026");
+    expect(await say(["pause +2w", "pause +1m"], "status")).toContain("ann · UTC · paused until Mon, 7 Dec 2026");
   });
 });
 

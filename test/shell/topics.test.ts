@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/core/ports/index.js";
-import { sequentialIds } from "../../src/runtime.js";
-import { ShiftableClock } from "../../src/shell/platform.js";
-import { ShellSession } from "../../src/shell/session.js";
-import { MemoryStore } from "../../src/store/memory-store.js";
+import { terminal } from "./terminal.js";
 
 /*
  * Issue 14, topics and settings keys, as a member or an admin types them in the shell: each
  * row is the lines typed and pieces of the last reply (and pieces it must not hold).
  */
-
-const START = Date.UTC(2026, 10, 23, 8, 0); // Monday 23 November 2026
 
 /** A community where ken and pia volunteer (pia then stops), lu offers kubernetes, and sam asks about ux-research. */
 const COMMUNITY = [
@@ -30,22 +24,7 @@ const COMMUNITY = [
 
 /** Runs the community's lines, then `lines`; returns the reply to the last line. */
 async function lastReply(lines: readonly string[]): Promise<string> {
-  const clock = new ShiftableClock(() => START);
-  const chunks: string[] = [];
-  const session = new ShellSession(
-    { store: new MemoryStore(), clock, ids: sequentialIds(), log: silentLogger },
-    clock,
-    (t) => chunks.push(t),
-    "UTC",
-    { admins: ["admin"] },
-  );
-  for (const l of [...COMMUNITY, ...lines.slice(0, -1)]) await session.handle(l);
-  const from = chunks.length;
-  await session.handle(lines[lines.length - 1] ?? "");
-  return chunks
-    .slice(from)
-    .filter((c) => !c.startsWith("  ✉"))
-    .join("\n");
+  return terminal({ admins: ["admin"] }).answer(...COMMUNITY, ...lines);
 }
 
 type Row = { typed: string[]; shows: string[]; never?: string[] };

@@ -33,16 +33,7 @@ const MINUS = /\u2212/g;
 
 /** `text` with dashes, quotes, spaces and invisible characters read the way the person meant them. */
 export function normalizeTyped(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(INVISIBLE, "")
-    .replace(ODD_SPACE, " ")
-    .replace(EDGE_JOINER, "")
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(MINUS, "-")
-    .replace(JOINING_DASH, "-")
-    .replace(LOOSE_DASH, looseDash());
+  return normalizeField(text).replace(LOOSE_DASH, looseDash());
 }
 
 /**

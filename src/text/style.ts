@@ -54,7 +54,7 @@ export function helpText(surface: Surface, show: (command: string) => string, ex
     `                 ${u("renew")} (put an expired request back on the list)`,
     `As a volunteer:  ${u("volunteer")} · ${cmd("volunteer", { tags: "off" })}`,
     `                 ${u("accept")} | ${u("decline")} · ${u("refer")}`,
-    `Everyone:        ${u("availability")}   e.g. ${cmd("availability", { times: "mon-fri 9-12; sat 10-12", zone: "Europe/Berlin", off: "2026-12-24" })}`,
+    `Everyone:        ${u("availability")}   e.g. ${cmd("availability", { times: "mon-fri 9-12; sat 10-12", zone: "Europe/Berlin", off: "friday" })}`,
     `                 ${u("status")} · ${u("cancel")} · ${u("pause")} · ${u("resume")} · ${u("leave")} · ${u("block")} · ${u("unblock")} · ${u("forget-me")}`,
     `Admins:          ${u("admin settings")} · ${u("admin tags")} · ${u("admin tags list")} · ${u("admin tags unalias")}`,
     `                 ${u("admin stats")} · ${u("admin export")} · ${u("admin add")} · ${u("admin remove")} · ${u("admin match")}`,

@@ -68,7 +68,7 @@ describe("help that teaches, in the shell", () => {
     [
       "help",
       [
-        "e.g. availability mon-fri 9-12; sat 10-12 Europe/Berlin --off 2026-12-24",
+        "e.g. availability mon-fri 9-12; sat 10-12 Europe/Berlin --off friday",
         `More about one command: help <command>, e.g. help availability`,
       ],
     ],

@@ -37,6 +37,27 @@ export function secretsOf(config: Config): string[] {
   return [...new Set(out.filter((s): s is string => typeof s === "string" && s.length >= 6))];
 }
 
+const sinks = new WeakMap<NodeJS.WritableStream, { gone: boolean }>();
+
+/**
+ * The log output's state, watched once per stream. When whatever reads the logs goes away (a
+ * closed pipe: EPIPE), the bot keeps serving and stops logging. Without this listener the write
+ * error is an uncaught exception, which the process guard logs, which fails again: a loop that
+ * burns the CPU and starves the SIGTERM handler.
+ */
+function sinkOf(out: NodeJS.WritableStream): { gone: boolean } {
+  let sink = sinks.get(out);
+  if (!sink) {
+    const state = { gone: false };
+    out.on("error", () => {
+      state.gone = true;
+    });
+    sinks.set(out, state);
+    sink = state;
+  }
+  return sink;
+}
+
 /**
  * JSON logs on stderr that never carry a secret: known secret fields are redacted by pino, and
  * every line is scrubbed of the configured secret values wherever they hide (an SDK's message,
@@ -45,10 +66,11 @@ export function secretsOf(config: Config): string[] {
 export function makeSafeLogger(level: string, secrets: readonly string[], out: NodeJS.WritableStream = process.stderr): Logger {
   const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const pattern = secrets.length ? new RegExp(secrets.map(literal).join("|"), "g") : null;
+  const sink = sinkOf(out);
   const scrubbed = new Writable({
     write(chunk: Buffer | string, _enc, done) {
       const text = chunk.toString();
-      out.write(pattern ? text.replace(pattern, "[redacted]") : text);
+      if (!sink.gone) out.write(pattern ? text.replace(pattern, "[redacted]") : text);
       done();
     },
   });

@@ -110,6 +110,26 @@ describe("the process", () => {
     for (const [name, value] of Object.entries(secrets)) expect(log.includes(value), `${name} in the log`).toBe(false);
   }, 60_000);
 
+  it("keeps serving, and stops on SIGTERM, after whatever read its logs has gone (a closed stderr pipe)", async () => {
+    const discord = new FakeDiscord(GUILDS);
+    const api = await discord.start();
+    cleanups.push(() => discord.stop());
+    const p = startMain({
+      DATABASE_URL: `file:${await tempDb()}`,
+      DISCORD_TOKEN: "discord-token-for-closed-pipe",
+      DISCORD_APPLICATION_ID: APPLICATION_ID,
+      DISCORD_API_URL: api,
+      LOG_LEVEL: "debug",
+    });
+    await p.until(/Percolate is running/);
+    // The log reader goes away; every log line after this hits a closed pipe (EPIPE).
+    p.child.stderr?.destroy();
+    const answer = await discord.command(G1, user("7002", "Pia"), "help");
+    expect(JSON.stringify(answer.data)).toContain("coffee");
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+  }, 60_000);
+
   it("the logger scrubs configured secret values from messages and redacts secret-named fields", () => {
     const out = new Captured();
     const log = makeSafeLogger("info", ["xoxb-very-secret-token", "p@ss:word"], out);

@@ -20,6 +20,13 @@ export class RecordingPlatform {
   /** Requests that repeated a key already delivered (a crash between send and mark-sent). */
   absorbed = 0;
   private server: Server | null = null;
+  private waiters: { total: number; resolve: () => void }[] = [];
+
+  /** Resolves once the platform has received `total` posts in all (at once if it already has). */
+  untilRequests(total: number): Promise<void> {
+    if (this.requests >= total) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ total, resolve }));
+  }
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -34,6 +41,8 @@ export class RecordingPlatform {
       req.on("data", (c: Buffer) => (body += c.toString()));
       req.on("end", () => {
         this.requests++;
+        for (const w of this.waiters.filter((x) => x.total <= this.requests)) w.resolve();
+        this.waiters = this.waiters.filter((x) => x.total > this.requests);
         let key = "";
         try {
           key = String((JSON.parse(body) as { key?: unknown }).key ?? "");

@@ -65,19 +65,6 @@ export function formatMoment(d: Date, zone: string, locale = "en-GB"): string {
   return `${t.toLocaleString(DATE_SHORT)}, ${t.toLocaleString(DateTime.TIME_SIMPLE)} (${zoneLabel(zone, d)})`;
 }
 
-/**
- * The first instant of local date `text` ("YYYY-MM-DD") in `zone` (01:00 on a
- * day whose midnight is skipped by DST), or null if `text` is not a real date
- * in that form. Throws PercolateError for an invalid zone.
- */
-export function parseLocalDate(text: string, zone: string): Date | null {
-  assertZone(zone);
-  const trimmed = text.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return null;
-  const dt = DateTime.fromISO(trimmed, { zone });
-  return dt.isValid ? dt.startOf("day").toJSDate() : null;
-}
-
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 /** Longest duration parseDuration accepts: ten years. */
 const MAX_DURATION_MS = 3650 * UNIT_MS.d;

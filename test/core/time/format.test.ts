@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PercolateError } from "../../../src/core/result.js";
-import { formatDate, formatSlot, parseDuration, parseLocalDate, zoneLabel } from "../../../src/core/time/format.js";
+import { formatDate, formatSlot, parseDuration, zoneLabel } from "../../../src/core/time/format.js";
 import { utc } from "./helpers.js";
 
 const slot = { start: utc("2026-11-24T09:00:00Z"), end: utc("2026-11-24T09:30:00Z") };
@@ -28,16 +28,6 @@ describe("formatSlot", () => {
 describe("dates and durations", () => {
   it("formats a local date", () => {
     expect(formatDate(utc("2026-11-24T23:30:00Z"), "Europe/Berlin")).toBe("Wed, 25 Nov 2026");
-  });
-
-  it("parses a local date to the start of that day in the zone", () => {
-    expect(parseLocalDate("2026-12-01", "Europe/Berlin")?.toISOString()).toBe("2026-11-30T23:00:00.000Z");
-    expect(parseLocalDate(" 2026-07-01 ", "America/New_York")?.toISOString()).toBe("2026-07-01T04:00:00.000Z");
-    // Santiago skips midnight when summer time starts: the day begins at 01:00.
-    expect(parseLocalDate("2026-09-06", "America/Santiago")?.toISOString()).toBe("2026-09-06T04:00:00.000Z");
-    expect(parseLocalDate("2026-02-30", "UTC")).toBeNull();
-    expect(parseLocalDate("1 Dec", "UTC")).toBeNull();
-    expect(parseLocalDate("2026-12-01T10:00", "UTC")).toBeNull();
   });
 
   it("parses relative durations", () => {

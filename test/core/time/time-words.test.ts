@@ -46,3 +46,20 @@ describe("the readers of days, lengths and zones", () => {
     expect(readZone(typed)).toMatchObject(reading);
   });
 });
+
+describe("a date names the first instant of that day in the zone", () => {
+  const from = new Date(Date.UTC(2026, 0, 1, 12));
+  const at = (typed: string, zone: string) => {
+    const r = readPauseEnd(typed, from, zone);
+    return r.ok ? r.value.toISOString() : r.problem.code;
+  };
+  it("reads YYYY-MM-DD in the member's zone, a day whose midnight is skipped included", () => {
+    expect(at("2026-12-01", "Europe/Berlin")).toBe("2026-11-30T23:00:00.000Z");
+    expect(at(" 2026-07-01 ", "America/New_York")).toBe("2026-07-01T04:00:00.000Z");
+    // Santiago skips midnight when summer time starts: the day begins at 01:00.
+    expect(at("2026-09-06", "America/Santiago")).toBe("2026-09-06T04:00:00.000Z");
+    expect(at("2026-02-30", "UTC")).toBe("NO_SUCH_DATE");
+    expect(at("1 Dec", "UTC")).toBe("UNCLEAR_UNIT");
+    expect(at("2026-12-01T10:00", "UTC")).toBe("NOT_A_DAY");
+  });
+});

@@ -13,6 +13,7 @@ import type {
   ChatFilter,
   FeedbackFilter,
   Inbox,
+  Installation,
   InboxEntry,
   IntroFilter,
   KeptNotice,
@@ -42,6 +43,8 @@ interface Tables {
   keptNotices: Map<string, KeptNotice>;
   /** Inbox entries by id (global, like platform request ids). */
   inbox: Map<string, InboxEntry>;
+  /** Installations by id (global: each names the community it reaches). */
+  installations: Map<string, Installation>;
 }
 
 const emptyTables = (): Tables => ({
@@ -57,6 +60,7 @@ const emptyTables = (): Tables => ({
   platformRefs: new Map(),
   keptNotices: new Map(),
   inbox: new Map(),
+  installations: new Map(),
 });
 
 const k = (communityId: string, id: string): string => `${communityId}\u0000${id}`;
@@ -124,6 +128,7 @@ function copyTables(t: Tables): Tables {
     platformRefs: new Map(t.platformRefs),
     keptNotices: new Map(t.keptNotices),
     inbox: new Map(t.inbox),
+    installations: new Map(t.installations),
   };
 }
 
@@ -344,6 +349,20 @@ class MemoryTx implements StoreTx {
     return true;
   }
 
+  async getInstallation(id: string) {
+    const i = this.t.installations.get(id);
+    return i ? copy(i) : null;
+  }
+  async saveInstallation(i: Installation) {
+    this.t.installations.set(i.id, copy(i));
+  }
+  async deleteInstallation(id: string) {
+    return this.t.installations.delete(id);
+  }
+  async listInstallations() {
+    return [...this.t.installations.values()].sort(byTime((i) => i.installedAt)).map(copy);
+  }
+
   async addNudges(nudges: readonly Nudge[]) {
     let n = 0;
     for (const nu of nudges) {
@@ -391,8 +410,12 @@ class MemoryOutbox implements NudgeOutbox {
 
   claimDue(now: Date, limit: number, owner: string, leaseUntil: Date) {
     return this.run((t) => {
+      // A community the platform cannot reach (uninstalled) keeps its nudges until it is back.
+      const reachable = (id: string) => t.communities.get(id)?.inactiveSince === undefined;
       const due = [...t.nudges.entries()]
-        .filter(([, n]) => n.status === "pending" && n.dueAt <= now && (n.leaseUntil === null || n.leaseUntil <= now))
+        .filter(
+          ([, n]) => n.status === "pending" && n.dueAt <= now && (n.leaseUntil === null || n.leaseUntil <= now) && reachable(n.communityId),
+        )
         .sort(([, a], [, b]) => a.dueAt.getTime() - b.dueAt.getTime())
         .slice(0, limit);
       return due.map(([key, n]) => {

@@ -12,6 +12,7 @@ import type {
 import type {
   ChatFilter,
   FeedbackFilter,
+  Installation,
   IntroFilter,
   KeptNotice,
   NudgeFilter,
@@ -317,5 +318,19 @@ export class PrismaTx implements StoreTx {
     const rows = unique.map(toRow);
     const first = rows[0];
     if (first) for (const piece of chunk(rows, rowsPerInsert(first))) await insert(piece);
+  }
+
+  // Installations: the Prisma tables come with the installation store's migration.
+  async getInstallation(_id: string): Promise<Installation | null> {
+    throw new Error("installations are not stored in this database yet");
+  }
+  async saveInstallation(_i: Installation): Promise<void> {
+    throw new Error("installations are not stored in this database yet");
+  }
+  async deleteInstallation(_id: string): Promise<boolean> {
+    throw new Error("installations are not stored in this database yet");
+  }
+  async listInstallations(): Promise<Installation[]> {
+    throw new Error("installations are not stored in this database yet");
   }
 }

@@ -72,6 +72,12 @@ export const CommunitySchema = z.object({
   name: z.string(),
   settings: CommunitySettingsSchema,
   createdAt: z.date(),
+  /**
+   * Since when the platform cannot reach this community (the Slack app was uninstalled or its
+   * tokens revoked): nothing is sent to it and its queue is not matched; pending nudges are kept
+   * and resume when it is installed again. Absent while it is reachable.
+   */
+  inactiveSince: z.date().optional(),
 });
 export type Community = z.infer<typeof CommunitySchema>;
 

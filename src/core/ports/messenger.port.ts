@@ -33,7 +33,17 @@ export const noticesOf = (d: Pick<Delivery, "notice" | "also">): readonly Notice
 export type SendOutcome =
   | { ok: true }
   /** `retryAfterMs` when the platform said when to come back (rate limit); `permanent` when retrying cannot help. */
-  | { ok: false; error: string; retryAfterMs?: number; permanent?: boolean };
+  | {
+      ok: false;
+      error: string;
+      retryAfterMs?: number;
+      permanent?: boolean;
+      /**
+       * The whole community is out of reach (the app was uninstalled, its token revoked): the
+       * delivery is kept as it is, no attempt counted, until the community is installed again.
+       */
+      communityGone?: boolean;
+    };
 
 /** How the core talks to people. Each platform adapter implements it. */
 export interface Messenger {

@@ -84,8 +84,41 @@ export interface TagCounts {
   tags: Map<string, TagUse>;
 }
 
-/** What a platform ref names: a member's DM channel, or a chat's pair thread. */
-export type PlatformRefKind = "dm_channel" | "pair_thread";
+/**
+ * What a platform ref names: a member's DM channel, a chat's pair thread, or (Slack Enterprise
+ * Grid) the org whose org-wide installation serves a workspace (key "org", value the enterprise id).
+ */
+export type PlatformRefKind = "dm_channel" | "pair_thread" | "workspace_org";
+
+/**
+ * Percolate installed on a platform that installs per workspace (Slack "Add to Slack"): who
+ * installed it, when, with which scopes, and its credentials sealed. One per workspace, or one
+ * per Enterprise Grid org for an org-wide install.
+ */
+export interface Installation {
+  /** `slack:T…` for a workspace install (the community's id), `slack-org:E…` for an org-wide install. */
+  id: string;
+  platform: "slack";
+  /** The workspace (team) id; null for an org-wide install. */
+  teamId: string | null;
+  /** The Enterprise Grid org id, when the workspace belongs to one. */
+  enterpriseId: string | null;
+  /** The platform's id of the person who installed it, when known. */
+  installerId: string | null;
+  /** The bot's own user id in that workspace (how it recognises mentions of itself). */
+  botUserId: string;
+  /** The bot scopes granted. */
+  scopes: string[];
+  /** When the bot token expires (token rotation turned on), else null. */
+  tokenExpiresAt: Date | null;
+  /**
+   * The credentials exactly as the platform gave them (tokens, refresh token), sealed with
+   * SECRETS_KEY by the caller: the store never holds a token in plain text.
+   */
+  sealed: string;
+  installedAt: Date;
+  updatedAt: Date;
+}
 
 /**
  * Everything a use case reads or writes inside one transaction. Every method is scoped
@@ -217,6 +250,15 @@ export interface StoreTx {
    * entry's effect lands once however many times it is run.
    */
   markInboxApplied(id: string, run: string, at: Date): Promise<boolean>;
+
+  /** An installation by id (`slack:T…` or `slack-org:E…`), or null. Installations span no community data: they only say how to reach one. */
+  getInstallation(id: string): Promise<Installation | null>;
+  /** Insert or replace an installation by id (a reinstall or a token refresh replaces it). */
+  saveInstallation(i: Installation): Promise<void>;
+  /** Delete an installation; true when there was one. */
+  deleteInstallation(id: string): Promise<boolean>;
+  /** Every installation, oldest first (re-sealing under a new key, operations). */
+  listInstallations(): Promise<Installation[]>;
 }
 
 /** A claimed batch of due nudges, leased to one runner until `leaseUntil`. */

@@ -29,3 +29,4 @@ export * from "./unblock-member.js";
 export * from "./stop-volunteering.js";
 export * from "./tend-waitlist.js";
 export * from "./renew-request.js";
+export * from "./community-lifecycle.js";

@@ -48,8 +48,8 @@ const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * One scheduler tick: expire stale intros (moving requests on), optionally batch-match every
- * community's open queue, then deliver due nudges until the outbox is empty or the budget is
- * spent. When the platform rate-limits, the tick waits as long as it was told (within the
+ * community's open queue (inactive communities wait), then deliver due nudges until the outbox
+ * is empty or the budget is spent. When the platform rate-limits, the tick waits as long as it was told (within the
  * budget) and carries on, so throughput tracks the platform's allowed rate. Every step is
  * idempotent and lease- or transaction-guarded, so ticks in several processes never do the
  * same work twice.
@@ -65,6 +65,9 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
     const pick = opts.match;
     const communities = await deps.store.tx((tx) => tx.listCommunities());
     for (const c of communities) {
+      // A community the platform cannot reach is not matched: its intros could not be sent,
+      // and the queue waits, as it stands, for the app to be installed again.
+      if (c.inactiveSince !== undefined) continue;
       if (pick !== true && !pick(c)) continue;
       // One community's failing round is its own: the others are matched and every due
       // message is still delivered. A store that is down stops the whole tick (and is logged once).
@@ -108,6 +111,9 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
       continue;
     }
     if (r.claimed === 0) break;
+    // Everything claimed went back untouched (its community is out of reach): another round
+    // now would claim the same nudges again, so the next tick looks afresh.
+    if (r.sent + r.retried + r.failed + r.dropped + r.stale === 0) break;
   }
   return report;
 }

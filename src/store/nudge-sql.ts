@@ -25,6 +25,12 @@ export function insertNudgesSql(rows: readonly NudgeRow[]): Sql {
  * One statement that leases the earliest due, unleased (or lease-expired) pending nudges
  * and returns them. On PostgreSQL, `FOR UPDATE SKIP LOCKED` lets concurrent claimers pass
  * each other's rows instead of waiting; on SQLite the statement holds the only write lock.
+ *
+ * Nudges of a community marked inactive (the platform cannot reach it) are passed over and
+ * left exactly as they are, so they go out once it is installed again. The check is a NOT
+ * EXISTS probe of the community's primary key per candidate row, so the scan still walks the
+ * (status, due_at) index in due order and stops at the limit; a community with no row counts
+ * as reachable, as in MemoryStore.
  */
 export function claimDueSql(dialect: Dialect, now: Date, limit: number, owner: string, leaseUntil: Date): Sql {
   const lock = dialect === "postgres" ? raw(" FOR UPDATE SKIP LOCKED") : empty;
@@ -34,6 +40,7 @@ export function claimDueSql(dialect: Dialect, now: Date, limit: number, owner: s
 WHERE "id" IN (
   SELECT "id" FROM "nudges"
   WHERE "status" = 'pending' AND "due_at" <= ${now} AND ("lease_until" IS NULL OR "lease_until" <= ${now})
+    AND NOT EXISTS (SELECT 1 FROM "communities" c WHERE c."id" = "nudges"."community_id" AND c."inactive_since" IS NOT NULL)
   ORDER BY "due_at"
   LIMIT ${limit}${lock}
 )

@@ -26,6 +26,7 @@ import { chatFromRow, chatToRow } from "./mappers/chat.js";
 import { requestFromRow, requestToRow } from "./mappers/chat-request.js";
 import { communityFromRow, communityToRow } from "./mappers/community.js";
 import { feedbackFromRow, feedbackToRow } from "./mappers/feedback.js";
+import { installationFromRow, installationToRow } from "./mappers/installation.js";
 import { introFromRow, introToRow } from "./mappers/intro.js";
 import { memberFromRow, memberToRow } from "./mappers/member.js";
 import { nudgeFromRow, nudgeToRow } from "./mappers/nudge.js";
@@ -33,7 +34,7 @@ import { seekerFromRow, seekerToRow, volunteerFromRow, volunteerToRow } from "./
 import { INSERT_CHUNK, insertNudgesSql } from "./nudge-sql.js";
 import { HotReads } from "./hot-reads.js";
 import type { DbTx } from "./prisma-client.js";
-import { COMMUNITY, INTRO, CHAT, MEMBER, REQUEST, SEEKER, VOLUNTEER } from "./row-specs.js";
+import { COMMUNITY, INSTALLATION, INTRO, CHAT, MEMBER, REQUEST, SEEKER, VOLUNTEER } from "./row-specs.js";
 import { prismaRows, type RowReader } from "./sqlite-rows.js";
 import { PlatformState } from "./prisma-platform-state.js";
 import { markInboxAppliedIn } from "./prisma-inbox.js";
@@ -320,17 +321,18 @@ export class PrismaTx implements StoreTx {
     if (first) for (const piece of chunk(rows, rowsPerInsert(first))) await insert(piece);
   }
 
-  // Installations: the Prisma tables come with the installation store's migration.
-  async getInstallation(_id: string): Promise<Installation | null> {
-    throw new Error("installations are not stored in this database yet");
+  async getInstallation(id: string): Promise<Installation | null> {
+    const r = await this.hot.one(INSTALLATION, sql`"id" = ${id}`);
+    return r && installationFromRow(r);
   }
-  async saveInstallation(_i: Installation): Promise<void> {
-    throw new Error("installations are not stored in this database yet");
+  async saveInstallation(i: Installation): Promise<void> {
+    await this.hot.save(INSTALLATION, installationToRow(i));
   }
-  async deleteInstallation(_id: string): Promise<boolean> {
-    throw new Error("installations are not stored in this database yet");
+  async deleteInstallation(id: string): Promise<boolean> {
+    return (await this.hot.run(sql`DELETE FROM "installations" WHERE "id" = ${id}`)) > 0;
   }
   async listInstallations(): Promise<Installation[]> {
-    throw new Error("installations are not stored in this database yet");
+    const rows = await this.db.installation.findMany({ orderBy: [{ installedAt: ASC }, { id: ASC }] });
+    return rows.map(installationFromRow);
   }
 }

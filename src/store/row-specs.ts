@@ -4,6 +4,7 @@ import type {
   ChatRequest as RequestRow,
   Community as CommunityRow,
   Feedback as FeedbackRow,
+  Installation as InstallationRow,
   Intro as IntroRow,
   Nudge as NudgeRow,
   Member as MemberRow,
@@ -62,9 +63,32 @@ export function upsertSql<R>(s: RowSpec<R>, row: R): Sql {
   return sql`INSERT INTO ${raw(s.table)} (${raw(s.fields.map(col).join(", "))}) VALUES (${values}) ON CONFLICT (${raw(s.key.map(col).join(", "))}) DO UPDATE SET ${raw(set)}`;
 }
 
-export const COMMUNITY = spec<CommunityRow>("communities", ["id"], { id: true, name: true, settings: true, createdAt: true }, [
-  "createdAt",
-]);
+export const COMMUNITY = spec<CommunityRow>(
+  "communities",
+  ["id"],
+  { id: true, name: true, settings: true, createdAt: true, inactiveSince: true },
+  ["createdAt", "inactiveSince"],
+);
+
+/** Read on every platform event of an OAuth-installed workspace (which token to use), so it is a hot read too. */
+export const INSTALLATION = spec<InstallationRow>(
+  "installations",
+  ["id"],
+  {
+    id: true,
+    platform: true,
+    teamId: true,
+    enterpriseId: true,
+    installerId: true,
+    botUserId: true,
+    scopes: true,
+    tokenExpiresAt: true,
+    sealed: true,
+    installedAt: true,
+    updatedAt: true,
+  },
+  ["tokenExpiresAt", "installedAt", "updatedAt"],
+);
 
 export const MEMBER = spec<MemberRow>(
   "members",

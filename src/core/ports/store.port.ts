@@ -267,7 +267,9 @@ export interface NudgeOutbox {
    * Atomically lease up to `limit` pending nudges due at or before `now` whose lease is
    * absent or expired, to `owner` until `leaseUntil`. Two runners never get the same nudge
    * while a lease holds. Taking over an expired lease counts one attempt: the runner that held
-   * it died mid-send, so the message may or may not have gone out.
+   * it died mid-send, so the message may or may not have gone out. Nudges of a community
+   * with `inactiveSince` set are never claimed: they stay pending and untouched (lease, due
+   * time and attempts as they were) and are claimed again once that mark is removed.
    */
   claimDue(now: Date, limit: number, owner: string, leaseUntil: Date): Promise<Nudge[]>;
   /** Mark a leased nudge sent, if `owner` still holds it. Returns false if the lease was lost. */

@@ -1,6 +1,7 @@
 import type { Member, Nudge } from "../domain/index.js";
 import type { Delivery, Messenger, SendOutcome } from "../ports/index.js";
 import { askedKey, isStale } from "../nudges/stale.js";
+import { communityRemoved } from "./community-lifecycle.js";
 import type { Deps } from "./shared/context.js";
 import { deliveryOf, groupForDelivery } from "./shared/delivery-groups.js";
 
@@ -44,7 +45,10 @@ export interface DeliverReport {
   dropped: number;
   /** Nudges whose moment passed before they could go (see isStale): skipped, never sent late. */
   stale: number;
-  /** Rate-limit answers: each put its nudge back or made the round wait (never counted as attempts). */
+  /**
+   * Put back without counting an attempt: one per rate-limit answer (its nudges went back or the
+   * round waited), plus one per nudge of a community the platform can no longer reach.
+   */
   postponed: number;
   /** When the platform asked us to come back; the runner waits until then before sending more. */
   rateLimitedUntil: Date | null;
@@ -67,6 +71,9 @@ export function backoffMs(attempt: number, base: number, max: number, retryAfter
  * `onRateLimit`, the round waits as told and carries on with its batch. Recipients who left
  * get nothing (their nudges are cancelled). Nudges due for the same one member in a round go
  * as one message; each still gets its own sent, retry or failed mark.
+ * A community the platform can no longer reach (uninstalled, tokens revoked) is marked inactive
+ * once, its nudges go back as they were (due at their own time, no attempt counted, kept until it
+ * is installed again) and its later groups in the round are not tried; other communities carry on.
  * Safe to run from several processes at once: a lease keeps each nudge with one runner.
  */
 export async function deliverDue(deps: Deps, messenger: Messenger, opts: DeliverOptions): Promise<DeliverReport> {
@@ -86,6 +93,8 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
   };
   const people = new Map<string, Member>();
   const askedNow = new Set<string>();
+  /** Communities found out of reach this round: their remaining nudges are handed back unsent. */
+  const gone = new Set<string>();
   let lookedUp = 0;
   // Several notices due at once for one person go as one message (see delivery-groups).
   const groups = opts.combine === false ? claimed.map((n) => [n]) : groupForDelivery(claimed);
@@ -93,6 +102,10 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
     if (report.rateLimitedUntil) {
       // The platform asked us to wait: hand the rest back untouched for the next round.
       for (const n of group) await deps.store.outbox.postpone(n.id, owner, n.dueAt);
+      continue;
+    }
+    if (gone.has(group[0]?.communityId ?? "")) {
+      await keepForReinstall(deps, group, owner, report);
       continue;
     }
     if (i >= lookedUp) {
@@ -127,7 +140,7 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
     for (;;) {
       outcome = await sendWithTimeout(messenger, delivery, opts);
       at = deps.clock.now();
-      if (outcome.ok || outcome.retryAfterMs === undefined || outcome.permanent === true) break;
+      if (outcome.ok || outcome.retryAfterMs === undefined || outcome.permanent === true || outcome.communityGone === true) break;
       report.postponed++;
       // Waiting in the round spares handing the batch back and claiming it again, which on a
       // busy platform costs more store time than the sends; it must end well inside the lease.
@@ -138,6 +151,16 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
       for (const n of live) {
         if (n.notice.kind === "check_in") askedNow.add(askedKey(n));
         if (await deps.store.outbox.markSent(n.id, owner, at)) report.sent++;
+      }
+      continue;
+    }
+    if (outcome.communityGone === true) {
+      // Not this delivery's fault, nor a reason to slow other communities down: keep it and move on.
+      const communityId = delivery.communityId;
+      await keepForReinstall(deps, live, owner, report);
+      if (!gone.has(communityId)) {
+        gone.add(communityId);
+        await communityRemoved(deps, { communityId, reason: outcome.error });
       }
       continue;
     }
@@ -162,6 +185,11 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
     }
   }
   return report;
+}
+
+/** Hands nudges of an unreachable community back as they were: due at their own time, attempts unchanged. */
+async function keepForReinstall(deps: Deps, nudges: readonly Nudge[], owner: string, report: DeliverReport): Promise<void> {
+  for (const n of nudges) if (await deps.store.outbox.postpone(n.id, owner, n.dueAt)) report.postponed++;
 }
 
 /** The map key of a recipient: member ids are unique only within a community. */

@@ -26,12 +26,18 @@ export const waitingSince = (r: ChatRequest): Date => r.waitlistedAt ?? r.update
  * reason that holds now and what would help; the week is part of the note's outbox key, so a
  * seeker hears at most once a week however often this runs, and nothing is lost or repeated
  * across restarts. Weeks in which someone fits (the batch is about to match) or the seeker is
- * on a break are skipped. Each request is handled in its own transaction.
+ * on a break are skipped, and so is a community the platform cannot reach. Each request is
+ * handled in its own transaction.
  */
 export async function tendWaitlist(deps: Deps, cmd: { communityId: string }): Promise<TendWaitlistReport> {
   const now = deps.clock.now();
   const report: TendWaitlistReport = { communityId: cmd.communityId, nudged: 0, expired: 0 };
-  const waiting = await deps.store.tx((tx) => tx.listRequests(cmd.communityId, { status: ["waitlisted"] }));
+  const waiting = await deps.store.tx(async (tx) => {
+    // A community the platform cannot reach is left as it is: a note could not be sent, and an
+    // expiry would close requests that waited only because the app was gone.
+    const community = await tx.getCommunity(cmd.communityId);
+    return community?.inactiveSince === undefined ? tx.listRequests(cmd.communityId, { status: ["waitlisted"] }) : [];
+  });
   for (const seen of waiting) {
     const done = await deps.store.tx(async (tx): Promise<"nudged" | "expired" | null> => {
       const community = await tx.getCommunity(cmd.communityId);

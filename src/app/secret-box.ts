@@ -48,6 +48,11 @@ export class SecretBox {
     });
   }
 
+  /** The short id of the newest key, the one `seal` uses (as it appears inside sealed values). */
+  get keyId(): string {
+    return (this.keys[0] as Key).id;
+  }
+
   /** The plain text sealed under the newest key, bound to `context`. */
   seal(plain: string, context: string): string {
     const key = this.keys[0] as Key;

@@ -49,10 +49,10 @@ const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /**
  * One scheduler tick: expire stale intros (moving requests on), optionally batch-match every
  * community's open queue (inactive communities wait), then deliver due nudges until the outbox
- * is empty or the budget is spent. When the platform rate-limits, the tick waits as long as it was told (within the
- * budget) and carries on, so throughput tracks the platform's allowed rate. Every step is
- * idempotent and lease- or transaction-guarded, so ticks in several processes never do the
- * same work twice.
+ * is empty or the budget is spent. When the platform rate-limits, the tick waits as long as it
+ * was told (within the budget) and carries on, so throughput tracks the platform's allowed rate.
+ * Every step is idempotent and lease- or transaction-guarded, so ticks in several processes
+ * never do the same work twice.
  */
 export async function runTick(deps: Deps, messenger: Messenger, opts: TickOptions): Promise<TickReport> {
   const elapsed = opts.elapsed ?? (() => performance.now());

@@ -3,6 +3,7 @@ import type { PlatformAdapter } from "../app/adapter.js";
 import type { Intake } from "../app/intake.js";
 import type { Config } from "../config.js";
 import type { Deps } from "../core/use-cases/index.js";
+import { reconcileGuilds, watchGuilds } from "./guilds.js";
 import { guardInteractions } from "./inbound.js";
 import { InteractionRouter } from "./interactions.js";
 import { DiscordMessenger } from "./messenger.js";
@@ -81,6 +82,7 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
   guardInteractions(client, hookRest, deps.log);
   client.on(Events.InteractionCreate, (i) => void router.route(i));
   client.on(Events.Error, (e) => deps.log.error({ err: e.message }, "discord client error"));
+  watchGuilds(client, deps);
   return {
     platform: "discord",
     messenger,
@@ -92,6 +94,8 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
       await client.login(token);
       await ready;
       deps.log.info({ guilds: client.guilds.cache.size }, "discord connected");
+      const changed = await reconcileGuilds(client, deps);
+      if (changed.removed + changed.restored > 0) deps.log.info(changed, "servers joined or left while offline");
       await router.intake.start();
     },
     // New interactions are left unanswered (Discord tells the person it failed; nothing was

@@ -67,6 +67,19 @@ export class FakeGateway {
     if (s.socket?.readyState === 1) s.socket.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, ...ev }));
   }
 
+  /** The bot is added to a server: it is listed from now on and the client hears GUILD_CREATE. */
+  join(g: FakeGuild): void {
+    if (!this.guilds.some((x) => x.id === g.id)) this.guilds.push(g);
+    if (this.session) this.dispatch("GUILD_CREATE", guildCreate(g, this.bot.id));
+  }
+
+  /** The bot is removed from a server (kicked, or the server deleted): GUILD_DELETE with no `unavailable`. */
+  leave(guildId: string): void {
+    const i = this.guilds.findIndex((g) => g.id === guildId);
+    if (i >= 0) this.guilds.splice(i, 1);
+    if (this.session) this.dispatch("GUILD_DELETE", { id: guildId });
+  }
+
   /** Cuts the connection the way a network failure or a Discord restart would (the client should RESUME). */
   drop(): void {
     const ws = this.session?.socket;

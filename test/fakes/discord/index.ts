@@ -36,6 +36,17 @@ export class FakeDiscord {
     await this.rest.stop();
   }
 
+  /** The bot is added to a server (its channels become known to REST). */
+  joinGuild(g: FakeGuild): void {
+    for (const c of g.channels) this.rest.addChannel({ id: c.id, type: 0, name: c.name, guild_id: g.id });
+    this.gateway.join(g);
+  }
+
+  /** The bot is removed from a server. */
+  leaveGuild(guildId: string): void {
+    this.gateway.leave(guildId);
+  }
+
   /** Dispatches an interaction payload as-is (send the same one twice to replay it); returns its id. */
   send(payload: Record<string, unknown>): string {
     this.gateway.dispatch("INTERACTION_CREATE", payload);
@@ -112,10 +123,14 @@ export class FakeDiscord {
 }
 
 /** Polls until `probe` returns a value, or fails naming what it waited for. */
-export async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 5_000, what = "a condition"): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 5_000,
+  what = "a condition",
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const v = probe();
+    const v = await probe();
     if (v !== undefined && v !== null && v !== false) return v;
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));

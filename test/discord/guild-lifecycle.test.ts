@@ -42,7 +42,7 @@ describe("Discord: the bot removed from a server and added back", () => {
     expect(intro.content).toContain("Sid would like a 30-minute chat");
     expect(bot.fake.rest.dmsTo(bo.id)).toEqual([]);
     const kept = await bot.store.tx((tx) => tx.listNudges(`discord:${G2}`, { status: ["pending"] }));
-    expect(kept.map((n) => [n.kind, n.attempts])).toEqual([["intro", 0]]);
+    expect(kept.find((n) => n.kind === "intro_offered")?.attempts).toBe(0);
 
     bot.fake.joinGuild(G2_GUILD);
     await waitFor(async () => !(await inactive(bot, G2)) || undefined, 2000, "G2's community to be back");

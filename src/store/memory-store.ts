@@ -4,6 +4,7 @@ import type {
   Community,
   Feedback,
   Intro,
+  RequestStatus,
   Member,
   Nudge,
   SeekerProfile,
@@ -144,6 +145,15 @@ class MemoryTx implements StoreTx {
   }
   async listCommunities() {
     return [...this.t.communities.values()].sort(byTime((c) => c.createdAt)).map(copy);
+  }
+  async communitiesWithRequests(statuses: readonly RequestStatus[]) {
+    return [...new Set([...this.t.requests.values()].filter((r) => statuses.includes(r.status)).map((r) => r.communityId))];
+  }
+  async listIntrosPastDeadline(at: Date) {
+    return [...this.t.intros.values()]
+      .filter((i) => i.status === "pending" && i.deadline <= at)
+      .sort(byTime((i) => i.offeredAt))
+      .map(copy);
   }
 
   async getMember(communityId: string, id: string) {

@@ -4,6 +4,7 @@ import type {
   Community,
   Feedback,
   Intro,
+  RequestStatus,
   Member,
   Nudge,
   SeekerProfile,
@@ -73,6 +74,18 @@ export class PrismaTx implements StoreTx {
   async listCommunities(): Promise<Community[]> {
     const rows = await this.db.community.findMany({ orderBy: [{ createdAt: ASC }, { id: ASC }] });
     return rows.map(communityFromRow);
+  }
+  async communitiesWithRequests(statuses: readonly RequestStatus[]): Promise<string[]> {
+    if (statuses.length === 0) return [];
+    const rows = await this.db.chatRequest.groupBy({ by: ["communityId"], where: { status: { in: [...statuses] } } });
+    return rows.map((r) => r.communityId);
+  }
+  async listIntrosPastDeadline(at: Date): Promise<Intro[]> {
+    const rows = await this.db.intro.findMany({
+      where: { status: "pending", deadline: { lte: at } },
+      orderBy: [{ offeredAt: ASC }, { id: ASC }],
+    });
+    return rows.map(introFromRow);
   }
 
   async getMember(communityId: string, id: string): Promise<Member | null> {

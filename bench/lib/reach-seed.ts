@@ -4,13 +4,15 @@
  * plus seeker profiles, the volunteers' tag index and a few nudges due now. Written in bulk with
  * the store's own mappers (bulk-insert.ts), one transaction for everything.
  */
+import Database from "better-sqlite3";
+import pg from "pg";
 import type { Nudge, SeekerProfile } from "../../src/core/domain/index.js";
 import { requestToRow } from "../../src/store/mappers/chat-request.js";
 import { communityToRow } from "../../src/store/mappers/community.js";
 import { memberToRow } from "../../src/store/mappers/member.js";
 import { nudgeToRow } from "../../src/store/mappers/nudge.js";
 import { seekerToRow, volunteerToRow } from "../../src/store/mappers/profiles.js";
-import type { BenchDb } from "./bench-db.js";
+import type { BenchDb, RawTarget } from "./bench-db.js";
 import { queueCommunity } from "./queue-community.js";
 
 export type Platform = "slack" | "discord";
@@ -109,7 +111,11 @@ export async function seedReach(db: BenchDb, s: ReachShape): Promise<ReachSeed> 
         kind: "keep_in_touch",
         refId: `${communityId}:chat${n}`,
         dueAt: new Date(s.now.getTime() - 60_000),
-        notice: { kind: "keep_in_touch", chatId: `${communityId}:chat${n}`, volunteer: { id: volunteer, name: "A volunteer", timeZone: "UTC" } },
+        notice: {
+          kind: "keep_in_touch",
+          chatId: `${communityId}:chat${n}`,
+          volunteer: { id: volunteer, name: "A volunteer", timeZone: "UTC" },
+        },
         status: "pending",
         attempts: 0,
         lastError: null,
@@ -136,4 +142,27 @@ export async function seedReach(db: BenchDb, s: ReachShape): Promise<ReachSeed> 
   await sink.commit();
   const rows = Object.fromEntries(Object.entries(tables).map(([t, r]) => [t, r.length]));
   return { communities: out, rows, ms: performance.now() - t0 };
+}
+
+/**
+ * Sets aside (cancels) every pending nudge, so the load that follows measures commands, not a
+ * backlog being delivered beside them; returns how many there were.
+ */
+export async function setAsideOutbox(target: RawTarget): Promise<number> {
+  const sql = `UPDATE "nudges" SET "status" = 'cancelled', "last_error" = 'set aside by bench:reach' WHERE "status" = 'pending'`;
+  if (target.kind === "sqlite") {
+    const db = new Database(target.file, { timeout: 30_000 });
+    try {
+      return db.prepare(sql).run().changes;
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: target.connectionString, options: `-c search_path="${target.schema}"` });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
 }

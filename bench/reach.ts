@@ -199,7 +199,12 @@ async function main(): Promise<void> {
       },
       loadavg: loadavg(),
     };
-    const mem = (label: string, m: BotMemory) => [label, `${fmt(m.rssMb, 0)} MB`, `${fmt(m.heapUsedMb, 0)} MB`];
+    const mem = (label: string, m: BotMemory) => [
+      label,
+      `${fmt(m.rssMb, 0)} MB`,
+      `${fmt(m.heapUsedMb, 0)} MB`,
+      `${fmt(m.externalMb, 0)} MB`,
+    ];
     console.log(`\nBot memory (one process, ${COMMUNITIES} communities, ${MEMBERS} members; after a full GC)`);
     console.log(
       table(

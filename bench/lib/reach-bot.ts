@@ -19,6 +19,8 @@ import { type ProfileSummary, profiled, saveProfile, summarise } from "./cpu-pro
 export interface BotMemory {
   rssMb: number;
   heapUsedMb: number;
+  /** Memory held outside the JS heap by objects it references (buffers, WebAssembly memories). */
+  externalMb: number;
 }
 export interface BotTick {
   ms: number;
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
     if (m === "memory") {
       globalThis.gc?.();
       const u = process.memoryUsage();
-      void reply(Promise.resolve<BotMemory>({ rssMb: u.rss / MB, heapUsedMb: u.heapUsed / MB }));
+      void reply(Promise.resolve<BotMemory>({ rssMb: u.rss / MB, heapUsedMb: u.heapUsed / MB, externalMb: u.external / MB }));
     }
     if (m === "tick") void reply(timed(() => service.scheduler.tick(), "tick"));
     if (m === "tick-match") void reply(timed(() => runTick(deps, messenger, { owner, match: true }), "tick-match"));

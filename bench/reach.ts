@@ -208,7 +208,7 @@ async function main(): Promise<void> {
     console.log(`\nBot memory (one process, ${COMMUNITIES} communities, ${MEMBERS} members; after a full GC)`);
     console.log(
       table(
-        ["when", "RSS", "heap used"],
+        ["when", "RSS", "heap used", "external"],
         [mem("idle after start", idle), mem("after a matching round", matched), mem("after the load", after)],
       ),
     );

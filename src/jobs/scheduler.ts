@@ -1,5 +1,5 @@
 import cron, { type ScheduledTask } from "node-cron";
-import type { Community } from "../core/domain/index.js";
+import { type Community, MIN_MATCH_EVERY_MINUTES } from "../core/domain/index.js";
 import { isStoreUnavailable, type Messenger } from "../core/ports/index.js";
 import type { Deps } from "../core/use-cases/index.js";
 import { emptyTick, runTick, type TickReport } from "./tick.js";
@@ -23,6 +23,8 @@ export class Scheduler {
   private running: Promise<TickReport> | null = null;
   /** When this process last batch-matched each community. */
   private readonly lastMatch = new Map<string, number>();
+  /** When a community can next be due for batch matching (0: look at the first tick). */
+  private nextLook = 0;
   private stopped = false;
   private soonTimer: NodeJS.Timeout | null = null;
 
@@ -44,13 +46,24 @@ export class Scheduler {
     if (this.stopped) return Promise.resolve(emptyTick());
     if (this.running) return this.running;
     const now = this.deps.clock.now().getTime();
+    // Looking for due communities reads every community with a queue, so it is done only when one
+    // can be due: at the earliest next round seen in the last look, and at least every
+    // MIN_MATCH_EVERY_MINUTES (a community queued or re-set since). A tick asked for after each
+    // command (`soon`) then costs nothing for the communities it has no news of.
+    const look = now >= this.nextLook;
+    if (look) this.nextLook = now + (this.opts.matchEveryMinutes ?? MIN_MATCH_EVERY_MINUTES) * 60_000;
     const match = (c: Community): boolean => {
       const every = (this.opts.matchEveryMinutes ?? c.settings.matchEveryMinutes) * 60_000;
-      if (now - (this.lastMatch.get(c.id) ?? 0) < every) return false;
+      const last = this.lastMatch.get(c.id) ?? 0;
+      if (now - last < every) {
+        this.nextLook = Math.min(this.nextLook, last + every);
+        return false;
+      }
       this.lastMatch.set(c.id, now);
+      this.nextLook = Math.min(this.nextLook, now + every);
       return true;
     };
-    this.running = runTick(this.deps, this.messenger, { owner: this.opts.owner, match })
+    this.running = runTick(this.deps, this.messenger, { owner: this.opts.owner, match: look ? match : false })
       .catch((e: unknown) => {
         // A database fault is logged once by the store guard; each tick retries (and so finds out when it clears).
         if (!isStoreUnavailable(e))

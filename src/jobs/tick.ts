@@ -7,7 +7,8 @@ export interface TickOptions extends DeliverOptions {
   budgetMs?: number;
   /**
    * Which communities' open queues to batch-match in this tick: all, none, or those the
-   * predicate picks (the scheduler uses each community's `matchEveryMinutes`).
+   * predicate picks (the scheduler uses each community's `matchEveryMinutes`). Communities with
+   * no open or waitlisted request are skipped without being asked about.
    */
   match: boolean | ((c: Community) => boolean);
   /** Waits while the platform rate-limits us; real timers by default. */
@@ -63,7 +64,12 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
   report.expired = (await expireIntros(deps)).expired;
   if (opts.match !== false) {
     const pick = opts.match;
-    const communities = await deps.store.tx((tx) => tx.listCommunities());
+    // Only communities with something queued have a round to run: one query finds them, so a
+    // tick does not visit every community (most have nothing waiting at any given minute).
+    const communities = await deps.store.tx(async (tx) => {
+      const queued = new Set(await tx.communitiesWithRequests(["open", "waitlisted"]));
+      return queued.size === 0 ? [] : (await tx.listCommunities()).filter((c) => queued.has(c.id));
+    });
     for (const c of communities) {
       // A community the platform cannot reach is not matched: its intros could not be sent,
       // and the queue waits, as it stands, for the app to be installed again.

@@ -4,6 +4,7 @@ import type {
   Community,
   Feedback,
   Intro,
+  RequestStatus,
   Member,
   Nudge,
   SeekerProfile,
@@ -144,6 +145,21 @@ class MemoryTx implements StoreTx {
   }
   async listCommunities() {
     return [...this.t.communities.values()].sort(byTime((c) => c.createdAt)).map(copy);
+  }
+  async communitiesWithRequests(statuses: readonly RequestStatus[]) {
+    const reachable = (id: string) => this.t.communities.get(id)?.inactiveSince === undefined;
+    return [
+      ...new Set(
+        [...this.t.requests.values()].filter((r) => statuses.includes(r.status) && reachable(r.communityId)).map((r) => r.communityId),
+      ),
+    ];
+  }
+  async listIntrosPastDeadline(at: Date) {
+    const reachable = (id: string) => this.t.communities.get(id)?.inactiveSince === undefined;
+    return [...this.t.intros.values()]
+      .filter((i) => i.status === "pending" && i.deadline <= at && reachable(i.communityId))
+      .sort(byTime((i) => i.offeredAt))
+      .map(copy);
   }
 
   async getMember(communityId: string, id: string) {

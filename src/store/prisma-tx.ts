@@ -4,6 +4,7 @@ import type {
   Community,
   Feedback,
   Intro,
+  RequestStatus,
   Member,
   Nudge,
   SeekerProfile,
@@ -74,6 +75,28 @@ export class PrismaTx implements StoreTx {
   async listCommunities(): Promise<Community[]> {
     const rows = await this.db.community.findMany({ orderBy: [{ createdAt: ASC }, { id: ASC }] });
     return rows.map(communityFromRow);
+  }
+  async communitiesWithRequests(statuses: readonly RequestStatus[]): Promise<string[]> {
+    if (statuses.length === 0) return [];
+    const away = await this.unreachable();
+    const rows = await this.db.chatRequest.groupBy({
+      by: ["communityId"],
+      where: { status: { in: [...statuses] }, communityId: { notIn: away } },
+    });
+    return rows.map((r) => r.communityId);
+  }
+  /** The communities the platform cannot reach now (few: uninstalled ones), which the sweeps pass over. */
+  private async unreachable(): Promise<string[]> {
+    const rows = await this.db.community.findMany({ where: { inactiveSince: { not: null } }, select: { id: true } });
+    return rows.map((r) => r.id);
+  }
+  async listIntrosPastDeadline(at: Date): Promise<Intro[]> {
+    const away = await this.unreachable();
+    const rows = await this.db.intro.findMany({
+      where: { status: "pending", deadline: { lte: at }, communityId: { notIn: away } },
+      orderBy: [{ offeredAt: ASC }, { id: ASC }],
+    });
+    return rows.map(introFromRow);
   }
 
   async getMember(communityId: string, id: string): Promise<Member | null> {

@@ -4,6 +4,9 @@ import { z } from "zod";
 const HHMM = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, "a time like 08:00");
 
 /** Which follow-up nudges a community sends; each can be turned off by an admin. */
+/** The shortest batch-matching cadence a community may set: the scheduler looks for due communities this often. */
+export const MIN_MATCH_EVERY_MINUTES = 5;
+
 export const NudgeTogglesSchema = z.object({
   introReminder: z.boolean().default(true),
   prep: z.boolean().default(true),
@@ -47,7 +50,7 @@ export const CommunitySettingsSchema = z.object({
   admins: z.array(z.string()).default([]),
   programPaused: z.boolean().default(false),
   /** Minutes between batch matches of the open queue (the scheduler's cadence). */
-  matchEveryMinutes: z.number().int().min(5).max(10080).default(60),
+  matchEveryMinutes: z.number().int().min(MIN_MATCH_EVERY_MINUTES).max(10080).default(60),
   /** Discord: the channel where each pair gets a private thread; null until an admin sets it. */
   pairChannelId: z.string().min(1).max(80).nullable().default(null),
   /** Discord: members holding any of these role ids may run admin commands. */

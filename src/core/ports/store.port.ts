@@ -132,6 +132,19 @@ export interface StoreTx {
   saveCommunity(c: Community): Promise<void>;
   /** Every community this deployment serves (for scheduler jobs that sweep them all). */
   listCommunities(): Promise<Community[]>;
+  /**
+   * The ids of the communities holding at least one request in one of these statuses, each once:
+   * one query, so a scheduler sweep visits only the communities that have work (the batch round,
+   * the waitlist) instead of asking each community in turn. Communities the platform cannot
+   * reach (inactive) are left out.
+   */
+  communitiesWithRequests(statuses: readonly RequestStatus[]): Promise<string[]>;
+  /**
+   * Pending intros whose deadline is at or before `at`, in every community, oldest offer first:
+   * one query for the expiry sweep instead of one per community. Communities the platform
+   * cannot reach (inactive) are left out: their intros wait for them.
+   */
+  listIntrosPastDeadline(at: Date): Promise<Intro[]>;
 
   /** A member of the community, or null. */
   getMember(communityId: string, id: string): Promise<Member | null>;

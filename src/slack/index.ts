@@ -167,6 +167,8 @@ export class SlackAdapter implements PlatformAdapter {
     };
     registerListeners(this.app, ctx);
     this.app.error(async (e) => {
+      // No installation for the workspace: the receiver answers it in words (install/not-installed.ts).
+      if (install && e.code === "slack_bolt_authorization_error") throw e;
       deps.log.error({ err: e.message, code: e.code }, "slack listener failed");
     });
   }

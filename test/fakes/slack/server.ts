@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { blockProblems } from "./block-kit.js";
+import { FakeOAuth } from "./oauth.js";
 import { SlackState } from "./web-api.js";
 
 /** One Web API call as the fake received it: the method, its form fields (JSON ones parsed), the HTTP status given. */
@@ -83,6 +84,12 @@ function parseForm(body: string, type: string | undefined): Record<string, unkno
 export class FakeSlack {
   readonly state = new SlackState(() => this.url);
   readonly calls: ApiCall[] = [];
+  /**
+   * OAuth installs and per-token checks (many workspaces). Until `multiTeam` is turned on, any
+   * token works for any team, as the single-token tests expect.
+   */
+  readonly oauth = new FakeOAuth(this.state);
+  multiTeam = false;
   /** Bodies posted to response_urls, in order. */
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   /** Called with each accepted response_url post as it arrives (`at`: performance.now()), for load tests that time answers. */
@@ -217,6 +224,15 @@ export class FakeSlack {
       }
     }
     this.calls.push({ method, params, token, status: 200 });
+    if (this.multiTeam) {
+      if (method === "oauth.v2.access") {
+        const basic = auth.startsWith("Basic ") ? auth.slice(6) : "";
+        return { status: 200, body: JSON.stringify(this.oauth.access(params, basic)) };
+      }
+      if (method === "auth.test") return { status: 200, body: JSON.stringify(this.oauth.authTest(token)) };
+      const refused = this.oauth.refusal(method, token, params);
+      if (refused) return { status: 200, body: JSON.stringify(refused) };
+    }
     if (fault?.answerDelayMs) {
       const answer = JSON.stringify(this.state.call(method, params));
       await sleep(fault.answerDelayMs);

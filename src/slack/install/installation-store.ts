@@ -1,4 +1,4 @@
-import type { Installation as BoltInstallation, InstallationQuery, InstallationStore } from "@slack/oauth";
+import type { Installation as BoltInstallation, InstallationQuery, InstallationStore } from "@slack/bolt";
 import type { SecretBox } from "../../app/secret-box.js";
 import type { Installation } from "../../core/ports/index.js";
 import { communityInstalled, type Deps } from "../../core/use-cases/index.js";

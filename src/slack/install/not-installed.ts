@@ -45,8 +45,9 @@ export function notInstalledHandler(installUrl: string | undefined, log: Logger)
     const text = renderNotInstalled(installUrl);
     if (where?.kind === "command") ok(args.response, { response_type: "ephemeral", text });
     else {
+      // Posted before the ack (quickly, within Slack's 3 s), so the answer is there when the click returns.
+      if (where) await postJson(where.url, { response_type: "ephemeral", replace_original: false, text }, 2_000).catch(() => 0);
       ok(args.response);
-      if (where) await postJson(where.url, { response_type: "ephemeral", replace_original: false, text }, 10_000).catch(() => 0);
     }
     return true;
   };

@@ -1,7 +1,10 @@
-import type { InstallProvider } from "@slack/oauth";
+import type { HTTPReceiver } from "@slack/bolt";
 import type { Deps } from "../../core/use-cases/index.js";
 import { communityOf } from "../ids.js";
 import { ORG_REF } from "./installation-store.js";
+
+/** Bolt's OAuth installer (it authorizes, and refreshes rotating tokens). */
+type InstallProvider = NonNullable<HTTPReceiver["installer"]>;
 
 /** A workspace Percolate is not installed in (any more): nothing can be sent there until it is reinstalled. */
 export class NoInstallationError extends Error {

@@ -28,6 +28,10 @@ export interface Fault {
   /** Do the work at once and answer (normally) only after this long: a slow way back, where a crash loses the answer. */
   answerDelayMs?: number;
   times: number;
+  /** Only calls made with a token starting so (one workspace's, in multi-workspace tests). */
+  tokenPrefix?: string;
+  /** Told when the fault is applied to a call. */
+  onHit?: () => void;
 }
 
 /** How the fake reaches Bolt: its HTTP receiver, or Socket Mode over the fake's own websocket. */
@@ -207,9 +211,12 @@ export class FakeSlack {
     const params = parseForm(raw, req.headers["content-type"]);
     const auth = req.headers.authorization ?? "";
     const token = auth.startsWith("Bearer ") ? auth.slice(7) : String(params.token ?? "");
-    const fault = this.faults.find((f) => f.method === method && f.times > 0);
+    const fault = this.faults.find(
+      (f) => f.method === method && f.times > 0 && (f.tokenPrefix === undefined || token.startsWith(f.tokenPrefix)),
+    );
     if (fault) {
       fault.times--;
+      fault.onHit?.();
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.hold) await fault.hold;
       if (fault.after) this.state.call(method, params);

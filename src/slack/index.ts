@@ -9,11 +9,12 @@ import type { Deps } from "../core/use-cases/index.js";
 import { SlackDirectory } from "./actor.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackContext } from "./context.js";
-import { type ClientsFor, workspaceClients } from "./install/clients.js";
+import { type ClientsFor, webClientsWith, workspaceClients } from "./install/clients.js";
 import { oauthReceiverOptions } from "./install/oauth.js";
 import { fixedToken, InstalledTokens, type SlackTokens } from "./install/tokens.js";
 import { registerListeners } from "./listeners/index.js";
 import { SlackMessenger } from "./messenger.js";
+import { EVENTS_PATH, makeReceiver } from "./receiver.js";
 import { guardReceiver } from "./webhook/guard.js";
 import { guardSocketEvents } from "./webhook/socket.js";
 
@@ -39,9 +40,6 @@ export interface SlackAdapterOptions {
   /** "Add to Slack": Slack's authorize page the install route redirects to (a fake's in tests). */
   authorizationUrl?: string;
 }
-
-/** Where Slack posts commands, interactions and events (the manifest's request URLs end so). */
-const EVENTS_PATH = "/slack/events";
 
 const BOLT_LEVEL: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,
@@ -102,18 +100,14 @@ export class SlackAdapter implements PlatformAdapter {
           onStored: ({ installation }) => this.tokens.forget(installation.team?.id),
         })
       : null;
-    const receiver = config.SLACK_APP_TOKEN
-      ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, logLevel, installerOptions: { clientOptions } })
-      : new HTTPReceiver({
-          signingSecret: config.SLACK_SIGNING_SECRET ?? "",
-          endpoints: EVENTS_PATH,
-          logger,
-          logLevel,
-          // A request our listener never acked answers 404 just before Slack's own 3 s limit.
-          unhandledRequestTimeoutMillis: 2_900,
-          ...(opts.customRoutes?.length ? { customRoutes: opts.customRoutes } : {}),
-          ...(install?.options ?? {}),
-        });
+    const receiver = makeReceiver({
+      config,
+      logger,
+      logLevel,
+      socketClientOptions: clientOptions,
+      customRoutes: opts.customRoutes,
+      oauth: install?.options,
+    });
     if (receiver instanceof SocketModeReceiver) {
       receiver.client.on("connected", () => {
         this.socketUp = true;
@@ -141,19 +135,19 @@ export class SlackAdapter implements PlatformAdapter {
       ...(this.socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : {}),
     });
     if (this.socketMode) guardSocketEvents(this.app, deps.log);
+    // Listener arguments' `client` is the App's own in single-token mode: its 429s count too.
+    this.app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => deps.metrics?.rateLimited("slack"));
     this.deps = deps;
     this.queue = new WorkQueue(opts.concurrency ?? (config.DATABASE_URL.startsWith("postgres") ? 8 : 1), deps.log);
     this.intake = new Intake({ deps, queue: this.queue, name: "slack", leaseMs: opts.inboxLeaseMs ?? config.INBOX_LEASE_SECONDS * 1000 });
     const installer = receiver instanceof HTTPReceiver ? receiver.installer : undefined;
-    this.tokens = token ? fixedToken(token) : installer ? new InstalledTokens(installer, deps) : fixedToken("");
+    if (!token && !installer) throw new Error('SLACK_APP_TOKEN: unset it — "Add to Slack" needs the HTTP receiver, not Socket Mode');
+    this.tokens = token ? fixedToken(token) : new InstalledTokens(installer as NonNullable<typeof installer>, deps);
     // One client pair per workspace: Slack's rate limits are per workspace, and a client pauses its queue on a 429.
-    this.clients = workspaceClients(this.tokens, (t) => {
-      const client = new webApi.WebClient(t, { ...clientOptions, logger });
-      // Posts are retried by the outbox (with a lookup by key), never blindly by the client.
-      const poster = new webApi.WebClient(t, { ...clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
-      for (const c of [client, poster]) c.on(webApi.WebClientEvent.RATE_LIMITED, () => deps.metrics?.rateLimited("slack"));
-      return { client, poster };
-    });
+    this.clients = workspaceClients(
+      this.tokens,
+      webClientsWith({ ...clientOptions, logger }, () => deps.metrics?.rateLimited("slack")),
+    );
     this.messenger = new SlackMessenger(this.clients, deps.log);
     const clientFor = async (teamId: string) => (await this.clients(teamId)).client;
     const ctx: SlackContext = {

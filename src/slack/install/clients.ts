@@ -1,4 +1,4 @@
-import type { webApi } from "@slack/bolt";
+import { webApi } from "@slack/bolt";
 import type { SlackTokens } from "./tokens.js";
 
 /** A workspace's Web API clients: `client` queues and retries; `poster` never retries (chat.postMessage). */
@@ -37,3 +37,17 @@ export const sameClients =
   (pair: WorkspaceClient): ClientsFor =>
   async () =>
     pair;
+
+/**
+ * Makes a workspace's clients with these options: `client` retries as configured; `poster`
+ * never retries, since the outbox retries posts (with a lookup by key) and a 429 comes back to
+ * it as when to try again.
+ */
+export function webClientsWith(options: webApi.WebClientOptions, onRateLimited: () => void): (token: string) => WorkspaceClient {
+  return (token) => {
+    const client = new webApi.WebClient(token, options);
+    const poster = new webApi.WebClient(token, { ...options, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+    for (const c of [client, poster]) c.on(webApi.WebClientEvent.RATE_LIMITED, onRateLimited);
+    return { client, poster };
+  };
+}

@@ -77,8 +77,21 @@ describe('"Add to Slack": many workspaces, each with its own token', () => {
     await h.click(volA, "Accept", introA);
     await h.click(volB, "Accept", introB);
     await h.tick();
-    expect(buttonsIn(h.messagesTo(seekerA).at(-1)?.blocks).length).toBeGreaterThan(0);
-    expect(buttonsIn(h.messagesTo(seekerB).at(-1)?.blocks).length).toBeGreaterThan(0);
+    // Each seeker picks a slot: the pair's group DM gets the confirmation and the invite, in its own workspace.
+    for (const [seeker, volunteer] of [
+      [seekerA, volA],
+      [seekerB, volB],
+    ] as const) {
+      const slots = h.messagesTo(seeker).at(-1);
+      if (!slots) throw new Error(`no slots for ${seeker.name}`);
+      expect(buttonsIn(slots.blocks).length).toBeGreaterThan(0);
+      await h.click(seeker, "", slots);
+      await h.tick();
+      const group = [...h.fake.state.channels.values()].find((c) => c.members.includes(seeker.id) && c.members.length === 2);
+      expect(group?.members.sort()).toEqual([seeker.id, volunteer.id].sort());
+      expect(h.fake.state.messagesIn(group?.id ?? "")[0]?.text).toContain("Confirmed");
+      expect([...h.fake.state.files.values()].some((f) => f.channel === group?.id && f.content.includes("BEGIN:VCALENDAR"))).toBe(true);
+    }
     const byTeam = callsCarriedOwnTokens(h);
     expect([...byTeam.keys()].sort()).toEqual(["TAAA", "TBBB"]);
   });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Member } from "../../src/core/domain/index.js";
 import type { Delivery, SendOutcome } from "../../src/core/ports/index.js";
-import { type OAuthHarness, startOAuthHarness } from "./oauth-harness.js";
+import { SecretBox } from "../../src/app/secret-box.js";
+import { type OAuthHarness, startOAuthHarness, TEST_SECRETS_KEY } from "./oauth-harness.js";
 
 let h: OAuthHarness | null = null;
 afterEach(async () => {
@@ -51,5 +52,37 @@ describe("rate limits are per workspace", () => {
     expect(await h.adapter.messenger.send(delivery(member("TBBB", "UB1"), "b1"))).toEqual({ ok: true });
     expect(acme).toBe("waiting");
     expect(h.fake.callsOf("chat.postMessage").at(-1)?.token).toBe(h.fake.oauth.liveToken("TBBB"));
+  });
+});
+
+describe("token rotation under load", () => {
+  it("sends that all find the token about to expire refresh it once and all go out with the new one", async () => {
+    h = await startOAuthHarness();
+    h.fake.oauth.rotation = true;
+    await h.install("TAAA", "Acme", "UADMINA");
+    const first = h.fake.oauth.liveToken("TAAA");
+    const box = new SecretBox(TEST_SECRETS_KEY);
+    const row = await h.store.tx((tx) => tx.getInstallation("slack:TAAA"));
+    if (!row) throw new Error("not installed");
+    const inst = JSON.parse(box.open(row.sealed, row.id));
+    inst.bot.expiresAt = Math.floor(Date.now() / 1000) + 600;
+    await h.store.tx((tx) => tx.saveInstallation({ ...row, sealed: box.seal(JSON.stringify(inst), row.id) }));
+    h.adapter.tokens.forget("TAAA");
+    const people = ["UA1", "UA2", "UA3"].map((id) => {
+      h?.user("TAAA", id, id.toLowerCase());
+      return member("TAAA", id);
+    });
+    const refreshesBefore = h.fake.callsOf("oauth.v2.access").length;
+    const outs = await Promise.all(people.map((m, i) => h?.adapter.messenger.send(delivery(m, `r${i}`))));
+    expect(outs).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    expect(h.fake.callsOf("oauth.v2.access").length - refreshesBefore).toBe(1);
+    const second = h.fake.oauth.liveToken("TAAA");
+    expect(second).not.toBe(first);
+    expect(
+      h.fake
+        .callsOf("chat.postMessage")
+        .slice(-3)
+        .map((c) => c.token),
+    ).toEqual([second, second, second]);
   });
 });

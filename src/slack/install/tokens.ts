@@ -43,6 +43,8 @@ const CACHE_LIMIT = 1_000;
  */
 export class InstalledTokens implements SlackTokens {
   private readonly cache = new Map<string, { token: string; until: number }>();
+  /** Lookups under way, one per workspace: concurrent sends share it, so a rotating token is refreshed once, not once per send. */
+  private readonly pending = new Map<string, Promise<string>>();
 
   constructor(
     private readonly installer: InstallProvider,
@@ -58,6 +60,14 @@ export class InstalledTokens implements SlackTokens {
       return hit.token;
     }
     this.cache.delete(teamId);
+    const running = this.pending.get(teamId);
+    if (running) return running;
+    const lookup = this.lookup(teamId).finally(() => this.pending.delete(teamId));
+    this.pending.set(teamId, lookup);
+    return lookup;
+  }
+
+  private async lookup(teamId: string): Promise<string> {
     const communityId = communityOf(teamId);
     const { own, org } = await this.deps.store.tx(async (tx) => ({
       own: await tx.getInstallation(communityId),

@@ -1,5 +1,6 @@
 import cron from "node-cron";
 import { z } from "zod";
+import { secretsKeyProblem } from "./app/secret-box.js";
 import { isValidZone } from "./core/time/index.js";
 import { redact } from "./store/url.js";
 
@@ -56,6 +57,28 @@ export const ConfigSchema = z.object({
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_APP_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith("xapp-"), "must be an app-level token starting with xapp-"),
   SLACK_API_URL: z.string().url("must be a URL such as https://slack.com/api/").default("https://slack.com/api/"),
+  /** "Add to Slack" (one deployment, many workspaces): the app's client id, client secret and a secret that signs the install state. */
+  SLACK_CLIENT_ID: optionalSecret,
+  SLACK_CLIENT_SECRET: optionalSecret,
+  SLACK_STATE_SECRET: optionalSecret.refine(
+    (v) => v === undefined || v.length >= 16,
+    'must be at least 16 random characters (make one with "openssl rand -base64 32")',
+  ),
+  /** Keys that seal stored platform tokens (AES-256-GCM), newest first, separated by commas. */
+  SECRETS_KEY: optionalSecret.refine((v) => v === undefined || secretsKeyProblem(v) === null, {
+    message:
+      'must be 32 random bytes as base64 or 64 hex digits, newest first, separated by commas (make one with "openssl rand -base64 32")',
+  }),
+  /** The bot's public base URL (https://percolate.example.org): Slack's OAuth redirect and "reinstall" links start with it. */
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v.replace(/\/+$/, "")))
+    .optional()
+    .refine(
+      (v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v),
+      "must be the bot's public base URL such as https://percolate.example.org",
+    ),
   DISCORD_TOKEN: optionalSecret,
   DISCORD_APPLICATION_ID: optionalSecret.refine(
     (v) => v === undefined || /^\d{15,22}$/.test(v),
@@ -80,6 +103,8 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
   const parsed = ConfigSchema.safeParse(env);
   if (parsed.success) {
     const c = parsed.data;
+    const slackProblem = slackModeProblem(c);
+    if (slackProblem) return { ok: false, message: slackProblem };
     if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
       return {
         ok: false,
@@ -103,10 +128,38 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
   return { ok: false, message: `${name}: ${issue?.message ?? "invalid value"}${got}` };
 }
 
+const OAUTH_VARS = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+
+/** Whether "Add to Slack" (many workspaces, tokens from installs) is on: all three OAuth variables set. */
+export const slackOAuth = (c: Config): boolean => OAUTH_VARS.every((k) => c[k] !== undefined);
+
+/**
+ * What is missing or contradictory in the Slack variables, as one line naming the fix; null
+ * when they make one mode (single token, or "Add to Slack") or none.
+ */
+function slackModeProblem(c: Config): string | null {
+  const set = OAUTH_VARS.filter((k) => c[k] !== undefined);
+  if (set.length === 0) return null;
+  const missing = OAUTH_VARS.filter((k) => c[k] === undefined);
+  if (missing.length > 0)
+    return `${missing.join(", ")}: "Add to Slack" needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together; set ${missing.length > 1 ? "them" : "it"}, or unset ${set.join(", ")} to run one workspace with SLACK_BOT_TOKEN`;
+  if (c.SLACK_BOT_TOKEN)
+    return 'SLACK_BOT_TOKEN: unset it when SLACK_CLIENT_ID is set — with "Add to Slack" every workspace\'s token comes from its install; keep one mode';
+  if (c.SLACK_APP_TOKEN)
+    return 'SLACK_APP_TOKEN: unset it — "Add to Slack" needs the HTTP receiver (Slack must reach /slack/install and /slack/oauth_redirect), not Socket Mode';
+  if (!c.SLACK_SIGNING_SECRET)
+    return 'SLACK_SIGNING_SECRET: set it (from your Slack app\'s Basic Information page); "Add to Slack" runs over HTTP';
+  if (!c.SECRETS_KEY)
+    return 'SECRETS_KEY: set it to seal each workspace\'s token in the database (make one with "openssl rand -base64 32")';
+  if (!c.PUBLIC_URL)
+    return "PUBLIC_URL: set it to the bot's public base URL (such as https://percolate.example.org); Slack redirects installs to <PUBLIC_URL>/slack/oauth_redirect";
+  return null;
+}
+
 /** Which adapter `npm start` runs: a platform when its token is set, else the terminal. */
 export function chosenAdapters(c: Config): ("slack" | "discord" | "shell")[] {
   const out: ("slack" | "discord" | "shell")[] = [];
-  if (c.SLACK_BOT_TOKEN) out.push("slack");
+  if (c.SLACK_BOT_TOKEN || slackOAuth(c)) out.push("slack");
   if (c.DISCORD_TOKEN) out.push("discord");
   return out.length ? out : ["shell"];
 }

@@ -11,6 +11,9 @@ export const REDACT_PATHS = [
   "appToken",
   "signingSecret",
   "clientSecret",
+  "stateSecret",
+  "refreshToken",
+  "*.refreshToken",
   "password",
   "*.password",
   "authorization",
@@ -21,6 +24,9 @@ export const REDACT_PATHS = [
   "SLACK_BOT_TOKEN",
   "SLACK_APP_TOKEN",
   "SLACK_SIGNING_SECRET",
+  "SLACK_CLIENT_SECRET",
+  "SLACK_STATE_SECRET",
+  "SECRETS_KEY",
   "DISCORD_TOKEN",
   "DATABASE_URL",
   "*.DATABASE_URL",
@@ -29,6 +35,7 @@ export const REDACT_PATHS = [
 /** The secret values in the configuration (tokens, the signing secret, the database password). */
 export function secretsOf(config: Config): string[] {
   const out = [config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.SLACK_SIGNING_SECRET, config.DISCORD_TOKEN];
+  out.push(config.SLACK_CLIENT_SECRET, config.SLACK_STATE_SECRET, ...(config.SECRETS_KEY?.split(",").map((k) => k.trim()) ?? []));
   if (/^postgres(ql)?:\/\//.test(config.DATABASE_URL)) {
     const password = decodeURIComponent(new URL(config.DATABASE_URL).password);
     if (password) out.push(password, new URL(config.DATABASE_URL).password);

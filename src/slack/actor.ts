@@ -45,7 +45,8 @@ export class SlackDirectory {
   private readonly cache = new Map<string, Known>();
 
   constructor(
-    private readonly client: webApi.WebClient,
+    /** The Web API with the workspace's own token. */
+    private readonly clientFor: (teamId: string) => Promise<webApi.WebClient>,
     private readonly log: Logger,
     private readonly ttlMs = 60 * 60_000,
     private readonly now: () => number = Date.now,
@@ -69,7 +70,7 @@ export class SlackDirectory {
     const hit = this.cache.get(key);
     if (hit && this.now() - hit.at < this.ttlMs) return hit;
     try {
-      const r = await this.client.users.info({ user: userId });
+      const r = await (await this.clientFor(teamId)).users.info({ user: userId });
       const u = r.user;
       const name = u?.profile?.display_name || u?.real_name || u?.name;
       const where = authorityIn(teamId, (u ?? {}) as UserFacts);

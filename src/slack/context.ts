@@ -4,6 +4,7 @@ import { isStoreUnavailable, type Logger } from "../core/ports/index.js";
 import type { Deps } from "../core/use-cases/index.js";
 import { STORE_UNAVAILABLE } from "../text/index.js";
 import type { SlackDirectory } from "./actor.js";
+import type { SlackTokens } from "./install/tokens.js";
 
 /** What every listener needs: the core's ports, who is who, and a way to finish work after the ack. */
 export interface SlackContext {
@@ -17,8 +18,10 @@ export interface SlackContext {
   later(what: string, work: () => Promise<unknown>): Promise<void>;
   /** Where commands, clicks and forms are kept before their ack, and run from (src/app/intake.ts). */
   intake: Intake;
-  /** The Web API, for answers that do not come back through a listener's arguments. */
-  client: Client;
+  /** The Web API with a workspace's own token, for answers that do not come back through a listener's arguments. */
+  clientFor(teamId: string): Promise<Client>;
+  /** Each workspace's bot token (forgotten when a workspace uninstalls). */
+  tokens: SlackTokens;
 }
 
 export type Client = webApi.WebClient;

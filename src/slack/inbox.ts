@@ -59,7 +59,12 @@ export function keep(ctx: SlackContext, kind: string, teamId: string, triggerId:
  * 30 minutes, e.g. for a request answered after a restart), a fresh answer goes to the member's
  * DM instead, so nobody is left without one.
  */
-export async function deliver(ctx: SlackContext, responseUrl: string, userId: string, answer: Answer): Promise<void> {
+export async function deliver(
+  ctx: SlackContext,
+  responseUrl: string,
+  to: { teamId: string; userId: string },
+  answer: Answer,
+): Promise<void> {
   try {
     const status = await postJson(responseUrl, answer, 10_000);
     if (status >= 200 && status < 300) return;
@@ -67,6 +72,7 @@ export async function deliver(ctx: SlackContext, responseUrl: string, userId: st
   } catch (e) {
     ctx.log.warn({ err: e instanceof Error ? e.message : String(e) }, "response_url failed; answering in a DM");
     const { text, blocks } = answer;
-    await ctx.client.chat.postMessage({ channel: userId, text, ...(blocks ? { blocks: blocks as never } : {}) });
+    const client = await ctx.clientFor(to.teamId);
+    await client.chat.postMessage({ channel: to.userId, text, ...(blocks ? { blocks: blocks as never } : {}) });
   }
 }

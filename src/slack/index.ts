@@ -4,13 +4,17 @@ import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webA
 import type { PlatformAdapter } from "../app/adapter.js";
 import { Intake } from "../app/intake.js";
 import { WorkQueue } from "../app/work-queue.js";
-import type { Config } from "../config.js";
+import { type Config, slackOAuth } from "../config.js";
 import type { Deps } from "../core/use-cases/index.js";
 import { SlackDirectory } from "./actor.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackContext } from "./context.js";
+import { type ClientsFor, webClientsWith, workspaceClients } from "./install/clients.js";
+import { oauthReceiverOptions } from "./install/oauth.js";
+import { fixedToken, InstalledTokens, type SlackTokens } from "./install/tokens.js";
 import { registerListeners } from "./listeners/index.js";
 import { SlackMessenger } from "./messenger.js";
+import { EVENTS_PATH, makeReceiver } from "./receiver.js";
 import { guardReceiver } from "./webhook/guard.js";
 import { guardSocketEvents } from "./webhook/socket.js";
 
@@ -33,10 +37,9 @@ export interface SlackAdapterOptions {
   customRoutes?: CustomRoute[];
   /** The clock request timestamps are checked against (the wall clock by default). */
   now?: () => number;
+  /** "Add to Slack": Slack's authorize page the install route redirects to (a fake's in tests). */
+  authorizationUrl?: string;
 }
-
-/** Where Slack posts commands, interactions and events (the manifest's request URLs end so). */
-const EVENTS_PATH = "/slack/events";
 
 const BOLT_LEVEL: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,
@@ -51,6 +54,9 @@ const BOLT_LEVEL: Record<string, LogLevel> = {
  * Percolate on Slack through Bolt: HTTP with signature verification on PORT (/slack/events),
  * or Socket Mode when SLACK_APP_TOKEN is set. Every Web API call, the app token's included,
  * goes to SLACK_API_URL. Each request acts in its own workspace's community (team id).
+ * One workspace runs on SLACK_BOT_TOKEN; with SLACK_CLIENT_ID (and its companions) any number
+ * of workspaces install it with "Add to Slack" (/slack/install), and every call for a
+ * workspace uses that workspace's own token (src/slack/install).
  */
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = "slack" as const;
@@ -63,6 +69,10 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly socketMode: boolean;
   private readonly deps: Deps;
   private socketUp = false;
+  /** Each workspace's bot token: the configured one, or its installation's. */
+  readonly tokens: SlackTokens;
+  /** Each workspace's Web API clients, with its token. */
+  readonly clients: ClientsFor;
 
   constructor(
     private readonly config: Config,
@@ -70,7 +80,11 @@ export class SlackAdapter implements PlatformAdapter {
     private readonly opts: SlackAdapterOptions = {},
   ) {
     const token = config.SLACK_BOT_TOKEN;
-    if (!token) throw new Error("SLACK_BOT_TOKEN: set it to the bot token (xoxb-…) from your Slack app's OAuth & Permissions page");
+    const oauth = slackOAuth(config);
+    if (!token && !oauth)
+      throw new Error(
+        'SLACK_BOT_TOKEN: set it to the bot token (xoxb-…) from your Slack app\'s OAuth & Permissions page, or set SLACK_CLIENT_ID for "Add to Slack"',
+      );
     const clientOptions: webApi.WebClientOptions = {
       slackApiUrl: config.SLACK_API_URL,
       retryConfig: opts.retryConfig ?? { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 8_000, randomize: true },
@@ -79,17 +93,21 @@ export class SlackAdapter implements PlatformAdapter {
     const logLevel = opts.boltLogLevel ?? BOLT_LEVEL[config.LOG_LEVEL] ?? LogLevel.ERROR;
     this.socketMode = config.SLACK_APP_TOKEN !== undefined;
     const logger = boltLogger(deps.log, logLevel);
-    const receiver = config.SLACK_APP_TOKEN
-      ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, logLevel, installerOptions: { clientOptions } })
-      : new HTTPReceiver({
-          signingSecret: config.SLACK_SIGNING_SECRET ?? "",
-          endpoints: EVENTS_PATH,
-          logger,
-          logLevel,
-          // A request our listener never acked answers 404 just before Slack's own 3 s limit.
-          unhandledRequestTimeoutMillis: 2_900,
-          ...(opts.customRoutes?.length ? { customRoutes: opts.customRoutes } : {}),
-        });
+    const install = oauth
+      ? oauthReceiverOptions(config, deps, {
+          clientOptions: { ...clientOptions, logger },
+          ...(opts.authorizationUrl ? { authorizationUrl: opts.authorizationUrl } : {}),
+          onStored: ({ installation }) => this.tokens.forget(installation.team?.id),
+        })
+      : null;
+    const receiver = makeReceiver({
+      config,
+      logger,
+      logLevel,
+      socketClientOptions: clientOptions,
+      customRoutes: opts.customRoutes,
+      oauth: install?.options,
+    });
     if (receiver instanceof SocketModeReceiver) {
       receiver.client.on("connected", () => {
         this.socketUp = true;
@@ -106,8 +124,9 @@ export class SlackAdapter implements PlatformAdapter {
         ...(opts.now ? { now: opts.now } : {}),
       });
     // No conversation store: Percolate keeps its own state, and Bolt's costs time on every request.
+    // In "Add to Slack" mode the App has no token of its own: Bolt authorizes each request from its installation.
     this.app = new App({
-      token,
+      ...(token ? { token } : {}),
       receiver,
       clientOptions,
       logger,
@@ -116,23 +135,34 @@ export class SlackAdapter implements PlatformAdapter {
       ...(this.socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : {}),
     });
     if (this.socketMode) guardSocketEvents(this.app, deps.log);
+    // Listener arguments' `client` is the App's own in single-token mode: its 429s count too.
+    this.app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => deps.metrics?.rateLimited("slack"));
     this.deps = deps;
     this.queue = new WorkQueue(opts.concurrency ?? (config.DATABASE_URL.startsWith("postgres") ? 8 : 1), deps.log);
     this.intake = new Intake({ deps, queue: this.queue, name: "slack", leaseMs: opts.inboxLeaseMs ?? config.INBOX_LEASE_SECONDS * 1000 });
-    // Posts are retried by the outbox (with a lookup by key), never blindly by the client.
-    const poster = new webApi.WebClient(token, { ...clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
-    this.messenger = new SlackMessenger(this.app.client, poster, deps.log);
-    for (const client of [this.app.client, poster]) client.on(webApi.WebClientEvent.RATE_LIMITED, () => deps.metrics?.rateLimited("slack"));
+    const installer = receiver instanceof HTTPReceiver ? receiver.installer : undefined;
+    if (!token && !installer) throw new Error('SLACK_APP_TOKEN: unset it — "Add to Slack" needs the HTTP receiver, not Socket Mode');
+    this.tokens = token ? fixedToken(token) : new InstalledTokens(installer as NonNullable<typeof installer>, deps);
+    // One client pair per workspace: Slack's rate limits are per workspace, and a client pauses its queue on a 429.
+    this.clients = workspaceClients(
+      this.tokens,
+      webClientsWith({ ...clientOptions, logger }, () => deps.metrics?.rateLimited("slack")),
+    );
+    this.messenger = new SlackMessenger(this.clients, deps.log);
+    const clientFor = async (teamId: string) => (await this.clients(teamId)).client;
     const ctx: SlackContext = {
       deps,
       log: deps.log,
-      directory: new SlackDirectory(this.app.client, deps.log),
+      directory: new SlackDirectory(clientFor, deps.log),
       later: (what, work) => this.queue.later(what, work),
       intake: this.intake,
-      client: this.app.client,
+      clientFor,
+      tokens: this.tokens,
     };
     registerListeners(this.app, ctx);
     this.app.error(async (e) => {
+      // No installation for the workspace: the receiver answers it in words (install/not-installed.ts).
+      if (install && e.code === "slack_bolt_authorization_error") throw e;
       deps.log.error({ err: e.message, code: e.code }, "slack listener failed");
     });
   }

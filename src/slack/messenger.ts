@@ -1,11 +1,11 @@
 import { calendarFileOf } from "../app/calendar-file.js";
-import type { webApi } from "@slack/bolt";
 import type { Member, Notice } from "../core/domain/index.js";
 import { type Delivery, type Logger, type Messenger, noticesOf, type SendOutcome } from "../core/ports/index.js";
 import { formatSlot } from "../core/time/index.js";
 import { noticeActions, renderNotice, renderNotices } from "../text/index.js";
 import { fallbackText, partsBlocks } from "./blocks.js";
 import { userOf } from "./ids.js";
+import type { ClientsFor, WorkspaceClient } from "./install/clients.js";
 import { escapeMrkdwn, slackStyle } from "./style.js";
 
 /** The metadata event type every Percolate message carries, with its idempotency key. */
@@ -23,24 +23,34 @@ const PERMANENT = new Set([
   "channel_not_found",
   "not_in_channel",
   "is_archived",
-  "account_inactive",
   "user_disabled",
   "cannot_dm_bot",
-  "invalid_auth",
-  "not_authed",
-  "token_revoked",
   "missing_scope",
-  "team_access_not_granted",
   "no_permission",
   "restricted_action",
   "msg_too_long",
   "invalid_blocks",
 ]);
 
+/**
+ * Errors that say the workspace itself is out of reach (the app uninstalled, its token revoked
+ * or expired): the delivery waits, uncounted, until the workspace installs Percolate again.
+ */
+const COMMUNITY_GONE = new Set([
+  "invalid_auth",
+  "not_authed",
+  "token_revoked",
+  "token_expired",
+  "account_inactive",
+  "team_access_not_granted",
+  "no installation",
+]);
+
 /** Reads a thrown Web API error (typed by its `code`) into the outcome the outbox expects. */
 export function outcomeOf(e: unknown): SendOutcome & { ok: false } {
   const err = (e ?? {}) as { code?: unknown; message?: unknown; retryAfter?: unknown; data?: { error?: unknown } };
   const message = typeof err.message === "string" ? err.message : String(e);
+  if (err.code === "no installation") return { ok: false, error: "no installation", communityGone: true };
   if (err.code === "slack_webapi_rate_limited_error") {
     const sec = typeof err.retryAfter === "number" ? err.retryAfter : 1;
     return { ok: false, error: `rate limited: ${message}`, retryAfterMs: sec * 1000 };
@@ -48,10 +58,13 @@ export function outcomeOf(e: unknown): SendOutcome & { ok: false } {
   if (err.code === "slack_webapi_platform_error") {
     const code = typeof err.data?.error === "string" ? err.data.error : "unknown_error";
     if (code === "ratelimited") return { ok: false, error: code, retryAfterMs: 1000 };
+    if (COMMUNITY_GONE.has(code)) return { ok: false, error: code, communityGone: true };
     return PERMANENT.has(code) ? { ok: false, error: code, permanent: true } : { ok: false, error: code };
   }
   return { ok: false, error: message };
 }
+
+type WebClient = WorkspaceClient["client"];
 
 /** Each person's local time for a notice about a slot, for the pair's shared conversation. */
 function pairTimes(n: Notice, to: readonly Member[]): string[] {
@@ -76,9 +89,9 @@ export class SlackMessenger implements Messenger {
   private readonly channels = new Map<string, string>();
   private readonly lanes = new Map<string, Promise<unknown>>();
 
+  /** `clients` gives each workspace's clients, with that workspace's token. */
   constructor(
-    private readonly client: webApi.WebClient,
-    private readonly poster: webApi.WebClient,
+    private readonly clients: ClientsFor,
     private readonly log: Logger,
   ) {}
 
@@ -86,16 +99,18 @@ export class SlackMessenger implements Messenger {
     const users = d.to.map((m) => userOf(m.id));
     const ids = users.map((u) => u?.userId).filter((u): u is string => u !== undefined);
     const reader = d.to[0];
-    if (!reader || ids.length !== d.to.length)
-      return { ok: false, permanent: true, error: `not Slack members: ${d.to.map((m) => m.id).join(", ")}` };
+    const teamId = users[0]?.teamId;
+    if (!reader || !teamId || ids.length !== d.to.length || users.some((u) => u?.teamId !== teamId))
+      return { ok: false, permanent: true, error: `not Slack members of one workspace: ${d.to.map((m) => m.id).join(", ")}` };
     try {
-      const channel = await this.open(ids);
-      return await this.lane(channel, async () => {
-        if (d.attempt > 1 && (await this.alreadyPosted(channel, d.key, d.since))) return { ok: true } as const;
+      const { client, poster } = await this.clients(teamId);
+      const channel = await this.open(client, teamId, ids);
+      return await this.lane(`${teamId}:${channel}`, async () => {
+        if (d.attempt > 1 && (await this.alreadyPosted(client, channel, d.key, d.since))) return { ok: true } as const;
         const notices = noticesOf(d);
         const text = renderNotices(notices, reader, slackStyle);
         const parts = notices.map((n) => ({ text: renderNotice(n, reader, slackStyle), actions: noticeActions(n, reader) }));
-        await this.poster.chat.postMessage({
+        await poster.chat.postMessage({
           channel,
           text: fallbackText(text),
           blocks: partsBlocks(parts, pairTimes(d.notice, d.to)),
@@ -105,7 +120,7 @@ export class SlackMessenger implements Messenger {
         for (const n of notices) {
           const file = calendarFileOf(n);
           if (!file) continue;
-          await this.client.filesUploadV2({
+          await client.filesUploadV2({
             channel_id: channel,
             content: file.content,
             filename: file.filename,
@@ -122,11 +137,11 @@ export class SlackMessenger implements Messenger {
   }
 
   /** The DM or group DM with these users, opened once and remembered. */
-  private async open(userIds: readonly string[]): Promise<string> {
-    const key = [...userIds].sort().join(",");
+  private async open(client: WebClient, teamId: string, userIds: readonly string[]): Promise<string> {
+    const key = `${teamId}:${[...userIds].sort().join(",")}`;
     const known = this.channels.get(key);
     if (known) return known;
-    const r = await this.client.conversations.open({ users: userIds.join(","), return_im: false });
+    const r = await client.conversations.open({ users: userIds.join(","), return_im: false });
     const id = r.channel?.id;
     if (!id) throw new Error(`conversations.open gave no channel for ${key}`);
     this.channels.set(key, id);
@@ -138,11 +153,11 @@ export class SlackMessenger implements Messenger {
    * posted since: reads the history newest first, page by page, back to the delivery's
    * `since` (less a margin for clock skew between us and Slack), or to the start without one.
    */
-  private async alreadyPosted(channel: string, key: string, since: Date | undefined): Promise<boolean> {
+  private async alreadyPosted(client: WebClient, channel: string, key: string, since: Date | undefined): Promise<boolean> {
     const oldest = since ? ((since.getTime() - CLOCK_SKEW_MS) / 1000).toFixed(6) : undefined;
     let cursor: string | undefined;
     for (;;) {
-      const r = await this.client.conversations.history({
+      const r = await client.conversations.history({
         channel,
         limit: HISTORY_PAGE,
         include_all_metadata: true,

@@ -15,3 +15,4 @@ export * from "./syntax.js";
 export * from "./help.js";
 export * from "./forms.js";
 export * from "./time-words.js";
+export * from "./install.js";

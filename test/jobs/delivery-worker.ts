@@ -10,6 +10,7 @@ import type { Delivery, Messenger, SendOutcome } from "../../src/core/ports/inde
 import { silentLogger } from "../../src/core/ports/index.js";
 import { deliverDue } from "../../src/core/use-cases/index.js";
 import { randomIds, systemClock } from "../../src/runtime.js";
+import { sameClients } from "../../src/slack/install/clients.js";
 import { SlackMessenger } from "../../src/slack/messenger.js";
 import { openStore } from "../../src/store/index.js";
 
@@ -24,7 +25,7 @@ function slackMessenger(): Messenger {
   };
   const client = new webApi.WebClient("xoxb-crash-test", options);
   const poster = new webApi.WebClient("xoxb-crash-test", { ...options, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
-  return new SlackMessenger(client, poster, silentLogger);
+  return new SlackMessenger(sameClients({ client, poster }), silentLogger);
 }
 
 const plain: Messenger = {

@@ -46,7 +46,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
     run: (entry, deps, _recovered, turn) => runButton(ctx, readPayload(ButtonPayload, entry.payload), deps, turn),
     replay: async (_entry, answer, payload) => {
       const now = readPayload(ButtonPayload, payload);
-      await deliver(ctx, now.responseUrl, now.userId, readPayload(Answer, answer));
+      await deliver(ctx, now.responseUrl, now, readPayload(Answer, answer));
     },
   });
 
@@ -68,9 +68,12 @@ export function registerActions(app: App, ctx: SlackContext): void {
     } catch (e) {
       ctx.log.error({ err: e instanceof Error ? e.message : String(e) }, "could not keep a click");
       await ack();
-      await deliver(ctx, body.response_url, body.user.id, { response_type: "ephemeral", replace_original: false, text: sorryFor(e) }).catch(
-        () => undefined,
-      );
+      await deliver(
+        ctx,
+        body.response_url,
+        { teamId, userId: body.user.id },
+        { response_type: "ephemeral", replace_original: false, text: sorryFor(e) },
+      ).catch(() => undefined);
       return;
     }
     await ack();
@@ -93,7 +96,7 @@ async function runButton(ctx: SlackContext, p: ButtonPayload, deps: Deps, turn: 
   const answer = async (a: Answer): Promise<string> => {
     // What is left is sending: the next request runs meanwhile.
     await turn.handOver();
-    await deliver(ctx, p.responseUrl, p.userId, a);
+    await deliver(ctx, p.responseUrl, p, a);
     return JSON.stringify(a);
   };
   try {
@@ -130,9 +133,7 @@ async function runButton(ctx: SlackContext, p: ButtonPayload, deps: Deps, turn: 
       : finalizeBlocks([...resolvedBlocks(p.original, view.text, p.userId), ...more]);
     return answer({ replace_original: true, text: fallbackText(part ? `${p.original}\n\n➜ ${view.text}` : view.text), blocks });
   } catch (e) {
-    await deliver(ctx, p.responseUrl, p.userId, { response_type: "ephemeral", replace_original: false, text: sorryFor(e) }).catch(
-      () => undefined,
-    );
+    await deliver(ctx, p.responseUrl, p, { response_type: "ephemeral", replace_original: false, text: sorryFor(e) }).catch(() => undefined);
     throw e;
   }
 }

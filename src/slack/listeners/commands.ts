@@ -25,7 +25,7 @@ export function registerCommands(app: App, ctx: SlackContext): void {
     run: (entry, deps, recovered, turn) => runCommand(ctx, readPayload(CommandPayload, entry.payload), deps, recovered, turn),
     replay: async (_entry, answer, payload) => {
       const now = readPayload(CommandPayload, payload);
-      await deliver(ctx, now.responseUrl, now.userId, readPayload(Answer, answer));
+      await deliver(ctx, now.responseUrl, now, readPayload(Answer, answer));
     },
   });
 
@@ -70,26 +70,27 @@ async function runCommand(ctx: SlackContext, p: CommandPayload, deps: Deps, reco
     // A modal needs the live request's trigger (3 s): after a restart the list comes back instead.
     if (!recovered && parsed.kind === "admin_settings" && !parsed.set && view.reply?.kind === "admin_settings" && view.reply.result.ok) {
       try {
-        await ctx.client.views.open({ trigger_id: p.triggerId, view: settingsView(view.reply.result.value.settings) });
+        await (await ctx.clientFor(p.teamId)).views.open({ trigger_id: p.triggerId, view: settingsView(view.reply.result.value.settings) });
         return null;
       } catch (e) {
         ctx.log.warn({ err: e instanceof Error ? e.message : String(e) }, "settings modal did not open; answering with the list");
       }
     }
     const answer: Answer = { response_type: "ephemeral", text: fallbackText(view.text), blocks: messageBlocks(view.text, view.actions) };
-    await deliver(ctx, p.responseUrl, p.userId, answer);
+    await deliver(ctx, p.responseUrl, p, answer);
     // An admin export arrives as CSV files in the admin's DM with the bot.
     if (view.reply?.kind === "admin_export" && view.reply.result.ok) {
-      const dm = await ctx.client.conversations.open({ users: p.userId });
+      const client = await ctx.clientFor(p.teamId);
+      const dm = await client.conversations.open({ users: p.userId });
       const channel = dm.channel?.id;
       if (channel) {
         for (const f of view.reply.result.value.files)
-          await ctx.client.filesUploadV2({ channel_id: channel, content: f.text, filename: f.name, title: f.name });
+          await client.filesUploadV2({ channel_id: channel, content: f.text, filename: f.name, title: f.name });
       }
     }
     return JSON.stringify(answer);
   } catch (e) {
-    await deliver(ctx, p.responseUrl, p.userId, { response_type: "ephemeral", text: sorryFor(e) }).catch(() => undefined);
+    await deliver(ctx, p.responseUrl, p, { response_type: "ephemeral", text: sorryFor(e) }).catch(() => undefined);
     throw e;
   }
 }

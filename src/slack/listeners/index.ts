@@ -3,12 +3,14 @@ import type { SlackContext } from "../context.js";
 import { registerActions } from "./actions.js";
 import { registerCommands } from "./commands.js";
 import { registerEvents } from "./events.js";
+import { registerLifecycle } from "./lifecycle.js";
 import { registerViews } from "./views.js";
 
-/** Every Slack entry point Percolate answers: the command, buttons, forms and the Home tab. */
+/** Every Slack entry point Percolate answers: the command, buttons, forms, the Home tab, and installs going away. */
 export function registerListeners(app: App, ctx: SlackContext): void {
   registerCommands(app, ctx);
   registerActions(app, ctx);
   registerViews(app, ctx);
   registerEvents(app, ctx);
+  registerLifecycle(app, ctx);
 }

@@ -27,15 +27,16 @@ export function registerViews(app: App, ctx: SlackContext): void {
       if (!read.ok) return null;
       const actor = await ctx.directory.actor(p.teamId, p.userId, p.userName);
       const answer = await handle(deps, actor, read.command, slackStyle).catch(async (e: unknown) => {
-        if (isStoreUnavailable(e)) await ctx.client.chat.postMessage({ channel: p.userId, text: STORE_UNAVAILABLE });
+        if (isStoreUnavailable(e)) await (await ctx.clientFor(p.teamId)).chat.postMessage({ channel: p.userId, text: STORE_UNAVAILABLE });
         throw e;
       });
-      await ctx.client.chat.postMessage({
+      const client = await ctx.clientFor(p.teamId);
+      await client.chat.postMessage({
         channel: p.userId,
         text: fallbackText(answer.text),
         blocks: messageBlocks(answer.text, answer.actions),
       });
-      await publishHome(ctx.client, ctx, actor, p.userId);
+      await publishHome(client, ctx, actor, p.userId);
       return null;
     },
     // A re-sent form was answered by DM already; the DM stands.

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { blockProblems } from "./block-kit.js";
+import { FakeOAuth } from "./oauth.js";
 import { SlackState } from "./web-api.js";
 
 /** One Web API call as the fake received it: the method, its form fields (JSON ones parsed), the HTTP status given. */
@@ -27,6 +28,10 @@ export interface Fault {
   /** Do the work at once and answer (normally) only after this long: a slow way back, where a crash loses the answer. */
   answerDelayMs?: number;
   times: number;
+  /** Only calls made with a token starting so (one workspace's, in multi-workspace tests). */
+  tokenPrefix?: string;
+  /** Told when the fault is applied to a call. */
+  onHit?: () => void;
 }
 
 /** How the fake reaches Bolt: its HTTP receiver, or Socket Mode over the fake's own websocket. */
@@ -83,6 +88,12 @@ function parseForm(body: string, type: string | undefined): Record<string, unkno
 export class FakeSlack {
   readonly state = new SlackState(() => this.url);
   readonly calls: ApiCall[] = [];
+  /**
+   * OAuth installs and per-token checks (many workspaces). Until `multiTeam` is turned on, any
+   * token works for any team, as the single-token tests expect.
+   */
+  readonly oauth = new FakeOAuth(this.state);
+  multiTeam = false;
   /** Bodies posted to response_urls, in order. */
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   /** Called with each accepted response_url post as it arrives (`at`: performance.now()), for load tests that time answers. */
@@ -200,9 +211,12 @@ export class FakeSlack {
     const params = parseForm(raw, req.headers["content-type"]);
     const auth = req.headers.authorization ?? "";
     const token = auth.startsWith("Bearer ") ? auth.slice(7) : String(params.token ?? "");
-    const fault = this.faults.find((f) => f.method === method && f.times > 0);
+    const fault = this.faults.find(
+      (f) => f.method === method && f.times > 0 && (f.tokenPrefix === undefined || token.startsWith(f.tokenPrefix)),
+    );
     if (fault) {
       fault.times--;
+      fault.onHit?.();
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.hold) await fault.hold;
       if (fault.after) this.state.call(method, params);
@@ -217,6 +231,15 @@ export class FakeSlack {
       }
     }
     this.calls.push({ method, params, token, status: 200 });
+    if (this.multiTeam) {
+      if (method === "oauth.v2.access") {
+        const basic = auth.startsWith("Basic ") ? auth.slice(6) : "";
+        return { status: 200, body: JSON.stringify(this.oauth.access(params, basic)) };
+      }
+      if (method === "auth.test") return { status: 200, body: JSON.stringify(this.oauth.authTest(token)) };
+      const refused = this.oauth.refusal(method, token, params);
+      if (refused) return { status: 200, body: JSON.stringify(refused) };
+    }
     if (fault?.answerDelayMs) {
       const answer = JSON.stringify(this.state.call(method, params));
       await sleep(fault.answerDelayMs);

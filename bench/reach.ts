@@ -7,7 +7,8 @@
  * `--communities` communities (half Slack workspaces, half Discord servers) with `--members`
  * members in all, bulk-seeded into a fresh SQLite file (or, with --pg, a fresh PostgreSQL
  * schema): in each, volunteers with weekday hours, seekers with open and waitlisted requests,
- * and `--nudges` nudges due now. The platforms are the loopback fakes (test/fakes). Measures:
+ * and `--nudges` nudges due now. Each Slack workspace is installed with its own bot token
+ * (sealed in the installations table, as "Add to Slack" leaves it). The platforms are the loopback fakes (test/fakes). Measures:
  * the bot's resident memory and heap idle after start, after a matching round of every
  * community, and after the load; the first scheduler tick (every community due: nudges to
  * deliver, matching forced), a second tick with matching forced again and an ordinary tick;
@@ -25,6 +26,7 @@ import { FakeSlack } from "../test/fakes/slack/server.js";
 import { profileText } from "./lib/commands-report.js";
 import { openBenchDb, pgReachable, type StoreKind } from "./lib/bench-db.js";
 import type { BotDrain, BotMemory, BotTick } from "./lib/reach-bot.js";
+import { installSlack } from "./lib/reach-installs.js";
 import { runLoad } from "./lib/reach-load.js";
 import { type ReachCommunity, seedReach, setAsideOutbox } from "./lib/reach-seed.js";
 import { fmt, table } from "./lib/stats.js";
@@ -51,14 +53,6 @@ const pct = (xs: readonly number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? Number.NaN;
 };
-
-/**
- * How the bot reaches the Slack workspaces: one token for every team (the fake accepts it).
- * The one place to change when workspaces are installed one by one instead.
- */
-function slackTokens(fake: FakeSlack): Record<string, string> {
-  return { SLACK_BOT_TOKEN: "xoxb-bench-reach", SLACK_SIGNING_SECRET: fake.signingSecret, SLACK_API_URL: fake.apiUrl };
-}
 
 /** Every seeded Discord community as a guild of the fake gateway, with one text channel. */
 const guildsOf = (cs: readonly ReachCommunity[]): FakeGuild[] =>
@@ -131,10 +125,16 @@ async function main(): Promise<void> {
     discord = new FakeDiscord(guildsOf(seed.communities));
     const discordApi = await discord.start();
     const url = db.target.kind === "sqlite" ? `file:${db.target.file}` : `${db.target.connectionString}?schema=${db.target.schema}`;
+    // Each workspace is installed with its own token through the real installation store (sealed).
+    const installing = performance.now();
+    const slackEnv = await installSlack(url, slack, seed.communities);
+    progress(
+      `installed ${seed.communities.filter((c) => c.platform === "slack").length} Slack workspaces in ${fmt((performance.now() - installing) / 1000, 1)} s`,
+    );
     progress("starting the bot");
     const started = performance.now();
     bot = await startBot({
-      ...slackTokens(slack),
+      ...slackEnv,
       DISCORD_TOKEN: "bench-reach",
       DISCORD_APPLICATION_ID: APPLICATION_ID,
       DISCORD_API_URL: discordApi,

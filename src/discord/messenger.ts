@@ -6,6 +6,7 @@ import type { Member, Notice } from "../core/domain/index.js";
 import { type Clock, type Delivery, type Logger, type Messenger, noticesOf, type SendOutcome, type Store } from "../core/ports/index.js";
 import { guildIdOf, userIdOf } from "./ids.js";
 import { noticeMessage, noticesMessage, type MessageBody } from "./render.js";
+import { BoundedMap } from "../app/bounded-map.js";
 
 /** Discord's "Cannot send messages to this user": the member closed their DMs or blocked the bot. */
 const DMS_CLOSED = 50007;
@@ -57,10 +58,14 @@ export const KEPT_PER_ANSWER = 5;
  * deleted on Discord is replaced. A notice for a member whose DMs are closed, with no pair
  * thread to stand in, is kept in the store until their next command shows it.
  */
+/** How many DM channels and pair threads a process keeps in memory at once. */
+const CACHED_REFS = 20_000;
+
 export class DiscordMessenger implements Messenger {
   readonly stats: DiscordMessengerStats = { sent: 0, dmClosed: 0, fallbacks: 0, threadsOpened: 0, threadsReopened: 0 };
-  private readonly dmChannels = new Map<string, Promise<string>>();
-  private readonly threads = new Map<string, Promise<string>>();
+  /** Bounded: the store remembers every one, so a dropped entry costs one read. */
+  private readonly dmChannels = new BoundedMap<string, Promise<string>>(CACHED_REFS);
+  private readonly threads = new BoundedMap<string, Promise<string>>(CACHED_REFS);
 
   constructor(private readonly o: DiscordMessengerOptions) {}
 

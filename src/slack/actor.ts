@@ -2,6 +2,7 @@ import type { webApi } from "@slack/bolt";
 import type { Logger } from "../core/ports/index.js";
 import type { Actor } from "../core/use-cases/index.js";
 import { communityOf, memberOf } from "./ids.js";
+import { BoundedMap } from "../app/bounded-map.js";
 
 interface Known {
   displayName?: string;
@@ -41,8 +42,12 @@ export function authorityIn(teamId: string, u: UserFacts): { member: boolean; ad
  * flag counts only in the user's own workspace (see authorityIn). A failed lookup still gives
  * an actor (with the name Slack sent) rather than failing the command.
  */
+/** How many users' facts a process keeps at once (about 200 bytes each). */
+const CACHED_USERS = 20_000;
+
 export class SlackDirectory {
-  private readonly cache = new Map<string, Known>();
+  /** Bounded: one process serves many workspaces, and their members come and go (1 h TTL on top). */
+  private readonly cache = new BoundedMap<string, Known>(CACHED_USERS);
 
   constructor(
     /** The Web API with the workspace's own token. */

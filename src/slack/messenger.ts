@@ -7,6 +7,7 @@ import { fallbackText, partsBlocks } from "./blocks.js";
 import { userOf } from "./ids.js";
 import type { ClientsFor, WorkspaceClient } from "./install/clients.js";
 import { escapeMrkdwn, slackStyle } from "./style.js";
+import { BoundedMap } from "../app/bounded-map.js";
 
 /** The metadata event type every Percolate message carries, with its idempotency key. */
 export const NUDGE_EVENT = "percolate_nudge";
@@ -85,8 +86,12 @@ function pairTimes(n: Notice, to: readonly Member[]): string[] {
  * the whole history since the nudge was made) before posting, so an uncertain first attempt
  * never becomes a duplicate.
  */
+/** How many conversations a process remembers at once. */
+const CACHED_CHANNELS = 20_000;
+
 export class SlackMessenger implements Messenger {
-  private readonly channels = new Map<string, string>();
+  /** DM and group DM ids by workspace and users, bounded (conversations.open is idempotent, so a dropped one is only asked for again). */
+  private readonly channels = new BoundedMap<string, string>(CACHED_CHANNELS);
   private readonly lanes = new Map<string, Promise<unknown>>();
 
   /** `clients` gives each workspace's clients, with that workspace's token. */

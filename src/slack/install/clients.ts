@@ -1,4 +1,5 @@
 import { webApi } from "@slack/bolt";
+import { BoundedMap } from "../../app/bounded-map.js";
 import type { SlackTokens } from "./tokens.js";
 
 /** A workspace's Web API clients: `client` queues and retries; `poster` never retries (chat.postMessage). */
@@ -20,14 +21,12 @@ const LIMIT = 500;
  * new token (a refresh, a reinstall) makes new clients.
  */
 export function workspaceClients(tokens: SlackTokens, make: (token: string) => WorkspaceClient, limit = LIMIT): ClientsFor {
-  const cache = new Map<string, { token: string; pair: WorkspaceClient }>();
+  const cache = new BoundedMap<string, { token: string; pair: WorkspaceClient }>(limit);
   return async (teamId) => {
     const token = await tokens.tokenFor(teamId);
     const hit = cache.get(teamId);
-    cache.delete(teamId);
     const entry = hit && hit.token === token ? hit : { token, pair: make(token) };
     cache.set(teamId, entry);
-    if (cache.size > limit) cache.delete(cache.keys().next().value as string);
     return entry.pair;
   };
 }

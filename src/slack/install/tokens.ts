@@ -2,6 +2,7 @@ import type { HTTPReceiver } from "@slack/bolt";
 import type { Deps } from "../../core/use-cases/index.js";
 import { communityOf } from "../ids.js";
 import { ORG_REF } from "./installation-store.js";
+import { BoundedMap } from "../../app/bounded-map.js";
 
 /** Bolt's OAuth installer (it authorizes, and refreshes rotating tokens). */
 type InstallProvider = NonNullable<HTTPReceiver["installer"]>;
@@ -42,7 +43,7 @@ const CACHE_LIMIT = 1_000;
  * briefly per workspace, never past the point where they would need refreshing.
  */
 export class InstalledTokens implements SlackTokens {
-  private readonly cache = new Map<string, { token: string; until: number }>();
+  private cache = new BoundedMap<string, { token: string; until: number }>(CACHE_LIMIT);
   /** Lookups under way, one per workspace: concurrent sends share it, so a rotating token is refreshed once, not once per send. */
   private readonly pending = new Map<string, Promise<string>>();
 
@@ -54,11 +55,7 @@ export class InstalledTokens implements SlackTokens {
 
   async tokenFor(teamId: string): Promise<string> {
     const hit = this.cache.get(teamId);
-    if (hit && hit.until > this.now()) {
-      this.cache.delete(teamId);
-      this.cache.set(teamId, hit);
-      return hit.token;
-    }
+    if (hit && hit.until > this.now()) return hit.token;
     this.cache.delete(teamId);
     const running = this.pending.get(teamId);
     if (running) return running;
@@ -89,12 +86,11 @@ export class InstalledTokens implements SlackTokens {
     if (!token) throw new NoInstallationError(teamId);
     const expires = auth.botTokenExpiresAt ? auth.botTokenExpiresAt * 1000 - REFRESH_MARGIN_MS : Number.POSITIVE_INFINITY;
     this.cache.set(teamId, { token, until: Math.min(this.now() + CACHE_MS, expires) });
-    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     return token;
   }
 
   forget(teamId?: string): void {
-    if (teamId === undefined) this.cache.clear();
+    if (teamId === undefined) this.cache = new BoundedMap(CACHE_LIMIT);
     else this.cache.delete(teamId);
   }
 }

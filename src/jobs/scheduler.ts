@@ -11,6 +11,8 @@ export interface SchedulerOptions {
   owner: string;
   /** Batch-match every community this often, overriding its own `matchEveryMinutes` setting (tests). */
   matchEveryMinutes?: number;
+  /** How long one tick may spend starting batch rounds (see TickOptions.matchBudgetMs). */
+  matchBudgetMs?: number;
 }
 
 /**
@@ -63,7 +65,20 @@ export class Scheduler {
       this.nextLook = Math.min(this.nextLook, now + every);
       return true;
     };
-    this.running = runTick(this.deps, this.messenger, { owner: this.opts.owner, match: look ? match : false })
+    this.running = runTick(this.deps, this.messenger, {
+      owner: this.opts.owner,
+      match: look ? match : false,
+      ...(this.opts.matchBudgetMs !== undefined ? { matchBudgetMs: this.opts.matchBudgetMs } : {}),
+    })
+      .then((report) => {
+        // Rounds this tick had no time for run in the next one, moments from now: with many
+        // communities due at once, matching spreads over ticks and each tick still delivers.
+        if (report.matchDeferred > 0) {
+          this.nextLook = 0;
+          this.soon();
+        }
+        return report;
+      })
       .catch((e: unknown) => {
         // A database fault is logged once by the store guard; each tick retries (and so finds out when it clears).
         if (!isStoreUnavailable(e))

@@ -6,6 +6,12 @@ export interface TickOptions extends DeliverOptions {
   /** Stop delivering after this long in one tick, so a backlog never starves the next tick. */
   budgetMs?: number;
   /**
+   * Start no further batch round after this long in one tick (20 s by default): with many
+   * communities due at once, the rest wait for the next tick (see `matchDeferred`) and this
+   * tick's due messages still go out.
+   */
+  matchBudgetMs?: number;
+  /**
    * Which communities' open queues to batch-match in this tick: all, none, or those the
    * predicate picks (the scheduler uses each community's `matchEveryMinutes`). Communities with
    * no open or waitlisted request are skipped without being asked about.
@@ -30,6 +36,8 @@ export interface TickReport {
   /** Waitlisted seekers given their weekly "still looking" note, and waitlisted requests that expired. */
   waitlistNudged: number;
   waitlistExpired: number;
+  /** Communities with a queue that this tick did not get to within its matching budget (the next tick should look again). */
+  matchDeferred: number;
 }
 
 export const emptyTick = (): TickReport => ({
@@ -43,6 +51,7 @@ export const emptyTick = (): TickReport => ({
   offered: 0,
   waitlistNudged: 0,
   waitlistExpired: 0,
+  matchDeferred: 0,
 });
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -70,11 +79,19 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
       const queued = new Set(await tx.communitiesWithRequests(["open", "waitlisted"]));
       return queued.size === 0 ? [] : (await tx.listCommunities()).filter((c) => queued.has(c.id));
     });
-    for (const c of communities) {
+    const matchBudget = opts.matchBudgetMs ?? 20_000;
+    let rounds = 0;
+    for (const [i, c] of communities.entries()) {
       // A community the platform cannot reach is not matched: its intros could not be sent,
       // and the queue waits, as it stands, for the app to be installed again.
       if (c.inactiveSince !== undefined) continue;
+      // Asked before `pick`, which marks the community as matched now; one round always runs.
+      if (rounds > 0 && elapsed() - started >= matchBudget) {
+        report.matchDeferred = communities.length - i;
+        break;
+      }
       if (pick !== true && !pick(c)) continue;
+      rounds++;
       // One community's failing round is its own: the others are matched and every due
       // message is still delivered. A store that is down stops the whole tick (and is logged once).
       try {

@@ -5,7 +5,8 @@ import { type Deps, loadCommunity } from "./shared/context.js";
 /**
  * Percolate was installed in a community (or installed again): it is created with default
  * settings if new, named as the platform names it, and made reachable again, so nudges kept
- * while it was gone go out and its queue is matched. `reactivated` says it had been removed.
+ * while it was gone go out and its queue is matched; intros still waiting for an answer get
+ * their deadline moved on by the time it was gone. `reactivated` says it had been removed.
  * Replayed installs change nothing.
  */
 export async function communityInstalled(
@@ -19,6 +20,14 @@ export async function communityInstalled(
     const named = cmd.name ?? found.name;
     const community: Community = { ...rest, name: named };
     if (reactivated || named !== found.name) await tx.saveCommunity(community);
+    if (found.inactiveSince !== undefined) {
+      // Volunteers could not answer while the app was gone: their intros get that time back,
+      // rather than all expiring (and counting against them) at the first tick after.
+      const away = deps.clock.now().getTime() - found.inactiveSince.getTime();
+      const waiting = await tx.listIntros(cmd.communityId, { status: ["pending"] });
+      if (away > 0 && waiting.length > 0)
+        await tx.saveIntros(waiting.map((i) => ({ ...i, deadline: new Date(i.deadline.getTime() + away) })));
+    }
     return ok({ community, reactivated });
   });
 }

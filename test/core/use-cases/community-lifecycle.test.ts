@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../../src/core/ports/index.js";
-import { communityInstalled, communityRemoved, type Deps } from "../../../src/core/use-cases/index.js";
+import { communityInstalled, communityRemoved, type Deps, expireIntros } from "../../../src/core/use-cases/index.js";
 import { sequentialIds } from "../../../src/runtime.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
-import { MONDAY, TestClock } from "../../support/world.js";
+import { DAY, MONDAY, TestClock } from "../../support/world.js";
+import { makeSeeker, makeVolunteer, requestAndChoose, world } from "./helpers.js";
 
 const deps = (): Deps => ({ store: new MemoryStore(), clock: new TestClock(MONDAY.getTime()), ids: sequentialIds(), log: silentLogger });
 const read = (d: Deps, id: string) => d.store.tx((tx) => tx.getCommunity(id));
@@ -35,6 +36,19 @@ describe("a community installing and removing the app", () => {
     expect(c?.inactiveSince).toBeUndefined();
     expect(c?.settings.chatMinutes).toBe(45);
     expect(c?.name).toBe("Design Guild");
+  });
+
+  it("gives intros waiting for an answer back the time the community was gone", async () => {
+    const w = world({ community: "slack:T1" });
+    await communityInstalled(w.deps, { communityId: "slack:T1", name: "Design Guild" });
+    const vera = await makeVolunteer(w, "vera", "rust");
+    const { intro } = await requestAndChoose(w, await makeSeeker(w, "sam", "rust"), "rust", vera);
+    await communityRemoved(w.deps, { communityId: "slack:T1", reason: "app_uninstalled" });
+    w.clock.advance(10 * DAY);
+    await communityInstalled(w.deps, { communityId: "slack:T1" });
+    const after = await w.store.tx((tx) => tx.getIntro("slack:T1", intro.id));
+    expect(after?.deadline.getTime()).toBe(intro.deadline.getTime() + 10 * DAY);
+    expect((await expireIntros(w.deps)).expired).toBe(0);
   });
 
   it("ignores the removal of a community it never knew", async () => {

@@ -148,7 +148,9 @@ async function main(): Promise<void> {
     const idle = await bot.ask<BotMemory>("memory");
     progress(`started in ${fmt(startMs / 1000, 1)} s; idle RSS ${fmt(idle.rssMb, 0)} MB`);
     const first = await bot.ask<BotTick>("tick");
-    progress(`first tick (every community due): ${fmt(first.ms / 1000, 2)} s, ${JSON.stringify(first.report)}`);
+    progress(
+      `every community due: ${first.ticks} tick(s), ${fmt(first.ms / 1000, 2)} s (longest ${fmt(first.longestMs / 1000, 2)} s), ${JSON.stringify(first.report)}`,
+    );
     const matched = await bot.ask<BotMemory>("memory");
     let drained: BotDrain | null = null;
     let setAside = 0;
@@ -178,11 +180,11 @@ async function main(): Promise<void> {
       startMs,
       memory: { idle, afterMatch: matched, afterLoad: after },
       tick: {
-        allDue: { ms: first.ms, ...first.report },
+        allDue: { ms: first.ms, ticks: first.ticks, longestMs: first.longestMs, ...first.report },
         drain: drained,
         setAside,
-        matchAgain: { ms: again.ms, ...again.report },
-        plain: { ms: plain.ms, ...plain.report },
+        matchAgain: { ms: again.ms, ticks: again.ticks, longestMs: again.longestMs, ...again.report },
+        plain: { ms: plain.ms, ticks: plain.ticks, longestMs: plain.longestMs, ...plain.report },
       },
       load: {
         rate: RATE,
@@ -214,7 +216,9 @@ async function main(): Promise<void> {
     );
     const t = (label: string, x: BotTick) => [
       label,
+      String(x.ticks),
       fmt(x.ms, 0),
+      fmt(x.longestMs, 0),
       String(x.report.sent),
       String(x.report.offered),
       String(x.report.expired),
@@ -223,15 +227,15 @@ async function main(): Promise<void> {
     console.log("\nScheduler ticks");
     console.log(
       table(
-        ["tick", "ms", "sent", "offered", "expired", "still-looking"],
+        ["ticks until every round ran", "ticks", "ms", "longest tick ms", "sent", "offered", "expired", "still-looking"],
         [t("every community due, matching forced", first), t("matching forced again", again), t("ordinary (nothing due)", plain)],
       ),
     );
     const rate = (sent: number, ms: number) => `${sent} messages in ${fmt(ms / 1000, 1)} s (${fmt(sent / (ms / 1000), 1)}/s)`;
     console.log(
       drained
-        ? `the first tick stops at its 50 s budget while the outbox holds more; ${drained.ticks} further ticks delivered the rest: ${rate(first.report.sent + drained.sent, first.ms + drained.ms)}`
-        : `the first tick delivered ${rate(first.report.sent, first.ms)}; ${setAside} more were left in the outbox (set aside; --drain delivers them)`,
+        ? `each tick delivers for what is left of its 50 s budget after matching; ${drained.ticks} further ticks delivered the rest: ${rate(first.report.sent + drained.sent, first.ms + drained.ms)}`
+        : `the first round's ticks delivered ${rate(first.report.sent, first.ms)}; ${setAside} more were left in the outbox (set aside; --drain delivers them)`,
     );
     console.log(
       `\nSteady load: ${l.sent} commands at ${RATE}/s (achieved ${fmt(l.achievedRate, 1)}/s); load average at start ${loadAtLoad.join(" ")}`,

@@ -2,8 +2,9 @@
  * The bot side of bench:reach, run in its own process so its memory is its own: the real
  * service (`startService`: store, Slack and Discord adapters, scheduler) on the configuration
  * passed as JSON in argv[2]. Answers the parent's messages: "memory" (after a full GC when
- * --expose-gc is on), "tick" (one scheduler tick, the way cron runs it), "tick-match" (a tick
- * with batch matching forced for every community), "drain" (ordinary ticks until the outbox
+ * --expose-gc is on), "tick" (scheduler ticks, the way cron and the scheduler's own follow-up
+ * run them, until no community's round was left for a next tick), "tick-match" (the same with
+ * batch matching forced for every community), "drain" (ordinary ticks until the outbox
  * holds nothing due), "stop". With REACH_PROFILE_DIR set, each tick runs
  * under the CPU profiler and its summary comes back with its figures.
  */
@@ -11,7 +12,7 @@ import { hostname } from "node:os";
 import { RoutingMessenger } from "../../src/app/adapter.js";
 import { ConfigSchema } from "../../src/config.js";
 import { silentLogger } from "../../src/core/ports/index.js";
-import { runTick, type TickReport } from "../../src/jobs/tick.js";
+import { emptyTick, runTick, type TickReport } from "../../src/jobs/tick.js";
 import { startService } from "../../src/ops/service.js";
 import { randomIds, systemClock } from "../../src/runtime.js";
 import { type ProfileSummary, profiled, saveProfile, summarise } from "./cpu-profile.js";
@@ -23,7 +24,13 @@ export interface BotMemory {
   externalMb: number;
 }
 export interface BotTick {
+  /** From the first tick's start to the last one's end. */
   ms: number;
+  /** Ticks it took: a tick starts no batch round after its matching budget, and the next tick goes on. */
+  ticks: number;
+  /** The longest single tick. */
+  longestMs: number;
+  /** The ticks' reports added up (matchDeferred: the last tick's). */
   report: TickReport;
   /** With --profile: where the tick's CPU went, and the .cpuprofile file. */
   profile?: ProfileSummary & { file: string };
@@ -47,12 +54,32 @@ async function main(): Promise<void> {
   const profileTo = process.env.REACH_PROFILE_DIR;
   const timed = async (run: () => Promise<TickReport>, label: string): Promise<BotTick> => {
     const t = performance.now();
-    if (!profileTo) return { report: await run(), ms: performance.now() - t };
+    if (!profileTo) {
+      const report = await run();
+      const ms = performance.now() - t;
+      return { report, ms, ticks: 1, longestMs: ms };
+    }
     const p = await profiled(run);
     const ms = performance.now() - t;
     const file = `${profileTo}/reach-${label}-${process.pid}.cpuprofile`;
     saveProfile(p.profile, file);
-    return { report: p.result, ms, profile: { ...summarise(p.profile), file } };
+    return { report: p.result, ms, ticks: 1, longestMs: ms, profile: { ...summarise(p.profile), file } };
+  };
+  /** Ticks until no community with a queue is left for the next one: a whole matching round of every community. */
+  const wholeRound = async (run: () => Promise<TickReport>, label: string): Promise<BotTick> => {
+    const t = performance.now();
+    const total: TickReport = emptyTick();
+    let ticks = 0;
+    let longestMs = 0;
+    let last: BotTick;
+    do {
+      last = await timed(run, label);
+      ticks++;
+      longestMs = Math.max(longestMs, last.ms);
+      for (const k of Object.keys(total) as (keyof TickReport)[])
+        total[k] = k === "matchDeferred" ? last.report[k] : total[k] + last.report[k];
+    } while (last.report.matchDeferred > 0);
+    return { ...last, ms: performance.now() - t, ticks, longestMs, report: total };
   };
   const drain = async (): Promise<BotDrain> => {
     const t = performance.now();
@@ -78,8 +105,8 @@ async function main(): Promise<void> {
       const u = process.memoryUsage();
       void reply(Promise.resolve<BotMemory>({ rssMb: u.rss / MB, heapUsedMb: u.heapUsed / MB, externalMb: u.external / MB }));
     }
-    if (m === "tick") void reply(timed(() => service.scheduler.tick(), "tick"));
-    if (m === "tick-match") void reply(timed(() => runTick(deps, messenger, { owner, match: true }), "tick-match"));
+    if (m === "tick") void reply(wholeRound(() => service.scheduler.tick(), "tick"));
+    if (m === "tick-match") void reply(wholeRound(() => runTick(deps, messenger, { owner, match: true }), "tick-match"));
     if (m === "drain") void reply(drain());
     if (m === "stop") void service.stop().finally(() => process.exit(0));
   });

@@ -193,7 +193,12 @@ async function main(): Promise<void> {
         sent: l.sent,
         answered: l.answered,
         failed: l.failed,
-        byPlatform: l.byPlatform,
+        byPlatform: Object.fromEntries(
+          (["slack", "discord"] as const).map((k) => {
+            const b = l.byPlatform[k];
+            return [k, { sent: b.sent, answered: b.answered, answerP50: pct(b.answerMs, 50), answerP99: pct(b.answerMs, 99) }];
+          }),
+        ),
         ackP50: pct(l.ackMs, 50),
         ackP99: pct(l.ackMs, 99),
         answerP50: pct(l.answerMs, 50),
@@ -246,6 +251,10 @@ async function main(): Promise<void> {
         [
           ["command→ack", String(l.ackMs.length), fmt(figures.load.ackP50, 1), fmt(figures.load.ackP99, 1)],
           ["command→answer", String(l.answered), fmt(figures.load.answerP50, 1), fmt(figures.load.answerP99, 1)],
+          ...(["slack", "discord"] as const).map((k) => {
+            const b = l.byPlatform[k];
+            return [`  on ${k}`, String(b.answered), fmt(pct(b.answerMs, 50), 1), fmt(pct(b.answerMs, 99), 1)];
+          }),
         ],
       ),
     );

@@ -28,7 +28,7 @@ export interface LoadResult {
   /** Milliseconds from sending, per command, for every platform together. */
   ackMs: number[];
   answerMs: number[];
-  byPlatform: Record<"slack" | "discord", { sent: number; answered: number }>;
+  byPlatform: Record<"slack" | "discord", { sent: number; answered: number; answerMs: number[] }>;
 }
 
 export interface LoadOptions {
@@ -62,7 +62,10 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const answeredIds = new Set<string>();
   const ackMs: number[] = [];
   const answerMs: number[] = [];
-  const byPlatform = { slack: { sent: 0, answered: 0 }, discord: { sent: 0, answered: 0 } };
+  const byPlatform = {
+    slack: { sent: 0, answered: 0, answerMs: [] as number[] },
+    discord: { sent: 0, answered: 0, answerMs: [] as number[] },
+  };
   let failed = 0;
   let want = Number.POSITIVE_INFINITY;
   let allIn: (() => void) | null = null;
@@ -78,6 +81,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     answeredIds.add(id);
     answerMs.push(at - t0);
     byPlatform[platform].answered++;
+    byPlatform[platform].answerMs.push(at - t0);
     if (answeredIds.size >= want) allIn?.();
   };
   o.slack.onResponse = (r) => answer(`s:${r.id}`, r.at, "slack");

@@ -17,7 +17,7 @@ export interface DiscordAdapterOptions {
   pairChannels?: Readonly<Record<string, string>>;
   /** Defer an interaction when its answer is not ready by then (ms). */
   deferAfterMs?: number;
-  /** Commands worked on at once (default 2; raise it on PostgreSQL). */
+  /** Commands worked on at once: 2 on SQLite (a use case is CPU work in this process), 8 on PostgreSQL (mostly waiting on the database), as on Slack. */
   concurrency?: number;
   /** How long a kept interaction stays with this process before another may take it over (ms); INBOX_LEASE_SECONDS by default. */
   inboxLeaseMs?: number;
@@ -75,7 +75,7 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
     log: deps.log,
     leaseMs: options.inboxLeaseMs ?? config.INBOX_LEASE_SECONDS * 1000,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
-    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    concurrency: options.concurrency ?? (config.DATABASE_URL.startsWith("postgres") ? 8 : 2),
   });
   watchRest(client, hookRest, deps);
   // Unreadable payloads are refused before discord.js builds (and throws on) them.

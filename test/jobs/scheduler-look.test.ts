@@ -1,30 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { Store, StoreTx } from "../../src/core/ports/index.js";
+import type { Store } from "../../src/core/ports/index.js";
 import { Scheduler } from "../../src/jobs/scheduler.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { request as requestRecord } from "../store/fixtures.js";
+import { watchedStore } from "./watched-store.js";
 import { MIN, makeSeeker, world } from "../core/use-cases/helpers.js";
 
-/** The store as the scheduler sees it, counting calls by method name. A fake of our own port, passing everything through. */
+/** The store as the scheduler sees it, counting calls by method name. */
 function counting(inner: Store): { store: Store; calls: Map<string, number> } {
   const calls = new Map<string, number>();
-  const wrap = (tx: StoreTx): StoreTx =>
-    new Proxy(tx, {
-      get(target, name) {
-        const v = Reflect.get(target, name, target);
-        if (typeof v !== "function") return v;
-        return (...args: unknown[]) => {
-          calls.set(String(name), (calls.get(String(name)) ?? 0) + 1);
-          return v.apply(target, args);
-        };
-      },
-    });
-  const store = new Proxy(inner, {
-    get(target, name) {
-      if (name === "tx") return <T>(fn: (tx: StoreTx) => Promise<T>) => target.tx((tx) => fn(wrap(tx)));
-      return Reflect.get(target, name, target);
-    },
-  });
+  const store = watchedStore(inner, (method) => calls.set(method, (calls.get(method) ?? 0) + 1));
   return { store, calls };
 }
 

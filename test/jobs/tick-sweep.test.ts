@@ -1,32 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { defaultSettings } from "../../src/core/domain/index.js";
-import type { Store, StoreTx } from "../../src/core/ports/index.js";
+import type { Store } from "../../src/core/ports/index.js";
 import { runTick } from "../../src/jobs/tick.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
+import { watchedStore } from "./watched-store.js";
 import { HOUR, makeSeeker, makeVolunteer, request, requestAndChoose, world } from "../core/use-cases/helpers.js";
 
-/**
- * The store as a tick sees it, noting every community whose records a call names (the first
- * argument of the per-community methods). A fake of our own port, passing everything through.
- */
+/** The store as a tick sees it, noting every community whose records a call names (the first argument of the per-community methods). */
 function noting(inner: Store): { store: Store; touched: Set<string> } {
   const touched = new Set<string>();
-  const wrap = (tx: StoreTx): StoreTx =>
-    new Proxy(tx, {
-      get(target, name) {
-        const v = Reflect.get(target, name, target);
-        if (typeof v !== "function") return v;
-        return (...args: unknown[]) => {
-          if (typeof args[0] === "string") touched.add(args[0]);
-          return v.apply(target, args);
-        };
-      },
-    });
-  const store = new Proxy(inner, {
-    get(target, name) {
-      if (name === "tx") return <T>(fn: (tx: StoreTx) => Promise<T>) => target.tx((tx) => fn(wrap(tx)));
-      return Reflect.get(target, name, target);
-    },
+  const store = watchedStore(inner, (_method, args) => {
+    if (typeof args[0] === "string") touched.add(args[0]);
   });
   return { store, touched };
 }

@@ -8,18 +8,11 @@ import { runTick, type TickReport } from "../../src/jobs/tick.js";
 import { sequentialIds } from "../../src/runtime.js";
 import { createSlackAdapter, type SlackAdapter } from "../../src/slack/index.js";
 import { MemoryStore, openStore } from "../../src/store/index.js";
-import {
-  blockAction,
-  buttonsIn,
-  homeOpened,
-  slashCommand,
-  userChanged,
-  viewSubmission,
-  type FoundButton,
-} from "../fakes/slack/payloads.js";
-import { FakeSlack, type Sent, type Tamper } from "../fakes/slack/server.js";
-import type { FakeMessage, FakeUser } from "../fakes/slack/web-api.js";
+import { homeOpened, userChanged, viewSubmission } from "../fakes/slack/payloads.js";
+import { FakeSlack } from "../fakes/slack/server.js";
+import type { FakeUser } from "../fakes/slack/web-api.js";
 import { MONDAY, TestClock } from "../support/world.js";
+import { slackDriver } from "./driver.js";
 
 export interface HarnessOptions {
   mode: "http" | "socket";
@@ -65,18 +58,7 @@ export async function startHarness(opts: HarnessOptions) {
     return u;
   };
 
-  /** Sends and waits for the work after the ack to finish. */
-  const settle = async (sent: Promise<Sent>): Promise<Sent> => {
-    const r = await sent;
-    await adapter.idle();
-    return r;
-  };
-
-  const lastResponse = () => fake.responses[fake.responses.length - 1]?.body ?? {};
-  const messagesTo = (u: FakeUser): FakeMessage[] => {
-    const dm = [...fake.state.channels.values()].find((c) => c.members.length === 1 && c.members[0] === u.id);
-    return dm ? fake.state.messagesIn(dm.id) : [];
-  };
+  const { settle, lastResponse, messagesTo, slash, click } = slackDriver(fake, adapter);
 
   return {
     fake,
@@ -85,14 +67,8 @@ export async function startHarness(opts: HarnessOptions) {
     store,
     adapter,
     user,
-    slash: (u: FakeUser, text: string, tamper?: Tamper) => settle(fake.send("slash_commands", { ...slashCommand(fake, u, text) }, tamper)),
-    /** Clicks the button whose label contains `label` in a posted message (or in the last ephemeral answer). */
-    click: (u: FakeUser, label: string, message?: FakeMessage) => {
-      const blocks = message ? message.blocks : lastResponse().blocks;
-      const b: FoundButton | undefined = buttonsIn(blocks).find((x) => x.label.includes(label));
-      if (!b) throw new Error(`no button "${label}" in ${JSON.stringify(buttonsIn(blocks).map((x) => x.label))}`);
-      return settle(fake.send("interactive", { ...blockAction(fake, u, b, message) }));
-    },
+    slash,
+    click,
     submit: (u: FakeUser, callbackId: string, values: Parameters<typeof viewSubmission>[2]) =>
       settle(fake.send("interactive", { ...viewSubmission(u, callbackId, values) })),
     home: (u: FakeUser) => settle(fake.send("events_api", homeOpened(u))),

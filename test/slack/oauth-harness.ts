@@ -6,10 +6,10 @@ import { runTick, type TickReport } from "../../src/jobs/tick.js";
 import { sequentialIds } from "../../src/runtime.js";
 import { createSlackAdapter, type SlackAdapter } from "../../src/slack/index.js";
 import { MemoryStore } from "../../src/store/index.js";
-import { blockAction, buttonsIn, slashCommand } from "../fakes/slack/payloads.js";
-import { FakeSlack, type Sent } from "../fakes/slack/server.js";
-import type { FakeMessage, FakeUser } from "../fakes/slack/web-api.js";
+import { FakeSlack } from "../fakes/slack/server.js";
+import type { FakeUser } from "../fakes/slack/web-api.js";
 import { MONDAY, TestClock } from "../support/world.js";
+import { slackDriver } from "./driver.js";
 
 /** The key installations are sealed with in these tests (32 bytes, base64). */
 export const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString("base64");
@@ -88,16 +88,7 @@ export async function startOAuthHarness() {
     return { status: back.status, html };
   };
 
-  const settle = async (sent: Promise<Sent>): Promise<Sent> => {
-    const r = await sent;
-    await adapter.idle();
-    return r;
-  };
-  const lastResponse = () => fake.responses[fake.responses.length - 1]?.body ?? {};
-  const messagesTo = (u: FakeUser): FakeMessage[] => {
-    const dm = [...fake.state.channels.values()].find((c) => c.members.length === 1 && c.members[0] === u.id);
-    return dm ? fake.state.messagesIn(dm.id) : [];
-  };
+  const { settle, lastResponse, messagesTo, slash, click } = slackDriver(fake, adapter);
   /** A workspace-level event (app_uninstalled, tokens_revoked) as the Events API posts it. */
   const teamEvent = (team: string, event: Record<string, unknown>) =>
     settle(
@@ -120,13 +111,8 @@ export async function startOAuthHarness() {
     adapter,
     user,
     install,
-    slash: (u: FakeUser, text: string) => settle(fake.send("slash_commands", { ...slashCommand(fake, u, text) })),
-    click: (u: FakeUser, label: string, message?: FakeMessage) => {
-      const blocks = message ? message.blocks : lastResponse().blocks;
-      const b = buttonsIn(blocks).find((x) => x.label.includes(label));
-      if (!b) throw new Error(`no button "${label}" in ${JSON.stringify(buttonsIn(blocks).map((x) => x.label))}`);
-      return settle(fake.send("interactive", { ...blockAction(fake, u, b, message) }));
-    },
+    slash,
+    click,
     uninstall: (team: string) => {
       fake.oauth.revoke(team);
       return teamEvent(team, { type: "app_uninstalled" });

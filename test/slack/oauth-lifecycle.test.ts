@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { SecretBox } from "../../src/app/secret-box.js";
-import type { Member } from "../../src/core/domain/index.js";
+import { newMember } from "../../src/core/domain/index.js";
 import { type Delivery, silentLogger } from "../../src/core/ports/index.js";
 import { sequentialIds } from "../../src/runtime.js";
 import { ORG_REF, SlackInstallationStore } from "../../src/slack/install/installation-store.js";
@@ -50,19 +50,13 @@ describe("installs going away and coming back", () => {
     await h.slash(sam, "status");
     h.fake.oauth.revoke("TAAA");
     h.adapter.tokens.forget("TAAA");
-    const member: Member = {
+    const member = newMember({
       id: "slack:TAAA:UA1",
       communityId: "slack:TAAA",
       displayName: "sam",
       timeZone: "UTC",
-      timeZoneConfirmed: true,
-      status: "active",
-      pausedUntil: null,
-      blocked: [],
-      availability: { windows: [], datesOff: [] },
-      forgotten: false,
       createdAt: new Date(),
-    };
+    });
     const delivery = (key: string): Delivery => ({
       key,
       attempt: 1,

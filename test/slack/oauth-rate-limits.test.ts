@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Member } from "../../src/core/domain/index.js";
+import { type Member, newMember } from "../../src/core/domain/index.js";
 import type { Delivery, SendOutcome } from "../../src/core/ports/index.js";
 import { SecretBox } from "../../src/app/secret-box.js";
 import { type OAuthHarness, startOAuthHarness, TEST_SECRETS_KEY } from "./oauth-harness.js";
@@ -10,19 +10,8 @@ afterEach(async () => {
   h = null;
 });
 
-const member = (team: string, user: string): Member => ({
-  id: `slack:${team}:${user}`,
-  communityId: `slack:${team}`,
-  displayName: user,
-  timeZone: "UTC",
-  timeZoneConfirmed: true,
-  status: "active",
-  pausedUntil: null,
-  blocked: [],
-  availability: { windows: [], datesOff: [] },
-  forgotten: false,
-  createdAt: new Date(),
-});
+const member = (team: string, user: string): Member =>
+  newMember({ id: `slack:${team}:${user}`, communityId: `slack:${team}`, displayName: user, timeZone: "UTC", createdAt: new Date() });
 
 const delivery = (m: Member, key: string): Delivery => ({
   key,

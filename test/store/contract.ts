@@ -20,27 +20,33 @@ export interface ContractContext {
   run<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
 }
 
+/** Inside a describe: gives each test an empty store from `makeStore`, disposed of after it. */
+export function freshStoreEachTest(makeStore: MakeStore): ContractContext {
+  let current: { store: Store; cleanup(): Promise<void> } | undefined;
+  beforeEach(async () => {
+    current = await makeStore();
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+    current = undefined;
+  });
+  const ctx: ContractContext = {
+    store: () => {
+      if (current === undefined) throw new Error("no store: called outside a test");
+      return current.store;
+    },
+    run: (fn) => ctx.store().tx(fn),
+  };
+  return ctx;
+}
+
 /**
  * The Store contract: every StoreTx and NudgeOutbox method's semantics as MemoryStore and
  * src/store/filters.ts define them. Each test gets its own empty store.
  */
 export function storeContract(name: string, makeStore: MakeStore): void {
   describe(`Store contract: ${name}`, () => {
-    let current: { store: Store; cleanup(): Promise<void> } | undefined;
-    beforeEach(async () => {
-      current = await makeStore();
-    });
-    afterEach(async () => {
-      await current?.cleanup();
-      current = undefined;
-    });
-    const ctx: ContractContext = {
-      store: () => {
-        if (current === undefined) throw new Error("no store: called outside a test");
-        return current.store;
-      },
-      run: (fn) => ctx.store().tx(fn),
-    };
+    const ctx = freshStoreEachTest(makeStore);
     recordContract(ctx);
     byIdsContract(ctx);
     batchContract(ctx);

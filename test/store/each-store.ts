@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeEach, describe, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
 import { MemoryStore, openStore, parseDatabaseUrl, PrismaStore } from "../../src/store/index.js";
-import type { ContractContext, MakeStore } from "./contract.js";
+import { type ContractContext, freshStoreEachTest, type MakeStore } from "./contract.js";
 import { pgAvailable, PG_URL } from "./pg-env.js";
 import { migratedSchema } from "./pg-schema.js";
 
@@ -57,24 +57,7 @@ export function eachStore(title: string, parts: (ctx: ContractContext) => void):
 }
 
 function suite(name: string, makeStore: MakeStore, parts: (ctx: ContractContext) => void): void {
-  const body = () => {
-    let current: Awaited<ReturnType<MakeStore>> | undefined;
-    beforeEach(async () => {
-      current = await makeStore();
-    });
-    afterEach(async () => {
-      await current?.cleanup();
-      current = undefined;
-    });
-    const ctx: ContractContext = {
-      store: () => {
-        if (current === undefined) throw new Error("no store: called outside a test");
-        return current.store;
-      },
-      run: (fn) => ctx.store().tx(fn),
-    };
-    parts(ctx);
-  };
+  const body = () => parts(freshStoreEachTest(makeStore));
   if (name === "") body();
   else describe(name, body);
 }

@@ -25,7 +25,7 @@ export function renderNotInstalled(installUrl?: string): string {
 /** The page a browser shows after "Add to Slack" worked. */
 export const INSTALL_DONE = {
   title: "Percolate is installed",
-  body: "Percolate is in your workspace now. Open Slack: I've sent you a direct message with the three steps to get coffee chats going.",
+  body: "Percolate is in your workspace now. Open Slack: after a first install you'll find a direct message from Percolate with the three steps to get coffee chats going, and /coffee help lists every command.",
 };
 
 /** The page a browser shows when an install could not finish, and what to do. */

@@ -13,6 +13,8 @@ export interface SchedulerOptions {
   matchEveryMinutes?: number;
   /** How long one tick may spend starting batch rounds (see TickOptions.matchBudgetMs). */
   matchBudgetMs?: number;
+  /** How many messages a tick sends at once (see DeliverOptions.concurrency; 1 by default). */
+  deliverConcurrency?: number;
 }
 
 /**
@@ -69,6 +71,7 @@ export class Scheduler {
       owner: this.opts.owner,
       match: look ? match : false,
       ...(this.opts.matchBudgetMs !== undefined ? { matchBudgetMs: this.opts.matchBudgetMs } : {}),
+      ...(this.opts.deliverConcurrency !== undefined ? { concurrency: this.opts.deliverConcurrency } : {}),
     })
       .then((report) => {
         // Rounds this tick had no time for run in the next one, moments from now: with many

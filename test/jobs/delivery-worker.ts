@@ -49,7 +49,7 @@ const store = await openStore(dbUrl);
 const deps = { store, clock: systemClock, ids: randomIds, log: silentLogger };
 console.log("ready");
 for (;;) {
-  const r = await deliverDue(deps, messenger, { owner, batch: 25, leaseMs: Number(leaseMs), combine: false });
+  const r = await deliverDue(deps, messenger, { owner, batch: 25, leaseMs: Number(leaseMs), combine: false, concurrency: 8 });
   if (r.claimed > 0) continue;
   const left = await store.tx((tx) => tx.listNudges(communityId, { status: ["pending"] }));
   if (left.length === 0) break;

@@ -34,6 +34,12 @@ export interface DeliverOptions {
    * Off, every nudge is its own message: for checks of the platform's per-notice idempotency.
    */
   combine?: boolean;
+  /**
+   * How many messages go out at once (1 by default: one after another). Each is a round trip to
+   * the platform, so sending several at once multiplies what a round delivers; messages to the
+   * same people still go one after another, in order.
+   */
+  concurrency?: number;
 }
 
 export interface DeliverReport {
@@ -98,21 +104,16 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
   let lookedUp = 0;
   // Several notices due at once for one person go as one message (see delivery-groups).
   const groups = opts.combine === false ? claimed.map((n) => [n]) : groupForDelivery(claimed);
-  for (const [i, group] of groups.entries()) {
+
+  const deliverGroup = async (group: Nudge[]): Promise<void> => {
     if (report.rateLimitedUntil) {
       // The platform asked us to wait: hand the rest back untouched for the next round.
       for (const n of group) await deps.store.outbox.postpone(n.id, owner, n.dueAt);
-      continue;
+      return;
     }
     if (gone.has(group[0]?.communityId ?? "")) {
       await keepForReinstall(deps, group, owner, report);
-      continue;
-    }
-    if (i >= lookedUp) {
-      // Recipients are read a few groups ahead of sending, not all before the first send: the
-      // check stays fresh and a rate-limited platform never idles through a whole batch's reads.
-      for (const [k, m] of await recipientsOf(deps, groups.slice(i, i + LOOKAHEAD).flat())) people.set(k, m);
-      lookedUp = i + LOOKAHEAD;
+      return;
     }
     const live: Nudge[] = [];
     let to: Member[] = [];
@@ -133,7 +134,7 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
       live.push(n);
       to = members;
     }
-    if (live.length === 0) continue;
+    if (live.length === 0) return;
     const delivery = deliveryOf(live, to);
     let outcome: SendOutcome;
     let at: Date;
@@ -152,7 +153,7 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
         if (n.notice.kind === "check_in") askedNow.add(askedKey(n));
         if (await deps.store.outbox.markSent(n.id, owner, at)) report.sent++;
       }
-      continue;
+      return;
     }
     if (outcome.communityGone === true) {
       // Not this delivery's fault, nor a reason to slow other communities down: keep it and move on.
@@ -162,12 +163,12 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
         gone.add(communityId);
         await communityRemoved(deps, { communityId, reason: outcome.error });
       }
-      continue;
+      return;
     }
     if (outcome.retryAfterMs !== undefined && outcome.permanent !== true) {
       report.rateLimitedUntil = new Date(at.getTime() + outcome.retryAfterMs);
       for (const n of live) await deps.store.outbox.postpone(n.id, owner, report.rateLimitedUntil);
-      continue;
+      return;
     }
     // Every nudge of a group was tried together, so each records the same attempt.
     for (const n of live) {
@@ -183,6 +184,23 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
         deps.log.warn({ nudge: n.id, kind: n.kind, attempt, retryAt, error: outcome.error }, "nudge will be retried");
       }
     }
+  };
+
+  // Groups go out a chunk at a time, `concurrency` at once; a chunk never holds two groups for
+  // the same people, so what one person receives keeps its order (and a check-in asked again
+  // still sees the first one asked).
+  let start = 0;
+  for (const chunk of chunksOf(groups, Math.max(1, opts.concurrency ?? 1))) {
+    const end = start + chunk.length;
+    if (end > lookedUp && !report.rateLimitedUntil) {
+      // Recipients are read a few groups ahead of sending, not all before the first send: the
+      // check stays fresh and a rate-limited platform never idles through a whole batch's reads.
+      const upTo = start + Math.max(LOOKAHEAD, chunk.length);
+      for (const [k, m] of await recipientsOf(deps, groups.slice(Math.max(lookedUp, start), upTo).flat())) people.set(k, m);
+      lookedUp = upTo;
+    }
+    await Promise.all(chunk.map(deliverGroup));
+    start = end;
   }
   return report;
 }
@@ -190,6 +208,26 @@ export async function deliverDue(deps: Deps, messenger: Messenger, opts: Deliver
 /** Hands nudges of an unreachable community back as they were: due at their own time, attempts unchanged. */
 async function keepForReinstall(deps: Deps, nudges: readonly Nudge[], owner: string, report: DeliverReport): Promise<void> {
   for (const n of nudges) if (await deps.store.outbox.postpone(n.id, owner, n.dueAt)) report.postponed++;
+}
+
+/** Consecutive groups, at most `size` to a chunk and never two for the same people in one. */
+function chunksOf(groups: readonly Nudge[][], size: number): Nudge[][][] {
+  const out: Nudge[][][] = [];
+  let current: Nudge[][] = [];
+  let people = new Set<string>();
+  for (const g of groups) {
+    const lead = g[0];
+    const key = lead ? `${lead.communityId}\u0000${[...lead.to].sort().join("+")}` : "";
+    if (current.length >= size || people.has(key)) {
+      out.push(current);
+      current = [];
+      people = new Set();
+    }
+    current.push(g);
+    people.add(key);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
 }
 
 /** The map key of a recipient: member ids are unique only within a community. */

@@ -1,6 +1,6 @@
 /**
  * npm run bench:reach [-- --communities 1000 --members 100000 --nudges 2 --rate 100 --seconds 20
- *                        --pg --quick --drain --profile]
+ *                        --pg --quick --drain --profile --latency 0 --deliver 8]
  *
  * How far one process goes (issue #15): ONE bot — the real service (startService: store, Slack
  * and Discord adapters, scheduler) in its own process, so its memory is its own — serving
@@ -16,7 +16,8 @@
  * seed time. Prints a table, the load average, and one JSON line. --quick: 100 communities,
  * 10,000 members, 5 s of load. What the first tick could not deliver within its budget is set
  * aside before the load (--drain: delivered by further ticks, timed, instead). --profile: each tick runs under the CPU profiler and the bench
- * prints where the bot's time went.
+ * prints where the bot's time went. --latency MS: every platform call takes that long (a real
+ * API is a network round trip away). --deliver N: messages the scheduler sends at once.
  */
 import { fork } from "node:child_process";
 import { loadavg, tmpdir } from "node:os";
@@ -45,6 +46,10 @@ const RATE = arg("rate", 100);
 const SECONDS = arg("seconds", QUICK ? 5 : 20);
 const NOW = new Date();
 const PROFILE = process.argv.includes("--profile");
+/** Milliseconds every platform call takes (Slack's and Discord's APIs are a network away; the fakes answer at once by default). */
+const LATENCY = arg("latency", 0);
+/** Messages the bot's scheduler sends at once (DELIVER_CONCURRENCY); the bot's default when absent. */
+const DELIVER = arg("deliver", 0);
 const DRAIN = process.argv.includes("--drain");
 
 const progress = (s: string) => process.stderr.write(`  ${s}\n`);
@@ -107,7 +112,7 @@ async function main(): Promise<void> {
     if (why !== null) throw new Error(`--pg: PostgreSQL is unreachable (${why}); start it or drop --pg`);
   }
   console.log(
-    `bench:reach${QUICK ? " (quick)" : ""} — ${COMMUNITIES} communities (half Slack, half Discord), ${MEMBERS} members, ${NUDGES} nudges due in each, ${store}; ${RATE} commands/s for ${SECONDS} s; load average ${load().join(" ")}`,
+    `bench:reach${QUICK ? " (quick)" : ""} — ${COMMUNITIES} communities (half Slack, half Discord), ${MEMBERS} members, ${NUDGES} nudges due in each, ${store}; ${RATE} commands/s for ${SECONDS} s; platform calls ${LATENCY} ms; ${DELIVER > 0 ? DELIVER : "default"} messages at once; load average ${load().join(" ")}`,
   );
   const db = await openBenchDb(store, "reach");
   const slack = new FakeSlack();
@@ -124,6 +129,8 @@ async function main(): Promise<void> {
     await slack.start();
     discord = new FakeDiscord(guildsOf(seed.communities));
     const discordApi = await discord.start();
+    slack.latencyMs = LATENCY;
+    discord.rest.latencyMs = LATENCY;
     const url = db.target.kind === "sqlite" ? `file:${db.target.file}` : `${db.target.connectionString}?schema=${db.target.schema}`;
     // Each workspace is installed with its own token through the real installation store (sealed).
     const installing = performance.now();
@@ -141,6 +148,7 @@ async function main(): Promise<void> {
       DATABASE_URL: url,
       // The bench runs every tick itself.
       SCHEDULE_CRON: "0 0 1 1 *",
+      ...(DELIVER > 0 ? { DELIVER_CONCURRENCY: String(DELIVER) } : {}),
       LOG_LEVEL: "error",
     });
     slack.target = { kind: "http", url: `http://127.0.0.1:${bot.slackPort}/slack/events` };
@@ -175,6 +183,8 @@ async function main(): Promise<void> {
       store,
       communities: COMMUNITIES,
       members: MEMBERS,
+      latencyMs: LATENCY,
+      deliverConcurrency: DELIVER > 0 ? DELIVER : null,
       nudgesDuePerCommunity: NUDGES,
       seedMs: seed.ms,
       startMs,

@@ -36,6 +36,8 @@ export const ConfigSchema = z.object({
    * sibling answers it at most this long after.
    */
   INBOX_LEASE_SECONDS: z.coerce.number({ invalid_type_error: "must be a number of seconds such as 30" }).min(1).max(3600).default(30),
+  /** How many messages the scheduler sends at once (never two to the same people at once). */
+  DELIVER_CONCURRENCY: z.coerce.number({ invalid_type_error: "must be a number such as 8" }).int().min(1).max(64).default(8),
   /** On SIGTERM or SIGINT, how long the bot may take to finish the work it holds before it exits anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number({ invalid_type_error: "must be a number of seconds such as 20" }).min(1).max(600).default(20),
   PORT: z.coerce.number({ invalid_type_error: "must be a port number such as 3000" }).int().min(1).max(65535).default(3000),

@@ -88,6 +88,9 @@ export async function startService(config: Config, log: Logger, opts: ServiceOpt
   const scheduler = new Scheduler(deps, new CountingMessenger(new RoutingMessenger(adapters), metrics), {
     cron: config.SCHEDULE_CRON,
     owner: `${hostname()}:${process.pid}`,
+    // Each message is a round trip to the platform: eight at once (never two to the same people)
+    // keep a round of every community from taking minutes to deliver.
+    deliverConcurrency: config.DELIVER_CONCURRENCY,
   });
   deps.afterCommand = () => scheduler.soon();
   for (const a of adapters) await a.start();

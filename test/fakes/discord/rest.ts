@@ -69,6 +69,8 @@ export class FakeDiscordRest {
   readonly answers: InteractionAnswer[] = [];
   readonly commands = new Map<string, unknown[]>();
   readonly faults: Fault[] = [];
+  /** How long every REST call but interaction callbacks takes to answer, as a real round trip would (0: at once). */
+  latencyMs = 0;
   /** Users who closed their DMs: posting to them fails with 50007. */
   readonly closedDms = new Set<string>();
   /** Called with each interaction answer, e.g. for latency measurements. */
@@ -126,6 +128,8 @@ export class FakeDiscordRest {
     const { body, files } = await readBody(raw, String(req.headers["content-type"] ?? ""));
     const call: RecordedCall = { method, path, body, files, status: 200, at: performance.now() };
     this.calls.push(call);
+    // Interaction callbacks answer at once (their latency is what the interaction benches measure).
+    if (this.latencyMs > 0 && !path.startsWith("/interactions/")) await new Promise((r) => setTimeout(r, this.latencyMs));
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       call.status = status;
       if (json === undefined) res.writeHead(status, headers).end();

@@ -99,6 +99,8 @@ export class FakeSlack {
   /** Called with each accepted response_url post as it arrives (`at`: performance.now()), for load tests that time answers. */
   onResponse: ((r: { id: string; at: number }) => void) | null = null;
   readonly faults: Fault[] = [];
+  /** How long every Web API call takes to answer, as a real network round trip would (0: at once). */
+  latencyMs = 0;
   target: Target | null = null;
   private server: Server | null = null;
   private wss: WebSocketServer | null = null;
@@ -179,7 +181,10 @@ export class FakeSlack {
   private async route(req: IncomingMessage): Promise<{ status: number; body: string; headers?: Record<string, string> }> {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     const raw = await readBody(req);
-    if (path.startsWith("/api/")) return this.api(path.slice(5), raw, req);
+    if (path.startsWith("/api/")) {
+      if (this.latencyMs > 0) await sleep(this.latencyMs);
+      return this.api(path.slice(5), raw, req);
+    }
     if (path.startsWith("/response/")) {
       const id = path.slice(10);
       const body = parseForm(raw, "application/json");

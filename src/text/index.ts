@@ -16,3 +16,4 @@ export * from "./help.js";
 export * from "./forms.js";
 export * from "./time-words.js";
 export * from "./install.js";
+export * from "./figures.js";

@@ -119,6 +119,11 @@ export const ChatSchema = z.object({
   reports: z.array(OutcomeReportSchema).default([]),
   /** The invite on the pair's calendars; null before the first booking (older rows: see calendarOf). */
   invite: CalendarInviteSchema.nullable().default(null),
+  /**
+   * When the pair first picked a slot (the chat was booked); later reschedules keep it. Null
+   * before a booking, and absent on chats booked before this was recorded (stats then use `createdAt`).
+   */
+  bookedAt: z.date().nullable().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

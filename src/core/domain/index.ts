@@ -7,3 +7,4 @@ export * from "./blocker.js";
 export * from "./link.js";
 export * from "./topics.js";
 export * from "./near.js";
+export * from "./dashboard.js";

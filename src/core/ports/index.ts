@@ -7,3 +7,4 @@ export type { Logger } from "./logger.port.js";
 export { silentLogger } from "./logger.port.js";
 export { isStoreUnavailable, StoreClosedError, StoreUnavailableError } from "./store-fault.js";
 export { noticesOf } from "./messenger.port.js";
+export type * from "./dashboard.port.js";

@@ -3,6 +3,7 @@ import type {
   ChatRequest,
   ChatStatus,
   Community,
+  DashboardGrant,
   Feedback,
   Intro,
   IntroStatus,
@@ -272,6 +273,21 @@ export interface StoreTx {
   deleteInstallation(id: string): Promise<boolean>;
   /** Every installation, oldest first (re-sealing under a new key, operations). */
   listInstallations(): Promise<Installation[]>;
+
+  /** Stores a new dashboard grant (a sign-in link or a session); hashes are unique. */
+  saveDashboardGrant(g: DashboardGrant): Promise<void>;
+  /** A grant by the hash of its secret, expired or not, or null. */
+  getDashboardGrant(hash: string): Promise<DashboardGrant | null>;
+  /**
+   * Marks link `hash` used at `at` if it is still unused: true for the one caller that wins,
+   * false when it was used already (or is not a link), so a link signs in once however many
+   * browsers race for it.
+   */
+  useDashboardLink(hash: string, at: Date): Promise<boolean>;
+  /** Deletes a grant (signing out); true when there was one. */
+  deleteDashboardGrant(hash: string): Promise<boolean>;
+  /** Deletes every grant that expired before `before` (housekeeping); how many went. */
+  pruneDashboardGrants(before: Date): Promise<number>;
 }
 
 /** A claimed batch of due nudges, leased to one runner until `leaseUntil`. */

@@ -9,6 +9,7 @@ import {
 } from "../domain/index.js";
 import { gini, median } from "./figures.js";
 import type { Period } from "./period.js";
+import type { TagShortfall } from "./report.js";
 
 const HOUR = 3600_000;
 
@@ -22,19 +23,6 @@ export interface StatsInput {
   intros: readonly Intro[];
   chats: readonly Chat[];
   nudges: readonly Nudge[];
-}
-
-/** A tag people ask for that the volunteers cannot cover: a recruiting hint. */
-export interface TagShortfall {
-  tag: string;
-  /** Requests naming it in the period. */
-  requested: number;
-  /** Requests naming it that are waiting now (open or waitlisted). */
-  waiting: number;
-  /** Volunteers who can take chats now and list it. */
-  volunteers: number;
-  /** Their combined chats per month. */
-  capacity: number;
 }
 
 /** The programme's figures for one period; the same on every adapter. */

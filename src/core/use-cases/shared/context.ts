@@ -1,5 +1,5 @@
 import { type Community, type Member, CommunitySettingsSchema, newMember } from "../../domain/index.js";
-import type { Clock, Ids, Logger, Metrics, Store, StoreTx } from "../../ports/index.js";
+import type { Clock, DashboardLinks, Ids, Logger, Metrics, Store, StoreTx } from "../../ports/index.js";
 import { isValidZone } from "../../time/index.js";
 
 /** What every use case runs with: the ports, nothing platform-specific. */
@@ -16,6 +16,8 @@ export interface Deps {
   afterCommand?: () => void;
   /** Where the runner counts commands, acknowledgements, deliveries and matching; nothing is counted without it. */
   metrics?: Metrics;
+  /** The admin dashboard's links, when a web server serves it; `admin dashboard` explains how to turn it on otherwise. */
+  dashboard?: DashboardLinks;
 }
 
 /**

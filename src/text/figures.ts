@@ -1,0 +1,53 @@
+import type { FunnelStep } from "../core/stats/index.js";
+
+/**
+ * Every figure's name and its one-line plain explanation, the same in `admin stats` and on the
+ * dashboard (beside the figure, or as its title on hover). Written for a programme admin.
+ */
+export type FigureKey =
+  | FunnelStep
+  | "timeToFirstIntro"
+  | "timeToBooked"
+  | "declined"
+  | "expired"
+  | "noShow"
+  | "disputed"
+  | "cancelled"
+  | "referrals"
+  | "load"
+  | "loadSpread"
+  | "waiting"
+  | "longestWait"
+  | "feedback"
+  | "recruiting"
+  | "responsiveness";
+
+export const FIGURES: Record<FigureKey, { label: string; help: string }> = {
+  requests: { label: "Requests", help: "Chats members asked for, counted when they asked." },
+  intros: { label: "Intros", help: "Introductions offered to volunteers, counted when offered." },
+  accepted: { label: "Accepted", help: "Intros a volunteer said yes to, counted when they answered." },
+  booked: { label: "Booked", help: "Chats with a time both people picked, counted when they picked it." },
+  happened: { label: "Happened", help: "Chats both people (or one, unanswered) said took place, counted when they were held." },
+  thanked: { label: "Thanked", help: "Thank-you notes seekers wrote to their volunteer, counted when written." },
+  timeToFirstIntro: {
+    label: "Time to first intro",
+    help: "From asking to the first intro offered: half the requests got one faster than the median, nine in ten faster than p90.",
+  },
+  timeToBooked: { label: "Time to a booked chat", help: "From asking to a chat with a time both people picked: median and p90." },
+  declined: { label: "Declined", help: "Intros a volunteer said no to, counted when they answered." },
+  expired: { label: "Expired", help: "Intros nobody answered before the deadline, counted when they ran out." },
+  noShow: { label: "No-shows", help: "Chats someone reported did not happen, counted when they were due." },
+  disputed: { label: "Disputed", help: "Chats where one said it happened and the other said it didn't." },
+  cancelled: { label: "Cancelled", help: "Chats called off by one of the pair, counted when cancelled." },
+  referrals: { label: "Referrals", help: "Requests that came from a volunteer passing a seeker on." },
+  load: { label: "Load", help: "Chats this calendar month against the volunteer's monthly capacity: 100% is full." },
+  loadSpread: {
+    label: "Load spread",
+    help: "0 means every volunteer does the same share; towards 1 means a few carry the load.",
+  },
+  waiting: { label: "Waiting now", help: "Requests still without an accepted intro, and how long they have waited." },
+  longestWait: { label: "Longest wait", help: "The request that has waited longest without an accepted intro." },
+  feedback: { label: "Feedback", help: "Average rating out of 5 people gave after their chats." },
+  recruiting: { label: "Recruiting list", help: "Topics members ask for that the volunteers who can take chats cannot cover." },
+  responsiveness: { label: "Responsiveness", help: "How the volunteer answered their intros: accepted, declined, or let expire." },
+};

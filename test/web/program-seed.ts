@@ -94,7 +94,7 @@ export const EXPECTED = {
   /** A private note only the notes toggle shows. */
   note: "Vera was generous with her time",
   /** B's only seeker: never on A's pages. */
-  otherCommunitySeeker: "eli",
+  otherCommunitySeeker: "gunnhild",
 } as const;
 
 export interface Programme {
@@ -179,9 +179,9 @@ export async function seedProgramme(): Promise<Programme> {
   }
   for (const s of ["sam", "tia", "uma", "raj", "ned", "kim", "pia"]) await say(A, s, avail);
   await say(B, "bo", "status");
-  await say(B, "dev", "volunteer python --cap 4 --bio Data engineer");
-  await say(B, "dev", avail);
-  await say(B, "eli", avail);
+  await say(B, "dagny", "volunteer python --cap 4 --bio Data engineer");
+  await say(B, "dagny", avail);
+  await say(B, "gunnhild", avail);
 
   // Week 1.
   await when("2026-10-13T08:00:00");
@@ -236,14 +236,14 @@ export async function seedProgramme(): Promise<Programme> {
   await when("2026-11-10T08:00:00");
   await say(A, "pia", "request ux design -- how to present a case study");
   await say(A, "pia", "choose omar");
-  await say(B, "eli", "request python -- how to test data pipelines");
-  await say(B, "eli", "choose dev");
+  await say(B, "gunnhild", "request python -- how to test data pipelines");
+  await say(B, "gunnhild", "choose dagny");
   await when("2026-11-10T10:00:00");
   await say(A, "omar", "accept pia");
-  await say(B, "dev", "accept eli");
+  await say(B, "dagny", "accept gunnhild");
   await when("2026-11-11T08:00:00");
   const piaChat = await pickOn(A, "pia", "2026-11-12");
-  await pickOn(B, "eli", "2026-11-12");
+  await pickOn(B, "gunnhild", "2026-11-12");
   await when(after(piaChat));
   await say(A, "pia", "happened");
   await say(A, "pia", "thanks Thank you for the honest review of my case study");

@@ -6,6 +6,7 @@ import { createDashboard } from "../../src/web/app.js";
 import { dashboardPath } from "../../src/web/context.js";
 import { dashboardLinks } from "../../src/web/links.js";
 import { dashboardListener } from "../../src/web/listener.js";
+import type { BrowserGlobals } from "./dom.js";
 import type { Programme } from "./program-seed.js";
 
 /** The real dashboard app over the seeded programme, on a loopback port. */
@@ -74,7 +75,8 @@ export async function signedIn(
 
 /** The text of every cell of a table, row by row (header rows included), whitespace collapsed. */
 export function tableText(page: Page, selector: string): Promise<string[][]> {
-  return page.$$eval(`${selector} tr`, (rows) =>
-    rows.map((r) => Array.from(r.querySelectorAll("th, td")).map((c) => (c.textContent ?? "").replace(/\s+/g, " ").trim())),
-  );
+  return page.evaluate((sel) => {
+    const rows = Array.from((globalThis as unknown as BrowserGlobals).document.querySelectorAll(`${sel} tr`));
+    return rows.map((r) => Array.from(r.querySelectorAll("th, td")).map((c) => (c.textContent ?? "").replace(/\s+/g, " ").trim()));
+  }, selector);
 }

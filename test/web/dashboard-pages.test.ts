@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FUNNEL_STEPS, type FunnelStep } from "../../src/core/stats/index.js";
 import { shot, useBrowser } from "./browser.js";
+import type { BrowserGlobals } from "./dom.js";
 import { type DashboardServer, signedIn, startDashboard, tableText } from "./dashboard-harness.js";
 import { A, EXPECTED, EXPECTED_WEEKS, type ExpectedWeek, type Programme, seedProgramme } from "./program-seed.js";
 
@@ -16,36 +17,43 @@ function expectedIn(week: string, step: FunnelStep, from = ""): number {
 /** The chart as Chart.js holds it, and the weeks it is drawn for (from #funnel-data). */
 async function chartOf(page: Page): Promise<{ weeks: string[]; labels: string[]; series: Record<string, number[]> }> {
   await page.waitForFunction(() => {
-    const C = (window as unknown as { Chart?: { getChart(el: unknown): unknown } }).Chart;
-    return C?.getChart(document.getElementById("funnel-chart")) !== undefined;
+    const g = globalThis as unknown as BrowserGlobals;
+    return g.Chart?.getChart(g.document.getElementById("funnel-chart")) !== undefined;
   });
   return page.evaluate(() => {
-    type ChartData = { labels: string[]; datasets: { label: string; data: number[] }[] };
-    const C = (window as unknown as { Chart: { getChart(el: unknown): { data: ChartData } } }).Chart;
-    const chart = C.getChart(document.getElementById("funnel-chart"));
-    const source = JSON.parse(document.getElementById("funnel-data")?.textContent ?? "{}") as {
+    const g = globalThis as unknown as BrowserGlobals;
+    const chart = g.Chart?.getChart(g.document.getElementById("funnel-chart"));
+    const source = JSON.parse(g.document.getElementById("funnel-data")?.textContent ?? "{}") as {
       weeks: string[];
       series: { key: string; label: string }[];
     };
     const series: Record<string, number[]> = {};
-    for (const d of chart.data.datasets) {
+    for (const d of chart?.data.datasets ?? []) {
       const key = source.series.find((s) => s.label === d.label)?.key ?? d.label;
       series[key] = d.data.map(Number);
     }
-    return { weeks: source.weeks, labels: chart.data.labels.map(String), series };
+    return { weeks: source.weeks, labels: (chart?.data.labels ?? []).map(String), series };
   });
 }
 
 /** The funnel table's rows by week (the <time datetime> of each row), each step's number by column. */
 async function funnelTable(page: Page): Promise<Map<string, number[]>> {
-  const rows = await page.$$eval("#funnel-table tbody tr", (trs) =>
-    trs.map((tr) => ({
+  const rows = await page.evaluate(() =>
+    Array.from((globalThis as unknown as BrowserGlobals).document.querySelectorAll("#funnel-table tbody tr")).map((tr) => ({
       week: tr.querySelector("time")?.getAttribute("datetime") ?? "",
       cells: Array.from(tr.querySelectorAll("td")).map((td) => Number(td.textContent?.trim())),
     })),
   );
   return new Map(rows.map((r) => [r.week, r.cells]));
 }
+
+/** The numbers in the funnel table's Total row. */
+const funnelTotals = (page: Page): Promise<number[]> =>
+  page.evaluate(() =>
+    Array.from((globalThis as unknown as BrowserGlobals).document.querySelectorAll("#funnel-table tfoot td")).map((td) =>
+      Number(td.textContent?.trim()),
+    ),
+  );
 
 describe("dashboard pages in a browser: the overview, volunteers and chats of the seeded programme", () => {
   const browser = useBrowser();
@@ -89,8 +97,7 @@ describe("dashboard pages in a browser: the overview, volunteers and chats of th
     const table = await funnelTable(page);
     expect([...table.keys()]).toEqual(chart.weeks);
     for (const w of chart.weeks) expect(table.get(w), w).toEqual(FUNNEL_STEPS.map((s) => expectedIn(w, s)));
-    const totals = await page.$$eval("#funnel-table tfoot td", (tds) => tds.map((td) => Number(td.textContent?.trim())));
-    expect(totals).toEqual([7, 7, 5, 5, 4, 3]);
+    expect(await funnelTotals(page)).toEqual([7, 7, 5, 5, 4, 3]);
     expect(await page.locator('#funnel-figures [data-figure="requests"] .value').textContent()).toBe("7");
   });
 
@@ -101,8 +108,7 @@ describe("dashboard pages in a browser: the overview, volunteers and chats of th
     await shot(page, "overview-30d");
     expect(chart.weeks).not.toContain("2026-10-12");
     for (const step of FUNNEL_STEPS) expect(chart.series[step], step).toEqual(chart.weeks.map((w) => expectedIn(w, step, "2026-10-26")));
-    const totals = await page.$$eval("#funnel-table tfoot td", (tds) => tds.map((td) => Number(td.textContent?.trim())));
-    expect(totals).toEqual([3, 2, 2, 2, 3, 2]);
+    expect(await funnelTotals(page)).toEqual([3, 2, 2, 2, 3, 2]);
     expect(await page.locator("#period-select").inputValue()).toBe("30d");
   });
 

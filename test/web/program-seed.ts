@@ -85,7 +85,7 @@ export const EXPECTED_30D = EXPECTED_WEEKS.filter((w) => w.week >= "2026-10-26")
 
 /** What else the pages should show for A. */
 export const EXPECTED = {
-  /** Waiting at NOW, oldest first: uma (declined by vera, back in the queue), tia (after her no-show), kim (rust). */
+  /** Waiting at NOW: uma (declined by vera, then omar's intro expired), tia (back after her no-show), kim (rust, the newest). */
   waiting: ["uma", "tia", "kim"],
   /** kim's request for a topic no volunteer offers. */
   waitlistedTopic: "rust",

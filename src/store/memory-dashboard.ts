@@ -23,7 +23,7 @@ export class MemoryGrants {
 
   useLink(hash: string, at: Date): boolean {
     const g = this.rows.get(hash);
-    if (!g || g.kind !== "link" || g.usedAt !== null) return false;
+    if (g?.kind !== "link" || g.usedAt !== null) return false;
     this.rows.set(hash, { ...copy(g), usedAt: new Date(at) });
     return true;
   }

@@ -50,7 +50,7 @@ export async function openDashboardLink(
   const hash = links.hash(cmd.secret);
   return deps.store.tx(async (tx) => {
     const grant = await tx.getDashboardGrant(hash);
-    if (!grant || grant.kind !== "link" || grant.communityId !== cmd.communityId) return fail("LINK_UNKNOWN");
+    if (grant?.kind !== "link" || grant.communityId !== cmd.communityId) return fail("LINK_UNKNOWN");
     if (grant.expiresAt.getTime() <= now.getTime()) return fail("LINK_EXPIRED");
     if (grant.usedAt !== null) return fail("LINK_USED");
     if (!(await tx.useDashboardLink(hash, now))) return fail("LINK_USED");
@@ -102,7 +102,7 @@ export async function dashboardViewer(
   const sessionHash = links.hash(cmd.secret);
   return deps.store.tx(async (tx) => {
     const grant = await tx.getDashboardGrant(sessionHash);
-    if (!grant || grant.kind !== "session") return fail("NO_SESSION");
+    if (grant?.kind !== "session") return fail("NO_SESSION");
     if (grant.expiresAt.getTime() <= now.getTime()) return fail("SESSION_EXPIRED");
     if (grant.communityId !== cmd.communityId) return fail("OTHER_COMMUNITY");
     const admin = await stillAdmin(tx, grant, cmd.facts ?? grant);

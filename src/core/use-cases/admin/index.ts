@@ -7,3 +7,6 @@ export * from "./admins.js";
 export * from "./match-now.js";
 export * from "./queue.js";
 export * from "./tag-list.js";
+export * from "./dashboard.js";
+export * from "./dashboard-session.js";
+export * from "./settings-many.js";

@@ -18,13 +18,10 @@ export function dashboardBase(publicUrl: string | undefined, host: string, port:
   return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
 }
 
-/** An adapter that can say whether a member administers a community now (Slack, Discord). */
-type WithFacts = PlatformAdapter & { adminFacts?: AdminFactsLookup };
-
 /** Asks the adapter that owns the community (by id prefix); null when none can say. */
 export function adminFactsOf(adapters: readonly PlatformAdapter[]): AdminFactsLookup {
   return async (communityId, memberId) => {
-    const a: WithFacts | undefined = adapters.find((x) => communityId.startsWith(`${x.platform}:`));
+    const a = adapters.find((x) => communityId.startsWith(`${x.platform}:`));
     return (await a?.adminFacts?.(communityId, memberId)) ?? null;
   };
 }

@@ -2,6 +2,8 @@ import { installProcessGuard } from "./app/process-guard.js";
 import { untilStopSignal, withinGrace } from "./app/signals.js";
 import { startupErrorLine } from "./app/startup-error.js";
 import { chosenAdapters, readConfig } from "./config.js";
+import type { Deps } from "./core/use-cases/index.js";
+import { serveDashboard } from "./ops/dashboard.js";
 import { makeSafeLogger, secretsOf } from "./ops/log.js";
 import { type Service, startService } from "./ops/service.js";
 import { randomIds } from "./runtime.js";
@@ -29,7 +31,12 @@ async function main(): Promise<number> {
   if (shell) {
     const store = await openStore(config.DATABASE_URL);
     const clock = new ShiftableClock();
-    await runShell({ store, clock, ids: randomIds, log }, clock, process.stdin, process.stdout, config.TZ_DEFAULT);
+    const deps: Deps = { store, clock, ids: randomIds, log };
+    // The admin dashboard on HTTP_PORT, so `admin dashboard` prints a link that works here too;
+    // a taken port leaves the dashboard off and the shell running.
+    const web = await serveDashboard(deps, { port: config.HTTP_PORT, host: config.HTTP_HOST, publicUrl: config.PUBLIC_URL });
+    await runShell(deps, clock, process.stdin, process.stdout, config.TZ_DEFAULT);
+    await web?.server.stop();
     await store.close();
     return 0;
   }

@@ -17,7 +17,8 @@ const FENCES: Record<string, readonly string[]> = {
   slack: ["slack", "core", "text", "app", "config", "@slack/bolt", "@slack/web-api", "@slack/types", "zod", "node"],
   discord: ["discord", "core", "text", "app", "config", "discord.js", "discord-api-types", "zod", "node"],
   shell: ["shell", "core", "text", "app", "store", "runtime", "node"],
-  ops: ["ops", "core", "text", "app", "jobs", "store", "slack", "discord", "config", "runtime", "pino", "prom-client", "node"],
+  ops: ["ops", "core", "text", "app", "jobs", "store", "slack", "discord", "web", "config", "runtime", "pino", "prom-client", "node"],
+  web: ["web", "core", "text", "hono", "@hono/node-server", "node"],
 };
 
 const SRC = resolve(import.meta.dirname, "../src");

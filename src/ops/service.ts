@@ -9,6 +9,7 @@ import type { SlackAdapterOptions } from "../slack/index.js";
 import { GuardedStore } from "../store/guarded-store.js";
 import { parseDatabaseUrl } from "../store/url.js";
 import { CountingMessenger } from "./counting-messenger.js";
+import { adminFactsOf, DashboardMount, dashboardBase } from "./dashboard.js";
 import { OpsState, opsRoutes } from "./health.js";
 import { PromMetrics } from "./metrics.js";
 import { type OpenRetryOptions, openStoreWithRetry } from "./open-store.js";
@@ -32,6 +33,8 @@ export interface Service {
   readonly scheduler: Scheduler;
   /** Where /healthz, /readyz and /metrics answer: the separate ops server's port, or null when Slack's receiver serves them (or HTTP_PORT is empty). */
   readonly opsPort: number | null;
+  /** The dashboard's base URL (its links start with it), or null when nothing serves HTTP. */
+  readonly dashboardBase: string | null;
   /** Stops taking work, finishes what it holds, and closes everything. */
   stop(): Promise<void>;
 }
@@ -56,7 +59,8 @@ async function platformAdapters(config: Config, deps: Deps, slack: SlackAdapterO
 export async function startService(config: Config, log: Logger, opts: ServiceOptions = {}): Promise<Service> {
   const state = new OpsState();
   const metrics = new PromMetrics({ outbox: () => state.store?.outbox ?? null });
-  const routes = opsRoutes(state, metrics);
+  const dashboard = new DashboardMount();
+  const routes = [...opsRoutes(state, metrics), dashboard.route];
   const slackHttp = chosenAdapters(config).includes("slack") && !config.SLACK_APP_TOKEN;
   const ops = slackHttp || config.HTTP_PORT === null ? null : new OpsServer(routes);
   if (ops && config.HTTP_PORT !== null) {
@@ -94,6 +98,21 @@ export async function startService(config: Config, log: Logger, opts: ServiceOpt
   });
   deps.afterCommand = () => scheduler.soon();
   for (const a of adapters) await a.start();
+  // The dashboard lives where HTTP is served: the ops server, else the Slack receiver; off with neither.
+  const slackPort = slackHttp
+    ? adapters.map((a) => ("port" in a && typeof a.port === "number" ? a.port : null)).find((p) => p !== null)
+    : null;
+  const served =
+    ops?.port != null
+      ? { host: config.HTTP_HOST, port: ops.port }
+      : slackPort != null
+        ? { host: opts.slack?.host ?? "127.0.0.1", port: slackPort }
+        : null;
+  const base = served ? dashboardBase(config.PUBLIC_URL, served.host, served.port) : null;
+  if (base) {
+    dashboard.open(deps, base, adminFactsOf(adapters));
+    log.info({ url: `${base}/dashboard/` }, "admin dashboard served (links from admin dashboard)");
+  }
   scheduler.start();
   if (slackHttp) log.info({ port: config.PORT }, "health and metrics on the Slack receiver: /healthz /readyz /metrics");
   return {
@@ -103,6 +122,7 @@ export async function startService(config: Config, log: Logger, opts: ServiceOpt
     adapters,
     scheduler,
     opsPort: ops?.port ?? null,
+    dashboardBase: base,
     async stop() {
       // Leases left unreleased (the database is down) expire by themselves.
       await scheduler

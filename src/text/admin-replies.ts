@@ -1,18 +1,16 @@
 import type { AdminReply, Reply } from "../core/commands/index.js";
 import { settingText } from "../core/admin/settings-keys.js";
 import type { CommunitySettings } from "../core/domain/index.js";
-import type { CommunityStats } from "../core/stats/compute.js";
 import type { TextStyle } from "./style.js";
 import { renderQueue } from "./blockers.js";
 import { renderTagList, renderUnalias } from "./tag-replies.js";
 import { renderSettingList } from "./setting-words.js";
+import { renderStats } from "./stats-replies.js";
+
+export { renderStats } from "./stats-replies.js";
 
 /** Is this the reply to an admin command? */
 export const isAdminReply = (r: Reply): r is AdminReply => r.kind.startsWith("admin_");
-
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-const hrs = (h: number | null): string => (h === null ? "—" : h >= 48 ? `${Math.round((h / 24) * 10) / 10} days` : `${h} h`);
-const row = (label: string, value: string): string => `   ${label.padEnd(24)} ${value}`;
 
 /** All settings, each with its value, unit, range and meaning, and the command that changes one. */
 export function renderSettings(s: CommunitySettings, c: TextStyle["cmd"], u: TextStyle["user"]): string {
@@ -22,44 +20,6 @@ export function renderSettings(s: CommunitySettings, c: TextStyle["cmd"], u: Tex
     `  tag aliases: ${Object.keys(s.tagAliases).length} of the community's own (${c("admin tags list")})`,
     `  admins: ${s.admins.length} added (${c("admin add <member>")})`,
   ].join("\n");
-}
-
-/** The stats as a small table: the same figures every adapter shows. */
-export function renderStats(s: CommunityStats): string {
-  const lines = [
-    `📊 Coffee chats — ${s.period === "all" ? "all time" : `last ${s.period}`}${s.since ? ` (since ${s.since.toISOString().slice(0, 10)})` : ""}`,
-    row("Requests", `${s.requests} (${s.referrals} from referrals)`),
-    row(
-      "Intros offered",
-      `${s.intros.offered} · accepted ${s.intros.accepted} · declined ${s.intros.declined} · expired ${s.intros.expired}`,
-    ),
-    row("Median time to accept", hrs(s.medianHoursToAccept)),
-    row(
-      "Chats scheduled",
-      `${s.chats.scheduled} · happened ${s.chats.happened} · no-show ${s.chats.noShow}${s.chats.disputed ? ` · disputed ${s.chats.disputed}` : ""}`,
-    ),
-    row("Thank-you notes sent", String(s.thankYousSent)),
-    row(
-      "Volunteer load",
-      s.volunteerLoad.volunteers === 0
-        ? "no volunteers available"
-        : `${s.volunteerLoad.volunteers} volunteers · min ${pct(s.volunteerLoad.min)} · median ${pct(s.volunteerLoad.median)} · max ${pct(s.volunteerLoad.max)} of capacity · Gini ${s.volunteerLoad.gini}`,
-    ),
-    row(
-      "Seekers waiting",
-      s.waiting.seekers === 0
-        ? "none"
-        : `${s.waiting.seekers} (${s.waiting.requests} requests) · median ${hrs(s.waiting.medianHours)} · longest ${hrs(s.waiting.longestHours)}`,
-    ),
-  ];
-  if (s.shortTags.length > 0) {
-    lines.push("   Recruiting hint — topics asked for without enough volunteers:");
-    for (const t of s.shortTags)
-      lines.push(
-        `      ${t.tag}: ${t.requested} requested, ${t.waiting} waiting · ${t.volunteers} volunteer(s), ${t.capacity} chats/month`,
-      );
-  }
-  return lines.join("\n");
 }
 
 /** An admin command's success in words (failures go through renderFailure). */
@@ -87,7 +47,7 @@ export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"], u: TextStyl
     case "admin_tags_unalias":
       return renderUnalias(r.result.value, u);
     case "admin_stats":
-      return renderStats(r.result.value);
+      return renderStats(r.result.value, u, zone);
     case "admin_export": {
       const v = r.result.value;
       const files = v.files.map((f) => `${f.name} (${Math.max(0, f.text.split("\r\n").length - 2)} rows)`).join(", ");

@@ -85,7 +85,8 @@ describe("journey: a no-show, and what the other person can still do", () => {
     expect(await j.say("vera", "feedback 3 we did meet, briefly")).toBe("Thanks — your feedback stays private and helps us match better.");
 
     const stats = await j.say("ada", "admin stats all");
-    expect(stats).toMatch(/Chats scheduled\s+1 · happened 0 · no-show 0 · disputed 1/);
+    expect(stats).toMatch(/Outcomes\s+0 happened · 0 no-show · 1 disputed · 0 cancelled/);
+    expect(stats).toMatch(/sam with vera, .* — reported by sam \(disputed: the other said it happened\)/i);
     const exported = await j.ask("ada", "admin export");
     if (exported.reply?.kind !== "admin_export" || !exported.reply.result.ok) throw new Error("no export");
     const files = new Map(exported.reply.result.value.files.map((f) => [f.name, f.text]));

@@ -126,15 +126,15 @@ describe("the thank-you is real", () => {
     const sh = shell();
     await chatWithKen(sh);
     await sh.run("as sam", "happened", "clock +3h");
-    // The prompt with the draft went out; it is not a thank-you, so stats still say 0.
-    expect((await sh.run("as admin", "admin stats")).join("\n")).toMatch(/Thank-you notes sent\s+0/);
+    // The prompt with the draft went out; it is not a thank-you, so stats still count none.
+    expect((await sh.run("as admin", "admin stats")).join("\n")).toMatch(/→ Thanked 0$/m);
     const from = sh.mark();
     const reply = (await sh.run("as sam", "thanks Your tip about testing pipelines with dbt was exactly what I needed.")).join("\n");
     expect(reply).toContain("Sent your note to ken.");
     expect(sh.inbox("ken", from)).toEqual([
       '  ✉  to ken:\n   💌 A note from sam after your chat:\n      "Your tip about testing pipelines with dbt was exactly what I needed."',
     ]);
-    expect((await sh.run("as admin", "admin stats")).join("\n")).toMatch(/Thank-you notes sent\s+1/);
+    expect((await sh.run("as admin", "admin stats")).join("\n")).toMatch(/→ Thanked 1$/m);
     // Sending the same note again changes nothing; a second, different one is refused kindly.
     expect((await sh.run("as sam", "thanks Your tip about testing pipelines with dbt was exactly what I needed.")).join("\n")).toContain(
       "already went to ken",

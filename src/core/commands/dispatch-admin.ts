@@ -1,6 +1,6 @@
 import type { CsvFile } from "../admin/csv.js";
 import type { Result } from "../result.js";
-import type { CommunityStats } from "../stats/compute.js";
+import type { CommunityStats } from "../stats/report.js";
 import * as uc from "../use-cases/index.js";
 import type { Actor, Deps } from "../use-cases/index.js";
 import type { AdminCommand } from "./types.js";

@@ -7,6 +7,17 @@ export function median(xs: readonly number[]): number | null {
 }
 
 /**
+ * The nearest-rank quantile: the smallest value with at least `p` of the values at or below it
+ * (rank ⌈p·n⌉), so it is always one of the values measured. `p` in (0, 1]; null when empty.
+ */
+export function quantile(xs: readonly number[], p: number): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const rank = Math.min(s.length, Math.max(1, Math.ceil(p * s.length)));
+  return s[rank - 1] ?? null;
+}
+
+/**
  * The Gini coefficient of non-negative values: Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² x̄). 0 is a perfectly
  * even spread, values towards 1 mean a few carry the load. 0 for an empty or all-zero list.
  */
@@ -19,3 +30,6 @@ export function gini(xs: readonly number[]): number {
   for (const a of xs) for (const b of xs) sum += Math.abs(a - b);
   return sum / (2 * n * n * mean);
 }
+
+/** Rounds to `places` decimals. */
+export const round = (x: number, places = 2): number => Math.round(x * 10 ** places) / 10 ** places;

@@ -158,3 +158,6 @@ export interface ProgramStats {
   shortTags: TagShortfall[];
   feedback: FeedbackSummary;
 }
+
+/** The name `admin stats` has always returned: the same figures. */
+export type CommunityStats = ProgramStats;

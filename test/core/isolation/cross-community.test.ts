@@ -152,7 +152,7 @@ function suite(name: string, makeStore: () => Promise<Store>) {
         const admin = { ...b.actor("mallory"), platformAdmin: true };
         const stats = unwrap(await adminStats(b.deps, { actor: admin, period: "all" }));
         expect(stats.intros.offered).toBe(0);
-        expect(stats.chats.scheduled).toBe(0);
+        expect(stats.chats.booked).toBe(0);
         const exported = unwrap(await adminExport(b.deps, { actor: admin, includeNotes: true }));
         expect(exported.files.map((f) => f.text).join("")).not.toContain("test:a");
 

@@ -7,3 +7,5 @@ export * from "./admins.js";
 export * from "./match-now.js";
 export * from "./queue.js";
 export * from "./tag-list.js";
+export * from "./dashboard-volunteers.js";
+export * from "./dashboard-chats.js";

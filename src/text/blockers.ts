@@ -66,21 +66,25 @@ export function renderBlocker(b: MatchBlocker, zone: string, style: TextStyle): 
   }
 }
 
-/** The short reason an admin reads in `admin queue`, with its code. */
-export function blockerSummary(b: MatchBlocker, zone: string, u: TextStyle["user"]): string {
+/** Why nobody fits a request, in a few words for an admin (the dashboard's queue, and `admin queue` after the code). */
+export function blockerReason(b: MatchBlocker, zone: string, u: TextStyle["user"]): string {
   switch (b.code) {
     case "NO_TOPIC":
-      return "NO_TOPIC — nobody volunteers for these topics";
+      return "nobody volunteers for these topics";
     case "NO_SHARED_TIME":
-      return `NO_SHARED_TIME — no free hour in common with ${list(b.volunteers.map((v) => u(v.volunteer.name)))}`;
+      return `no free hour in common with ${list(b.volunteers.map((v) => u(v.volunteer.name)))}`;
     case "NO_CAPACITY":
-      return `NO_CAPACITY — everyone fitting is full or on a break${b.capacityFrees ? ` (limits reset ${formatDate(b.capacityFrees, zone)})` : ""}${b.pauseEnds ? ` (back ${formatDate(b.pauseEnds, zone)})` : ""}`;
+      return `everyone fitting is full or on a break${b.capacityFrees ? ` (limits reset ${formatDate(b.capacityFrees, zone)})` : ""}${b.pauseEnds ? ` (back ${formatDate(b.pauseEnds, zone)})` : ""}`;
     case "ALL_ASKED":
-      return "ALL_ASKED — everyone fitting was asked already or met them recently";
+      return "everyone fitting was asked already or met them recently";
   }
 }
 
-const waited = (from: Date, now: Date): string => {
+/** The short reason an admin reads in `admin queue`, with its code. */
+export const blockerSummary = (b: MatchBlocker, zone: string, u: TextStyle["user"]): string => `${b.code} — ${blockerReason(b, zone, u)}`;
+
+/** How long someone has waited, in the unit people use: "under an hour", "5 h", "3 days", "2 weeks". */
+export const waitedWords = (from: Date, now: Date): string => {
   const days = Math.floor((now.getTime() - from.getTime()) / 86_400_000);
   if (days >= 14) return `${Math.floor(days / 7)} weeks`;
   if (days >= 1) return `${days} day${days === 1 ? "" : "s"}`;
@@ -104,7 +108,7 @@ export function renderQueue(v: AdminQueueValue, zone: string, c: TextStyle["cmd"
             : i.request.status === "open"
               ? `choosing from ${i.request.suggestions.length} suggestion(s)`
               : "someone fits now — the next batch match introduces them";
-      return `   ${u(i.seeker.name)} · ${list(i.request.tags.map(u))} · waiting ${waited(i.askedAt, v.now)} · ${i.request.status} · ${state}`;
+      return `   ${u(i.seeker.name)} · ${list(i.request.tags.map(u))} · waiting ${waitedWords(i.askedAt, v.now)} · ${i.request.status} · ${state}`;
     }),
     `   Run ${c("admin match")} to match the queue now.`,
   ].join("\n");

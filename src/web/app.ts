@@ -1,5 +1,16 @@
 import { Hono } from "hono";
+import { NOT_FOUND } from "../text/dashboard.js";
+import { registerAssets } from "./assets.js";
 import type { DashboardEnv, WebContext } from "./context.js";
+import { register as registerChats } from "./pages/chats.js";
+import { register as registerCsv } from "./pages/csv.js";
+import { register as registerOverview } from "./pages/overview.js";
+import { register as registerQueue } from "./pages/queue.js";
+import { register as registerSettings } from "./pages/settings.js";
+import { register as registerVolunteers } from "./pages/volunteers.js";
+import { refusalPage } from "./refusal.js";
+import { registerSecurity } from "./security.js";
+import { registerSession } from "./session.js";
 
 /**
  * The admin dashboard as one Hono app: sign-in (a one-time link, then a session cookie scoped
@@ -20,6 +31,17 @@ import type { DashboardEnv, WebContext } from "./context.js";
  */
 export function createDashboard(ctx: WebContext): Hono<DashboardEnv> {
   const app = new Hono<DashboardEnv>();
-  void ctx;
+  // Order matters: headers and the origin check wrap everything; assets and sign-in answer
+  // before the session check, which guards every page registered after it.
+  registerSecurity(app, ctx);
+  registerAssets(app);
+  registerSession(app, ctx);
+  registerOverview(app, ctx);
+  registerQueue(app, ctx);
+  registerVolunteers(app, ctx);
+  registerChats(app, ctx);
+  registerSettings(app, ctx);
+  registerCsv(app, ctx);
+  app.notFound((c) => refusalPage(c, NOT_FOUND, 404));
   return app;
 }

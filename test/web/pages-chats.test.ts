@@ -3,7 +3,16 @@ import { dashboardChats } from "../../src/core/use-cases/index.js";
 import { FIGURES } from "../../src/text/figures.js";
 import { admin, element, pagesApp, rows, tableProblems, text } from "./pages-support.js";
 
-const HEAD = ["When", "Seeker and volunteer", "Status", "Seeker's answer", "Volunteer's answer", "Seeker's rating", "Volunteer's rating", "Thanked"];
+const HEAD = [
+  "When",
+  "Seeker and volunteer",
+  "Status",
+  "Seeker's answer",
+  "Volunteer's answer",
+  "Seeker's rating",
+  "Volunteer's rating",
+  "Thanked",
+];
 
 describe("the Chats page", () => {
   it("shows the feedback averages, with their explanation", async () => {
@@ -41,7 +50,15 @@ describe("the Chats page", () => {
     expect(got).toHaveLength(r.value.rows.length);
     expect(got.map((x) => x[1])).toEqual(r.value.rows.map((c) => `${c.seeker.name} with ${c.volunteer.name}`));
     const c1 = got[r.value.rows.findIndex((c) => c.chatId === "c1")] ?? [];
-    expect(c1.slice(1, 8)).toEqual(["S1 with V1", "Happened", "No answer", "No answer", "5 / 5", "4 / 5", r.value.rows.find((c) => c.chatId === "c1")?.thanked ? "Yes" : "No"]);
+    expect(c1.slice(1, 8)).toEqual([
+      "S1 with V1",
+      "Happened",
+      "No answer",
+      "No answer",
+      "5 / 5",
+      "4 / 5",
+      r.value.rows.find((c) => c.chatId === "c1")?.thanked ? "Yes" : "No",
+    ]);
     const c2 = got[r.value.rows.findIndex((c) => c.chatId === "c2")] ?? [];
     expect(c2.slice(1, 5)).toEqual(["S2 with V1", "Didn't happen", "It didn't happen", "No answer"]);
     const c4 = got[r.value.rows.findIndex((c) => c.chatId === "c4")];
@@ -53,7 +70,7 @@ describe("the Chats page", () => {
     expect(form).toContain('<input type="checkbox" name="notes" value="1" id="notes-toggle" />');
     expect(text(form)).toContain("Show feedback notes (what people wrote about each other)");
     expect(form).toContain('<input type="hidden" name="period" value="12w" />');
-    expect(body).toContain("/csv/chats.csv?period=12w\"");
+    expect(body).toContain('/csv/chats.csv?period=12w"');
   });
 
   it("shows the notes, escaped, when the toggle is on, and keeps it on across a change of period", async () => {

@@ -14,7 +14,12 @@ async function stats(w: Awaited<ReturnType<typeof pagesApp>>["w"], period: strin
 function funnelData(body: string) {
   const m = /<script type="application\/json" id="funnel-data">([\s\S]*?)<\/script>/.exec(body);
   if (!m) throw new Error("no #funnel-data");
-  return JSON.parse(m[1] ?? "") as { labels: string[]; weeks: string[]; series: { key: string; label: string; data: number[] }[]; axis: { x: string; y: string } };
+  return JSON.parse(m[1] ?? "") as {
+    labels: string[];
+    weeks: string[];
+    series: { key: string; label: string; data: number[] }[];
+    axis: { x: string; y: string };
+  };
 }
 
 describe("the Overview page", () => {

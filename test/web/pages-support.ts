@@ -3,7 +3,6 @@ import type { Chat } from "../../src/core/domain/index.js";
 import type { Actor } from "../../src/core/use-cases/index.js";
 import type { DashboardEnv, Viewer, WebContext } from "../../src/web/context.js";
 import { register as chats } from "../../src/web/pages/chats.js";
-import { register as csv } from "../../src/web/pages/csv.js";
 import { register as overview } from "../../src/web/pages/overview.js";
 import { register as volunteers } from "../../src/web/pages/volunteers.js";
 import { C, NOW, seedHistory } from "../core/admin/seed.js";
@@ -45,7 +44,11 @@ async function seedPages(w: ReturnType<typeof world>): Promise<void> {
     });
     const c2 = await tx.getChat(C, "c2");
     if (!c2) throw new Error("seed lacks c2");
-    const reported: Chat = { ...c2, reports: [{ by: id("s2"), outcome: "no_show", at: at("2026-11-12T01:00:00") }], outcomeAt: at("2026-11-12T01:00:00") };
+    const reported: Chat = {
+      ...c2,
+      reports: [{ by: id("s2"), outcome: "no_show", at: at("2026-11-12T01:00:00") }],
+      outcomeAt: at("2026-11-12T01:00:00"),
+    };
     await tx.saveChat(reported);
     const v3 = await tx.getMember(C, id("v3"));
     if (!v3) throw new Error("seed lacks v3");
@@ -53,11 +56,14 @@ async function seedPages(w: ReturnType<typeof world>): Promise<void> {
   });
 }
 
+type Register = (app: Hono<DashboardEnv>, ctx: WebContext) => void;
+
 /**
  * The pages on a small Hono app whose only middleware signs the admin in (the web engineer's
- * session middleware does that in the real app), over the in-memory store with the seed.
+ * session middleware does that in the real app), over the in-memory store with the seed;
+ * `more` registers further routes (the CSV downloads).
  */
-export async function pagesApp(as: Viewer = viewer) {
+export async function pagesApp(as: Viewer = viewer, more: readonly Register[] = []) {
   const w = world({ start: NOW, community: C });
   await seedPages(w);
   const ctx: WebContext = { deps: w.deps, base: "http://localhost", secureCookies: false };
@@ -66,7 +72,7 @@ export async function pagesApp(as: Viewer = viewer) {
     c.set("viewer", as);
     await next();
   });
-  for (const register of [overview, volunteers, chats, csv]) register(app, ctx);
+  for (const register of [overview, volunteers, chats, ...more]) register(app, ctx);
   const get = async (path: string) => {
     const res = await app.request(`http://localhost/dashboard/${encodeURIComponent(C)}/${path}`);
     return { res, body: await res.text() };
@@ -85,7 +91,7 @@ export const text = (h: string): string =>
 
 /** The HTML of the element with this id (tables, forms, dl: elements that do not nest in themselves). */
 export function element(h: string, tag: string, idValue: string): string {
-  const start = h.indexOf(`<${tag} id="${idValue}"`);
+  const start = h.search(new RegExp(`<${tag}\\b[^>]*\\bid="${idValue}"`));
   if (start < 0) throw new Error(`no <${tag} id="${idValue}">`);
   const end = h.indexOf(`</${tag}>`, start);
   return h.slice(start, end + tag.length + 3);
@@ -105,7 +111,7 @@ export function tableProblems(h: string): string[] {
   const problems: string[] = [];
   for (const t of h.matchAll(/<table\b[^>]*>([\s\S]*?)<\/table>/g)) {
     const tableId = /id="([^"]+)"/.exec(t[0])?.[1] ?? "?";
-    if (!/^\s*<caption>[^<]/.test(t[1] ?? "")) problems.push(`${tableId}: no caption first`);
+    if (!/^\s*<caption[^>]*>[^<]/.test(t[1] ?? "")) problems.push(`${tableId}: no caption first`);
     for (const th of (t[1] ?? "").matchAll(/<th\b([^>]*)>/g))
       if (!/scope="(col|row)"/.test(th[1] ?? "")) problems.push(`${tableId}: <th${th[1]}> without scope`);
   }

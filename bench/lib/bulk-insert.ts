@@ -19,6 +19,7 @@ const DATE_COLUMNS = new Set([
   "deadline",
   "responded_at",
   "outcome_at",
+  "booked_at",
   "waitlisted_at",
   "due_at",
   "lease_until",

@@ -58,7 +58,7 @@ export function faultOf(e: unknown, depth = 0): string | null {
 const PROBE_COMMUNITY = "percolate:probe";
 
 /** Which StoreTx methods write: a transaction that called one and committed proves writes work again. */
-const WRITES = /^(save|add|delete|cancel|keep|take|claim|drop)/;
+const WRITES = /^(save|add|delete|cancel|keep|take|claim|drop|use|prune)/;
 
 /**
  * The store as the running bot uses it: database faults become StoreUnavailableError (so every

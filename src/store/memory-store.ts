@@ -2,6 +2,7 @@ import type {
   Chat,
   ChatRequest,
   Community,
+  DashboardGrant,
   Feedback,
   Intro,
   RequestStatus,
@@ -27,6 +28,7 @@ import type {
 } from "../core/ports/index.js";
 import { matchesChat, matchesFeedback, matchesIntro, matchesNudge, matchesRequest } from "./filters.js";
 import { countTags } from "./tag-counts.js";
+import { MemoryGrants } from "./memory-dashboard.js";
 import { MemoryInbox } from "./memory-inbox.js";
 import { MemoryOutbox } from "./memory-outbox.js";
 
@@ -46,6 +48,8 @@ interface Tables {
   inbox: Map<string, InboxEntry>;
   /** Installations by id (global: each names the community it reaches). */
   installations: Map<string, Installation>;
+  /** Dashboard links and sessions by the hash of their secret (global). */
+  dashboardGrants: Map<string, DashboardGrant>;
 }
 
 const emptyTables = (): Tables => ({
@@ -62,6 +66,7 @@ const emptyTables = (): Tables => ({
   keptNotices: new Map(),
   inbox: new Map(),
   installations: new Map(),
+  dashboardGrants: new Map(),
 });
 
 const k = (communityId: string, id: string): string => `${communityId}\u0000${id}`;
@@ -130,6 +135,7 @@ function copyTables(t: Tables): Tables {
     keptNotices: new Map(t.keptNotices),
     inbox: new Map(t.inbox),
     installations: new Map(t.installations),
+    dashboardGrants: new Map(t.dashboardGrants),
   };
 }
 
@@ -377,6 +383,22 @@ class MemoryTx implements StoreTx {
   }
   async listInstallations() {
     return [...this.t.installations.values()].sort(byTime((i) => i.installedAt)).map(copy);
+  }
+
+  async saveDashboardGrant(g: DashboardGrant) {
+    new MemoryGrants(this.t.dashboardGrants).save(g);
+  }
+  async getDashboardGrant(hash: string) {
+    return new MemoryGrants(this.t.dashboardGrants).get(hash);
+  }
+  async useDashboardLink(hash: string, at: Date) {
+    return new MemoryGrants(this.t.dashboardGrants).useLink(hash, at);
+  }
+  async deleteDashboardGrant(hash: string) {
+    return new MemoryGrants(this.t.dashboardGrants).delete(hash);
+  }
+  async pruneDashboardGrants(before: Date) {
+    return new MemoryGrants(this.t.dashboardGrants).prune(before);
   }
 
   async addNudges(nudges: readonly Nudge[]) {

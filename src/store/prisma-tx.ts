@@ -2,6 +2,7 @@ import type {
   Chat,
   ChatRequest,
   Community,
+  DashboardGrant,
   Feedback,
   Intro,
   RequestStatus,
@@ -38,6 +39,7 @@ import type { DbTx } from "./prisma-client.js";
 import { COMMUNITY, INSTALLATION, INTRO, CHAT, MEMBER, REQUEST, SEEKER, VOLUNTEER } from "./row-specs.js";
 import { prismaRows, type RowReader } from "./sqlite-rows.js";
 import { PlatformState } from "./prisma-platform-state.js";
+import { DashboardGrants } from "./prisma-dashboard.js";
 import { markInboxAppliedIn } from "./prisma-inbox.js";
 import { readTags, TagIndex } from "./prisma-tags.js";
 import { chunk, lastPerKey, rowsPerInsert } from "./chunk.js";
@@ -57,12 +59,14 @@ const key = (communityId: string, column: "id" | "member_id", id: string) =>
 export class PrismaTx implements StoreTx {
   private readonly hot: HotReads;
   private readonly tags: TagIndex;
+  private readonly grants: DashboardGrants;
   constructor(
     private readonly db: DbTx,
     reader: RowReader = prismaRows(db),
   ) {
     this.hot = new HotReads(reader);
     this.tags = new TagIndex(reader);
+    this.grants = new DashboardGrants(this.hot);
   }
 
   async getCommunity(id: string): Promise<Community | null> {
@@ -357,5 +361,21 @@ export class PrismaTx implements StoreTx {
   async listInstallations(): Promise<Installation[]> {
     const rows = await this.db.installation.findMany({ orderBy: [{ installedAt: ASC }, { id: ASC }] });
     return rows.map(installationFromRow);
+  }
+
+  saveDashboardGrant(g: DashboardGrant): Promise<void> {
+    return this.grants.save(g);
+  }
+  getDashboardGrant(hash: string): Promise<DashboardGrant | null> {
+    return this.grants.get(hash);
+  }
+  useDashboardLink(hash: string, at: Date): Promise<boolean> {
+    return this.grants.useLink(hash, at);
+  }
+  deleteDashboardGrant(hash: string): Promise<boolean> {
+    return this.grants.delete(hash);
+  }
+  pruneDashboardGrants(before: Date): Promise<number> {
+    return this.grants.prune(before);
   }
 }

@@ -3,6 +3,7 @@ import type {
   Chat as ChatRow,
   ChatRequest as RequestRow,
   Community as CommunityRow,
+  DashboardGrant as DashboardGrantRow,
   Feedback as FeedbackRow,
   Installation as InstallationRow,
   Intro as IntroRow,
@@ -63,6 +64,12 @@ export function upsertSql<R>(s: RowSpec<R>, row: R): Sql {
   return sql`INSERT INTO ${raw(s.table)} (${raw(s.fields.map(col).join(", "))}) VALUES (${values}) ON CONFLICT (${raw(s.key.map(col).join(", "))}) DO UPDATE SET ${raw(set)}`;
 }
 
+/** Insert `row`; a row with the same key already there is an error (for records that are never replaced). */
+export function insertSql<R>(s: RowSpec<R>, row: R): Sql {
+  const cols = s.fields.map((f) => `"${column(f)}"`).join(", ");
+  return sql`INSERT INTO ${raw(s.table)} (${raw(cols)}) VALUES (${join(s.fields.map((f) => row[f]))})`;
+}
+
 export const COMMUNITY = spec<CommunityRow>(
   "communities",
   ["id"],
@@ -88,6 +95,25 @@ export const INSTALLATION = spec<InstallationRow>(
     updatedAt: true,
   },
   ["tokenExpiresAt", "installedAt", "updatedAt"],
+);
+
+/** Read on every dashboard request (the session behind the cookie). */
+export const DASHBOARD_GRANT = spec<DashboardGrantRow>(
+  "dashboard_grants",
+  ["hash"],
+  {
+    hash: true,
+    kind: true,
+    communityId: true,
+    memberId: true,
+    platformAdmin: true,
+    roles: true,
+    createdAt: true,
+    expiresAt: true,
+    usedAt: true,
+  },
+  ["createdAt", "expiresAt", "usedAt"],
+  ["platformAdmin"],
 );
 
 export const MEMBER = spec<MemberRow>(
@@ -194,10 +220,11 @@ export const CHAT = spec<ChatRow>(
     outcomeAt: true,
     reports: true,
     invite: true,
+    bookedAt: true,
     createdAt: true,
     updatedAt: true,
   },
-  ["outcomeAt", "createdAt", "updatedAt"],
+  ["outcomeAt", "bookedAt", "createdAt", "updatedAt"],
 );
 
 export const FEEDBACK = spec<FeedbackRow>(

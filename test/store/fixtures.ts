@@ -141,6 +141,7 @@ export const chat = (communityId: string, id: string, over: Partial<Chat> = {}):
     { by: "slack:T1:UV1", outcome: "no_show", at: t(4700) },
   ],
   invite: { sequence: 3, slot: { start: t(4500), end: t(4545) }, cancelled: false },
+  bookedAt: t(2000),
   createdAt: t(40),
   updatedAt: t(41),
   ...over,

@@ -20,6 +20,7 @@ export type PickCode = "NOT_FOUND" | "NOT_YOURS" | "NOT_PROPOSING" | "BAD_CHOICE
  * against the clock and both calendars: if it has passed (SLOT_PASSED) or was taken meanwhile
  * (SLOT_TAKEN), fresh slots — or, with none left, the no-common-time notice — go to both, and
  * the failure's `fresh` says how many. Picking the slot already booked returns the chat unchanged.
+ * The first pick records `bookedAt`; picking again after a reschedule keeps it.
  */
 export async function pickSlot(deps: Deps, cmd: PickSlot): Promise<Result<{ chat: Chat; replay: boolean }, PickCode>> {
   const now = deps.clock.now();
@@ -41,7 +42,9 @@ export async function pickSlot(deps: Deps, cmd: PickSlot): Promise<Result<{ chat
       const offered = await proposeTimes(tx, deps, community, chat, seeker, volunteer, { avoid: [wanted], rescheduled: true, round });
       return fail(passed ? "SLOT_PASSED" : "SLOT_TAKEN", { fresh: offered.proposedSlots.length });
     }
-    const scheduled: Chat = withBookedInvite({ ...chat, status: "scheduled", slot: wanted, updatedAt: now });
+    // The first booking dates the chat's "booked" step in the stats; a reschedule keeps it.
+    const bookedAt = chat.bookedAt ?? now;
+    const scheduled: Chat = withBookedInvite({ ...chat, status: "scheduled", slot: wanted, bookedAt, updatedAt: now });
     await tx.saveChat(scheduled);
     await tx.cancelNudges(community.id, { refId: chat.id, kinds: ["slots_proposed", "no_common_slot"] });
     const request = await tx.getRequest(community.id, chat.requestId);

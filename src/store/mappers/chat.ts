@@ -2,7 +2,7 @@ import { ChatSchema, type Chat } from "../../core/domain/index.js";
 import type { Chat as ChatRow } from "../generated/sqlite/client.js";
 import { parseRow, readJson, toJson } from "./json.js";
 
-/** A chat as a `chats` row; proposed slots and the slot become JSON. */
+/** A chat as a `chats` row; proposed slots and the slot become JSON; no booking time is stored as null. */
 export const chatToRow = (c: Chat): ChatRow => ({
   communityId: c.communityId,
   id: c.id,
@@ -20,11 +20,12 @@ export const chatToRow = (c: Chat): ChatRow => ({
   outcomeAt: c.outcomeAt,
   reports: toJson(c.reports),
   invite: c.invite === null ? null : toJson(c.invite),
+  bookedAt: c.bookedAt ?? null,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });
 
-/** A `chats` row back as a validated Chat. */
+/** A `chats` row back as a validated Chat (`bookedAt` null when none was recorded). */
 export function chatFromRow(r: ChatRow): Chat {
   const where = `chats(${r.communityId}, ${r.id})`;
   return parseRow(

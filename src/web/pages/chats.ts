@@ -8,7 +8,7 @@ import { CHAT_WORDS, chatStatusWords, DEFAULT_DASHBOARD_PERIOD, PAGE_WORDS } fro
 import { FIGURES } from "../../text/figures.js";
 import type { DashboardEnv, WebContext } from "../context.js";
 import { page } from "../layout.js";
-import { askedPeriod, csvLink, emptyRow, figure, type Html, notAdmin, periodForm, viewerZone } from "./parts.js";
+import { askedPeriod, csvLink, emptyRow, figure, type Html, notAdmin, periodForm, tableWrap, viewerZone } from "./parts.js";
 
 const when = (slot: Slot | null, zone: string): string => (slot ? formatSlot(slot, zone) : CHAT_WORDS.noTime);
 const td = (x: string): Html => html`<td>${x}</td>`;
@@ -31,10 +31,10 @@ function noShowsTable(rows: readonly NoShowRow[], zone: string, query: Record<st
   return html`<section aria-labelledby="no-shows-heading">
     <h2 id="no-shows-heading">${FIGURES.noShow.label}</h2>
     <p><span class="help">${FIGURES.noShow.help}</span> ${csvLink(cid, "no-shows.csv", { period: query.period ?? "" }, CHAT_WORDS.noShowsCsv)}</p>
-    <div class="table-wrap">
-      <table id="no-shows-table">
-        <caption>${CHAT_WORDS.noShowsCaption(zone)}</caption>
-        <thead><tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+    ${tableWrap(
+      "no-shows-table",
+      CHAT_WORDS.noShowsCaption(zone),
+      html`<thead><tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
         <tbody>
           ${
             rows.length === 0
@@ -47,9 +47,8 @@ function noShowsTable(rows: readonly NoShowRow[], zone: string, query: Record<st
                   </tr>`,
                 )
           }
-        </tbody>
-      </table>
-    </div>
+        </tbody>`,
+    )}
   </section>`;
 }
 
@@ -73,13 +72,12 @@ function chatsTable(r: ChatsReport, zone: string): Html {
     ${td(ch.thanked ? PAGE_WORDS.yes : PAGE_WORDS.no)}
     ${r.includeNotes ? html`${td(ch.notes?.bySeeker || PAGE_WORDS.none)} ${td(ch.notes?.byVolunteer || PAGE_WORDS.none)}` : ""}
   </tr>`;
-  return html`<div class="table-wrap">
-    <table id="chats-table">
-      <caption>${CHAT_WORDS.chatsCaption(zone)}</caption>
-      <thead><tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-      <tbody>${r.rows.length === 0 ? emptyRow(heads.length, CHAT_WORDS.noChats) : r.rows.map(row)}</tbody>
-    </table>
-  </div>`;
+  return tableWrap(
+    "chats-table",
+    CHAT_WORDS.chatsCaption(zone),
+    html`<thead><tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+      <tbody>${r.rows.length === 0 ? emptyRow(heads.length, CHAT_WORDS.noChats) : r.rows.map(row)}</tbody>`,
+  );
 }
 
 /** The notes toggle: a GET form, so it works without JavaScript; notes show only while it is ticked. */

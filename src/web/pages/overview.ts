@@ -6,7 +6,7 @@ import { DEFAULT_DASHBOARD_PERIOD, hoursWords, OVERVIEW_WORDS, PAGE_WORDS, waitC
 import { FIGURES } from "../../text/figures.js";
 import type { DashboardEnv, WebContext } from "../context.js";
 import { page } from "../layout.js";
-import { askedPeriod, csvLink, emptyRow, figure, type Html, notAdmin, periodForm, scriptJson } from "./parts.js";
+import { askedPeriod, csvLink, emptyRow, figure, type Html, notAdmin, numCell, periodForm, scriptJson, tableWrap } from "./parts.js";
 
 /** What charts.js reads from #funnel-data: one label per week and one series per funnel step. */
 export interface FunnelChartData {
@@ -41,11 +41,11 @@ function weekly(s: ProgramStats): Html {
       <canvas id="funnel-chart" role="img" aria-label="${OVERVIEW_WORDS.chartSummary(s.period, s.funnel, s.weeks.length)}"></canvas>
       <script type="application/json" id="funnel-data">${raw(scriptJson(data))}</script>
     </figure>
-    <div class="table-wrap">
-      <table id="funnel-table">
-        <caption>${OVERVIEW_WORDS.tableCaption(s.timeZone)}</caption>
-        <thead>
-          <tr><th scope="col">${OVERVIEW_WORDS.weekColumn}</th>${FUNNEL_STEPS.map((k) => html`<th scope="col">${FIGURES[k].label}</th>`)}</tr>
+    ${tableWrap(
+      "funnel-table",
+      OVERVIEW_WORDS.tableCaption(s.timeZone),
+      html`<thead>
+          <tr><th scope="col">${OVERVIEW_WORDS.weekColumn}</th>${FUNNEL_STEPS.map((k) => html`<th scope="col" class="num">${FIGURES[k].label}</th>`)}</tr>
         </thead>
         <tbody>
           ${
@@ -53,15 +53,14 @@ function weekly(s: ProgramStats): Html {
               ? emptyRow(FUNNEL_STEPS.length + 1, OVERVIEW_WORDS.noWeeks)
               : data.labels.map(
                   (label, i) =>
-                    html`<tr><th scope="row"><time datetime="${data.weeks[i] ?? ""}">${label}</time></th>${data.series.map((sr) => html`<td>${String(sr.data[i] ?? 0)}</td>`)}</tr>`,
+                    html`<tr><th scope="row"><time datetime="${data.weeks[i] ?? ""}">${label}</time></th>${data.series.map((sr) => numCell(sr.data[i] ?? 0))}</tr>`,
                 )
           }
         </tbody>
         <tfoot>
-          <tr><th scope="row">${OVERVIEW_WORDS.total}</th>${totals.map((n) => html`<td>${String(n)}</td>`)}</tr>
-        </tfoot>
-      </table>
-    </div>
+          <tr><th scope="row">${OVERVIEW_WORDS.total}</th>${totals.map(numCell)}</tr>
+        </tfoot>`,
+    )}
   </section>`;
 }
 
@@ -73,10 +72,10 @@ function waits(s: ProgramStats): Html {
   ];
   return html`<section aria-labelledby="waits-heading">
     <h2 id="waits-heading">${OVERVIEW_WORDS.waitsHeading}</h2>
-    <div class="table-wrap">
-      <table id="waits-table">
-        <caption>${OVERVIEW_WORDS.waitsCaption}</caption>
-        <thead>
+    ${tableWrap(
+      "waits-table",
+      OVERVIEW_WORDS.waitsCaption,
+      html`<thead>
           <tr>
             <th scope="col">${OVERVIEW_WORDS.figureColumn}</th><th scope="col">${OVERVIEW_WORDS.median}</th>
             <th scope="col">${OVERVIEW_WORDS.p90}</th><th scope="col">${OVERVIEW_WORDS.measured}</th>
@@ -84,12 +83,10 @@ function waits(s: ProgramStats): Html {
         </thead>
         <tbody>
           ${rows.map(
-            (r) =>
-              html`<tr data-figure="${r.key}"><th scope="row">${FIGURES[r.key].label}</th>${waitCells(r.w).map((v) => html`<td>${v}</td>`)}</tr>`,
+            (r) => html`<tr data-figure="${r.key}"><th scope="row">${FIGURES[r.key].label}</th>${waitCells(r.w).map(numCell)}</tr>`,
           )}
-        </tbody>
-      </table>
-    </div>
+        </tbody>`,
+    )}
     <ul class="help">
       ${rows.map((r) => html`<li><strong>${FIGURES[r.key].label}:</strong> ${FIGURES[r.key].help}</li>`)}
     </ul>

@@ -63,3 +63,18 @@ export const scriptJson = (data: unknown): string => JSON.stringify(data).replac
 /** The zone the viewer reads times in: their own when the platform gave a valid one, else UTC. */
 export const viewerZone = (v: Viewer): string =>
   v.actor.timeZone !== undefined && isValidZone(v.actor.timeZone) ? v.actor.timeZone : "UTC";
+
+/**
+ * A table in its scrolling wrapper: on a phone a wide table scrolls sideways inside the page,
+ * and the wrapper is a named, focusable region so a keyboard can scroll it too.
+ */
+export const tableWrap = (tableId: string, caption: string, inner: Html): Html =>
+  html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${tableId}-caption">
+    <table id="${tableId}">
+      <caption id="${tableId}-caption">${caption}</caption>
+      ${inner}
+    </table>
+  </div>`;
+
+/** A numeric cell (right-aligned, tabular figures). */
+export const numCell = (x: string | number): Html => html`<td class="num">${String(x)}</td>`;

@@ -6,7 +6,7 @@ import { DEFAULT_DASHBOARD_PERIOD, hoursWords, PAGE_WORDS, percent, VOLUNTEER_WO
 import { FIGURES } from "../../text/figures.js";
 import type { DashboardEnv, WebContext } from "../context.js";
 import { page } from "../layout.js";
-import { askedPeriod, csvLink, emptyRow, type Html, notAdmin, periodForm, viewerZone } from "./parts.js";
+import { askedPeriod, csvLink, emptyRow, type Html, notAdmin, numCell, periodForm, tableWrap, viewerZone } from "./parts.js";
 
 const W = VOLUNTEER_WORDS.columns;
 
@@ -15,12 +15,11 @@ const loadCell = (load: number): Html =>
   html`<td class="load" data-load="${String(load)}"><span class="load-text">${percent(load)}</span> <meter min="0" max="1" low="0.75" high="0.999" optimum="0.5" value="${String(Math.min(load, 1))}" aria-hidden="true"></meter></td>`;
 
 function volunteerRow(v: VolunteerRow, zone: string): Html {
-  const n = (x: number): Html => html`<td>${String(x)}</td>`;
   return html`<tr data-volunteer="${v.volunteer.id}" data-state="${v.state}">
     <th scope="row">${v.volunteer.name}</th>
     <td>${v.expertise.length ? v.expertise.join(", ") : VOLUNTEER_WORDS.noTopics}</td>
     <td>${VOLUNTEER_WORDS.chatsOf(v.chatsThisMonth, v.capacityPerMonth)}</td>
-    ${loadCell(v.load)} ${n(v.intros.offered)} ${n(v.intros.accepted)} ${n(v.intros.declined)} ${n(v.intros.expired)}
+    ${loadCell(v.load)} ${numCell(v.intros.offered)} ${numCell(v.intros.accepted)} ${numCell(v.intros.declined)} ${numCell(v.intros.expired)}
     <td>${hoursWords(v.medianHoursToAnswer)}</td>
     <td>${volunteerState(v, zone)}</td>
   </tr>`;
@@ -28,13 +27,12 @@ function volunteerRow(v: VolunteerRow, zone: string): Html {
 
 function volunteersTable(r: VolunteersReport, zone: string): Html {
   const heads = [W.name, W.topics, W.chats, W.load, W.offered, W.accepted, W.declined, W.expired, W.answer, W.state];
-  return html`<div class="table-wrap">
-    <table id="volunteers-table">
-      <caption>${VOLUNTEER_WORDS.caption}</caption>
-      <thead><tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-      <tbody>${r.rows.length === 0 ? emptyRow(heads.length, VOLUNTEER_WORDS.noVolunteers) : r.rows.map((v) => volunteerRow(v, zone))}</tbody>
-    </table>
-  </div>
+  return html`${tableWrap(
+    "volunteers-table",
+    VOLUNTEER_WORDS.caption,
+    html`<thead><tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+      <tbody>${r.rows.length === 0 ? emptyRow(heads.length, VOLUNTEER_WORDS.noVolunteers) : r.rows.map((v) => volunteerRow(v, zone))}</tbody>`,
+  )}
   <ul class="help">
     <li><strong>${FIGURES.load.label}:</strong> ${FIGURES.load.help}</li>
     <li><strong>${FIGURES.responsiveness.label}:</strong> ${VOLUNTEER_WORDS.responsivenessNote(r.period)}</li>
@@ -47,22 +45,20 @@ function recruitingTable(rows: readonly TagShortfall[]): Html {
   return html`<section aria-labelledby="recruiting-heading">
     <h2 id="recruiting-heading">${FIGURES.recruiting.label}</h2>
     <p class="help" data-figure="recruiting">${FIGURES.recruiting.help}</p>
-    <div class="table-wrap">
-      <table id="recruiting-table">
-        <caption>${VOLUNTEER_WORDS.recruitingCaption}</caption>
-        <thead><tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+    ${tableWrap(
+      "recruiting-table",
+      VOLUNTEER_WORDS.recruitingCaption,
+      html`<thead><tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
         <tbody>
           ${
             rows.length === 0
               ? emptyRow(heads.length, VOLUNTEER_WORDS.noShortfall)
               : rows.map(
-                  (t) =>
-                    html`<tr><th scope="row">${t.tag}</th>${[t.requested, t.waiting, t.volunteers, t.capacity].map((x) => html`<td>${String(x)}</td>`)}</tr>`,
+                  (t) => html`<tr><th scope="row">${t.tag}</th>${[t.requested, t.waiting, t.volunteers, t.capacity].map(numCell)}</tr>`,
                 )
           }
-        </tbody>
-      </table>
-    </div>
+        </tbody>`,
+    )}
   </section>`;
 }
 

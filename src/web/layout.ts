@@ -14,11 +14,15 @@ const NAV: readonly { key: PageKey; label: string; sub: string }[] = [
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-/** The head every page shares: phone-width viewport, the stylesheet, no referrer (links carry no secrets onward). */
+/**
+ * The head every page shares: phone-width viewport, the stylesheet, a referrer of the origin only
+ * (links carry no path, so no secret, onward; "no-referrer" would make browsers send `Origin: null`
+ * on the dashboard's own forms, which the origin check refuses).
+ */
 function head(title: string, scripts: readonly string[]): Html {
   return html`<meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="referrer" content="no-referrer" />
+    <meta name="referrer" content="strict-origin" />
     <title>${title} · Percolate</title>
     <link rel="stylesheet" href="${ASSETS_PATH}/style.css" />
     ${scripts.map((s) => html`<script src="${ASSETS_PATH}/${s}" defer></script>`)}`;

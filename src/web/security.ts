@@ -19,7 +19,9 @@ function originOf(base: string): string | null {
 }
 
 /**
- * Headers on every dashboard answer (CSP, nosniff, no referrer), pages never cached (assets set
+ * Headers on every dashboard answer (CSP, nosniff, a referrer of the origin only: never a path,
+ * so never a sign-in token; not "no-referrer", with which browsers send `Origin: null` on every
+ * form and the origin check below would refuse them all), pages never cached (assets set
  * their own long cache), and every POST checked for its origin: a form is accepted only when the
  * browser says it came from the dashboard's public origin (ctx.base) or the request's own origin.
  * The session cookie is SameSite=Lax as well, so a cross-site POST carries no session anyway.
@@ -29,7 +31,7 @@ export function registerSecurity(app: Hono<DashboardEnv>, ctx: WebContext): void
     await next();
     c.res.headers.set("content-security-policy", CONTENT_SECURITY_POLICY);
     c.res.headers.set("x-content-type-options", "nosniff");
-    c.res.headers.set("referrer-policy", "no-referrer");
+    c.res.headers.set("referrer-policy", "strict-origin");
     if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
   });
   app.use(

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
 /** Debian's chromium unless CHROMIUM_PATH names another build (.ci/run installs it when missing). */
@@ -31,6 +31,17 @@ export function useBrowser(): () => Browser {
     if (!browser) throw new Error("the browser is not started (useBrowser must be called in a describe or at the top of a test file)");
     return browser;
   };
+}
+
+/**
+ * A fresh context (its own cookies) where a step that cannot happen fails within seconds with
+ * Playwright's own message, not at the test's 30 s timeout.
+ */
+export async function openContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(8_000);
+  context.setDefaultNavigationTimeout(15_000);
+  return context;
 }
 
 /** Where screenshots go: .tmp/ at the repository's root (ignored by git). */

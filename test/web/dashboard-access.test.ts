@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DASHBOARD_LINK_MINUTES } from "../../src/core/domain/index.js";
-import { shot, useBrowser } from "./browser.js";
+import { openContext, shot, useBrowser } from "./browser.js";
 import type { BrowserGlobals } from "./dom.js";
 import { type DashboardServer, signedIn, signIn, startDashboard } from "./dashboard-harness.js";
 import { A, B, EXPECTED, NOW, type Programme, seedProgramme } from "./program-seed.js";
@@ -37,9 +37,9 @@ describe("dashboard access in a browser: one-time links, one community per sessi
 
   it("refuses a link used once already, in another browser", async () => {
     const link = await server.link(A);
-    const first = await browser().newContext();
+    const first = await openContext(browser());
     await signIn(await first.newPage(), link);
-    const second = await browser().newContext();
+    const second = await openContext(browser());
     const page = await second.newPage();
     await page.goto(link);
     const button = page.locator("main form button[type=submit]");
@@ -55,7 +55,7 @@ describe("dashboard access in a browser: one-time links, one community per sessi
     const link = await server.link(A);
     p.clock.advance((DASHBOARD_LINK_MINUTES + 1) * MIN);
     try {
-      const context = await browser().newContext();
+      const context = await openContext(browser());
       const page = await context.newPage();
       await page.goto(link);
       const button = page.locator("main form button[type=submit]");
@@ -70,7 +70,7 @@ describe("dashboard access in a browser: one-time links, one community per sessi
   });
 
   it("keeps A's session out of B's dashboard: B's pages refuse it and its downloads give nothing of B's", async () => {
-    const { context, page } = await signedIn(() => browser().newContext(), server, A);
+    const { context, page } = await signedIn(() => openContext(browser()), server, A);
     const cookies = await context.cookies();
     expect(cookies.length).toBeGreaterThan(0);
     for (const c of cookies) {
@@ -96,7 +96,7 @@ describe("dashboard access in a browser: one-time links, one community per sessi
   });
 
   it("reaches the skip link first and then the navigation with the keyboard", async () => {
-    const { context, page } = await signedIn(() => browser().newContext(), server, A);
+    const { context, page } = await signedIn(() => openContext(browser()), server, A);
     await page.keyboard.press("Tab");
     expect(await focused(page)).toEqual({ text: "Skip to content", inNav: false });
     const reached: { text: string; inNav: boolean }[] = [];
@@ -114,7 +114,7 @@ describe("dashboard access in a browser: one-time links, one community per sessi
   });
 
   it("works with JavaScript off: sign-in, and every table is there without the chart", async () => {
-    const { context, page } = await signedIn(() => browser().newContext({ javaScriptEnabled: false }), server, A);
+    const { context, page } = await signedIn(() => openContext(browser(), { javaScriptEnabled: false }), server, A);
     await shot(page, "nojs-overview");
     expect(await page.locator("#funnel-table tbody tr").count()).toBeGreaterThan(5);
     expect(await page.locator("#funnel-table tfoot td").first().textContent()).toBe("7");
@@ -131,7 +131,7 @@ describe("dashboard access in a browser: one-time links, one community per sessi
   });
 
   it("fits a phone (390×844): no page scrolls sideways, only tables inside their own box", async () => {
-    const { context, page } = await signedIn(() => browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), server, A);
+    const { context, page } = await signedIn(() => openContext(browser(), { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), server, A);
     for (const sub of ["", "queue", "volunteers", "chats", "settings"]) {
       if (sub !== "") await page.goto(server.url(A.id, sub));
       await shot(page, `phone-${sub || "overview"}`);

@@ -1,11 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { BrowserContext, Page } from "playwright-core";
 import { adminDashboard } from "../../src/core/use-cases/index.js";
-import { createDashboard } from "../../src/web/app.js";
+import { serveDashboard } from "../../src/ops/dashboard.js";
 import { dashboardPath } from "../../src/web/context.js";
-import { dashboardLinks } from "../../src/web/links.js";
-import { dashboardListener } from "../../src/web/listener.js";
 import type { BrowserGlobals } from "./dom.js";
 import type { Programme } from "./program-seed.js";
 
@@ -21,21 +17,14 @@ export interface DashboardServer {
 }
 
 /**
- * Serves `createDashboard` through `dashboardListener` on a node http server bound to
- * 127.0.0.1:0, with `deps.dashboard` pointing links at it — the same wiring the bot's HTTP
- * server uses, minus the bot.
+ * Serves the dashboard the way the shell does (`serveDashboard`: the ops server with the
+ * dashboard mounted, on 127.0.0.1 and a free port), which also points `deps.dashboard`'s links
+ * at it — the running service's wiring, minus the bot.
  */
 export async function startDashboard(p: Programme): Promise<DashboardServer> {
-  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
-  const server: Server = createServer((req, res) => {
-    if (handler) handler(req, res);
-    else res.writeHead(503).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
-  p.deps.dashboard = dashboardLinks(base);
-  handler = dashboardListener(createDashboard({ deps: p.deps, base, secureCookies: false }));
+  const served = await serveDashboard(p.deps, { port: 0, host: "127.0.0.1" });
+  if (!served) throw new Error("the dashboard could not listen on 127.0.0.1");
+  const { server, base } = served;
   return {
     base,
     url: (communityId, sub = "") => `${base}${dashboardPath(communityId, sub)}`,
@@ -44,11 +33,7 @@ export async function startDashboard(p: Programme): Promise<DashboardServer> {
       if (!r.ok) throw new Error(`admin dashboard refused: ${r.code}`);
       return r.value.link;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
+    close: () => server.stop(),
   };
 }
 

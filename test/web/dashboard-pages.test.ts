@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FUNNEL_STEPS, type FunnelStep } from "../../src/core/stats/index.js";
-import { shot, useBrowser } from "./browser.js";
+import { openContext, shot, useBrowser } from "./browser.js";
 import type { BrowserGlobals } from "./dom.js";
 import { type DashboardServer, signedIn, startDashboard, tableText } from "./dashboard-harness.js";
 import { A, EXPECTED, EXPECTED_WEEKS, type ExpectedWeek, type Programme, seedProgramme } from "./program-seed.js";
@@ -73,7 +73,7 @@ describe("dashboard pages in a browser: the overview, volunteers and chats of th
   });
 
   it("signs in with a link: the confirm page, then the overview of Northwind Design Circle", async () => {
-    context = await browser().newContext();
+    context = await openContext(browser());
     page = await context.newPage();
     await page.goto(await server.link(A));
     await shot(page, "signin-confirm");

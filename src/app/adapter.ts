@@ -11,6 +11,13 @@ export interface PlatformAdapter {
   stop(): Promise<void>;
   /** Whether the platform connection is up now (for /readyz); assumed up when absent. */
   connected?(): boolean;
+  /**
+   * What the platform says now about a member's admin standing in a community (its admin flag,
+   * and the member's role ids), for the dashboard's admin check on each request; cached briefly.
+   * Null when the platform can't answer (not its community, an outage): the facts recorded at
+   * sign-in stand then.
+   */
+  adminFacts?(communityId: string, memberId: string): Promise<{ platformAdmin: boolean; roles: string[] } | null>;
 }
 
 /** Sends each delivery through the adapter that owns its community (by id prefix). */

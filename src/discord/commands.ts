@@ -161,6 +161,7 @@ export const ADMIN_SUBCOMMANDS: { name: string; description: string; options?: O
   { name: "remove", description: "Remove an added admin", options: [user("member", "Who")] },
   { name: "match", description: "Match the waiting queue now" },
   { name: "queue", description: "Every waiting request: who, topics, how long, and why" },
+  { name: "dashboard", description: "A private one-time link to the community's web dashboard" },
 ];
 
 /** The one /coffee command, as Discord's registration body. Guild-only: every answer belongs to a community. */
@@ -179,7 +180,7 @@ export function coffeeCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody
       {
         type: T.SubcommandGroup,
         name: "admin",
-        description: "Community admin: settings, tags, stats, export, admins, matching",
+        description: "Community admin: settings, tags, stats, export, admins, matching, dashboard",
         options: ADMIN_SUBCOMMANDS.map((s) => ({
           type: T.Subcommand as const,
           name: s.name,

@@ -1,4 +1,5 @@
 import { Client, GatewayIntentBits, Events, REST, RESTEvents } from "discord.js";
+import { discordAdminFacts } from "./admin-facts.js";
 import type { PlatformAdapter } from "../app/adapter.js";
 import type { Intake } from "../app/intake.js";
 import type { Config } from "../config.js";
@@ -106,6 +107,7 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
       await client.destroy();
     },
     connected: () => client.isReady(),
+    adminFacts: discordAdminFacts(client, deps.log),
   };
 }
 

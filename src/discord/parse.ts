@@ -51,7 +51,7 @@ export function parseAdminSlash(sub: string, opts: Options, guildId: string): Pa
       input: `/coffee ${key}`,
       problem: {
         code: "INVALID",
-        what: "an admin command (settings, tags, stats, export, add, remove, match, queue)",
+        what: "an admin command (settings, tags, stats, export, add, remove, match, queue, dashboard)",
         given: sub,
         command: "admin",
       },

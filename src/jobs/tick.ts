@@ -56,6 +56,29 @@ export const emptyTick = (): TickReport => ({
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+const HOUR_MS = 3_600_000;
+/** When each store's dashboard grants were last pruned, by this process (clock time, ms). */
+const lastGrantPrune = new WeakMap<object, number>();
+
+/**
+ * Deletes dashboard links and sessions that expired more than a day ago (kept that long so a
+ * late click still hears "expired", not "unknown"). At most once an hour per store: one cheap
+ * delete by expiry; several processes doing it meanwhile is harmless.
+ */
+async function pruneGrants(deps: Deps): Promise<void> {
+  const now = deps.clock.now().getTime();
+  const last = lastGrantPrune.get(deps.store);
+  if (last !== undefined && now - last < HOUR_MS && now >= last) return;
+  lastGrantPrune.set(deps.store, now);
+  // Housekeeping never holds up delivery: a failure is logged and tried again in an hour.
+  try {
+    await deps.store.tx((tx) => tx.pruneDashboardGrants(new Date(now - 24 * HOUR_MS)));
+  } catch (e) {
+    if (isStoreUnavailable(e)) throw e;
+    deps.log.error({ err: e instanceof Error ? e.message : String(e) }, "pruning dashboard grants failed; the next hour retries");
+  }
+}
+
 /**
  * One scheduler tick: expire stale intros (moving requests on), optionally batch-match every
  * community's open queue (inactive communities wait), then deliver due nudges until the outbox
@@ -71,6 +94,7 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
   const budget = opts.budgetMs ?? 50_000;
   const report = emptyTick();
   report.expired = (await expireIntros(deps)).expired;
+  await pruneGrants(deps);
   if (opts.match !== false) {
     const pick = opts.match;
     // Only communities with something queued have a round to run: one query finds them, so a

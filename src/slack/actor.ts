@@ -70,6 +70,17 @@ export class SlackDirectory {
     };
   }
 
+  /**
+   * The admin facts of a member now, for the dashboard's admin check: Slack has no roles; a
+   * guest from another workspace holds no admin flag here. Null when users.info failed (nothing
+   * is known: the facts recorded at sign-in stand).
+   */
+  async facts(teamId: string, userId: string): Promise<{ platformAdmin: boolean; roles: string[] } | null> {
+    const k = await this.lookup(teamId, userId);
+    if (k.at === 0) return null;
+    return { platformAdmin: k.platformAdmin && !k.guest, roles: [] };
+  }
+
   private async lookup(teamId: string, userId: string): Promise<Known> {
     const key = `${teamId}:${userId}`;
     const hit = this.cache.get(key);

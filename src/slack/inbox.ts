@@ -38,6 +38,9 @@ export const Answer = z.object({
   blocks: z.array(z.unknown()).optional(),
   response_type: z.enum(["ephemeral", "in_channel"]).optional(),
   replace_original: z.boolean().optional(),
+  /** False for an answer with a secret link (the dashboard's): Slack must not fetch it to preview it. */
+  unfurl_links: z.boolean().optional(),
+  unfurl_media: z.boolean().optional(),
 });
 export type Answer = z.infer<typeof Answer>;
 
@@ -71,8 +74,14 @@ export async function deliver(
     throw new Error(`response_url answered HTTP ${status}`);
   } catch (e) {
     ctx.log.warn({ err: e instanceof Error ? e.message : String(e) }, "response_url failed; answering in a DM");
-    const { text, blocks } = answer;
+    const { text, blocks, unfurl_links, unfurl_media } = answer;
     const client = await ctx.clientFor(to.teamId);
-    await client.chat.postMessage({ channel: to.userId, text, ...(blocks ? { blocks: blocks as never } : {}) });
+    await client.chat.postMessage({
+      channel: to.userId,
+      text,
+      ...(blocks ? { blocks: blocks as never } : {}),
+      ...(unfurl_links !== undefined ? { unfurl_links } : {}),
+      ...(unfurl_media !== undefined ? { unfurl_media } : {}),
+    });
   }
 }

@@ -7,6 +7,7 @@ import { WorkQueue } from "../app/work-queue.js";
 import { type Config, slackOAuth } from "../config.js";
 import type { Deps } from "../core/use-cases/index.js";
 import { SlackDirectory } from "./actor.js";
+import { communityOf, userOf } from "./ids.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackContext } from "./context.js";
 import { type ClientsFor, webClientsWith, workspaceClients } from "./install/clients.js";
@@ -68,6 +69,7 @@ export class SlackAdapter implements PlatformAdapter {
   private server: Server | null = null;
   private readonly socketMode: boolean;
   private readonly deps: Deps;
+  private readonly directory: SlackDirectory;
   private socketUp = false;
   /** Each workspace's bot token: the configured one, or its installation's. */
   readonly tokens: SlackTokens;
@@ -150,10 +152,11 @@ export class SlackAdapter implements PlatformAdapter {
     );
     this.messenger = new SlackMessenger(this.clients, deps.log);
     const clientFor = async (teamId: string) => (await this.clients(teamId)).client;
+    this.directory = new SlackDirectory(clientFor, deps.log);
     const ctx: SlackContext = {
       deps,
       log: deps.log,
-      directory: new SlackDirectory(clientFor, deps.log),
+      directory: this.directory,
       later: (what, work) => this.queue.later(what, work),
       intake: this.intake,
       clientFor,
@@ -189,6 +192,13 @@ export class SlackAdapter implements PlatformAdapter {
       this.timeAcks(this.server);
     }
     await this.intake.start();
+  }
+
+  /** A Slack member's admin flag now (users.info, cached for an hour); null for another platform's ids or when Slack can't say. */
+  async adminFacts(communityId: string, memberId: string): Promise<{ platformAdmin: boolean; roles: string[] } | null> {
+    const who = userOf(memberId);
+    if (!who || communityOf(who.teamId) !== communityId) return null;
+    return this.directory.facts(who.teamId, who.userId);
   }
 
   /** Whether Slack can reach us: the HTTP receiver listening, or the Socket Mode connection up. */

@@ -1,6 +1,8 @@
 import type { AdminReply, Reply } from "../core/commands/index.js";
 import { settingText } from "../core/admin/settings-keys.js";
 import type { CommunitySettings } from "../core/domain/index.js";
+import { DASHBOARD_LINK_MINUTES, DASHBOARD_SESSION_HOURS } from "../core/domain/dashboard.js";
+import type { AdminDashboardValue } from "../core/use-cases/index.js";
 import type { TextStyle } from "./style.js";
 import { renderQueue } from "./blockers.js";
 import { renderTagList, renderUnalias } from "./tag-replies.js";
@@ -22,8 +24,24 @@ export function renderSettings(s: CommunitySettings, c: TextStyle["cmd"], u: Tex
   ].join("\n");
 }
 
+/** The dashboard link, for the admin who asked alone: how long it works, and not to share it. */
+export function renderDashboardLink(v: AdminDashboardValue, u: TextStyle["user"], link: TextStyle["link"]): string {
+  return `Here's your dashboard link for ${u(v.communityName)}: ${link(v.link)} — it works once, for ${DASHBOARD_LINK_MINUTES} minutes, and signs you in for ${DASHBOARD_SESSION_HOURS} hours. Don't share it.`;
+}
+
+/** The answer to a repeat of `admin dashboard` (a retried request): the link went out once and is not kept. */
+export function dashboardLinkSent(style: TextStyle): string {
+  return `Your dashboard link was sent in the first answer to this command and isn't kept anywhere. For a new one, type ${style.cmd("admin dashboard")}.`;
+}
+
 /** An admin command's success in words (failures go through renderFailure). */
-export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"], u: TextStyle["user"], zone = "UTC"): string {
+export function renderAdminReply(
+  r: AdminReply,
+  c: TextStyle["cmd"],
+  u: TextStyle["user"],
+  zone = "UTC",
+  link: TextStyle["link"] = u,
+): string {
   if (!r.result.ok) return "";
   switch (r.kind) {
     case "admin_settings": {
@@ -69,5 +87,7 @@ export function renderAdminReply(r: AdminReply, c: TextStyle["cmd"], u: TextStyl
     }
     case "admin_queue":
       return renderQueue(r.result.value, zone, c, u);
+    case "admin_dashboard":
+      return renderDashboardLink(r.result.value, u, link);
   }
 }

@@ -160,6 +160,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   "admin remove": { does: "Admins: removes an added admin.", args: { member: "Who." }, examples: [{ member: "@sam" }, { member: "@pia" }] },
   "admin match": { does: "Admins: matches the waiting queue now.", args: none, examples: [{}, {}] },
   "admin queue": { does: "Admins: every waiting request, how long it waits and why.", args: none, examples: [{}, {}] },
+  "admin dashboard": {
+    does: "Admins: a private one-time link to the community's web dashboard (funnel, queue, volunteers, chats, settings).",
+    args: none,
+    examples: [{}, {}],
+  },
 };
 
 /** The topic people asked about as a table key: `?`, `/coffee availability`, `Admin Tags` all work. */

@@ -161,7 +161,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     if (blocker?.success) return `Nobody fits right now, so you're on the waitlist.\n${renderBlocker(blocker.data, zone, style)}`;
     return renderFailure(r.result.code, r.result.detail, style);
   }
-  if (isAdminReply(r)) return renderAdminReply(r, c, u, zone);
+  if (isAdminReply(r)) return renderAdminReply(r, c, u, zone, style.link);
   switch (r.kind) {
     case "status":
       return renderStatus(r.result.value, c, u, style.command);

@@ -58,7 +58,7 @@ export function helpText(surface: Surface, show: (command: string) => string, ex
     `                 ${u("status")} · ${u("cancel")} · ${u("pause")} · ${u("resume")} · ${u("leave")} · ${u("block")} · ${u("unblock")} · ${u("forget-me")}`,
     `Admins:          ${u("admin settings")} · ${u("admin tags")} · ${u("admin tags list")} · ${u("admin tags unalias")}`,
     `                 ${u("admin stats")} · ${u("admin export")} · ${u("admin add")} · ${u("admin remove")} · ${u("admin match")}`,
-    `                 ${u("admin queue")} (every waiting request and why it waits)`,
+    `                 ${u("admin queue")} (every waiting request and why it waits) · ${u("admin dashboard")} (a private link to the web dashboard)`,
     ...extra,
     `More about one command: ${show(commandOf("help", { topic: "<command>" }, surface))}, e.g. ${cmd("help", { topic: "availability" })}`,
   ].join("\n");

@@ -22,7 +22,9 @@ export type AdminReply =
   | { kind: "admin_add"; result: Result<uc.AdminListValue, CodeOf<typeof uc.adminAdd>> }
   | { kind: "admin_remove"; result: Result<uc.AdminListValue, CodeOf<typeof uc.adminRemove>> }
   | { kind: "admin_match"; result: Result<uc.MatchQueueReport & { programPaused: boolean }, CodeOf<typeof uc.adminMatch>> }
-  | { kind: "admin_queue"; result: Result<uc.AdminQueueValue, CodeOf<typeof uc.adminQueue>> };
+  | { kind: "admin_queue"; result: Result<uc.AdminQueueValue, CodeOf<typeof uc.adminQueue>> }
+  /** The link carries a secret: every surface shows it to the admin alone. */
+  | { kind: "admin_dashboard"; result: Result<uc.AdminDashboardValue, CodeOf<typeof uc.adminDashboard>> };
 
 /** Runs one admin command through its use case (each checks the actor's rights itself). */
 export async function dispatchAdmin(deps: Deps, actor: Actor, cmd: AdminCommand): Promise<AdminReply> {
@@ -54,5 +56,7 @@ export async function dispatchAdmin(deps: Deps, actor: Actor, cmd: AdminCommand)
       return { kind: "admin_match", result: await uc.adminMatch(deps, { actor }) };
     case "admin_queue":
       return { kind: "admin_queue", result: await uc.adminQueue(deps, { actor }) };
+    case "admin_dashboard":
+      return { kind: "admin_dashboard", result: await uc.adminDashboard(deps, { actor }) };
   }
 }

@@ -27,6 +27,7 @@ const BARE: Readonly<Record<string, Command>> = Object.freeze({
   renew: { kind: "renew" },
   "admin match": { kind: "admin_match" },
   "admin queue": { kind: "admin_queue" },
+  "admin dashboard": { kind: "admin_dashboard" },
 });
 
 /**

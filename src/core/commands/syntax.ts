@@ -114,6 +114,7 @@ export const SYNTAX: readonly CommandSyntax[] = [
   { key: "admin remove", args: member },
   { key: "admin match", args: [] },
   { key: "admin queue", aliases: ["admin waitlist"], args: [] },
+  { key: "admin dashboard", args: [] },
 ];
 
 const BY_WORDS: ReadonlyMap<string, CommandSyntax> = new Map(

@@ -72,7 +72,9 @@ export type AdminCommand =
   | { kind: "admin_add"; memberId: string }
   | { kind: "admin_remove"; memberId: string }
   | { kind: "admin_match" }
-  | { kind: "admin_queue" };
+  | { kind: "admin_queue" }
+  /** `admin dashboard`: a private one-time sign-in link to the community's web dashboard. */
+  | { kind: "admin_dashboard" };
 
 /** Input that is not a command, with what was wrong, so the adapter can say how to fix it. */
 export type Unsupported = { kind: "unsupported"; input: string; problem: ParseProblem };

@@ -10,6 +10,7 @@ import { Answer, CommandPayload, deliver, keep, readPayload, SLACK_COMMAND } fro
 import { formView, FORMS } from "../modals.js";
 import { settingsView } from "../settings-modal.js";
 import { COMMAND, slackStyle } from "../style.js";
+import { dashboardLinkSent } from "../../text/index.js";
 
 /**
  * `/coffee <words>`: kept in the inbox, acked with no body, then run from there. A bare form
@@ -77,7 +78,8 @@ async function runCommand(ctx: SlackContext, p: CommandPayload, deps: Deps, reco
       }
     }
     const answer: Answer = { response_type: "ephemeral", text: fallbackText(view.text), blocks: messageBlocks(view.text, view.actions) };
-    await deliver(ctx, p.responseUrl, p, answer);
+    const secret = view.reply?.kind === "admin_dashboard" && view.reply.result.ok;
+    await deliver(ctx, p.responseUrl, p, secret ? { ...answer, unfurl_links: false, unfurl_media: false } : answer);
     // An admin export arrives as CSV files in the admin's DM with the bot.
     if (view.reply?.kind === "admin_export" && view.reply.result.ok) {
       const client = await ctx.clientFor(p.teamId);
@@ -88,6 +90,8 @@ async function runCommand(ctx: SlackContext, p: CommandPayload, deps: Deps, reco
           await client.filesUploadV2({ channel_id: channel, content: f.text, filename: f.name, title: f.name });
       }
     }
+    // The inbox keeps answers for replays; a sign-in link is never kept (only its hash is stored anywhere).
+    if (secret) return JSON.stringify({ response_type: "ephemeral", text: dashboardLinkSent(slackStyle) } satisfies Answer);
     return JSON.stringify(answer);
   } catch (e) {
     await deliver(ctx, p.responseUrl, p, { response_type: "ephemeral", text: sorryFor(e) }).catch(() => undefined);

@@ -9,3 +9,6 @@ export * from "./queue.js";
 export * from "./tag-list.js";
 export * from "./dashboard-volunteers.js";
 export * from "./dashboard-chats.js";
+export * from "./dashboard.js";
+export * from "./dashboard-session.js";
+export * from "./settings-many.js";

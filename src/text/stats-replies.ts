@@ -5,8 +5,7 @@ import type { TextStyle } from "./style.js";
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 /** Hours as a person reads them: "6 h", or days from two days on. */
-export const hoursText = (h: number | null): string =>
-  h === null ? "—" : h >= 48 ? `${Math.round((h / 24) * 10) / 10} days` : `${h} h`;
+export const hoursText = (h: number | null): string => (h === null ? "—" : h >= 48 ? `${Math.round((h / 24) * 10) / 10} days` : `${h} h`);
 const row = (label: string, value: string): string => `   ${label.padEnd(22)} ${value}`;
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -69,7 +68,9 @@ export function renderStats(s: ProgramStats, u: TextStyle["user"] = (t) => t, zo
   if (s.shortTags.length > 0) {
     lines.push(`   ${FIGURES.recruiting.label} — topics asked for without enough volunteers:`);
     for (const t of s.shortTags)
-      lines.push(`      ${u(t.tag)}: ${t.requested} requested, ${t.waiting} waiting · ${plural(t.volunteers, "volunteer")}, ${t.capacity} chats/month`);
+      lines.push(
+        `      ${u(t.tag)}: ${t.requested} requested, ${t.waiting} waiting · ${plural(t.volunteers, "volunteer")}, ${t.capacity} chats/month`,
+      );
   }
   return lines.join("\n");
 }

@@ -22,6 +22,9 @@ const said = (c: Chat, memberId: string): string => c.reports.find((r) => r.by =
  * they are what people wrote about each other, not programme data.
  */
 export function exportFiles(src: ExportSource, includeNotes: boolean): CsvFile[] {
+  const byId = new Map(src.members.map((m) => [m.id, m.displayName]));
+  /** The name beside a member id column; empty when the id is empty or unknown. */
+  const name = (id: string | null | undefined): string => (id ? (byId.get(id) ?? "") : "");
   const seekers = new Map(src.seekers.map((p) => [p.memberId, p]));
   const volunteers = new Map(src.volunteers.map((p) => [p.memberId, p]));
   const members = toCsv(
@@ -59,15 +62,29 @@ export function exportFiles(src: ExportSource, includeNotes: boolean): CsvFile[]
     }),
   );
   const requests = toCsv(
-    ["request_id", "seeker_id", "tags", "goals", "status", "tried", "referred_by", "created_at", "updated_at"],
+    [
+      "request_id",
+      "seeker_id",
+      "seeker_name",
+      "tags",
+      "goals",
+      "status",
+      "tried",
+      "referred_by",
+      "referred_by_name",
+      "created_at",
+      "updated_at",
+    ],
     src.requests.map((r) => [
       r.id,
       r.seekerId,
+      name(r.seekerId),
       tags(r.tags),
       r.goals,
       r.status,
       tags(r.tried),
       r.referredBy ?? "",
+      name(r.referredBy),
       iso(r.createdAt),
       iso(r.updatedAt),
     ]),
@@ -77,17 +94,21 @@ export function exportFiles(src: ExportSource, includeNotes: boolean): CsvFile[]
     "chat_id",
     "request_id",
     "seeker_id",
+    "seeker_name",
     "volunteer_id",
+    "volunteer_name",
     "status",
     "minutes",
     "format",
     "slot_start",
     "reschedules",
     "cancelled_by",
+    "cancelled_by_name",
     "outcome_at",
     "seeker_said",
     "volunteer_said",
     "no_show_reported_by",
+    "no_show_reported_by_names",
     "disputed",
     "created_at",
     "seeker_rating",
@@ -96,26 +117,28 @@ export function exportFiles(src: ExportSource, includeNotes: boolean): CsvFile[]
   const chats = toCsv(
     includeNotes ? [...chatHeader, "seeker_note", "volunteer_note"] : chatHeader,
     src.chats.map((c) => {
+      const missed = c.reports.filter((r) => r.outcome === "no_show").map((r) => r.by);
       const bySeeker = fb(c.id, c.seekerId);
       const byVolunteer = fb(c.id, c.volunteerId);
       const row = [
         c.id,
         c.requestId,
         c.seekerId,
+        name(c.seekerId),
         c.volunteerId,
+        name(c.volunteerId),
         c.status,
         c.minutes,
         c.format,
         iso(c.slot?.start),
         c.reschedules,
         c.cancelledBy ?? "",
+        name(c.cancelledBy),
         iso(c.outcomeAt),
         said(c, c.seekerId),
         said(c, c.volunteerId),
-        c.reports
-          .filter((r) => r.outcome === "no_show")
-          .map((r) => r.by)
-          .join(";"),
+        missed.join(";"),
+        missed.map(name).join(";"),
         c.status === "disputed" ? "yes" : "",
         iso(c.createdAt),
         bySeeker?.rating ?? "",

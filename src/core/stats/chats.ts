@@ -1,4 +1,4 @@
-import type { Chat } from "../domain/index.js";
+import type { Feedback } from "../domain/index.js";
 import { bookedAt, cancelledAt, heldAt, people, thankedAt, thankedChat, within } from "./events.js";
 import { feedbackSummary } from "./feedback.js";
 import { type StatsInput, windowOf } from "./input.js";
@@ -19,10 +19,11 @@ export function computeChats(input: StatsInput, includeNotes: boolean): ChatsRep
     const chatId = thankedChat(n);
     if (at && chatId) thanks.set(chatId, [...(thanks.get(chatId) ?? []), at]);
   }
-  const feedbackOf = (c: Chat) => input.feedback.filter((f) => f.chatId === c.id);
+  const feedback = new Map<string, Feedback[]>();
+  for (const f of input.feedback) feedback.set(f.chatId, [...(feedback.get(f.chatId) ?? []), f]);
   const rows: { last: number; row: ChatRow }[] = [];
   for (const c of input.chats) {
-    const fb = feedbackOf(c);
+    const fb = feedback.get(c.id) ?? [];
     const events = [
       c.createdAt,
       bookedAt(c),

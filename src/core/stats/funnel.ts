@@ -37,11 +37,17 @@ export const weekStart = (d: Date, zone: string): DateTime => DateTime.fromJSDat
  * The funnel over the window, in total and week by week: every week overlapping the window
  * (for all time, from the first event's week), empty weeks included, oldest first.
  */
-export function funnel(events: readonly FunnelEvent[], w: Window, zone: string): { total: Record<FunnelStep, number>; weeks: FunnelWeek[] } {
+export function funnel(
+  events: readonly FunnelEvent[],
+  w: Window,
+  zone: string,
+): { total: Record<FunnelStep, number>; weeks: FunnelWeek[] } {
   const inside = events.filter((e) => within(w, e.at));
   const total = zero();
   for (const e of inside) total[e.step]++;
-  const first = w.since ?? inside.reduce<Date>((min, e) => (e.at < min ? e.at : min), w.now);
+  let earliest = w.now.getTime();
+  for (const e of inside) earliest = Math.min(earliest, e.at.getTime());
+  const first = w.since ?? new Date(earliest);
   const weeks: FunnelWeek[] = [];
   const index = new Map<number, FunnelWeek>();
   const last = weekStart(w.now, zone).toMillis();
@@ -56,4 +62,3 @@ export function funnel(events: readonly FunnelEvent[], w: Window, zone: string):
   }
   return { total, weeks };
 }
-

@@ -1,4 +1,4 @@
-import type { Member, VolunteerProfile } from "../domain/index.js";
+import type { Intro, Member, VolunteerProfile } from "../domain/index.js";
 import { answeredAt, expiredAt, hoursBetween, people, within } from "./events.js";
 import { median, round } from "./figures.js";
 import { type StatsInput, windowOf } from "./input.js";
@@ -23,9 +23,11 @@ export function computeVolunteers(input: StatsInput): VolunteersReport {
   const members = new Map(input.members.map((m) => [m.id, m]));
   const person = people(input.members);
   const used = chatsThisMonth(input.chats, input.now);
+  const introsOf = new Map<string, Intro[]>();
+  for (const i of input.intros) introsOf.set(i.volunteerId, [...(introsOf.get(i.volunteerId) ?? []), i]);
   const rows = input.volunteers.map((v): VolunteerRow => {
     const m = members.get(v.memberId);
-    const theirs = input.intros.filter((i) => i.volunteerId === v.memberId);
+    const theirs = introsOf.get(v.memberId) ?? [];
     const chats = used.get(v.memberId) ?? 0;
     const load = v.capacityPerMonth > 0 ? round(chats / v.capacityPerMonth) : 0;
     const answered = theirs.filter((i) => within(w, answeredAt(i)));
@@ -47,8 +49,6 @@ export function computeVolunteers(input: StatsInput): VolunteersReport {
       pausedUntil: m?.pausedUntil ?? null,
     };
   });
-  rows.sort(
-    (a, b) => b.load - a.load || b.chatsThisMonth - a.chatsThisMonth || a.volunteer.name.localeCompare(b.volunteer.name),
-  );
+  rows.sort((a, b) => b.load - a.load || b.chatsThisMonth - a.chatsThisMonth || a.volunteer.name.localeCompare(b.volunteer.name));
   return { period: input.period.label, since: input.period.since, now: input.now, rows, recruiting: shortfalls(input, w) };
 }

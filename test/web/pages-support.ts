@@ -56,6 +56,13 @@ async function seedPages(w: ReturnType<typeof world>): Promise<void> {
   });
 }
 
+/** The in-memory world at NOW with the pages' seed. */
+export async function seededWorld() {
+  const w = world({ start: NOW, community: C });
+  await seedPages(w);
+  return w;
+}
+
 type Register = (app: Hono<DashboardEnv>, ctx: WebContext) => void;
 
 /**
@@ -64,8 +71,7 @@ type Register = (app: Hono<DashboardEnv>, ctx: WebContext) => void;
  * `more` registers further routes (the CSV downloads).
  */
 export async function pagesApp(as: Viewer = viewer, more: readonly Register[] = []) {
-  const w = world({ start: NOW, community: C });
-  await seedPages(w);
+  const w = await seededWorld();
   const ctx: WebContext = { deps: w.deps, base: "http://localhost", secureCookies: false };
   const app = new Hono<DashboardEnv>();
   app.use("*", async (c, next) => {

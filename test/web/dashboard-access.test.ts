@@ -131,7 +131,11 @@ describe("dashboard access in a browser: one-time links, one community per sessi
   });
 
   it("fits a phone (390×844): no page scrolls sideways, only tables inside their own box", async () => {
-    const { context, page } = await signedIn(() => openContext(browser(), { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), server, A);
+    const { context, page } = await signedIn(
+      () => openContext(browser(), { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }),
+      server,
+      A,
+    );
     for (const sub of ["", "queue", "volunteers", "chats", "settings"]) {
       if (sub !== "") await page.goto(server.url(A.id, sub));
       await shot(page, `phone-${sub || "overview"}`);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FUNNEL_STEPS, type FunnelStep } from "../../src/core/stats/index.js";
 import { openContext, shot, useBrowser } from "./browser.js";
 import type { BrowserGlobals } from "./dom.js";
-import { type DashboardServer, signedIn, startDashboard, tableText } from "./dashboard-harness.js";
+import { type DashboardServer, startDashboard, tableText } from "./dashboard-harness.js";
 import { A, EXPECTED, EXPECTED_WEEKS, type ExpectedWeek, type Programme, seedProgramme } from "./program-seed.js";
 
 /** What the oracle says each step counts in `week` (YYYY-MM-DD), over a period starting at `from` (a week's Monday). */
@@ -78,7 +78,10 @@ describe("dashboard pages in a browser: the overview, volunteers and chats of th
     await page.goto(await server.link(A));
     await shot(page, "signin-confirm");
     expect(await page.locator("main form button[type=submit]").count()).toBe(1);
-    await Promise.all([page.waitForURL((u) => u.pathname === new URL(server.url(A.id)).pathname), page.locator("main form button[type=submit]").click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === new URL(server.url(A.id)).pathname),
+      page.locator("main form button[type=submit]").click(),
+    ]);
     expect(await page.locator("h1").textContent()).toBe("Overview");
     expect(await page.locator("header .brand").textContent()).toContain(A.name);
     expect(await page.locator("header").textContent()).toContain(`Signed in as ${A.admin}`);

@@ -9,8 +9,6 @@ import { renderTagList, renderUnalias } from "./tag-replies.js";
 import { renderSettingList } from "./setting-words.js";
 import { renderStats } from "./stats-replies.js";
 
-export { renderStats } from "./stats-replies.js";
-
 /** Is this the reply to an admin command? */
 export const isAdminReply = (r: Reply): r is AdminReply => r.kind.startsWith("admin_");
 

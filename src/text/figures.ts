@@ -47,7 +47,7 @@ export const FIGURES: Record<FigureKey, { label: string; help: string }> = {
   },
   waiting: { label: "Waiting now", help: "Requests still without an accepted intro, and how long they have waited." },
   longestWait: { label: "Longest wait", help: "The request that has waited longest without an accepted intro." },
-  feedback: { label: "Feedback", help: "Average rating out of 5 people gave after their chats." },
+  feedback: { label: "Feedback", help: "Average rating out of 5 people gave each other after their chats, counted when given." },
   recruiting: { label: "Recruiting list", help: "Topics members ask for that the volunteers who can take chats cannot cover." },
   responsiveness: { label: "Responsiveness", help: "How the volunteer answered their intros: accepted, declined, or let expire." },
 };

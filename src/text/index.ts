@@ -17,3 +17,4 @@ export * from "./forms.js";
 export * from "./time-words.js";
 export * from "./install.js";
 export * from "./figures.js";
+export * from "./stats-replies.js";

@@ -89,7 +89,9 @@ describe("admin commands in the shell", () => {
         .map((r) => r[1])
         .sort(),
     ).toEqual(["alice", "bob"]);
-    expect(parseCsv(readFileSync(join(target, "requests.csv"), "utf8"))[1]?.[3]).toBe("how to start");
+    const [reqHeader = [], firstRequest = []] = parseCsv(readFileSync(join(target, "requests.csv"), "utf8"));
+    expect(firstRequest[reqHeader.indexOf("goals")]).toBe("how to start");
+    expect(firstRequest[reqHeader.indexOf("seeker_name")]).toBe("alice");
 
     const root = join(dir, "root");
     const out2 = await drive(["admin export --notes"], { exportRoot: root });

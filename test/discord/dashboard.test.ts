@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDashboardLink } from "../../src/core/use-cases/index.js";
 import { coffeeCommand } from "../../src/discord/index.js";
 import { dashboardLinks } from "../../src/web/links.js";
+import { FAKE_MOD_ROLE } from "../fakes/discord/gateway.js";
 import { G1, startBot, user, type Bot } from "./harness.js";
 import { EPHEMERAL, text } from "./helpers.js";
 
@@ -38,5 +39,18 @@ describe("admin dashboard on Discord", () => {
     expect(text(a)).toBe(
       "Only community admins can use admin dashboard. Ask an admin to add you with `/coffee admin add member:<member>`.",
     );
+  });
+
+  it("asks nothing of Discord for another platform's ids, or a member id of another guild", async () => {
+    expect(await bot.adapter.adminFacts?.(`discord:${G1}`, "slack:T1:U1")).toBeNull();
+    expect(await bot.adapter.adminFacts?.(`discord:${G1}`, "discord:820000000000000002:3009")).toBeNull();
+  });
+
+  it("reads a member's standing now from the server: the owner holds Manage Server, a role is a role, someone gone holds nothing", async () => {
+    bot.fake.rest.guildMembers.set(`${G1}:1`, { roles: [] });
+    bot.fake.rest.guildMembers.set(`${G1}:3011`, { roles: [FAKE_MOD_ROLE] });
+    expect(await bot.adapter.adminFacts?.(`discord:${G1}`, `discord:${G1}:1`)).toEqual({ platformAdmin: true, roles: [] });
+    expect(await bot.adapter.adminFacts?.(`discord:${G1}`, `discord:${G1}:3011`)).toEqual({ platformAdmin: false, roles: [FAKE_MOD_ROLE] });
+    expect(await bot.adapter.adminFacts?.(`discord:${G1}`, `discord:${G1}:3012`)).toEqual({ platformAdmin: false, roles: [] });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDashboardLink } from "../../src/core/use-cases/index.js";
 import { dashboardLinks } from "../../src/web/links.js";
+import { slashCommand } from "../fakes/slack/payloads.js";
 import { startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -40,6 +41,31 @@ describe("admin dashboard on Slack", () => {
     expect(String(h.lastResponse().text)).toBe(
       "Only community admins can use admin dashboard. Ask an admin to add you with `/coffee admin add &lt;member&gt;`.",
     );
+  });
+
+  it("a retried request is answered without the link: the inbox never keeps it", async () => {
+    const boss = { ...h.user("T1", "UAD2", "bea", "UTC"), isAdmin: true };
+    h.fake.state.users.set(boss.id, boss);
+    const payload = { ...slashCommand(h.fake, boss, "admin dashboard") };
+    const ts = Math.floor(Date.now() / 1000);
+    expect((await h.fake.send("slash_commands", payload, { timestamp: ts })).status).toBe(200);
+    await h.adapter.idle();
+    expect(String(h.lastResponse().text)).toMatch(LINK);
+    expect((await h.fake.send("slash_commands", payload, { timestamp: ts, retryNum: 1 })).status).toBe(200);
+    await h.adapter.idle();
+    expect(String(h.lastResponse().text)).toBe(
+      "Your dashboard link was sent in the first answer to this command and isn't kept anywhere. For a new one, type `/coffee admin dashboard`.",
+    );
+  });
+
+  it("tells the dashboard a member's admin flag now (users.info), and nothing for another platform's ids", async () => {
+    const boss = { ...h.user("T1", "UAD3", "bo", "UTC"), isAdmin: true };
+    h.fake.state.users.set(boss.id, boss);
+    h.user("T1", "UMEM", "meg", "UTC");
+    expect(await h.adapter.adminFacts("slack:T1", "slack:T1:UAD3")).toEqual({ platformAdmin: true, roles: [] });
+    expect(await h.adapter.adminFacts("slack:T1", "slack:T1:UMEM")).toEqual({ platformAdmin: false, roles: [] });
+    expect(await h.adapter.adminFacts("slack:T2", "slack:T1:UAD3")).toBeNull();
+    expect(await h.adapter.adminFacts("discord:1", "discord:1:2")).toBeNull();
   });
 
   it("help lists it", async () => {

@@ -24,7 +24,8 @@ export function renderSettings(s: CommunitySettings, c: TextStyle["cmd"], u: Tex
 
 /** The dashboard link, for the admin who asked alone: how long it works, and not to share it. */
 export function renderDashboardLink(v: AdminDashboardValue, u: TextStyle["user"], link: TextStyle["link"]): string {
-  return `Here's your dashboard link for ${u(v.communityName)}: ${link(v.link)} — it works once, for ${DASHBOARD_LINK_MINUTES} minutes, and signs you in for ${DASHBOARD_SESSION_HOURS} hours. Don't share it.`;
+  const where = v.communityName === null ? "this community" : u(v.communityName);
+  return `Here's your dashboard link for ${where}: ${link(v.link)} — it works once, for ${DASHBOARD_LINK_MINUTES} minutes, and signs you in for ${DASHBOARD_SESSION_HOURS} hours. Don't share it.`;
 }
 
 /** The answer to a repeat of `admin dashboard` (a retried request): the link went out once and is not kept. */

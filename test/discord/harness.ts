@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigSchema } from "../../src/config.js";
-import { type Ids, silentLogger, type Store, type StoreTx } from "../../src/core/ports/index.js";
+import { type DashboardLinks, type Ids, silentLogger, type Store, type StoreTx } from "../../src/core/ports/index.js";
 import type { Deps } from "../../src/core/use-cases/index.js";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/discord/index.js";
 import { runTick } from "../../src/jobs/tick.js";
 import { sequentialIds } from "../../src/runtime.js";
 import { MemoryStore, openStore } from "../../src/store/index.js";
 import { APPLICATION_ID, FakeDiscord, type FakeGuild, type FakeUser } from "../fakes/discord/index.js";
+import { withGrants } from "../support/dashboard.js";
 import { MONDAY, TestClock } from "../support/world.js";
 
 export const G1 = "810000000000000001";
@@ -36,22 +37,23 @@ export const GUILDS: FakeGuild[] = [
 
 export const user = (id: string, name: string): FakeUser => ({ id, name });
 
+export interface BotOptions {
+  memory?: boolean;
+  deferAfterMs?: number;
+  slowStoreMs?: number;
+  /** The dashboard's links, as a running web server gives them (`admin dashboard` is off without). */
+  dashboard?: DashboardLinks;
+}
+
 /** A running bot (real discord.js) against the fake Discord, on a SQLite file (or memory) store and a test clock. */
-export async function startBot(opts: { memory?: boolean; deferAfterMs?: number; slowStoreMs?: number } = {}) {
+export async function startBot(opts: BotOptions = {}) {
   const fake = new FakeDiscord(GUILDS);
   const api = await fake.start();
   const dir = mkdtempSync(join(tmpdir(), "percolate-discord-"));
   return connectBot(fake, api, dir, new TestClock(MONDAY.getTime()), sequentialIds(), opts);
 }
 
-async function connectBot(
-  fake: FakeDiscord,
-  api: string,
-  dir: string,
-  clock: TestClock,
-  ids: Ids,
-  opts: { memory?: boolean; deferAfterMs?: number; slowStoreMs?: number },
-) {
+async function connectBot(fake: FakeDiscord, api: string, dir: string, clock: TestClock, ids: Ids, opts: BotOptions) {
   const real: Store = opts.memory ? new MemoryStore() : await openStore(`file:${join(dir, "x.db")}`);
   const delay = opts.slowStoreMs;
   // A slow database, to show that answers are deferred inside Discord's window.
@@ -63,7 +65,13 @@ async function connectBot(
         },
       })
     : real;
-  const deps: Deps = { store, clock, ids, log: silentLogger };
+  const deps: Deps = {
+    store: opts.dashboard ? withGrants(store) : store,
+    clock,
+    ids,
+    log: silentLogger,
+    ...(opts.dashboard ? { dashboard: opts.dashboard } : {}),
+  };
   const config = ConfigSchema.parse({ DISCORD_TOKEN: "fake-token", DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: api });
   const adapter: DiscordAdapter = createDiscordAdapter(config, deps, {
     pairChannels: { [G1]: PAIRS1 },

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigSchema } from "../../src/config.js";
-import { silentLogger, type Store } from "../../src/core/ports/index.js";
+import { type DashboardLinks, silentLogger, type Store } from "../../src/core/ports/index.js";
 import type { Deps } from "../../src/core/use-cases/index.js";
 import { runTick, type TickReport } from "../../src/jobs/tick.js";
 import { sequentialIds } from "../../src/runtime.js";
@@ -11,6 +11,7 @@ import { MemoryStore, openStore } from "../../src/store/index.js";
 import { homeOpened, userChanged, viewSubmission } from "../fakes/slack/payloads.js";
 import { FakeSlack } from "../fakes/slack/server.js";
 import type { FakeUser } from "../fakes/slack/web-api.js";
+import { withGrants } from "../support/dashboard.js";
 import { MONDAY, TestClock } from "../support/world.js";
 import { slackDriver } from "./driver.js";
 
@@ -20,6 +21,8 @@ export interface HarnessOptions {
   sqlite?: boolean;
   /** Web API call timeout (ms). */
   timeoutMs?: number;
+  /** The dashboard's links, as a running web server gives them (`admin dashboard` is off without). */
+  dashboard?: DashboardLinks;
 }
 
 /**
@@ -30,9 +33,10 @@ export async function startHarness(opts: HarnessOptions) {
   const fake = new FakeSlack();
   await fake.start();
   const dir = opts.sqlite ? mkdtempSync(join(tmpdir(), "percolate-slack-")) : null;
-  const store: Store = dir ? await openStore(`file:${join(dir, "x.db")}`) : new MemoryStore();
+  const opened: Store = dir ? await openStore(`file:${join(dir, "x.db")}`) : new MemoryStore();
+  const store = opts.dashboard ? withGrants(opened) : opened;
   const clock = new TestClock(MONDAY.getTime());
-  const deps: Deps = { store, clock, ids: sequentialIds(), log: silentLogger };
+  const deps: Deps = { store, clock, ids: sequentialIds(), log: silentLogger, ...(opts.dashboard ? { dashboard: opts.dashboard } : {}) };
   const config = ConfigSchema.parse({
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_SIGNING_SECRET: fake.signingSecret,

@@ -35,6 +35,7 @@ describe("admin dashboard: a one-time link", () => {
   it("an admin gets a link to this community's dashboard, working for 15 minutes; only its hash is kept", async () => {
     const { w, deps, owner } = setup();
     const v = value(await adminDashboard(deps, { actor: owner }));
+    expect(v.communityName).toBeNull(); // named only by its id so far
     expect(v.link).toBe("https://coffee.example/dashboard/test%3Ac1/signin?token=secret-1");
     expect(v.expiresAt).toEqual(new Date(MONDAY.getTime() + 15 * MIN));
     const kept = await w.store.tx((tx) => tx.getDashboardGrant("hash(secret-1)"));
@@ -69,7 +70,7 @@ describe("admin dashboard: a one-time link", () => {
   it("the session opens this community's dashboard as the admin, for 8 hours, until signed out", async () => {
     const { w, deps, owner } = setup();
     await w.store.tx((tx) => tx.saveCommunity({ id: "test:c1", name: "Design Friends", settings: defaultSettings(), createdAt: MONDAY }));
-    await adminDashboard(deps, { actor: owner });
+    expect(value(await adminDashboard(deps, { actor: owner })).communityName).toBe("Design Friends");
     const { sessionSecret } = value(await openDashboardLink(deps, { communityId: "test:c1", secret: "secret-1" }));
     const viewer = value(await dashboardViewer(deps, { communityId: "test:c1", secret: sessionSecret }));
     expect(viewer).toEqual({

@@ -222,6 +222,7 @@ describe("parseText", () => {
     "admin_remove",
     "admin_match",
     "admin_queue",
+    "admin_dashboard",
     "renew",
   ]);
 

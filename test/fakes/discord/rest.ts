@@ -71,6 +71,8 @@ export class FakeDiscordRest {
   readonly faults: Fault[] = [];
   /** How long every REST call but interaction callbacks takes to answer, as a real round trip would (0: at once). */
   latencyMs = 0;
+  /** Guild members as GET /guilds/:guild/members/:user returns them, by `<guild>:<user>` (their role ids); others are Unknown Member. */
+  readonly guildMembers = new Map<string, { roles: string[] }>();
   /** Users who closed their DMs: posting to them fails with 50007. */
   readonly closedDms = new Set<string>();
   /** Called with each interaction answer, e.g. for latency measurements. */
@@ -261,6 +263,12 @@ export class FakeDiscordRest {
       if (method === "DELETE") this.channels.delete(ch.id);
       else if (typeof b.archived === "boolean") ch.archived = b.archived;
       return send(200, this.channelJson(ch));
+    }
+    if ((m = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path)) && method === "GET") {
+      const member = this.guildMembers.get(`${m[1]}:${m[2]}`);
+      if (!member) return send(404, { message: "Unknown Member", code: 10007 });
+      const user = { id: m[2], username: `user${m[2]}`, discriminator: "0", avatar: null, global_name: null };
+      return send(200, { user, roles: member.roles, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 });
     }
     if ((m = /^\/guilds\/(\d+)\/threads\/active$/.exec(path)) && method === "GET") {
       const threads = this.threads().filter((t) => t.guild_id === m?.[1] && !t.archived);

@@ -7,8 +7,8 @@ export interface AdminDashboardValue {
   /** The one-time sign-in link: it carries the secret, so only the admin who asked may see it. */
   link: string;
   expiresAt: Date;
-  /** The community the link opens, by name (for the reply). */
-  communityName: string;
+  /** The community the link opens, by name (for the reply); null when it has none of its own yet (only its id). */
+  communityName: string | null;
 }
 
 /**
@@ -39,6 +39,10 @@ export async function adminDashboard(
       usedAt: null,
     });
     deps.log.info({ communityId: community.id, by: admin.id, expiresAt: expiresAt.toISOString() }, "dashboard link issued");
-    return ok({ link: links.linkFor(community.id, secret), expiresAt, communityName: community.name });
+    return ok({
+      link: links.linkFor(community.id, secret),
+      expiresAt,
+      communityName: community.name === community.id ? null : community.name,
+    });
   });
 }

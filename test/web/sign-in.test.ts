@@ -14,7 +14,7 @@ describe("signing in to the dashboard", () => {
       expect(page.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
       expect(page.headers.get("cache-control")).toBe("no-store");
       expect(page.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(page.headers.get("referrer-policy")).toBe("strict-origin");
       const html = await page.text();
       expect(html).toContain('<form id="signin-form" method="post" action="/dashboard/test%3Ac1/signin">');
       expect(html).toContain(`name="token" value="${url.searchParams.get("token")}"`);

@@ -102,7 +102,7 @@ const messages = (c: TextStyle["cmd"], style: TextStyle): { [K in FailureCode]: 
     return `There's no setting "${d(x, "key")}".${guess} Type ${c("admin settings")} to see them all.`;
   },
   DASHBOARD_OFF: () =>
-    "The web dashboard isn't switched on for this bot. Whoever runs it can turn it on: set PUBLIC_URL to the address people reach the bot at, and serve HTTP (set HTTP_PORT, or run Slack over HTTP); then ask again.",
+    `The web dashboard isn't switched on for this bot. Whoever runs it can turn it on: set PUBLIC_URL to the address people reach the bot at, and serve HTTP (set HTTP_PORT, or run Slack over HTTP). Then type ${c("admin dashboard")} again.`,
   BAD_SETTING: (x) => `"${d(x, "given")}" won't work for ${d(x, "key")}: use ${d(x, "allowed")}.`,
   BAD_TAG: (x) => `"${d(x, "given")}" isn't a tag I can use. Tags are words or dashes, e.g. ${c("admin tags alias ml machine-learning")}.`,
   NOT_AN_ALIAS: (x) => `"${d(x, "given")}" isn't an alias here, so nothing changed. Type ${c("admin tags list")} to see the aliases.`,

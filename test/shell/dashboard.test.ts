@@ -40,7 +40,7 @@ describe("admin dashboard in the shell", () => {
   it("without a web server it says how to switch the dashboard on", async () => {
     const out = await drive(["admin dashboard"], false);
     expect(out).toContain(
-      "The web dashboard isn't switched on for this bot. Whoever runs it can turn it on: set PUBLIC_URL to the address people reach the bot at, and serve HTTP (set HTTP_PORT, or run Slack over HTTP); then ask again.",
+      `The web dashboard isn't switched on for this bot. Whoever runs it can turn it on: set PUBLIC_URL to the address people reach the bot at, and serve HTTP (set HTTP_PORT, or run Slack over HTTP). Then type "admin dashboard" again.`,
     );
   });
 

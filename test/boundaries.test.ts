@@ -18,7 +18,7 @@ const FENCES: Record<string, readonly string[]> = {
   discord: ["discord", "core", "text", "app", "config", "discord.js", "discord-api-types", "zod", "node"],
   shell: ["shell", "core", "text", "app", "store", "runtime", "node"],
   ops: ["ops", "core", "text", "app", "jobs", "store", "slack", "discord", "web", "config", "runtime", "pino", "prom-client", "node"],
-  web: ["web", "core", "text", "hono", "@hono/node-server", "node"],
+  web: ["web", "core", "text", "hono", "@hono/node-server", "zod", "node"],
 };
 
 const SRC = resolve(import.meta.dirname, "../src");

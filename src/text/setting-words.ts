@@ -1,4 +1,4 @@
-import { numberRange, SETTABLE_KEYS, settingKind, settingText } from "../core/admin/settings-keys.js";
+import { numberRange, SETTABLE_KEYS, type SettingProblem, settingKind, settingText } from "../core/admin/settings-keys.js";
 import type { CommunitySettings } from "../core/domain/index.js";
 import type { TextStyle } from "./style.js";
 
@@ -70,4 +70,15 @@ export function renderSettingList(s: CommunitySettings, u: TextStyle["user"]): s
     ...plain.map(line),
     `  nudges.<name> (on/off): follow-ups — ${nudges.map((k) => `${k.slice("nudges.".length)} ${settingText(s, k)}`).join(" · ")}`,
   ];
+}
+
+/**
+ * A setting problem as a form shows it beside its field (the dashboard): the words `admin
+ * settings` answers with in chat, without the hint of what to type. Values are raw: the
+ * surface escapes them.
+ */
+export function settingProblemLine(p: SettingProblem): string {
+  if (p.code === "BAD_SETTING") return `"${p.given}" won't work for ${p.key}: use ${p.allowed}.`;
+  const guess = p.suggestions.length ? ` Did you mean ${p.suggestions.join(" or ")}?` : "";
+  return `There's no setting "${p.key}".${guess}`;
 }

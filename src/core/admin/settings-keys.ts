@@ -166,15 +166,3 @@ export function settingText(settings: CommunitySettings, key: string): string {
   if (Array.isArray(v)) return v.length ? v.join(",") : "none";
   return String(v);
 }
-
-/**
- * A setting problem in the words `admin settings` uses (src/text/failures.ts), without the
- * command hints a chat surface adds: for a form that shows it beside the field (the dashboard).
- * Here rather than in src/text because the core reports it (`adminSettingsMany`), and the core
- * imports nothing from src/text; the values it echoes are raw, for the surface to escape.
- */
-export function settingProblemWords(p: SettingProblem): string {
-  if (p.code === "BAD_SETTING") return `"${p.given}" won't work for ${p.key}: use ${p.allowed}.`;
-  const guess = p.suggestions.length ? ` Did you mean ${p.suggestions.join(" or ")}?` : "";
-  return `There's no setting "${p.key}".${guess}`;
-}

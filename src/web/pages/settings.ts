@@ -1,9 +1,11 @@
 import type { Hono } from "hono";
+import { z } from "zod";
 import { html, raw } from "hono/html";
 import { allowedValues, numberRange, SETTABLE_KEYS, settingKind, settingText } from "../../core/admin/settings-keys.js";
 import type { CommunitySettings } from "../../core/domain/index.js";
 import { adminSettings, adminSettingsMany } from "../../core/use-cases/index.js";
 import { savedNotice, SETTINGS_WORDS, settingLabel } from "../../text/dashboard.js";
+import { settingProblemLine } from "../../text/setting-words.js";
 import { type DashboardEnv, dashboardPath, type Viewer, type WebContext } from "../context.js";
 import { page } from "../layout.js";
 import { notAdmin } from "./refused.js";
@@ -119,13 +121,17 @@ export function register(app: Hono<DashboardEnv>, ctx: WebContext): void {
   });
 }
 
-/** The problems in a failure's detail (`{ problems: [{ key, message }] }`), read defensively. */
+/** The problems in a failure's detail (`{ problems: SettingProblem[] }`), read defensively, each in words. */
 function problemsOf(detail: Record<string, unknown> | undefined): Problem[] {
   const list = detail?.problems;
   if (!Array.isArray(list)) return [];
-  return list.flatMap((p: unknown) =>
-    p && typeof p === "object" && "key" in p && "message" in p && typeof p.key === "string" && typeof p.message === "string"
-      ? [{ key: p.key, message: p.message }]
-      : [],
-  );
+  return list.flatMap((p: unknown) => {
+    const parsed = SettingProblemSchema.safeParse(p);
+    return parsed.success ? [{ key: parsed.data.key, message: settingProblemLine(parsed.data) }] : [];
+  });
 }
+
+const SettingProblemSchema = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("UNKNOWN_SETTING"), key: z.string(), known: z.array(z.string()), suggestions: z.array(z.string()) }),
+  z.object({ code: z.literal("BAD_SETTING"), key: z.string(), given: z.string(), allowed: z.string() }),
+]);

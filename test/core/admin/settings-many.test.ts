@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { adminSettings, adminSettingsMany, type Actor } from "../../../src/core/use-cases/index.js";
+import type { SettingProblem } from "../../../src/core/admin/settings-keys.js";
 import { renderFailure, shellStyle } from "../../../src/text/index.js";
+import { settingProblemLine } from "../../../src/text/setting-words.js";
 import { world } from "../use-cases/helpers.js";
 
 function setup() {
@@ -36,10 +38,11 @@ describe("adminSettingsMany: several settings at once, all or nothing", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.code).toBe("INVALID_SETTINGS");
-    expect(r.detail?.problems).toEqual([
-      { key: "slotStepMinutes", message: '"7" won\'t work for slotStepMinutes: use 15, 30 or 60.' },
-      { key: "chatMinutez", message: 'There\'s no setting "chatMinutez". Did you mean chatMinutes?' },
-      { key: "defaultTimeZone", message: '"Mars/Olympus" won\'t work for defaultTimeZone: use an IANA time zone like Europe/Berlin.' },
+    const problems = (r.detail?.problems ?? []) as SettingProblem[];
+    expect(problems.map((p) => [p.key, settingProblemLine(p)])).toEqual([
+      ["slotStepMinutes", '"7" won\'t work for slotStepMinutes: use 15, 30 or 60.'],
+      ["chatMinutez", 'There\'s no setting "chatMinutez". Did you mean chatMinutes?'],
+      ["defaultTimeZone", '"Mars/Olympus" won\'t work for defaultTimeZone: use an IANA time zone like Europe/Berlin.'],
     ]);
     expect(await settings()).toEqual(before);
     // The same words `admin settings <key> <value>` answers with in chat (which adds how to type the fix).

@@ -1,4 +1,4 @@
-import { applySetting, settingProblemWords, settingText } from "../../admin/settings-keys.js";
+import { applySetting, type SettingProblem, settingText } from "../../admin/settings-keys.js";
 import type { CommunitySettings } from "../../domain/index.js";
 import { fail, ok, type Result } from "../../result.js";
 import { isValidZone } from "../../time/index.js";
@@ -11,17 +11,11 @@ export interface AdminSettingsManyValue {
   changed: string[];
 }
 
-/** One value that can't be saved, in the words `admin settings` uses for it. */
-export interface SettingFieldProblem {
-  key: string;
-  message: string;
-}
-
 /**
  * Sets several settings at once (the dashboard's settings form), all or nothing: every value
  * is applied in turn with the same reading and checks as `admin settings <key> <value>`; if any
  * key is unknown or any value won't do, nothing is saved and every problem comes back
- * (`INVALID_SETTINGS`, detail `{ problems: SettingFieldProblem[] }`).
+ * (`INVALID_SETTINGS`, detail `{ problems: SettingProblem[] }`, each naming its key; src/text words them).
  */
 export async function adminSettingsMany(
   deps: Deps,
@@ -29,12 +23,12 @@ export async function adminSettingsMany(
 ): Promise<Result<AdminSettingsManyValue, "NOT_ADMIN" | "INVALID_SETTINGS">> {
   return asAdmin<AdminSettingsManyValue, "INVALID_SETTINGS">(deps, cmd.actor, "settings", async (tx, community, admin) => {
     let settings = community.settings;
-    const problems: SettingFieldProblem[] = [];
+    const problems: SettingProblem[] = [];
     const keys: string[] = [];
     for (const [key, value] of Object.entries(cmd.values)) {
       const applied = applySetting(settings, key, value, isValidZone);
       if (!applied.ok) {
-        problems.push({ key, message: settingProblemWords(applied.problem) });
+        problems.push(applied.problem);
         continue;
       }
       settings = applied.settings;

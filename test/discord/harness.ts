@@ -9,7 +9,6 @@ import { runTick } from "../../src/jobs/tick.js";
 import { sequentialIds } from "../../src/runtime.js";
 import { MemoryStore, openStore } from "../../src/store/index.js";
 import { APPLICATION_ID, FakeDiscord, type FakeGuild, type FakeUser } from "../fakes/discord/index.js";
-import { withGrants } from "../support/dashboard.js";
 import { MONDAY, TestClock } from "../support/world.js";
 
 export const G1 = "810000000000000001";
@@ -66,7 +65,7 @@ async function connectBot(fake: FakeDiscord, api: string, dir: string, clock: Te
       })
     : real;
   const deps: Deps = {
-    store: opts.dashboard ? withGrants(store) : store,
+    store,
     clock,
     ids,
     log: silentLogger,

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { DashboardGrant } from "../../src/core/domain/dashboard.js";
 import { runTick } from "../../src/jobs/tick.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
-import { withGrants } from "../support/dashboard.js";
 import { DAY, HOUR, MIN, world } from "../core/use-cases/helpers.js";
 import { watchedStore } from "./watched-store.js";
 
@@ -20,7 +19,7 @@ const grant = (hash: string, expiresAt: Date): DashboardGrant => ({
 
 describe("the scheduler tick prunes dashboard grants", () => {
   it("deletes those expired more than a day ago, at most once an hour", async () => {
-    const inner = withGrants(new MemoryStore());
+    const inner = new MemoryStore();
     let prunes = 0;
     const store = watchedStore(inner, (method) => {
       if (method === "pruneDashboardGrants") prunes++;

@@ -6,7 +6,7 @@ import { sequentialIds } from "../../src/runtime.js";
 import { ShiftableClock } from "../../src/shell/platform.js";
 import { runShell } from "../../src/shell/repl.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
-import { fakeDashboardLinks, withGrants } from "../support/dashboard.js";
+import { fakeDashboardLinks } from "../support/dashboard.js";
 
 const START = Date.UTC(2026, 10, 23, 8, 0);
 
@@ -16,7 +16,7 @@ async function drive(lines: string[], dashboard: boolean): Promise<string> {
   let text = "";
   out.on("data", (c: Buffer) => (text += c.toString()));
   const deps: Deps = {
-    store: withGrants(new MemoryStore()),
+    store: new MemoryStore(),
     clock,
     ids: sequentialIds(),
     log: silentLogger,

@@ -11,7 +11,6 @@ import { MemoryStore, openStore } from "../../src/store/index.js";
 import { homeOpened, userChanged, viewSubmission } from "../fakes/slack/payloads.js";
 import { FakeSlack } from "../fakes/slack/server.js";
 import type { FakeUser } from "../fakes/slack/web-api.js";
-import { withGrants } from "../support/dashboard.js";
 import { MONDAY, TestClock } from "../support/world.js";
 import { slackDriver } from "./driver.js";
 
@@ -33,8 +32,7 @@ export async function startHarness(opts: HarnessOptions) {
   const fake = new FakeSlack();
   await fake.start();
   const dir = opts.sqlite ? mkdtempSync(join(tmpdir(), "percolate-slack-")) : null;
-  const opened: Store = dir ? await openStore(`file:${join(dir, "x.db")}`) : new MemoryStore();
-  const store = opts.dashboard ? withGrants(opened) : opened;
+  const store: Store = dir ? await openStore(`file:${join(dir, "x.db")}`) : new MemoryStore();
   const clock = new TestClock(MONDAY.getTime());
   const deps: Deps = { store, clock, ids: sequentialIds(), log: silentLogger, ...(opts.dashboard ? { dashboard: opts.dashboard } : {}) };
   const config = ConfigSchema.parse({

@@ -12,11 +12,11 @@ import {
   type Actor,
 } from "../../../src/core/use-cases/index.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
-import { fakeDashboardLinks, withGrants } from "../../support/dashboard.js";
+import { fakeDashboardLinks } from "../../support/dashboard.js";
 import { HOUR, MIN, MONDAY, world } from "../use-cases/helpers.js";
 
 function setup() {
-  const w = world({ store: withGrants(new MemoryStore()) });
+  const w = world({ store: new MemoryStore() });
   const links = fakeDashboardLinks();
   const deps = { ...w.deps, dashboard: links };
   const owner: Actor = { ...w.actor("olga"), platformAdmin: true };

@@ -42,6 +42,9 @@ export function authorityIn(teamId: string, u: UserFacts): { member: boolean; ad
  * flag counts only in the user's own workspace (see authorityIn). A failed lookup still gives
  * an actor (with the name Slack sent) rather than failing the command.
  */
+/** How old the admin flag the dashboard re-checks on each request may be (the Discord side keeps its answers as long). */
+const FACTS_MAX_AGE_MS = 5 * 60_000;
+
 /** How many users' facts a process keeps at once (about 200 bytes each). */
 const CACHED_USERS = 20_000;
 
@@ -76,15 +79,16 @@ export class SlackDirectory {
    * is known: the facts recorded at sign-in stand).
    */
   async facts(teamId: string, userId: string): Promise<{ platformAdmin: boolean; roles: string[] } | null> {
-    const k = await this.lookup(teamId, userId);
+    // Fresher than names need to be: a workspace admin demoted in Slack loses the dashboard within minutes.
+    const k = await this.lookup(teamId, userId, Math.min(this.ttlMs, FACTS_MAX_AGE_MS));
     if (k.at === 0) return null;
     return { platformAdmin: k.platformAdmin && !k.guest, roles: [] };
   }
 
-  private async lookup(teamId: string, userId: string): Promise<Known> {
+  private async lookup(teamId: string, userId: string, maxAgeMs = this.ttlMs): Promise<Known> {
     const key = `${teamId}:${userId}`;
     const hit = this.cache.get(key);
-    if (hit && this.now() - hit.at < this.ttlMs) return hit;
+    if (hit && this.now() - hit.at < maxAgeMs) return hit;
     try {
       const r = await (await this.clientFor(teamId)).users.info({ user: userId });
       const u = r.user;

@@ -3,6 +3,7 @@ import { DASHBOARD_SESSION_HOURS, type DashboardGrant } from "../../domain/dashb
 import type { StoreTx } from "../../ports/index.js";
 import { fail, ok, type Result } from "../../result.js";
 import type { Actor, Deps } from "../shared/context.js";
+import { issueGrant } from "./grants.js";
 
 /** The platform's word on an admin now: its admin flag and the member's roles. */
 export interface AdminFacts {
@@ -59,21 +60,9 @@ export async function openDashboardLink(
       deps.log.warn({ communityId: grant.communityId, memberId: grant.memberId }, "dashboard sign-in refused: no longer an admin");
       return fail("NOT_ADMIN", { action: "dashboard" });
     }
-    const sessionSecret = links.newSecret();
-    const expiresAt = new Date(now.getTime() + DASHBOARD_SESSION_HOURS * 3_600_000);
-    await tx.saveDashboardGrant({
-      hash: links.hash(sessionSecret),
-      kind: "session",
-      communityId: grant.communityId,
-      memberId: grant.memberId,
-      platformAdmin: grant.platformAdmin,
-      roles: [...grant.roles],
-      createdAt: now,
-      expiresAt,
-      usedAt: null,
-    });
+    const session = await issueGrant(tx, links, "session", grant, now, DASHBOARD_SESSION_HOURS * 3_600_000);
     deps.log.info({ communityId: grant.communityId, memberId: grant.memberId }, "dashboard signed in");
-    return ok({ sessionSecret, expiresAt });
+    return ok({ sessionSecret: session.secret, expiresAt: session.expiresAt });
   });
 }
 

@@ -1,6 +1,7 @@
 import { DASHBOARD_LINK_MINUTES } from "../../domain/dashboard.js";
 import { fail, ok, type Result } from "../../result.js";
 import type { Actor, Deps } from "../shared/context.js";
+import { issueGrant } from "./grants.js";
 import { asAdmin } from "./guard.js";
 
 export interface AdminDashboardValue {
@@ -25,19 +26,13 @@ export async function adminDashboard(
     const links = deps.dashboard;
     if (!links) return fail("DASHBOARD_OFF");
     const now = deps.clock.now();
-    const secret = links.newSecret();
-    const expiresAt = new Date(now.getTime() + DASHBOARD_LINK_MINUTES * 60_000);
-    await tx.saveDashboardGrant({
-      hash: links.hash(secret),
-      kind: "link",
+    const holder = {
       communityId: community.id,
       memberId: admin.id,
       platformAdmin: cmd.actor.platformAdmin === true,
       roles: [...(cmd.actor.roles ?? [])],
-      createdAt: now,
-      expiresAt,
-      usedAt: null,
-    });
+    };
+    const { secret, expiresAt } = await issueGrant(tx, links, "link", holder, now, DASHBOARD_LINK_MINUTES * 60_000);
     deps.log.info({ communityId: community.id, by: admin.id, expiresAt: expiresAt.toISOString() }, "dashboard link issued");
     return ok({
       link: links.linkFor(community.id, secret),

@@ -14,10 +14,11 @@ export const SESSION_COOKIE = "percolate_session";
 /** The cookie's path: the community's dashboard, without the trailing slash (so /dashboard/<cid> and below). */
 const cookiePath = (communityId: string): string => dashboardPath(communityId).replace(/\/$/, "");
 
-/** The community's name for pages shown before anyone is signed in; a neutral phrase when it is gone. */
+/** The community's name for pages shown before anyone is signed in; a neutral phrase when it is gone or has no name. */
 async function communityName(ctx: WebContext, communityId: string): Promise<string> {
   const community = await ctx.deps.store.tx((tx) => tx.getCommunity(communityId));
-  return community?.name ?? SOME_COMMUNITY;
+  // A community known only by its id (the shell's, or one whose name the platform never gave) reads as a phrase, not an id.
+  return community && community.name !== community.id ? community.name : SOME_COMMUNITY;
 }
 
 /**

@@ -11,7 +11,9 @@ export const BASE = "http://dash.test";
  * A community on the in-memory store (or the one given), its dashboard app, and an admin who
  * can ask for links and sign in through real requests.
  */
-export async function dashboardWorld(opts: Parameters<typeof world>[0] & { secureCookies?: boolean; adminFacts?: AdminFactsLookup } = {}) {
+export async function dashboardWorld(
+  opts: Parameters<typeof world>[0] & { secureCookies?: boolean; adminFacts?: AdminFactsLookup; unnamed?: boolean } = {},
+) {
   const w = world(opts);
   w.deps.dashboard = dashboardLinks(BASE);
   const ctx: WebContext = {
@@ -22,7 +24,13 @@ export async function dashboardWorld(opts: Parameters<typeof world>[0] & { secur
   };
   const app = createDashboard(ctx);
   const ada: Actor = { ...(await makeVolunteer(w, "ada", "python")), platformAdmin: true };
-  const name = (await w.store.tx((tx) => tx.getCommunity(w.communityId)))?.name ?? "";
+  // A community has its platform's name (a workspace's or server's); `unnamed` keeps it known by its id only, as in the shell.
+  const name = opts.unnamed ? "your community" : "Test Circle";
+  if (!opts.unnamed)
+    await w.store.tx(async (tx) => {
+      const c = await tx.getCommunity(w.communityId);
+      if (c) await tx.saveCommunity({ ...c, name });
+    });
 
   /** A fresh one-time link for `actor` (Ada by default), as `admin dashboard` gives it. */
   const link = async (actor: Actor = ada) => new URL(unwrap(await adminDashboard(w.deps, { actor })).link);

@@ -25,6 +25,14 @@ describe("signing in to the dashboard", () => {
     expect(signed.res.headers.get("location")).toBe("/dashboard/test%3Ac1/");
   });
 
+  it("a community known only by its id (the shell's) is 'your community' on the confirm page, never its id", async () => {
+    const d = await dashboardWorld({ unnamed: true });
+    const url = await d.link();
+    const text = textOf(await (await d.send(`${url.pathname}${url.search}`)).text());
+    expect(text).toContain("Sign in to your community's dashboard");
+    expect(text).not.toContain("test:c1");
+  });
+
   it("sets an HttpOnly, SameSite=Lax cookie scoped to the community's path for the session's hours; Secure over HTTPS", async () => {
     const d = await dashboardWorld();
     const { setCookie } = await d.signInWith(await d.link());

@@ -29,6 +29,11 @@ export const SETTING_WORDS: Readonly<Record<string, { meaning: string; unit?: st
   seekerDayStart: { meaning: "seekers' day starts, if not set" },
   seekerDayEnd: { meaning: "seekers' day ends, if not set" },
   waitlistExpiryWeeks: { meaning: "waitlisted requests expire", unit: "weeks" },
+  programChannelId: { meaning: "program channel (front door, weekly post)" },
+  roundsEveryWeeks: { meaning: "peer rounds every (0: off)", unit: "weeks" },
+  roundsWeekday: { meaning: "peer rounds on weekday (1 Monday … 7 Sunday)" },
+  roundsHour: { meaning: "peer rounds at hour (community time)" },
+  roundsCrossGroup: { meaning: "pair peers across groups (teams, cohorts)" },
 };
 
 /** A key's allowed values, short enough for one line of the listing: "15–45", "on/off". */

@@ -35,6 +35,11 @@ const KINDS: Record<string, Kind> = {
   seekerDayStart: "hhmm",
   seekerDayEnd: "hhmm",
   waitlistExpiryWeeks: "int",
+  programChannelId: "string?",
+  roundsEveryWeeks: "int",
+  roundsWeekday: "int",
+  roundsHour: "int",
+  roundsCrossGroup: "bool",
   ...Object.fromEntries(Object.keys(NudgeTogglesSchema.shape).map((k) => [`nudges.${k}`, "bool" as const])),
 };
 

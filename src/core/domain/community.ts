@@ -65,6 +65,16 @@ export const CommunitySettingsSchema = z.object({
   seekerDayEnd: HHMM.default("21:00"),
   /** Weeks a request waits on the waitlist before it expires (the seeker can renew it in one click). */
   waitlistExpiryWeeks: z.number().int().min(1).max(52).default(6),
+  /** The program channel: the pinned front door, welcomes, the weekly post; null until an admin sets it. */
+  programChannelId: z.string().min(1).max(80).nullable().default(null),
+  /** Peer rounds every this many weeks for members who opted in; 0 turns rounds off. */
+  roundsEveryWeeks: z.number().int().min(0).max(8).default(2),
+  /** The weekday rounds run on (1 Monday … 7 Sunday), in the community's default time zone. */
+  roundsWeekday: z.number().int().min(1).max(7).default(2),
+  /** The hour rounds run at (0–23), in the community's default time zone. */
+  roundsHour: z.number().int().min(0).max(23).default(10),
+  /** Prefer pairing members of different groups (team, cohort) in rounds. */
+  roundsCrossGroup: z.boolean().default(false),
 });
 export type CommunitySettings = z.infer<typeof CommunitySettingsSchema>;
 export type NudgeToggles = z.infer<typeof NudgeTogglesSchema>;

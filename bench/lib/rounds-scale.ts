@@ -1,0 +1,113 @@
+/**
+ * The peer pairing at scale, measured in a process that does nothing else (bench/rounds.ts
+ * spawns one per size, with --expose-gc): building the edges and pairing them, each timed
+ * (median of runs) with its heap growth and the process's peak RSS after it.
+ */
+import { maxWeightMatching, pairPeers, peerEdges, type PeerEdges } from "../../src/core/matching/peer/index.js";
+import { median } from "./stats.js";
+import { PEER_OPTS, newMaskCache, pairKey, peerCommunity, peerMembers } from "./rounds-community.js";
+
+const MB = 1024 * 1024;
+
+/** One size's figures. */
+export interface ScaleFigures {
+  members: number;
+  seed: number;
+  runs: number;
+  edges: number;
+  /** Whether the heap figures follow a forced collection (node --expose-gc). */
+  gc: boolean;
+  generateMs: number;
+  edgesMs: number;
+  /** Heap still used by the edge list once built (after a collection). */
+  edgesHeapMb: number;
+  /** Heap growth while building, before any collection: what the build allocated at most. */
+  edgesHeapPeakMb: number;
+  matchMs: number;
+  /** Heap growth while matching, before any collection. */
+  matchHeapPeakMb: number;
+  pairMs: number;
+  pairs: number;
+  trios: number;
+  unpaired: number;
+  rssAfterGenerateMb: number;
+  peakRssAfterEdgesMb: number;
+  peakRssMb: number;
+}
+
+const collect = (): boolean => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+  return gc !== undefined;
+};
+const heap = (): number => process.memoryUsage().heapUsed;
+const peakRss = (): number => (process.resourceUsage().maxRSS * 1024) / MB;
+
+/** Builds the edges `runs` times, then matches and pairs them `runs` times each. */
+export function measureScale(members: number, seed: number, runs: number): ScaleFigures {
+  const g0 = performance.now();
+  const c = peerCommunity(members, seed, newMaskCache());
+  const pm = peerMembers(c.people);
+  const generateMs = performance.now() - g0;
+  const gc = collect();
+  const rssAfterGenerateMb = process.memoryUsage().rss / MB;
+  const opts = { weights: c.weights, excluded: (a: number, b: number) => c.excluded.has(pairKey(a, b)), ...PEER_OPTS };
+
+  const edgeTimes: number[] = [];
+  let edges: PeerEdges | undefined;
+  let edgesHeapPeak = 0;
+  let edgesHeap = 0;
+  for (let i = 0; i < runs; i++) {
+    edges = undefined;
+    collect();
+    const h0 = heap();
+    const t = performance.now();
+    edges = peerEdges(pm, opts);
+    edgeTimes.push(performance.now() - t);
+    edgesHeapPeak = Math.max(edgesHeapPeak, heap() - h0);
+    collect();
+    edgesHeap = heap() - h0;
+  }
+  if (!edges) throw new Error("no runs");
+  const peakRssAfterEdgesMb = peakRss();
+
+  const matchTimes: number[] = [];
+  let matchHeapPeak = 0;
+  for (let i = 0; i < runs; i++) {
+    collect();
+    const h0 = heap();
+    const t = performance.now();
+    maxWeightMatching(members, edges);
+    matchTimes.push(performance.now() - t);
+    matchHeapPeak = Math.max(matchHeapPeak, heap() - h0);
+  }
+  const pairTimes: number[] = [];
+  let last: ReturnType<typeof pairPeers> | undefined;
+  for (let i = 0; i < runs; i++) {
+    collect();
+    const t = performance.now();
+    last = pairPeers(members, edges);
+    pairTimes.push(performance.now() - t);
+  }
+  if (!last) throw new Error("no runs");
+  return {
+    members,
+    seed,
+    runs,
+    edges: edges.count,
+    gc,
+    generateMs,
+    edgesMs: median(edgeTimes),
+    edgesHeapMb: edgesHeap / MB,
+    edgesHeapPeakMb: edgesHeapPeak / MB,
+    matchMs: median(matchTimes),
+    matchHeapPeakMb: matchHeapPeak / MB,
+    pairMs: median(pairTimes),
+    pairs: last.groups.filter((g) => g.length === 2).length,
+    trios: last.groups.filter((g) => g.length === 3).length,
+    unpaired: last.unpaired.length,
+    rssAfterGenerateMb,
+    peakRssAfterEdgesMb,
+    peakRssMb: peakRss(),
+  };
+}

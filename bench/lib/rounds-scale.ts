@@ -1,7 +1,7 @@
 /**
  * The peer pairing at scale, measured in a process that does nothing else (bench/rounds.ts
  * spawns one per size, with --expose-gc): building the edges and pairing them, each timed
- * (median of runs) with its heap growth and the process's peak RSS after it.
+ * (median of runs) with its heap growth (typed arrays included) and the process's peak RSS after it.
  */
 import { maxWeightMatching, pairPeers, peerEdges, type PeerEdges } from "../../src/core/matching/peer/index.js";
 import { median } from "./stats.js";
@@ -40,7 +40,11 @@ const collect = (): boolean => {
   if (gc) gc();
   return gc !== undefined;
 };
-const heap = (): number => process.memoryUsage().heapUsed;
+/** JS heap plus typed-array storage, which lives outside the heap (the edge list is typed arrays). */
+const heap = (): number => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
 const peakRss = (): number => (process.resourceUsage().maxRSS * 1024) / MB;
 
 /** Builds the edges `runs` times, then matches and pairs them `runs` times each. */

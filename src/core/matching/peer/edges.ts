@@ -197,7 +197,10 @@ function indexMembers(members: readonly PeerMember[], w: TagWeights): MemberInde
   const group = Int32Array.from(members, (m) => {
     if (m.group === null) return -1;
     let id = groupIds.get(m.group);
-    if (id === undefined) groupIds.set(m.group, (id = groupIds.size));
+    if (id === undefined) {
+      id = groupIds.size;
+      groupIds.set(m.group, id);
+    }
     return id;
   });
   return { words, bits, tags, suffix, units, byTag, cells, byCell, cursor: new Int32Array(cellList.length), group };

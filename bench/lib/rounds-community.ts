@@ -4,8 +4,8 @@
  * four continents) turned into one bit per hour of the round's horizon, a team for the
  * cross-group preference, and excluded pairs (past meetings and blocks).
  */
-import { tagWeights, type TagWeights } from "../../src/core/matching/weights.js";
-import type { PeerMember } from "../../src/core/matching/peer/index.js";
+import { PEER_EDGES_PER_MEMBER, type PeerMember } from "../../src/core/matching/peer/index.js";
+import { tagWeights, toUnits, type TagWeights } from "../../src/core/matching/weights.js";
 import { makeGrid } from "../../src/core/time/index.js";
 import { BENCH_NOW, MaskCache, PersonFactory, type Person } from "./synth.js";
 import { Vocabulary } from "./vocab.js";
@@ -14,8 +14,8 @@ import { Vocabulary } from "./vocab.js";
 export const HORIZON_DAYS = 7;
 export const HORIZON_HOURS = HORIZON_DAYS * 24;
 
-/** Options passed to `peerEdges` by every part of the bench (score points, edges kept per member). */
-export const PEER_OPTS = { crossGroupBonus: 0.5, perMember: 24 } as const;
+/** Options passed to `peerEdges` by every part of the bench: half a point for different teams, the default edges per member. */
+export const PEER_OPTS = { crossGroupBonus: toUnits(0.5), perMember: PEER_EDGES_PER_MEMBER } as const;
 
 /** A member as the simulation knows them: their person and their team. */
 export interface PeerPerson extends Person {

@@ -14,7 +14,7 @@ export interface ExactFigures {
   members: number;
   seed: number;
   edges: number;
-  /** The graph's weights are integers (Int32Array), so the gap is exact. */
+  /** Every edge weight is an integer (in a float array or not), so sums and the gap are exact. */
   integerWeights: boolean;
   excludedPairs: number;
   ours: number;
@@ -62,28 +62,31 @@ export function matchingTotal(n: number, edges: PeerEdges, mate: Int32Array): { 
   return { total, pairs };
 }
 
+/** True when every edge's weight is an integer: then the totals are exact sums below 2^53. */
+function integerWeights(edges: PeerEdges): boolean {
+  for (let e = 0; e < edges.count; e++) if (!Number.isInteger(edges.w[e])) return false;
+  return true;
+}
+
 /** One community of `members` drawn with `seed`, solved every way. */
 export async function exactCase(members: number, seed: number, cache: MaskCache): Promise<ExactFigures> {
   const c = peerCommunity(members, seed, cache);
-  const edges = peerEdges(peerMembers(c.people), {
-    weights: c.weights,
-    excluded: (a, b) => c.excluded.has(pairKey(a, b)),
-    ...PEER_OPTS,
-  });
+  const excluded = (a: number, b: number): boolean => c.excluded.has(pairKey(a, b));
+  const edges = peerEdges(peerMembers(c.people), { weights: c.weights, excluded, ...PEER_OPTS });
   const t = performance.now();
   const mate = maxWeightMatching(members, edges);
   const oursMs = performance.now() - t;
   const mine = matchingTotal(members, edges, mate);
   const h = await highsMatching(members, edges);
-  const paired = pairPeers(members, edges);
-  const greedy = greedyPeers(members, edges);
-  const random = randomPeers(members, edges, seed);
+  const paired = pairPeers(members, edges, excluded);
+  const greedy = greedyPeers(members, edges, excluded);
+  const random = randomPeers(members, edges, seed, excluded);
   const ours = mine?.total ?? Number.NaN;
   return {
     members,
     seed,
     edges: edges.count,
-    integerWeights: edges.w instanceof Int32Array,
+    integerWeights: integerWeights(edges),
     excludedPairs: c.excluded.size,
     ours,
     highs: h.total,

@@ -120,7 +120,7 @@ export function simulate(opts: SimOptions, cache: MaskCache): SimFigures {
     };
     const t = performance.now();
     const edges = peerEdges(members, { weights: c.weights, excluded, ...PEER_OPTS });
-    const result = pairPeers(members.length, edges);
+    const result = pairPeers(members.length, edges, excluded);
     const ms = performance.now() - t;
     const groups = result.groups.map((g) => g.map(global));
     history.push(groups);

@@ -1,3 +1,4 @@
+import { MinHeap } from "../heap.js";
 import { type MatchGraph, matchGraph } from "./blossom-graph.js";
 import type { PeerEdges } from "./edge-list.js";
 
@@ -62,10 +63,12 @@ class Blossoms {
   private readonly allow: Uint8Array;
   private readonly queue: Int32Array;
   private qlen = 0;
-  private readonly touched: Int32Array;
-  private readonly stamp: Int32Array;
-  private touchedCount = 0;
-  private readonly stage = 1;
+  /** Sum of the dual steps so far: labelled duals are stored relative to it (see dualOf). */
+  private time = 0;
+  /** Deadlines (values of `time`) of three kinds of events: a FREE vertex's best edge, an S-blossom's best edge, a T-blossom's dual. */
+  private readonly toFree = new MinHeap(256);
+  private readonly toS = new MinHeap(256);
+  private readonly toT = new MinHeap(64);
   /** Tree (root vertex) of each labelled top-level blossom, and the vertices that ever joined each tree. */
   private readonly treeOf: Int32Array;
   private readonly members: (number[] | null)[];
@@ -111,8 +114,6 @@ class Blossoms {
     this.gone = new Int32Array(2 * n);
     this.redo = new Int32Array(2 * n);
     this.queue = new Int32Array(2 * n + 1);
-    this.touched = new Int32Array(2 * n);
-    this.stamp = new Int32Array(2 * n);
     this.mark = new Uint8Array(2 * n);
     this.path = new Int32Array(2 * n);
     this.leafBuf = new Int32Array(n);
@@ -122,25 +123,48 @@ class Blossoms {
     this.bestToList = new Int32Array(2 * n);
   }
 
-  private slack(k: number): number {
-    return (
-      (this.dual[this.end[2 * k] as number] as number) +
-      (this.dual[this.end[2 * k + 1] as number] as number) -
-      2 * (this.weight[k] as number)
-    );
+  /**
+   * A vertex's dual. Duals are stored so that one step moves them all at once: an S-vertex's
+   * actual dual is dual − time, a T-vertex's dual + time, a FREE one's dual; whenever a vertex
+   * changes rate its stored value is rebased (see `rebase`). Top-level blossoms likewise, with
+   * the signs swapped; inner blossoms never move.
+   */
+  private dualOf(v: number): number {
+    const l = this.label[this.inBlossom[v] as number];
+    const d = this.dual[v] as number;
+    return l === S ? d - this.time : l === T ? d + this.time : d;
   }
 
-  /** Records x as labelled or holding a best edge, for the delta and dual loops. */
-  private touch(x: number): void {
-    if (this.stamp[x] !== this.stage) {
-      this.stamp[x] = this.stage;
-      this.touched[this.touchedCount++] = x;
+  /** Rebases the stored duals of top-level blossom b and its vertices from vertex rate `from` to `to` (−1 S, +1 T, 0 FREE). */
+  private rebase(b: number, from: number, to: number): void {
+    if (from === to) return;
+    const shift = (to - from) * this.time;
+    const c = this.leaves(b);
+    for (let i = 0; i < c; i++) {
+      const v = this.leafBuf[i] as number;
+      this.dual[v] = (this.dual[v] as number) - shift;
     }
+    if (b >= this.n) this.dual[b] = (this.dual[b] as number) + shift;
+  }
+
+  /** Pushes the deadline of FREE vertex w's best edge. */
+  private pushFree(w: number): void {
+    const k = this.bestEdge[w] as number;
+    if (k !== -1 && this.label[this.inBlossom[w] as number] === FREE) this.toFree.push(this.time + this.slack(k), w);
+  }
+
+  /** Pushes the deadline of top-level S-blossom b's best edge. */
+  private pushS(b: number): void {
+    const k = this.bestEdge[b] as number;
+    if (k !== -1) this.toS.push(this.time + this.slack(k) / 2, b);
+  }
+
+  private slack(k: number): number {
+    return this.dualOf(this.end[2 * k] as number) + this.dualOf(this.end[2 * k + 1] as number) - 2 * (this.weight[k] as number);
   }
 
   private setLabel(x: number, t: number): void {
     this.label[x] = t;
-    this.touch(x);
   }
 
   private allowEdge(k: number): void {
@@ -177,6 +201,8 @@ class Blossoms {
     for (;;) {
       const b = this.inBlossom[w] as number;
       const tree = p === -1 ? w : (this.treeOf[this.inBlossom[this.end[p] as number] as number] as number);
+      this.rebase(b, 0, t === S ? -1 : 1);
+      if (t === T && b >= this.n) this.toT.push(this.dual[b] as number, b);
       this.setLabel(w, t);
       this.setLabel(b, t);
       this.labelEnd[w] = p;
@@ -261,10 +287,22 @@ class Blossoms {
     }
     this.childs[b] = ch;
     this.endps[b] = ep;
+    // The children stop moving and their T vertices turn S.
+    for (const c of ch) {
+      const l = this.label[c];
+      if (c >= this.n) this.dual[c] = (this.dual[c] as number) + (l === S ? this.time : -this.time);
+      if (l === T) {
+        const cl = this.leaves(c);
+        for (let i = 0; i < cl; i++) {
+          const v = this.leafBuf[i] as number;
+          this.dual[v] = (this.dual[v] as number) + 2 * this.time;
+        }
+      }
+    }
+    this.dual[b] = -this.time;
     this.setLabel(b, S);
     this.treeOf[b] = this.treeOf[bb] as number;
     this.labelEnd[b] = this.labelEnd[bb] as number;
-    this.dual[b] = 0;
     const c = this.leaves(b);
     for (let i = 0; i < c; i++) {
       const v = this.leafBuf[i] as number;
@@ -297,6 +335,7 @@ class Blossoms {
     }
     this.bestEdges[b] = list;
     this.bestEdge[b] = best;
+    this.pushS(b);
   }
 
   private considerBest(b: number, k: number, listed: number): number {
@@ -431,6 +470,8 @@ class Blossoms {
     const n = this.n;
     const ch = this.childs[b] as number[];
     const ep = this.endps[b] as number[];
+    const inside = Array.from(this.leafBuf.subarray(0, this.leaves(b)));
+    for (const v of inside) this.dual[v] = (this.dual[v] as number) + this.time; // T → FREE
     for (const s of ch) {
       this.parent[s] = -1;
       if (s < n) this.inBlossom[s] = s;
@@ -468,6 +509,8 @@ class Blossoms {
       }
       const bv = ch[at(j)] as number;
       const x = this.end[p ^ 1] as number;
+      this.rebase(bv, 0, 1);
+      if (bv >= n) this.toT.push(this.dual[bv] as number, bv);
       this.setLabel(x, T);
       this.setLabel(bv, T);
       this.treeOf[bv] = this.treeOf[b] as number;
@@ -499,6 +542,7 @@ class Blossoms {
       }
     }
     this.recycle(b);
+    for (const v of inside) this.pushFree(v);
   }
 
   /** Scans the queued S-vertices' edges; true when an augmentation was made. */
@@ -536,39 +580,20 @@ class Blossoms {
         } else if (this.label[bw] === S) {
           const b = this.inBlossom[v] as number;
           const cur = this.bestEdge[b] as number;
-          if (cur === -1 || ks < this.slack(cur)) this.bestEdge[b] = k;
+          if (cur === -1 || ks < this.slack(cur)) {
+            this.bestEdge[b] = k;
+            this.pushS(b);
+          }
         } else if (this.label[w] === FREE) {
           const cur = this.bestEdge[w] as number;
           if (cur === -1 || ks < this.slack(cur)) {
             this.bestEdge[w] = k;
-            this.touch(w);
+            this.pushFree(w);
           }
         }
       }
     }
     return false;
-  }
-
-  /** Moves the duals of the labelled forest by delta: S vertices −δ, T vertices +δ, S blossoms +δ, T blossoms −δ. */
-  private moveDuals(delta: number): void {
-    const n = this.n;
-    for (let i = 0; i < this.touchedCount; i++) {
-      const x = this.touched[i] as number;
-      const l = this.label[x] as number;
-      if ((l !== S && l !== T) || this.parent[x] !== -1) continue;
-      const sign = l === S ? -1 : 1;
-      if (x < n) {
-        this.dual[x] = (this.dual[x] as number) + sign * delta;
-        continue;
-      }
-      if ((this.base[x] as number) < 0) continue;
-      this.dual[x] = (this.dual[x] as number) - sign * delta;
-      const c = this.leaves(x);
-      for (let j = 0; j < c; j++) {
-        const v = this.leafBuf[j] as number;
-        this.dual[v] = (this.dual[v] as number) + sign * delta;
-      }
-    }
   }
 
   /**
@@ -590,47 +615,88 @@ class Blossoms {
         continue;
       }
       while (this.mate[single[first] as number] !== -1) first++;
-      // Single vertices all carry the same, smallest, dual: the step that would zero it ends the search.
-      let delta = this.dual[single[first] as number] as number;
+      // Single vertices all carry the same, smallest, dual: when it reaches zero the matching is optimal.
+      let at = this.dual[single[first] as number] as number;
       let type = 1;
-      let edge = -1;
-      let blossom = -1;
-      for (let i = 0; i < this.touchedCount; i++) {
-        const x = this.touched[i] as number;
-        if (x < n && this.label[this.inBlossom[x] as number] === FREE && this.bestEdge[x] !== -1) {
-          const d = this.slack(this.bestEdge[x] as number);
-          if (d < delta) {
-            delta = d;
-            type = 2;
-            edge = this.bestEdge[x] as number;
-          }
-        }
-        if (this.parent[x] !== -1) continue;
-        if (this.label[x] === S && this.bestEdge[x] !== -1) {
-          const d = this.slack(this.bestEdge[x] as number) / 2;
-          if (d < delta) {
-            delta = d;
-            type = 3;
-            edge = this.bestEdge[x] as number;
-          }
-        } else if (x >= n && this.label[x] === T && (this.base[x] as number) >= 0 && (this.dual[x] as number) < delta) {
-          delta = this.dual[x] as number;
-          type = 4;
-          blossom = x;
-        }
+      const free = this.nextFree();
+      const bs = this.nextS();
+      const bt = this.nextT();
+      if (free < at) {
+        at = free;
+        type = 2;
       }
-      this.moveDuals(delta);
+      if (bs < at) {
+        at = bs;
+        type = 3;
+      }
+      if (bt < at) {
+        at = bt;
+        type = 4;
+      }
+      this.time = at;
       if (type === 1) return;
       if (type === 2) {
+        const edge = this.bestEdge[this.toFree.pop()] as number;
         this.allowEdge(edge);
         let i = this.end[2 * edge] as number;
         if (this.label[this.inBlossom[i] as number] === FREE) i = this.end[2 * edge + 1] as number;
         this.queue[this.qlen++] = i;
       } else if (type === 3) {
+        const edge = this.bestEdge[this.toS.pop()] as number;
         this.allowEdge(edge);
         this.queue[this.qlen++] = this.end[2 * edge] as number;
-      } else this.expandInStage(blossom);
+      } else this.expandInStage(this.toT.pop());
     }
+  }
+
+  /** The earliest deadline of a FREE vertex's best edge (stale entries dropped or re-filed). */
+  private nextFree(): number {
+    const h = this.toFree;
+    while (h.size > 0) {
+      const key = h.peekKey();
+      const w = h.peekItem();
+      const k = this.bestEdge[w] as number;
+      if (k !== -1 && this.label[this.inBlossom[w] as number] === FREE) {
+        const due = this.time + this.slack(k);
+        if (due === key) return key;
+        h.pop();
+        h.push(due, w);
+      } else h.pop();
+    }
+    return Infinity;
+  }
+
+  /** The earliest deadline of an S-blossom's best edge to another S-blossom. */
+  private nextS(): number {
+    const h = this.toS;
+    while (h.size > 0) {
+      const key = h.peekKey();
+      const b = h.peekItem();
+      const k = this.bestEdge[b] as number;
+      if (k !== -1 && this.parent[b] === -1 && this.label[b] === S) {
+        const due = this.time + this.slack(k) / 2;
+        if (due === key) return key;
+        h.pop();
+        h.push(due, b);
+      } else h.pop();
+    }
+    return Infinity;
+  }
+
+  /** The earliest time a T-blossom's dual reaches zero. */
+  private nextT(): number {
+    const h = this.toT;
+    while (h.size > 0) {
+      const key = h.peekKey();
+      const b = h.peekItem();
+      if (this.parent[b] === -1 && this.label[b] === T && (this.base[b] as number) >= 0) {
+        const due = this.dual[b] as number;
+        if (due === key) return key;
+        h.pop();
+        h.push(due, b);
+      } else h.pop();
+    }
+    return Infinity;
   }
 
   /**
@@ -656,6 +722,7 @@ class Blossoms {
     }
     const verts: number[] = [];
     for (const top of tops) {
+      this.rebase(top, this.label[top] === S ? -1 : 1, 0);
       const expand = top >= n && this.label[top] === S && this.dual[top] === 0;
       let sp = 0;
       this.nodeStack[sp++] = top;
@@ -722,7 +789,7 @@ class Blossoms {
       }
     }
     this.bestEdge[w] = best;
-    if (best !== -1) this.touch(w);
+    this.pushFree(w);
   }
 
   /** The least-slack edge from top-level S-blossom b to another S-blossom, from all its vertices' edges. */
@@ -745,5 +812,6 @@ class Blossoms {
     }
     this.bestEdge[b] = best;
     this.bestEdges[b] = null;
+    this.pushS(b);
   }
 }

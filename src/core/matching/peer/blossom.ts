@@ -1,3 +1,4 @@
+import { MinHeap } from "../heap.js";
 import { type MatchGraph, matchGraph } from "./blossom-graph.js";
 import type { PeerEdges } from "./edge-list.js";
 
@@ -60,14 +61,21 @@ class Blossoms {
   private unusedTop: number;
   private readonly dual: Float64Array;
   private readonly allow: Uint8Array;
-  private readonly allowed: Int32Array;
-  private allowedCount = 0;
   private readonly queue: Int32Array;
   private qlen = 0;
-  private readonly touched: Int32Array;
-  private readonly stamp: Int32Array;
-  private touchedCount = 0;
-  private stage = 0;
+  /** Sum of the dual steps so far: labelled duals are stored relative to it (see dualOf). */
+  private time = 0;
+  /** Deadlines (values of `time`) of three kinds of events: a FREE vertex's best edge, an S-blossom's best edge, a T-blossom's dual. */
+  private readonly toFree = new MinHeap(256);
+  private readonly toS = new MinHeap(256);
+  private readonly toT = new MinHeap(64);
+  /** Tree (root vertex) of each labelled top-level blossom, and the vertices that ever joined each tree. */
+  private readonly treeOf: Int32Array;
+  private readonly members: (number[] | null)[];
+  private readonly gone: Int32Array;
+  private goneId = 0;
+  private readonly redo: Int32Array;
+  private redoId = 0;
   private readonly mark: Uint8Array;
   private readonly path: Int32Array;
   private readonly leafBuf: Int32Array;
@@ -101,10 +109,11 @@ class Blossoms {
     this.dual = new Float64Array(2 * n);
     for (let v = 0; v < n; v++) this.dual[v] = g.maxWeight;
     this.allow = new Uint8Array(g.m);
-    this.allowed = new Int32Array(g.m);
+    this.treeOf = new Int32Array(2 * n).fill(-1);
+    this.members = new Array<number[] | null>(n).fill(null);
+    this.gone = new Int32Array(2 * n);
+    this.redo = new Int32Array(2 * n);
     this.queue = new Int32Array(2 * n + 1);
-    this.touched = new Int32Array(2 * n);
-    this.stamp = new Int32Array(2 * n);
     this.mark = new Uint8Array(2 * n);
     this.path = new Int32Array(2 * n);
     this.leafBuf = new Int32Array(n);
@@ -114,32 +123,52 @@ class Blossoms {
     this.bestToList = new Int32Array(2 * n);
   }
 
-  private slack(k: number): number {
-    return (
-      (this.dual[this.end[2 * k] as number] as number) +
-      (this.dual[this.end[2 * k + 1] as number] as number) -
-      2 * (this.weight[k] as number)
-    );
+  /**
+   * A vertex's dual. Duals are stored so that one step moves them all at once: an S-vertex's
+   * actual dual is dual − time, a T-vertex's dual + time, a FREE one's dual; whenever a vertex
+   * changes rate its stored value is rebased (see `rebase`). Top-level blossoms likewise, with
+   * the signs swapped; inner blossoms never move.
+   */
+  private dualOf(v: number): number {
+    const l = this.label[this.inBlossom[v] as number];
+    const d = this.dual[v] as number;
+    return l === S ? d - this.time : l === T ? d + this.time : d;
   }
 
-  /** Records x as changed in this stage, so the next stage resets it. */
-  private touch(x: number): void {
-    if (this.stamp[x] !== this.stage) {
-      this.stamp[x] = this.stage;
-      this.touched[this.touchedCount++] = x;
+  /** Rebases the stored duals of top-level blossom b and its vertices from vertex rate `from` to `to` (−1 S, +1 T, 0 FREE). */
+  private rebase(b: number, from: number, to: number): void {
+    if (from === to) return;
+    const shift = (to - from) * this.time;
+    const c = this.leaves(b);
+    for (let i = 0; i < c; i++) {
+      const v = this.leafBuf[i] as number;
+      this.dual[v] = (this.dual[v] as number) - shift;
     }
+    if (b >= this.n) this.dual[b] = (this.dual[b] as number) + shift;
+  }
+
+  /** Pushes the deadline of FREE vertex w's best edge. */
+  private pushFree(w: number): void {
+    const k = this.bestEdge[w] as number;
+    if (k !== -1 && this.label[this.inBlossom[w] as number] === FREE) this.toFree.push(this.time + this.slack(k), w);
+  }
+
+  /** Pushes the deadline of top-level S-blossom b's best edge. */
+  private pushS(b: number): void {
+    const k = this.bestEdge[b] as number;
+    if (k !== -1) this.toS.push(this.time + this.slack(k) / 2, b);
+  }
+
+  private slack(k: number): number {
+    return this.dualOf(this.end[2 * k] as number) + this.dualOf(this.end[2 * k + 1] as number) - 2 * (this.weight[k] as number);
   }
 
   private setLabel(x: number, t: number): void {
     this.label[x] = t;
-    this.touch(x);
   }
 
   private allowEdge(k: number): void {
-    if (this.allow[k] === 0) {
-      this.allow[k] = 1;
-      this.allowed[this.allowedCount++] = k;
-    }
+    this.allow[k] = 1;
   }
 
   /** The vertices inside blossom b (b itself when it is a vertex), into leafBuf; returns their count. */
@@ -171,14 +200,24 @@ class Blossoms {
     let p = p0;
     for (;;) {
       const b = this.inBlossom[w] as number;
+      const tree = p === -1 ? w : (this.treeOf[this.inBlossom[this.end[p] as number] as number] as number);
+      this.rebase(b, 0, t === S ? -1 : 1);
+      if (t === T && b >= this.n) this.toT.push(this.dual[b] as number, b);
       this.setLabel(w, t);
       this.setLabel(b, t);
       this.labelEnd[w] = p;
       this.labelEnd[b] = p;
       this.bestEdge[w] = -1;
       this.bestEdge[b] = -1;
+      this.treeOf[b] = tree;
+      let list = this.members[tree];
+      if (list === null || list === undefined) {
+        list = [];
+        this.members[tree] = list;
+      }
+      const c = this.leaves(b);
+      for (let i = 0; i < c; i++) list.push(this.leafBuf[i] as number);
       if (t === S) {
-        const c = this.leaves(b);
         for (let i = 0; i < c; i++) this.queue[this.qlen++] = this.leafBuf[i] as number;
         return;
       }
@@ -248,9 +287,22 @@ class Blossoms {
     }
     this.childs[b] = ch;
     this.endps[b] = ep;
+    // The children stop moving and their T vertices turn S.
+    for (const c of ch) {
+      const l = this.label[c];
+      if (c >= this.n) this.dual[c] = (this.dual[c] as number) + (l === S ? this.time : -this.time);
+      if (l === T) {
+        const cl = this.leaves(c);
+        for (let i = 0; i < cl; i++) {
+          const v = this.leafBuf[i] as number;
+          this.dual[v] = (this.dual[v] as number) + 2 * this.time;
+        }
+      }
+    }
+    this.dual[b] = -this.time;
     this.setLabel(b, S);
+    this.treeOf[b] = this.treeOf[bb] as number;
     this.labelEnd[b] = this.labelEnd[bb] as number;
-    this.dual[b] = 0;
     const c = this.leaves(b);
     for (let i = 0; i < c; i++) {
       const v = this.leafBuf[i] as number;
@@ -283,6 +335,7 @@ class Blossoms {
     }
     this.bestEdges[b] = list;
     this.bestEdge[b] = best;
+    this.pushS(b);
   }
 
   private considerBest(b: number, k: number, listed: number): number {
@@ -417,6 +470,8 @@ class Blossoms {
     const n = this.n;
     const ch = this.childs[b] as number[];
     const ep = this.endps[b] as number[];
+    const inside = Array.from(this.leafBuf.subarray(0, this.leaves(b)));
+    for (const v of inside) this.dual[v] = (this.dual[v] as number) + this.time; // T → FREE
     for (const s of ch) {
       this.parent[s] = -1;
       if (s < n) this.inBlossom[s] = s;
@@ -454,8 +509,11 @@ class Blossoms {
       }
       const bv = ch[at(j)] as number;
       const x = this.end[p ^ 1] as number;
+      this.rebase(bv, 0, 1);
+      if (bv >= n) this.toT.push(this.dual[bv] as number, bv);
       this.setLabel(x, T);
       this.setLabel(bv, T);
+      this.treeOf[bv] = this.treeOf[b] as number;
       this.labelEnd[x] = p;
       this.labelEnd[bv] = p;
       this.bestEdge[bv] = -1;
@@ -484,27 +542,14 @@ class Blossoms {
       }
     }
     this.recycle(b);
-  }
-
-  /** Clears what the previous stage labelled. */
-  private resetStage(): void {
-    for (let i = 0; i < this.touchedCount; i++) {
-      const x = this.touched[i] as number;
-      this.label[x] = FREE;
-      this.bestEdge[x] = -1;
-      this.bestEdges[x] = null;
-    }
-    this.touchedCount = 0;
-    for (let i = 0; i < this.allowedCount; i++) this.allow[this.allowed[i] as number] = 0;
-    this.allowedCount = 0;
-    this.qlen = 0;
-    this.stage++;
+    for (const v of inside) this.pushFree(v);
   }
 
   /** Scans the queued S-vertices' edges; true when an augmentation was made. */
   private scan(): boolean {
     while (this.qlen > 0) {
       const v = this.queue[--this.qlen] as number;
+      if (this.label[this.inBlossom[v] as number] !== S) continue; // its tree was used by an augmentation
       for (let a = this.start[v] as number; a < (this.start[v + 1] as number); a++) {
         const p = this.adj[a] as number;
         const k = p >> 1;
@@ -522,7 +567,10 @@ class Blossoms {
             const found = this.scanBlossom(v, w);
             if (found >= 0) this.addBlossom(found, k);
             else {
+              const ta = this.treeOf[this.inBlossom[v] as number] as number;
+              const tb = this.treeOf[bw] as number;
               this.augmentMatching(k);
+              this.dissolve(ta, tb);
               return true;
             }
           } else if (this.label[w] === FREE) {
@@ -532,12 +580,15 @@ class Blossoms {
         } else if (this.label[bw] === S) {
           const b = this.inBlossom[v] as number;
           const cur = this.bestEdge[b] as number;
-          if (cur === -1 || ks < this.slack(cur)) this.bestEdge[b] = k;
+          if (cur === -1 || ks < this.slack(cur)) {
+            this.bestEdge[b] = k;
+            this.pushS(b);
+          }
         } else if (this.label[w] === FREE) {
           const cur = this.bestEdge[w] as number;
           if (cur === -1 || ks < this.slack(cur)) {
             this.bestEdge[w] = k;
-            this.touch(w);
+            this.pushFree(w);
           }
         }
       }
@@ -545,100 +596,222 @@ class Blossoms {
     return false;
   }
 
-  /** Moves the duals of the labelled forest by delta: S vertices −δ, T vertices +δ, S blossoms +δ, T blossoms −δ. */
-  private moveDuals(delta: number): void {
-    const n = this.n;
-    for (let i = 0; i < this.touchedCount; i++) {
-      const x = this.touched[i] as number;
-      const l = this.label[x] as number;
-      if ((l !== S && l !== T) || this.parent[x] !== -1) continue;
-      const sign = l === S ? -1 : 1;
-      if (x < n) {
-        this.dual[x] = (this.dual[x] as number) + sign * delta;
-        continue;
-      }
-      if ((this.base[x] as number) < 0) continue;
-      this.dual[x] = (this.dual[x] as number) - sign * delta;
-      const c = this.leaves(x);
-      for (let j = 0; j < c; j++) {
-        const v = this.leafBuf[j] as number;
-        this.dual[v] = (this.dual[v] as number) + sign * delta;
-      }
-    }
-  }
-
-  /** Runs stages until no augmenting path is left. */
+  /**
+   * Grows one forest until the single vertices' duals reach zero or fewer than two trees are
+   * left. An augmentation only dissolves the two trees it used; the others keep their labels.
+   */
   run(): void {
     const n = this.n;
     const single = new Int32Array(n);
     let singles = 0;
     for (let v = 0; v < n; v++) if ((this.start[v + 1] as number) > (this.start[v] as number)) single[singles++] = v;
+    let roots = singles;
+    for (let i = 0; i < singles; i++) this.assignLabel(single[i] as number, S, -1);
+    let first = 0;
     for (;;) {
-      this.resetStage();
-      let kept = 0;
-      for (let i = 0; i < singles; i++) {
-        const v = single[i] as number;
-        if (this.mate[v] === -1) single[kept++] = v;
+      if (roots < 2) return;
+      if (this.scan()) {
+        roots -= 2;
+        continue;
       }
-      singles = kept;
-      if (singles < 2) return;
-      for (let i = 0; i < singles; i++) {
-        const v = single[i] as number;
-        if (this.label[this.inBlossom[v] as number] === FREE) this.assignLabel(v, S, -1);
+      while (this.mate[single[first] as number] !== -1) first++;
+      // Single vertices all carry the same, smallest, dual: when it reaches zero the matching is optimal.
+      let at = this.dual[single[first] as number] as number;
+      let type = 1;
+      const free = this.nextFree();
+      const bs = this.nextS();
+      const bt = this.nextT();
+      if (free < at) {
+        at = free;
+        type = 2;
       }
-      let augmented = false;
-      for (;;) {
-        if (this.scan()) {
-          augmented = true;
-          break;
+      if (bs < at) {
+        at = bs;
+        type = 3;
+      }
+      if (bt < at) {
+        at = bt;
+        type = 4;
+      }
+      this.time = at;
+      if (type === 1) return;
+      if (type === 2) {
+        const edge = this.bestEdge[this.toFree.pop()] as number;
+        this.allowEdge(edge);
+        let i = this.end[2 * edge] as number;
+        if (this.label[this.inBlossom[i] as number] === FREE) i = this.end[2 * edge + 1] as number;
+        this.queue[this.qlen++] = i;
+      } else if (type === 3) {
+        const edge = this.bestEdge[this.toS.pop()] as number;
+        this.allowEdge(edge);
+        this.queue[this.qlen++] = this.end[2 * edge] as number;
+      } else this.expandInStage(this.toT.pop());
+    }
+  }
+
+  /** The earliest deadline of a FREE vertex's best edge (stale entries dropped or re-filed). */
+  private nextFree(): number {
+    const h = this.toFree;
+    while (h.size > 0) {
+      const key = h.peekKey();
+      const w = h.peekItem();
+      const k = this.bestEdge[w] as number;
+      if (k !== -1 && this.label[this.inBlossom[w] as number] === FREE) {
+        const due = this.time + this.slack(k);
+        if (due === key) return key;
+        h.pop();
+        h.push(due, w);
+      } else h.pop();
+    }
+    return Infinity;
+  }
+
+  /** The earliest deadline of an S-blossom's best edge to another S-blossom. */
+  private nextS(): number {
+    const h = this.toS;
+    while (h.size > 0) {
+      const key = h.peekKey();
+      const b = h.peekItem();
+      const k = this.bestEdge[b] as number;
+      if (k !== -1 && this.parent[b] === -1 && this.label[b] === S) {
+        const due = this.time + this.slack(k) / 2;
+        if (due === key) return key;
+        h.pop();
+        h.push(due, b);
+      } else h.pop();
+    }
+    return Infinity;
+  }
+
+  /** The earliest time a T-blossom's dual reaches zero. */
+  private nextT(): number {
+    const h = this.toT;
+    while (h.size > 0) {
+      const key = h.peekKey();
+      const b = h.peekItem();
+      if (this.parent[b] === -1 && this.label[b] === T && (this.base[b] as number) >= 0) {
+        const due = this.dual[b] as number;
+        if (due === key) return key;
+        h.pop();
+        h.push(due, b);
+      } else h.pop();
+    }
+    return Infinity;
+  }
+
+  /**
+   * Unlabels the trees rooted at a and b after an augmentation, as a new stage would: their
+   * S-blossoms with zero dual are dissolved, edges at their vertices lose their "tight" mark,
+   * and every best edge that pointed into them is recomputed, so the other trees go on.
+   */
+  private dissolve(a: number, b: number): void {
+    const n = this.n;
+    const id = ++this.goneId;
+    const tops: number[] = [];
+    for (const r of [a, b]) {
+      const list = this.members[r] ?? [];
+      this.members[r] = null;
+      for (const v of list) {
+        const top = this.inBlossom[v] as number;
+        const l = this.label[top];
+        if ((l === S || l === T) && this.treeOf[top] === r && this.gone[top] !== id) {
+          this.gone[top] = id;
+          tops.push(top);
         }
-        // Single vertices all carry the same, smallest, dual: the step that would zero it ends the search.
-        let delta = this.dual[single[0] as number] as number;
-        let type = 1;
-        let edge = -1;
-        let blossom = -1;
-        for (let i = 0; i < this.touchedCount; i++) {
-          const x = this.touched[i] as number;
-          if (x < n && this.label[this.inBlossom[x] as number] === FREE && this.bestEdge[x] !== -1) {
-            const d = this.slack(this.bestEdge[x] as number);
-            if (d < delta) {
-              delta = d;
-              type = 2;
-              edge = this.bestEdge[x] as number;
-            }
-          }
-          if (this.parent[x] !== -1) continue;
-          if (this.label[x] === S && this.bestEdge[x] !== -1) {
-            const d = this.slack(this.bestEdge[x] as number) / 2;
-            if (d < delta) {
-              delta = d;
-              type = 3;
-              edge = this.bestEdge[x] as number;
-            }
-          } else if (x >= n && this.label[x] === T && (this.base[x] as number) >= 0 && (this.dual[x] as number) < delta) {
-            delta = this.dual[x] as number;
-            type = 4;
-            blossom = x;
-          }
-        }
-        this.moveDuals(delta);
-        if (type === 1) break;
-        if (type === 2) {
-          this.allowEdge(edge);
-          let i = this.end[2 * edge] as number;
-          if (this.label[this.inBlossom[i] as number] === FREE) i = this.end[2 * edge + 1] as number;
-          this.queue[this.qlen++] = i;
-        } else if (type === 3) {
-          this.allowEdge(edge);
-          this.queue[this.qlen++] = this.end[2 * edge] as number;
-        } else this.expandInStage(blossom);
-      }
-      if (!augmented) return;
-      for (let i = 0; i < this.touchedCount; i++) {
-        const x = this.touched[i] as number;
-        if (x >= n && this.parent[x] === -1 && (this.base[x] as number) >= 0 && this.label[x] === S && this.dual[x] === 0)
-          this.expandEndStage(x);
       }
     }
+    const verts: number[] = [];
+    for (const top of tops) {
+      this.rebase(top, this.label[top] === S ? -1 : 1, 0);
+      const expand = top >= n && this.label[top] === S && this.dual[top] === 0;
+      let sp = 0;
+      this.nodeStack[sp++] = top;
+      while (sp > 0) {
+        const x = this.nodeStack[--sp] as number;
+        this.label[x] = FREE;
+        this.bestEdge[x] = -1;
+        this.bestEdges[x] = null;
+        this.gone[x] = id;
+        if (x < n) verts.push(x);
+        else for (const c of this.childs[x] as number[]) this.nodeStack[sp++] = c;
+      }
+      if (expand) this.expandEndStage(top);
+    }
+    const rid = ++this.redoId;
+    const again: number[] = [];
+    for (const x of verts) {
+      for (let q = this.start[x] as number; q < (this.start[x + 1] as number); q++) {
+        const p = this.adj[q] as number;
+        const k = p >> 1;
+        this.allow[k] = 0;
+        const w = this.end[p] as number;
+        if (this.gone[w] === id) continue;
+        const bw = this.inBlossom[w] as number;
+        if (this.label[bw] === S) {
+          const e = this.bestEdge[bw] as number;
+          if (e !== -1 && (this.gone[this.end[2 * e] as number] === id || this.gone[this.end[2 * e + 1] as number] === id) && this.redo[bw] !== rid) {
+            this.redo[bw] = rid;
+            again.push(bw);
+          }
+          continue;
+        }
+        let stale = this.bestEdge[w] === k;
+        if (this.label[w] === T && bw !== w && this.end[this.labelEnd[w] as number] === x) {
+          this.label[w] = FREE;
+          stale = true;
+        }
+        if (stale && this.redo[w] !== rid) {
+          this.redo[w] = rid;
+          again.push(w);
+        }
+      }
+    }
+    for (const x of verts) this.bestFromS(x);
+    for (const x of again) {
+      if (x < n && this.label[this.inBlossom[x] as number] !== S) this.bestFromS(x);
+      else this.bestOfS(x);
+    }
+  }
+
+  /** The least-slack edge from vertex w (not in an S-blossom) to an S-blossom. */
+  private bestFromS(w: number): void {
+    const bw = this.inBlossom[w] as number;
+    let best = -1;
+    let least = Infinity;
+    for (let q = this.start[w] as number; q < (this.start[w + 1] as number); q++) {
+      const p = this.adj[q] as number;
+      const by = this.inBlossom[this.end[p] as number] as number;
+      if (by === bw || this.label[by] !== S) continue;
+      const d = this.slack(p >> 1);
+      if (d < least) {
+        least = d;
+        best = p >> 1;
+      }
+    }
+    this.bestEdge[w] = best;
+    this.pushFree(w);
+  }
+
+  /** The least-slack edge from top-level S-blossom b to another S-blossom, from all its vertices' edges. */
+  private bestOfS(b: number): void {
+    let best = -1;
+    let least = Infinity;
+    const c = this.leaves(b);
+    for (let i = 0; i < c; i++) {
+      const v = this.leafBuf[i] as number;
+      for (let q = this.start[v] as number; q < (this.start[v + 1] as number); q++) {
+        const p = this.adj[q] as number;
+        const by = this.inBlossom[this.end[p] as number] as number;
+        if (by === b || this.label[by] !== S) continue;
+        const d = this.slack(p >> 1);
+        if (d < least) {
+          least = d;
+          best = p >> 1;
+        }
+      }
+    }
+    this.bestEdge[b] = best;
+    this.bestEdges[b] = null;
+    this.pushS(b);
   }
 }

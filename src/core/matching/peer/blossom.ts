@@ -335,6 +335,9 @@ class Blossoms extends BlossomForest {
     const rid = ++this.redoId;
     const again: number[] = [];
     for (const x of verts) {
+      // x is FREE now: its best edge to the remaining S-blossoms is found in the same pass.
+      let best = -1;
+      let least = Infinity;
       for (let q = this.start[x] as number; q < (this.start[x + 1] as number); q++) {
         const p = this.adj[q] as number;
         const k = p >> 1;
@@ -343,6 +346,11 @@ class Blossoms extends BlossomForest {
         if (this.gone[w] === id) continue;
         const bw = this.inBlossom[w] as number;
         if (this.label[bw] === S) {
+          const d = this.slack(k);
+          if (d < least) {
+            least = d;
+            best = k;
+          }
           const e = this.bestEdge[bw] as number;
           if (
             e !== -1 &&
@@ -364,8 +372,9 @@ class Blossoms extends BlossomForest {
           again.push(w);
         }
       }
+      this.bestEdge[x] = best;
+      this.pushFree(x);
     }
-    for (const x of verts) this.bestFromS(x);
     for (const x of again) {
       if (x < n && this.label[this.inBlossom[x] as number] !== S) this.bestFromS(x);
       else this.bestOfS(x);

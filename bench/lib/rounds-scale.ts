@@ -20,7 +20,9 @@ export interface ScaleFigures {
   gc: boolean;
   generateMs: number;
   edgesMs: number;
-  /** Heap still used by the edge list once built (after a collection). */
+  /** The edge list's own arrays (u, v, w with their spare capacity). */
+  edgesArraysMb: number;
+  /** Heap still used once the edges are built (after a collection; noisy, other garbage goes too). */
   edgesHeapMb: number;
   /** Heap growth while building, before any collection: what the build allocated at most. */
   edgesHeapPeakMb: number;
@@ -103,6 +105,7 @@ export function measureScale(members: number, seed: number, runs: number): Scale
     gc,
     generateMs,
     edgesMs: median(edgeTimes),
+    edgesArraysMb: (edges.u.byteLength + edges.v.byteLength + edges.w.byteLength) / MB,
     edgesHeapMb: edgesHeap / MB,
     edgesHeapPeakMb: edgesHeapPeak / MB,
     matchMs: median(matchTimes),

@@ -2,6 +2,7 @@ import type { ButtonCommand } from "../core/commands/index.js";
 import type { Member, Notice } from "../core/domain/index.js";
 import type { RequestChatValue } from "../core/use-cases/index.js";
 import { formatSlot } from "../core/time/index.js";
+import { frontDoorActions } from "./front-door.js";
 
 /** A one-click answer offered with a message: a label and the command it runs. */
 export interface Action {
@@ -47,6 +48,8 @@ export function noticeActions(n: Notice, reader: Member): Action[] {
       return n.outcome === "happened" ? feedbackActions(n.chatId) : [];
     case "request_expired":
       return [{ label: "Renew my request", style: "primary", command: { kind: "renew", requestId: n.requestId } }];
+    case "program_welcome":
+      return frontDoorActions();
     default:
       return [];
   }

@@ -120,6 +120,9 @@ const messages = (c: TextStyle["cmd"], style: TextStyle): { [K in FailureCode]: 
   DECLINED_RECENTLY: (x) =>
     `${d(x, "target")} said no to a chat with ${d(x, "seeker")} recently, so I won't ask them again so soon. Could you suggest someone else with ${c("refer <member>")}?`,
   BAD_RATING: () => `Rate the chat from 1 to 5, e.g. ${c("feedback 5 really helpful")}.`,
+  ROUNDS_OFF: () =>
+    `Peer rounds are off in this community for now. An admin can switch them on with ${c("admin settings roundsEveryWeeks 2")}.`,
+  LEFT: () => `You've left coffee chats. Type ${c("resume")} to come back first, then join the peer rounds.`,
 });
 
 /** A failure code in words, naming the fix. Unknown codes still get a helpful line. */

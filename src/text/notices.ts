@@ -2,6 +2,7 @@ import type { Member, Notice, Slot } from "../core/domain/index.js";
 import { formatDate, formatMoment, formatSlot } from "../core/time/index.js";
 import type { TextStyle } from "./style.js";
 import { renderBlocker } from "./blockers.js";
+import { welcomeText } from "./front-door.js";
 
 const fmt = (slot: Slot, who: Member): string => formatSlot(slot, who.timeZone);
 const list = (xs: readonly string[]): string => xs.join(", ");
@@ -145,6 +146,8 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
       return [`💌 A note from ${u(n.seeker.name)} after your chat:`, `   "${u(n.text)}"`].join("\n");
     case "auto_paused":
       return `💤 The last ${n.ignored} intros to you expired without an answer, so we've paused new intros for you — no harm done. Type ${c("resume")} whenever you're ready for more.`;
+    case "program_welcome":
+      return welcomeText();
   }
 }
 

@@ -11,6 +11,7 @@ import { renderBlocker } from "./blockers.js";
 import { helpReply } from "./help.js";
 import { renderAvailabilityChange, renderPaused } from "./time-words.js";
 import { renderGuesses, renderTopics } from "./tag-replies.js";
+import { renderDoor } from "./front-door.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -231,6 +232,8 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     case "unblock":
     case "volunteer_off":
       return renderNamedReply(r, zone, c, u);
+    case "door":
+      return renderDoor(r.result.value, zone, style);
     case "member_left":
       return r.result.value.member
         ? "Noted: they've left, so nothing more will be sent to them."

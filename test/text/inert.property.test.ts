@@ -150,6 +150,7 @@ const NOTICES: Record<NoticeKind, (t: string) => Notice> = {
     },
   }),
   auto_paused: () => ({ kind: "auto_paused", ignored: 3 }),
+  program_welcome: () => ({ kind: "program_welcome" }),
   intro_sent: (t) => ({
     kind: "intro_sent",
     requestId: "req_1",

@@ -21,6 +21,7 @@ export const ButtonCommandSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("forget_me"), confirmed: z.literal(true) }),
   z.object({ kind: z.literal("feedback"), chatId: z.string().min(1).max(80), rating: z.number().int().min(1).max(5), note: z.literal("") }),
   z.object({ kind: z.literal("renew"), requestId: z.string().min(1).max(80) }),
+  z.object({ kind: z.literal("door"), choice: z.enum(["learn", "help", "peers", "later"]) }),
 ]);
 export type ButtonCommand = z.infer<typeof ButtonCommandSchema> & Command;
 
@@ -46,6 +47,8 @@ export function encodeButton(c: ButtonCommand): string {
       return `feedback|${c.chatId}|${c.rating}`;
     case "renew":
       return `renew|${c.requestId}`;
+    case "door":
+      return `door|${c.choice}`;
   }
 }
 
@@ -73,7 +76,9 @@ export function decodeButton(text: string): ButtonCommand | null {
                     ? { kind, chatId: id, rating: Number(arg), note: "" }
                     : kind === "renew"
                       ? { kind, requestId: id }
-                      : { kind };
+                      : kind === "door"
+                        ? { kind, choice: id }
+                        : { kind };
   const parsed = ButtonCommandSchema.safeParse(raw);
   return parsed.success ? (parsed.data as ButtonCommand) : null;
 }

@@ -52,9 +52,20 @@ export type Command =
   | { kind: "renew"; requestId?: string }
   /** The seeker's own thank-you note to the volunteer of their latest chat (or `chatId`). */
   | { kind: "thanks"; chatId?: string; text: string }
+  /**
+   * A front-door button (the program channel's pinned message, the welcome DM): `learn` and `help`
+   * open the seeker's request form and the volunteer form where the platform has forms (adapters
+   * open them themselves, since a form must be the click's first answer), `peers` joins the peer
+   * rounds, `later` is answered privately and changes nothing. Never typed by people.
+   */
+  | { kind: "door"; choice: DoorChoice }
   /** Adapters send this for a platform "member left the workspace/server" event; never typed by people. */
   | { kind: "member_left"; memberId: string }
   | AdminCommand;
+
+/** The four front-door buttons. */
+export type DoorChoice = "learn" | "help" | "peers" | "later";
+export const DOOR_CHOICES: readonly DoorChoice[] = ["learn", "help", "peers", "later"];
 
 export type AvailabilityEdit = "add" | "remove" | "off" | "clear_off";
 

@@ -175,6 +175,8 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
   }),
   /** The volunteer let `ignored` intros in a row expire, so new intros stop until they resume. */
   z.object({ kind: z.literal("auto_paused"), ignored: z.number().int() }),
+  /** Welcome to a member who joined the program channel: the front door's words and buttons, once. */
+  z.object({ kind: z.literal("program_welcome") }),
 ]);
 export type Notice = z.infer<typeof NoticeSchema>;
 export type NoticeKind = Notice["kind"];

@@ -87,9 +87,12 @@ export interface TagCounts {
 
 /**
  * What a platform ref names: a member's DM channel, a chat's pair thread, or (Slack Enterprise
- * Grid) the org whose org-wide installation serves a workspace (key "org", value the enterprise id).
+ * Grid) the org whose org-wide installation serves a workspace (key "org", value the enterprise id);
+ * the front door posted in a program channel (key the channel id, value the message id); a member
+ * paused because they left the program channel (key the member id, value "paused"), so rejoining
+ * resumes them and nobody who paused on purpose.
  */
-export type PlatformRefKind = "dm_channel" | "pair_thread" | "workspace_org";
+export type PlatformRefKind = "dm_channel" | "pair_thread" | "workspace_org" | "front_door" | "program_left";
 
 /**
  * Percolate installed on a platform that installs per workspace (Slack "Add to Slack"): who

@@ -30,3 +30,7 @@ export * from "./stop-volunteering.js";
 export * from "./tend-waitlist.js";
 export * from "./renew-request.js";
 export * from "./community-lifecycle.js";
+export * from "./front-door.js";
+export * from "./program-members.js";
+// TEMPORARY: until r-rounds is merged (see the file).
+export * from "./rounds-join-stub.js";

@@ -88,9 +88,7 @@ export type Reply =
   | AdminReply;
 
 /** What a front-door button did: joined the rounds (`peers`, with the next round's date when known), or nothing yet. */
-export type DoorValue =
-  | { choice: Exclude<DoorChoice, "peers"> }
-  | { choice: "peers"; nextRoundAt: Date | null; already: boolean };
+export type DoorValue = { choice: Exclude<DoorChoice, "peers"> } | { choice: "peers"; nextRoundAt: Date | null; already: boolean };
 
 /** Every failure code a reply can carry: the keys text/failures.ts must word. */
 export type FailureCode = Reply extends infer R

@@ -3,6 +3,7 @@ import { normalizeTyped, parseText } from "../core/commands/index.js";
 import { parseDuration } from "../core/time/index.js";
 import { deliverDue, expireIntros, matchQueue, tendWaitlist, type Deps } from "../core/use-cases/index.js";
 import { ShellMessenger } from "./messenger.js";
+import { ShellProgramChannel } from "./program-channel.js";
 import { memberId, SHELL_COMMUNITY, type ShiftableClock } from "./platform.js";
 import { renderExportNotSaved, shellStyle } from "../text/index.js";
 import { saveExport } from "./export-files.js";
@@ -22,15 +23,18 @@ export interface ShellOptions {
 export class ShellSession {
   private current = "alice";
   readonly messenger: ShellMessenger;
+  /** The ports, with the shell's program channel (it prints the front door) unless one was given. */
+  private readonly deps: Deps;
 
   constructor(
-    private readonly deps: Deps,
+    deps: Deps,
     private readonly clock: ShiftableClock,
     private readonly write: (text: string) => void,
     private readonly timeZone = "UTC",
     private readonly options: ShellOptions = {},
   ) {
     this.messenger = new ShellMessenger(write);
+    this.deps = deps.programChannel ? deps : { ...deps, programChannel: new ShellProgramChannel(write) };
     for (const name of options.admins ?? []) this.admins.add(name.toLowerCase());
   }
 

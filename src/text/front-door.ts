@@ -47,7 +47,7 @@ export function frontDoorActions(): Action[] {
 export function frontDoorTyped(style: TextStyle): string {
   const typed: Record<DoorChoice, string> = {
     learn: style.usage("request"),
-    help: style.usage("volunteer"),
+    help: style.cmd("volunteer <topics>"),
     peers: style.cmd("rounds join"),
     later: "nothing to type — come back whenever you like",
   };

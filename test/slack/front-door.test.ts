@@ -45,6 +45,18 @@ describe("the front door on Slack", () => {
     expect(h.fake.state.messagesIn(PROGRAM)[0]?.edits).toBe(1);
   });
 
+  it("is posted when an admin picks the program channel in the settings form", async () => {
+    const { h, admin } = await workspace();
+    await h.submit(admin, "percolate_settings", {
+      programChannelId: { value: { type: "conversations_select", selected_conversation: PROGRAM } },
+    });
+    const posted = h.fake.state.messagesIn(PROGRAM);
+    expect(posted).toHaveLength(1);
+    expect(h.fake.state.pins.has(`${PROGRAM}:${posted[0]?.ts}`)).toBe(true);
+    // The admin's DM says what was saved and that the door is up.
+    expect(textOf(h.messagesTo(admin).at(-1))).toContain("The front door is posted and pinned in the program channel.");
+  });
+
   it("is posted again when the pinned message was deleted", async () => {
     const { h, admin } = await workspace();
     await h.slash(admin, `admin settings programChannelId ${PROGRAM}`);

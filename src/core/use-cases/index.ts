@@ -32,5 +32,3 @@ export * from "./renew-request.js";
 export * from "./community-lifecycle.js";
 export * from "./front-door.js";
 export * from "./program-members.js";
-// TEMPORARY: until r-rounds is merged (see the file).
-export * from "./rounds-join-stub.js";

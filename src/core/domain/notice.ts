@@ -191,7 +191,8 @@ export const NudgeSchema = z.object({
   communityId: z.string(),
   /** Unique per community: enqueueing the same key twice is a no-op. Also the platform idempotency key. */
   key: z.string(),
-  to: z.array(z.string()).min(1).max(2),
+  /** One member, a pair (seeker first), or a peer trio. */
+  to: z.array(z.string()).min(1).max(3),
   kind: z.string(),
   /** The chat, intro or request this is about; used to cancel or move pending nudges. */
   refId: z.string(),

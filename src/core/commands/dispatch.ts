@@ -17,6 +17,7 @@ import type { Command } from "./types.js";
 import { resolveTarget } from "./resolve.js";
 import { type AdminReply, dispatchAdmin } from "./dispatch-admin.js";
 import { dispatchNamed, type NamedReply } from "./dispatch-named.js";
+import { dispatchRounds, isRoundsCommand, type RoundsReply } from "./dispatch-rounds.js";
 
 /** The failure codes a use case can return, read from its signature. */
 // biome-ignore lint/suspicious/noExplicitAny: any function signature; only its result is read
@@ -83,6 +84,7 @@ export type Reply =
   | { kind: "member_left"; result: Result<{ member: Member | null }, never> }
   | NamedReply
   | { kind: "renew"; result: Result<uc.RequestChatValue, uc.RenewCode> }
+  | RoundsReply
   | AdminReply;
 
 /** Every failure code a reply can carry: the keys text/failures.ts must word. */
@@ -205,6 +207,6 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
       return { kind: "member_left", result: ok({ member: r.ok ? r.value.member : null }) };
     }
     default:
-      return dispatchAdmin(deps, actor, cmd);
+      return isRoundsCommand(cmd) ? dispatchRounds(deps, actor, cmd) : dispatchAdmin(deps, actor, cmd);
   }
 }

@@ -30,3 +30,4 @@ export * from "./stop-volunteering.js";
 export * from "./tend-waitlist.js";
 export * from "./renew-request.js";
 export * from "./community-lifecycle.js";
+export * from "./rounds/index.js";

@@ -17,7 +17,12 @@ import type { PeerEdges } from "./edge-list.js";
  * the float arithmetic is exact.
  */
 export function maxWeightMatching(n: number, edges: PeerEdges): Int32Array {
-  const g = matchGraph(n, edges);
+  return matchOnGraph(matchGraph(n, edges));
+}
+
+/** {@link maxWeightMatching} on an already cleaned graph. */
+export function matchOnGraph(g: MatchGraph): Int32Array {
+  const n = g.n;
   const mate = new Int32Array(n).fill(-1);
   if (g.m === 0) return mate;
   const s = new Blossoms(g);
@@ -110,7 +115,11 @@ class Blossoms {
   }
 
   private slack(k: number): number {
-    return (this.dual[this.end[2 * k] as number] as number) + (this.dual[this.end[2 * k + 1] as number] as number) - 2 * (this.weight[k] as number);
+    return (
+      (this.dual[this.end[2 * k] as number] as number) +
+      (this.dual[this.end[2 * k + 1] as number] as number) -
+      2 * (this.weight[k] as number)
+    );
   }
 
   /** Records x as changed in this stage, so the next stage resets it. */
@@ -256,7 +265,8 @@ class Blossoms {
         const cl = this.leaves(sub);
         for (let i = 0; i < cl; i++) {
           const v = this.leafBuf[i] as number;
-          for (let a = this.start[v] as number; a < (this.start[v + 1] as number); a++) listed = this.considerBest(b, (this.adj[a] as number) >> 1, listed);
+          for (let a = this.start[v] as number; a < (this.start[v + 1] as number); a++)
+            listed = this.considerBest(b, (this.adj[a] as number) >> 1, listed);
         }
       } else for (const e of own) listed = this.considerBest(b, e, listed);
       this.bestEdges[sub] = null;
@@ -626,7 +636,8 @@ class Blossoms {
       if (!augmented) return;
       for (let i = 0; i < this.touchedCount; i++) {
         const x = this.touched[i] as number;
-        if (x >= n && this.parent[x] === -1 && (this.base[x] as number) >= 0 && this.label[x] === S && this.dual[x] === 0) this.expandEndStage(x);
+        if (x >= n && this.parent[x] === -1 && (this.base[x] as number) >= 0 && this.label[x] === S && this.dual[x] === 0)
+          this.expandEndStage(x);
       }
     }
   }

@@ -58,9 +58,11 @@ function weightOf(n: number, list: readonly Edge[], mate: Int32Array): number {
 }
 
 const graph = (maxN: number, weights: fc.Arbitrary<number>) =>
-  fc.integer({ min: 1, max: maxN }).chain((n) =>
-    fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), weights), { maxLength: (n * (n - 1)) / 2 + 4 })),
-  );
+  fc
+    .integer({ min: 1, max: maxN })
+    .chain((n) =>
+      fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), weights), { maxLength: (n * (n - 1)) / 2 + 4 })),
+    );
 
 describe("maxWeightMatching", () => {
   it("matches the brute-force optimum on random graphs up to 12 vertices", () => {

@@ -1,15 +1,15 @@
-import { pairPeers, type PeerMember, peerEdges } from "../../matching/peer/index.js";
-import { toUnits } from "../../matching/weights.js";
+import { PEER_EDGES_PER_MEMBER, pairPeers, type PeerMember, peerEdges } from "../../matching/peer/index.js";
+import { SCALE, toUnits } from "../../matching/weights.js";
 import type { RoundPool } from "./round-pool.js";
 
-/** Candidate partners kept per member: enough for the exact matching to find the optimum in practice, few enough to stay fast at scale. */
-const PER_MEMBER = 40;
 /** What pairing members of different groups adds to a pair's score, when the community prefers it. */
 const CROSS_GROUP_POINTS = 1;
 
-/** The round's groups (pairs and trios, as indexes into `pool.peers`), the members left out, and the total score. */
+/** The round's groups (pairs and trios, as indexes into `pool.peers`), each group's score in points, the members left out. */
 export interface Pairing {
   groups: number[][];
+  /** Per group (same order): the summed weight of its members' edges, in score points. */
+  scores: number[];
   unpaired: number[];
   total: number;
 }
@@ -22,11 +22,20 @@ export interface Pairing {
 export function pairRound(pool: RoundPool, crossGroup: boolean): Pairing {
   const members: PeerMember[] = pool.peers.map((p) => ({ tags: p.profile.tags, free: p.free, group: p.profile.group }));
   const ids = pool.peers.map((p) => p.member.id);
+  const excluded = (a: number, b: number): boolean => pool.excluded(ids[a] ?? "", ids[b] ?? "");
   const edges = peerEdges(members, {
     weights: pool.weights,
-    excluded: (a, b) => pool.excluded(ids[a] ?? "", ids[b] ?? ""),
+    excluded,
     crossGroupBonus: crossGroup ? toUnits(CROSS_GROUP_POINTS) : 0,
-    perMember: PER_MEMBER,
+    perMember: PEER_EDGES_PER_MEMBER,
   });
-  return pairPeers(members.length, edges);
+  const plan = pairPeers(members.length, edges, excluded);
+  const weight = new Map<string, number>();
+  for (let i = 0; i < edges.count; i++) weight.set(`${edges.u[i]}:${edges.v[i]}`, Number(edges.w[i]));
+  const scores = plan.groups.map((g) => {
+    let units = 0;
+    for (const a of g) for (const b of g) if (a < b) units += weight.get(`${a}:${b}`) ?? 0;
+    return units / SCALE;
+  });
+  return { ...plan, scores };
 }

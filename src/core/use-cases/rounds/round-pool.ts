@@ -10,7 +10,20 @@ const WEEK_MS = 7 * 24 * 3600_000;
 export interface RoundPeer {
   profile: PeerProfile;
   member: Member;
+  /** Free hours over the round's horizon, one bit per whole free hour of the grid (as the peer pairing reads them). */
   free: Uint32Array;
+}
+
+/** A quarter-hour mask as whole hours: hour h is free when its four quarter-hour cells all are. */
+export function hourlyMask(quarters: Uint32Array, cells: number): Uint32Array {
+  const hours = Math.floor(cells / 4);
+  const out = new Uint32Array(Math.ceil(hours / 32));
+  for (let h = 0; h < hours; h++) {
+    // Four aligned cells share one word: a nibble.
+    const nibble = ((quarters[(4 * h) >>> 5] ?? 0) >>> ((4 * h) & 31)) & 0xf;
+    if (nibble === 0xf) out[h >>> 5] = (out[h >>> 5] ?? 0) | (1 << (h & 31));
+  }
+  return out;
 }
 
 /** Everything a round pairs from, read once at the round's instant. */
@@ -65,8 +78,8 @@ export async function loadRoundPool(tx: StoreTx, community: Community, now: Date
   const peers = inRound.flatMap((profile) => {
     const member = members.get(profile.memberId);
     if (!member) return [];
-    const free = andNot(freeMask(seekerFreeTime(member, community), member.timeZone, grid), busyMask(busy.get(member.id) ?? [], grid));
-    return [{ profile, member, free }];
+    const quarters = andNot(freeMask(seekerFreeTime(member, community), member.timeZone, grid), busyMask(busy.get(member.id) ?? [], grid));
+    return [{ profile, member, free: hourlyMask(quarters, grid.cells) }];
   });
   const tagCounts = new Map<string, number>();
   for (const [tag, use] of counts.tags) if (use.volunteers + use.seekers > 0) tagCounts.set(tag, use.volunteers + use.seekers);

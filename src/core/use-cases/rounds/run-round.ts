@@ -53,14 +53,14 @@ export async function runRound(deps: Deps, cmd: RunRound): Promise<Result<RunRou
       },
     };
     const groups: PeerGroup[] = [];
-    for (const idx of pairing.groups) {
+    for (const [n, idx] of pairing.groups.entries()) {
       const peers = idx.flatMap((i) => (pool.peers[i] ? [pool.peers[i]] : []));
       groups.push({
         id: deps.ids.next("grp"),
         communityId: community.id,
         roundId: round.id,
         memberIds: peers.map((p) => p.member.id),
-        score: pairing.groups.length ? pairing.total / pairing.groups.length : 0,
+        score: pairing.scores[n] ?? 0,
         proposedSlots: await groupSlots(
           tx,
           community,

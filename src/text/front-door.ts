@@ -1,9 +1,9 @@
 import type { DoorChoice, DoorValue } from "../core/commands/index.js";
-import { formatMoment } from "../core/time/index.js";
 import type { FrontDoorCode, FrontDoorValue } from "../core/use-cases/index.js";
 import type { Result } from "../core/result.js";
 import type { Action } from "./actions.js";
 import type { TextStyle } from "./style.js";
+import { renderRoundsReply } from "./rounds-replies.js";
 
 /** The four buttons' labels, the same on every surface. */
 export const DOOR_LABELS: Record<DoorChoice, string> = {
@@ -63,12 +63,13 @@ export function renderDoor(v: DoorValue, zone: string, style: TextStyle): string
       return `Thank you! Tell me the topics you can help with: ${style.usage("volunteer")}`;
     case "later":
       return NOT_NOW;
-    case "peers": {
-      const when = v.nextRoundAt
-        ? `The next round pairs people on ${formatMoment(v.nextRoundAt, zone)}.`
-        : "I'll tell you when the next round pairs you.";
-      return `${v.already ? "You're already in the peer rounds." : "You're in the peer rounds! Every few weeks I'll pair you with a peer for a chat."} ${when} To sit one out: ${style.cmd("rounds skip")}; to stop: ${style.cmd("rounds leave")}.`;
-    }
+    case "peers":
+      // The same words as `rounds join`: one answer to joining, wherever it was asked.
+      return renderRoundsReply(
+        { kind: "rounds_join", result: { ok: true, value: { nextRoundAt: v.nextRoundAt, already: v.already } } },
+        zone,
+        style,
+      );
   }
 }
 

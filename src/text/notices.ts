@@ -3,6 +3,7 @@ import { formatDate, formatMoment, formatSlot } from "../core/time/index.js";
 import type { TextStyle } from "./style.js";
 import { renderBlocker } from "./blockers.js";
 import { welcomeText } from "./front-door.js";
+import { isRoundNotice, renderRoundNotice } from "./round-notices.js";
 
 const fmt = (slot: Slot, who: Member): string => formatSlot(slot, who.timeZone);
 const list = (xs: readonly string[]): string => xs.join(", ");
@@ -19,6 +20,7 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
   // Everything a person typed or chose goes through `u` (or `style.link`): inert on every surface.
   const u = style.user;
   const tags = (xs: readonly string[]): string => list(xs.map(u));
+  if (isRoundNotice(n)) return renderRoundNotice(n, reader, style);
   switch (n.kind) {
     case "intro_offered":
       return [

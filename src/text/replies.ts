@@ -3,6 +3,7 @@ import { formatDate, formatSlot } from "../core/time/index.js";
 import type { OutcomeValue, RequestChatValue, StatusValue } from "../core/use-cases/index.js";
 import { renderFailure } from "./failures.js";
 import { isAdminReply, renderAdminReply } from "./admin-replies.js";
+import { isRoundsReply, renderRoundsReply } from "./rounds-replies.js";
 import { renderForget } from "./privacy-replies.js";
 import type { TextStyle } from "./style.js";
 import { renderNamedReply } from "./named-replies.js";
@@ -162,6 +163,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     if (blocker?.success) return `Nobody fits right now, so you're on the waitlist.\n${renderBlocker(blocker.data, zone, style)}`;
     return renderFailure(r.result.code, r.result.detail, style);
   }
+  if (isRoundsReply(r)) return renderRoundsReply(r, zone, style);
   if (isAdminReply(r)) return renderAdminReply(r, c, u, zone, style.link);
   switch (r.kind) {
     case "status":

@@ -48,7 +48,8 @@ describe("the front door on Discord", () => {
 
   it("answers *Pair me with peers* and *Not now* to the clicker alone, and the door keeps its buttons", async () => {
     const peers = await bot.fake.click(sam, door(), buttonId(door(), "Pair me with peers"), { guildId: G1 });
-    expect(text(peers)).toContain("You're in the peer rounds!");
+    expect(text(peers)).toContain("🤝 You're in peer rounds! Each round pairs you with a peer to meet for a chat.");
+    expect(text(peers)).toContain("The next round is ");
     expect(Number(peers.data.flags) & EPHEMERAL).toBe(EPHEMERAL);
     const later = await bot.fake.click(sam, door(), buttonId(door(), "Not now"), { guildId: G1 });
     expect(text(later)).toBe("No problem — the buttons stay here whenever you're ready.");

@@ -111,7 +111,8 @@ describe("the front door on Slack", () => {
     await h.click(sam, "Pair me with peers", welcome[0]);
     expect(h.lastResponse().response_type).toBe("ephemeral");
     expect(h.lastResponse().replace_original).toBe(false);
-    expect(String(h.lastResponse().text)).toContain("You're in the peer rounds!");
+    expect(String(h.lastResponse().text)).toContain("🤝 You're in peer rounds! Each round pairs you with a peer to meet for a chat.");
+    expect(String(h.lastResponse().text)).toContain("The next round is ");
 
     await h.click(sam, "Not now", h.fake.state.messagesIn(PROGRAM)[0]);
     expect(String(h.lastResponse().text)).toBe("No problem — the buttons stay here whenever you're ready.");

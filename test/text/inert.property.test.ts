@@ -151,6 +151,18 @@ const NOTICES: Record<NoticeKind, (t: string) => Notice> = {
   }),
   auto_paused: () => ({ kind: "auto_paused", ignored: 3 }),
   program_welcome: () => ({ kind: "program_welcome" }),
+  round_paired: (t) => ({
+    kind: "round_paired",
+    groupId: "grp_1",
+    members: [person(t), { ...person(t), id: "p2" }, { ...person(t), id: "p3" }],
+    sharedTags: [t],
+    slots: [SLOT],
+    minutes: 30,
+    checkInAt: SLOT.end,
+  }),
+  round_unpaired: () => ({ kind: "round_unpaired", roundId: "rnd_1", why: "no_time", nextRoundAt: SLOT.start }),
+  round_check_in: (t) => ({ kind: "round_check_in", groupId: "grp_1", others: [person(t), { ...person(t), id: "p3" }] }),
+  rounds_paused: () => ({ kind: "rounds_paused", ignored: 2 }),
   intro_sent: (t) => ({
     kind: "intro_sent",
     requestId: "req_1",

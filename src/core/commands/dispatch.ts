@@ -17,6 +17,7 @@ import type { Command, DoorChoice } from "./types.js";
 import { resolveTarget } from "./resolve.js";
 import { type AdminReply, dispatchAdmin } from "./dispatch-admin.js";
 import { dispatchNamed, type NamedReply } from "./dispatch-named.js";
+import { dispatchRounds, isRoundsCommand, type RoundsReply } from "./dispatch-rounds.js";
 
 /** The failure codes a use case can return, read from its signature. */
 // biome-ignore lint/suspicious/noExplicitAny: any function signature; only its result is read
@@ -85,6 +86,7 @@ export type Reply =
   | { kind: "door"; result: Result<DoorValue, CodeOf<typeof uc.joinRounds>> }
   | NamedReply
   | { kind: "renew"; result: Result<uc.RequestChatValue, uc.RenewCode> }
+  | RoundsReply
   | AdminReply;
 
 /** What a front-door button did: joined the rounds (`peers`, with the next round's date when known), or nothing yet. */
@@ -215,6 +217,6 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
       return { kind: "door", result: joined.ok ? ok({ choice: "peers", ...joined.value }) : joined };
     }
     default:
-      return dispatchAdmin(deps, actor, cmd);
+      return isRoundsCommand(cmd) ? dispatchRounds(deps, actor, cmd) : dispatchAdmin(deps, actor, cmd);
   }
 }

@@ -6,3 +6,4 @@ export { assignGreedy, assignRandom, type BaselineResult } from "./baselines.js"
 export { MinCostFlow, type FlowOptions, type FlowResult } from "./min-cost-flow.js";
 export { solveBMatching, type BMatchingInput, type BMatchingSolution } from "./b-matching.js";
 export { seededRandom, shuffleInPlace } from "./prng.js";
+export * from "./peer/index.js";

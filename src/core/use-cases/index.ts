@@ -32,3 +32,4 @@ export * from "./renew-request.js";
 export * from "./community-lifecycle.js";
 export * from "./front-door.js";
 export * from "./program-members.js";
+export * from "./rounds/index.js";

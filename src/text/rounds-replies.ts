@@ -3,14 +3,7 @@ import { formatDate, formatMoment } from "../core/time/index.js";
 import type { RoundsOverview, RunRoundValue } from "../core/use-cases/index.js";
 import type { TextStyle } from "./style.js";
 
-const KINDS: ReadonlySet<string> = new Set([
-  "rounds_join",
-  "rounds_skip",
-  "rounds_leave",
-  "rounds_report",
-  "admin_rounds",
-  "admin_rounds_run",
-]);
+const KINDS: ReadonlySet<string> = new Set(["rounds_join", "rounds_skip", "rounds_leave", "rounds_report", "admin_rounds", "admin_rounds_run"]);
 
 /** Is this the reply to a peer-round command (worded here)? */
 export const isRoundsReply = (r: Reply): r is RoundsReply => KINDS.has(r.kind);
@@ -60,9 +53,7 @@ function renderOverview(v: RoundsOverview, zone: string, style: TextStyle): stri
   return [
     ...lines,
     `Last round (${formatDate(l.round.at, zone)}): ${l.groups.length} group(s), ${l.round.counts.unpaired} unpaired, ${l.round.counts.skipped} skipped.`,
-    ...l.groups.map(
-      (g) => `   • ${g.names.map(u).join(" & ")} — ${g.status === "met" ? "met" : g.status === "missed" ? "didn't meet" : "no answer yet"}`,
-    ),
+    ...l.groups.map((g) => `   • ${g.names.map(u).join(" & ")} — ${g.status === "met" ? "met" : g.status === "missed" ? "didn't meet" : "no answer yet"}`),
     `Meet rate: ${l.meetRate === null ? "—" : `${pct(l.meetRate)} (${l.met} of ${l.groups.length} met, ${l.missed} didn't)`}`,
   ].join("\n");
 }

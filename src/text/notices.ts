@@ -3,7 +3,7 @@ import { formatDate, formatMoment, formatSlot } from "../core/time/index.js";
 import type { TextStyle } from "./style.js";
 import { renderBlocker } from "./blockers.js";
 import { welcomeText } from "./front-door.js";
-import { isRoundNotice, renderRoundNotice } from "./round-notices.js";
+import { isRoundNotice, renderRoundGroup, renderRoundNotice } from "./round-notices.js";
 
 const fmt = (slot: Slot, who: Member): string => formatSlot(slot, who.timeZone);
 const list = (xs: readonly string[]): string => xs.join(", ");
@@ -151,6 +151,18 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
     case "program_welcome":
       return welcomeText();
   }
+}
+
+/**
+ * A notice as its shared conversation shows it, read by all of `readers` at once. A peer
+ * round's introduction names every member; other notices read as for the first reader (the
+ * seeker of a pair), as they always have.
+ */
+export function renderSharedNotice(n: Notice, readers: readonly Member[], style: TextStyle): string {
+  const [first] = readers;
+  if (!first) throw new Error("a notice needs a reader");
+  if (n.kind === "round_paired" && readers.length > 1) return renderRoundGroup(n, readers, style);
+  return renderNotice(n, first, style);
 }
 
 /**

@@ -11,6 +11,32 @@ export const isRoundNotice = (n: Notice): n is RoundNotice =>
 /** "Bo", "Bo and Cy". */
 const names = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`);
 
+type Paired = Extract<Notice, { kind: "round_paired" }>;
+
+/** A round's introduction after its greeting: shared topics, the times in `zone`, when the check-in comes. */
+function pairedLines(n: Paired, greeting: string, zone: string, style: TextStyle): string {
+  const u = style.user;
+  const all = n.members.length === 3 ? "all three of you" : "you both";
+  return [
+    `🤝 Peer round: ${greeting}${n.sharedTags.length ? ` ${all === "you both" ? "You both" : "All three of you"} care about ${n.sharedTags.map(u).join(", ")}.` : ""}`,
+    n.slots.length
+      ? `   Say hello and agree a ${n.minutes}-minute chat — times that suit ${all}:`
+      : `   I couldn't find a time that suits ${all} in the next two weeks — say hello and agree one here.`,
+    ...n.slots.map((s, i) => `   ${i + 1}. ${formatSlot(s, zone)}`),
+    `   I'll ask on ${formatDate(n.checkInAt, zone)} whether you met. Busy this time? Type ${style.cmd("rounds skip")} to sit out the next round.`,
+  ].join("\n");
+}
+
+/**
+ * A round's introduction as its shared conversation shows it, to every member at once: each
+ * one named (no "you're paired with" from one member's side), times in the first reader's zone,
+ * which each time names.
+ */
+export function renderRoundGroup(n: Paired, readers: readonly Member[], style: TextStyle): string {
+  const zone = readers[0]?.timeZone ?? "UTC";
+  return pairedLines(n, `${names(n.members.map((m) => style.user(m.name)))}, you're paired!`, zone, style);
+}
+
 /** A peer round's notice as plain text for one reader, times in their zone, with the commands they can type. */
 export function renderRoundNotice(n: RoundNotice, reader: Member, style: TextStyle): string {
   const c = style.cmd;
@@ -18,15 +44,7 @@ export function renderRoundNotice(n: RoundNotice, reader: Member, style: TextSty
   switch (n.kind) {
     case "round_paired": {
       const others = n.members.filter((m) => m.id !== reader.id).map((m) => u(m.name));
-      const all = n.members.length === 3 ? "all three of you" : "you both";
-      return [
-        `🤝 Peer round: you're paired with ${names(others)}!${n.sharedTags.length ? ` ${all === "you both" ? "You both" : "All three of you"} care about ${n.sharedTags.map(u).join(", ")}.` : ""}`,
-        n.slots.length
-          ? `   Say hello and agree a ${n.minutes}-minute chat — times that suit ${all}:`
-          : `   I couldn't find a time that suits ${all} in the next two weeks — say hello and agree one here.`,
-        ...n.slots.map((s, i) => `   ${i + 1}. ${formatSlot(s, reader.timeZone)}`),
-        `   I'll ask on ${formatDate(n.checkInAt, reader.timeZone)} whether you met. Busy this time? Type ${c("rounds skip")} to sit out the next round.`,
-      ].join("\n");
+      return pairedLines(n, `you're paired with ${names(others)}!`, reader.timeZone, style);
     }
     case "round_unpaired": {
       const next = n.nextRoundAt ? ` The next round is on ${formatDate(n.nextRoundAt, reader.timeZone)}.` : "";

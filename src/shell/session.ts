@@ -131,9 +131,11 @@ export class ShellSession {
       intros: await tx.listIntros(SHELL_COMMUNITY, { status: ["pending"] }),
     }));
     const round = await nextRoundFor(this.deps, SHELL_COMMUNITY);
-    const times = [...nudges.map((n) => n.dueAt.getTime()), ...intros.map((i) => i.deadline.getTime()), ...(round ? [round.getTime()] : [])].filter(
-      (t) => t > now && t < target,
-    );
+    const times = [
+      ...nudges.map((n) => n.dueAt.getTime()),
+      ...intros.map((i) => i.deadline.getTime()),
+      ...(round ? [round.getTime()] : []),
+    ].filter((t) => t > now && t < target);
     return times.length ? Math.min(...times) : null;
   }
 

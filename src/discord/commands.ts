@@ -128,7 +128,13 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
     name: "rounds",
     description: "Peer rounds: join, skip the next round, leave, or say whether you met",
     options: [
-      { type: T.String, name: "op", description: "What to do", required: true, choices: ["join", "skip", "leave", "met", "missed"].map((v) => ({ name: v, value: v })) },
+      {
+        type: T.String,
+        name: "op",
+        description: "What to do",
+        required: true,
+        choices: ["join", "skip", "leave", "met", "missed"].map((v) => ({ name: v, value: v })),
+      },
       str("group", "With join: your team or cohort", { max_length: 80 }),
     ],
   },

@@ -14,7 +14,10 @@ export interface RoundsTickReport {
  * further round starts once `budgetMs` is spent since `started` (one always runs). A failing
  * round is logged and retried next tick; a store that is down stops the tick.
  */
-export async function runDueRounds(deps: Deps, budget: { started: number; budgetMs: number; elapsed: () => number }): Promise<RoundsTickReport> {
+export async function runDueRounds(
+  deps: Deps,
+  budget: { started: number; budgetMs: number; elapsed: () => number },
+): Promise<RoundsTickReport> {
   const report: RoundsTickReport = { ran: 0, deferred: 0 };
   const communities = await deps.store.tx((tx) => tx.communitiesWithPeers());
   let tried = 0;
@@ -32,7 +35,10 @@ export async function runDueRounds(deps: Deps, budget: { started: number; budget
       }
     } catch (e) {
       if (isStoreUnavailable(e)) throw e;
-      deps.log.error({ community: communityId, err: e instanceof Error ? e.message : String(e) }, "peer round failed; the next tick retries");
+      deps.log.error(
+        { community: communityId, err: e instanceof Error ? e.message : String(e) },
+        "peer round failed; the next tick retries",
+      );
     }
   }
   return report;

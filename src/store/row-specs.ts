@@ -137,12 +137,9 @@ export const PEER_PROFILE = spec<PeerProfileRow>(
   ["active"],
 );
 
-export const PEER_ROUND = spec<PeerRoundRow>(
-  "peer_rounds",
-  ["id"],
-  { id: true, communityId: true, at: true, status: true, counts: true },
-  ["at"],
-);
+export const PEER_ROUND = spec<PeerRoundRow>("peer_rounds", ["id"], { id: true, communityId: true, at: true, status: true, counts: true }, [
+  "at",
+]);
 
 export const PEER_GROUP = spec<PeerGroupRow>(
   "peer_groups",

@@ -139,7 +139,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   rounds: {
     does: "Peer rounds: join to be paired with a peer each round (a trio when the count is odd), skip the next round, leave, or say whether you met.",
     args: {
-      op: "join, skip (the next round only), leave, met or missed (your answer to \"did you meet?\").",
+      op: 'join, skip (the next round only), leave, met or missed (your answer to "did you meet?").',
       group: "With join: your team or cohort, e.g. group design (rounds can prefer pairing different groups).",
     },
     examples: [{ op: "join" }, { op: "met" }],

@@ -3,7 +3,14 @@ import { formatDate, formatMoment } from "../core/time/index.js";
 import type { RoundsOverview, RunRoundValue } from "../core/use-cases/index.js";
 import type { TextStyle } from "./style.js";
 
-const KINDS: ReadonlySet<string> = new Set(["rounds_join", "rounds_skip", "rounds_leave", "rounds_report", "admin_rounds", "admin_rounds_run"]);
+const KINDS: ReadonlySet<string> = new Set([
+  "rounds_join",
+  "rounds_skip",
+  "rounds_leave",
+  "rounds_report",
+  "admin_rounds",
+  "admin_rounds_run",
+]);
 
 /** Is this the reply to a peer-round command (worded here)? */
 export const isRoundsReply = (r: Reply): r is RoundsReply => KINDS.has(r.kind);
@@ -13,7 +20,6 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 /** The answer to a peer-round command that succeeded, as plain text in the reader's zone. */
 export function renderRoundsReply(r: RoundsReply, zone: string, style: TextStyle): string {
   const c = style.cmd;
-  const u = style.user;
   if (!r.result.ok) return "";
   switch (r.kind) {
     case "rounds_join": {
@@ -53,7 +59,9 @@ function renderOverview(v: RoundsOverview, zone: string, style: TextStyle): stri
   return [
     ...lines,
     `Last round (${formatDate(l.round.at, zone)}): ${l.groups.length} group(s), ${l.round.counts.unpaired} unpaired, ${l.round.counts.skipped} skipped.`,
-    ...l.groups.map((g) => `   • ${g.names.map(u).join(" & ")} — ${g.status === "met" ? "met" : g.status === "missed" ? "didn't meet" : "no answer yet"}`),
+    ...l.groups.map(
+      (g) => `   • ${g.names.map(u).join(" & ")} — ${g.status === "met" ? "met" : g.status === "missed" ? "didn't meet" : "no answer yet"}`,
+    ),
     `Meet rate: ${l.meetRate === null ? "—" : `${pct(l.meetRate)} (${l.met} of ${l.groups.length} met, ${l.missed} didn't)`}`,
   ].join("\n");
 }

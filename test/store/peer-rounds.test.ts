@@ -94,7 +94,10 @@ eachStore("Peer rounds", ({ run }) => {
     expect((await run((tx) => tx.listPeerGroups(C, { memberId: "slack:T1:UA" }))).map((g) => g.id)).toEqual(["grp_1", "grp_3"]);
     expect((await run((tx) => tx.listPeerGroups(C, { createdSince: t(100) }))).map((g) => g.id)).toEqual(["grp_3"]);
     expect(await run((tx) => tx.getPeerGroup(C, "grp_2"))).toEqual(
-      group("grp_2", ["slack:T1:UC", "slack:T1:UD", "slack:T1:UE"], { reports: [{ by: "slack:T1:UC", outcome: "met", at: t(3) }], status: "met" }),
+      group("grp_2", ["slack:T1:UC", "slack:T1:UD", "slack:T1:UE"], {
+        reports: [{ by: "slack:T1:UC", outcome: "met", at: t(3) }],
+        status: "met",
+      }),
     );
     expect(await run((tx) => tx.getPeerGroup(OTHER, "grp_2"))).toBeNull();
   });

@@ -5,10 +5,7 @@ import type { Actor, Deps } from "../use-cases/index.js";
 import type { Command } from "./types.js";
 
 /** The peer-round commands: members' and admins'. */
-export type RoundsCommand = Extract<
-  Command,
-  { kind: "rounds_join" | "rounds_skip" | "rounds_leave" | "rounds_report" | "admin_rounds" }
->;
+export type RoundsCommand = Extract<Command, { kind: "rounds_join" | "rounds_skip" | "rounds_leave" | "rounds_report" | "admin_rounds" }>;
 
 /** The outcome of a peer-round command, typed per command with its use case's failure codes. */
 export type RoundsReply =
@@ -31,7 +28,10 @@ export const isRoundsCommand = (c: Command): c is RoundsCommand =>
 export async function dispatchRounds(deps: Deps, actor: Actor, cmd: RoundsCommand): Promise<RoundsReply> {
   switch (cmd.kind) {
     case "rounds_join":
-      return { kind: "rounds_join", result: await uc.joinRounds(deps, { actor, ...(cmd.group !== undefined ? { group: cmd.group } : {}) }) };
+      return {
+        kind: "rounds_join",
+        result: await uc.joinRounds(deps, { actor, ...(cmd.group !== undefined ? { group: cmd.group } : {}) }),
+      };
     case "rounds_skip":
       return { kind: "rounds_skip", result: await uc.skipRound(deps, { actor }) };
     case "rounds_leave":

@@ -261,10 +261,22 @@ function roundsFromFields(f: (name: string) => string | undefined, raw: Fields, 
   const given = f("op")?.toLowerCase();
   const op = ROUND_OPS.find((o) => o === given);
   const what = "join, skip, leave, met or missed";
-  if (!op) return bad(given ? { code: "INVALID", what, given, command: "rounds", arg: "op" } : { code: "MISSING", what, command: "rounds", arg: "op" });
+  if (!op)
+    return bad(
+      given ? { code: "INVALID", what, given, command: "rounds", arg: "op" } : { code: "MISSING", what, command: "rounds", arg: "op" },
+    );
   // Typed text keeps the marker word: `rounds join group platform` names the group "platform".
-  const group = f("group")?.replace(/^group\s+/i, "").trim();
-  if (op !== "join" && (group || raw[EXTRA])) return bad({ code: "INVALID", what: `nothing after rounds ${op}`, given: group ?? String(raw[EXTRA]), command: "rounds", arg: "group" });
+  const group = f("group")
+    ?.replace(/^group\s+/i, "")
+    .trim();
+  if (op !== "join" && (group || raw[EXTRA]))
+    return bad({
+      code: "INVALID",
+      what: `nothing after rounds ${op}`,
+      given: group ?? String(raw[EXTRA]),
+      command: "rounds",
+      arg: "group",
+    });
   switch (op) {
     case "join":
       return group ? { kind: "rounds_join", group } : { kind: "rounds_join" };

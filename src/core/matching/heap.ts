@@ -28,6 +28,11 @@ export class MinHeap {
     return this.n > 0 ? (this.keys[0] as number) : Infinity;
   }
 
+  /** Item of the entry with the smallest key; -1 when empty. */
+  peekItem(): number {
+    return this.n > 0 ? (this.items[0] as number) : -1;
+  }
+
   /** Adds an entry. */
   push(key: number, item: number): void {
     if (this.n === this.keys.length) this.grow();

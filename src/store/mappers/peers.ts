@@ -6,11 +6,7 @@ import {
   type PeerRound,
   PeerRoundSchema,
 } from "../../core/domain/index.js";
-import type {
-  PeerGroup as PeerGroupRow,
-  PeerProfile as PeerProfileRow,
-  PeerRound as PeerRoundRow,
-} from "../generated/sqlite/client.js";
+import type { PeerGroup as PeerGroupRow, PeerProfile as PeerProfileRow, PeerRound as PeerRoundRow } from "../generated/sqlite/client.js";
 import { parseRow, readJson, toJson } from "./json.js";
 
 /** A peer profile as a `peer_profiles` row; the tags become JSON. */

@@ -40,7 +40,9 @@ describe("a peer round", () => {
     const paired = w.messenger.of("round_paired");
     expect(paired).toHaveLength(1);
     expect(paired[0]?.to.map((m) => m.displayName).sort()).toEqual(["ana", "bo", "cy"]);
-    expect((await deliveredText(w, "round_paired", "ana"))[0]).toMatch(/paired with (bo and cy|cy and bo)!\n.*times that suit all three of you:\n {3}1\. /);
+    expect((await deliveredText(w, "round_paired", "ana"))[0]).toMatch(
+      /paired with (bo and cy|cy and bo)!\n.*times that suit all three of you:\n {3}1\. /,
+    );
   });
 
   it("never pairs people who met within the repeat window, blocked each other, are paused or skip", async () => {
@@ -84,8 +86,12 @@ describe("a peer round", () => {
 
     const v = world();
     const { bo, cy } = await joinAll(v, ["bo", "cy"]);
-    unwrap(await setAvailability(v.deps, { actor: bo ?? v.actor("bo"), windows: weekdays("09:00", "10:00", [1]), timeZone: "Europe/Berlin" }));
-    unwrap(await setAvailability(v.deps, { actor: cy ?? v.actor("cy"), windows: weekdays("09:00", "10:00", [3]), timeZone: "Europe/Berlin" }));
+    unwrap(
+      await setAvailability(v.deps, { actor: bo ?? v.actor("bo"), windows: weekdays("09:00", "10:00", [1]), timeZone: "Europe/Berlin" }),
+    );
+    unwrap(
+      await setAvailability(v.deps, { actor: cy ?? v.actor("cy"), windows: weekdays("09:00", "10:00", [3]), timeZone: "Europe/Berlin" }),
+    );
     const r = await roundNow(v);
     expect(r.groups).toEqual([]);
     await v.tick();
@@ -99,7 +105,9 @@ describe("a peer round", () => {
     w.clock.advance(13 * DAY);
     await w.tick();
     expect(w.messenger.of("round_check_in")).toHaveLength(4);
-    expect((await deliveredText(w, "round_check_in", "ana"))[0]).toMatch(/Did you meet \w+ for your peer round\? Type "rounds met" or "rounds missed"/);
+    expect((await deliveredText(w, "round_check_in", "ana"))[0]).toMatch(
+      /Did you meet \w+ for your peer round\? Type "rounds met" or "rounds missed"/,
+    );
 
     const second = await roundNow(w);
     expect(second.groups).toHaveLength(2);
@@ -114,12 +122,12 @@ describe("a peer round", () => {
     for (const name of ["bo", "cy", "dee"]) {
       expect((await profileOf(w, name))?.active).toBe(false);
       expect((await deliveredText(w, "rounds_paused", name))[0]).toContain(
-        'The last 2 peer rounds\' "did you meet?" went unanswered, so I\'ve taken you out of peer rounds for now',
+        "The last 2 peer rounds' \"did you meet?\" went unanswered, so I've taken you out of peer rounds for now",
       );
     }
     // Coming back is one command.
     expect(unwrap(await joinRounds(w.deps, { actor: m.bo ?? w.actor("bo") })).already).toBe(false);
-    expect((await profileOf(w, "bo"))).toMatchObject({ active: true, ignoredInARow: 0 });
+    expect(await profileOf(w, "bo")).toMatchObject({ active: true, ignoredInARow: 0 });
   });
 
   it("gives admins the next round, who is in and skipping, and the last round's meet rate", async () => {

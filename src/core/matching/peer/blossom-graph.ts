@@ -30,7 +30,7 @@ export function matchGraph(n: number, edges: PeerEdges): MatchGraph {
     const b = edges.v[i] as number;
     const wt = edges.w[i] as number;
     if (a === b || !(wt > 0) || a < 0 || b < 0 || a >= n || b >= n) continue;
-    const lo = a < b ? a : b;
+    const lo = Math.min(a, b);
     byLo[lo + 1] = (byLo[lo + 1] as number) + 1;
   }
   for (let x = 0; x < n; x++) byLo[x + 1] = (byLo[x + 1] as number) + (byLo[x] as number);
@@ -41,7 +41,7 @@ export function matchGraph(n: number, edges: PeerEdges): MatchGraph {
     const b = edges.v[i] as number;
     const wt = edges.w[i] as number;
     if (a === b || !(wt > 0) || a < 0 || b < 0 || a >= n || b >= n) continue;
-    const lo = a < b ? a : b;
+    const lo = Math.min(a, b);
     const at = fill[lo] as number;
     order[at] = i;
     fill[lo] = at + 1;
@@ -56,7 +56,7 @@ export function matchGraph(n: number, edges: PeerEdges): MatchGraph {
       const i = order[at] as number;
       const a = edges.u[i] as number;
       const b = edges.v[i] as number;
-      const hi = a < b ? b : a;
+      const hi = Math.max(a, b);
       const wt = edges.w[i] as number;
       const s = slot[hi] as number;
       if (s >= first && s >= 0) {

@@ -45,8 +45,9 @@ export const PEER_EDGES_PER_MEMBER = 24;
  * Kept edges: each member ranks its allowed pairs by weight, then by the partner's lower index,
  * and keeps exactly the first `perMember` of that order; an edge is in the graph when either end
  * keeps it, once, with u < v. The search is exact for that rule but sub-quadratic in practice:
- * partners sharing a tag are reached through per-tag lists, rarest tag first, stopping as soon as
- * no later list can beat the current k-th best; partners sharing no tag (worth at most base +
+ * partners sharing a tag are reached through per-tag lists, rarest tag first, each list ordered
+ * by its members' total tag weight, and left as soon as no later partner can beat the current
+ * k-th best (it could share at most the smaller of both sides' remaining tag weight); partners sharing no tag (worth at most base +
  * full availability + bonus) are only looked for when needed, through per-hour lists merged in
  * index order, stopping once k such partners at that maximum have been found.
  */
@@ -79,8 +80,11 @@ export function peerEdges(members: readonly PeerMember[], opts: PeerEdgeOptions)
       const reach = BASE_UNITS + (ix.suffix[a] as number) + AVAILABILITY_MAX_UNITS + bestBonus;
       if (top.full && reach < top.worst) break;
       const t = ix.tags.items[a] as number;
+      const suffix = ix.suffix[a] as number;
       for (let q = ix.byTag.start[t] as number; q < (ix.byTag.start[t + 1] as number); q++) {
         const j = ix.byTag.items[q] as number;
+        // Lists run by the members' total tag units, descending: j shares at most min(suffix, total[j]).
+        if (top.full && BASE_UNITS + Math.min(suffix, ix.total[j] as number) + AVAILABILITY_MAX_UNITS + bestBonus < top.worst) break;
         if (seen[j] === i) continue;
         seen[j] = i;
         const hours = sharedHours(ix, i, j);
@@ -147,6 +151,9 @@ interface MemberIndex {
   /** suffix[a] = units of tags a … end of that member's list. */
   suffix: Float64Array;
   units: Float64Array;
+  /** Each member's summed tag units. */
+  total: Float64Array;
+  /** Per tag, its members by total tag units descending, ties by index. */
   byTag: { start: Int32Array; items: Int32Array };
   /** Each member's free hour cells. */
   cells: { start: Int32Array; items: Int32Array };
@@ -173,7 +180,14 @@ function indexMembers(members: readonly PeerMember[], w: TagWeights): MemberInde
       suffix[s + q] = sum;
     }
   }
+  const total = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    total[i] = (tags.start[i + 1] as number) > (tags.start[i] as number) ? (suffix[tags.start[i] as number] as number) : 0;
   const byTag = invert(tags, tagNames.length, n);
+  for (let t = 0; t < tagNames.length; t++) {
+    const list = byTag.items.subarray(byTag.start[t] as number, byTag.start[t + 1] as number);
+    list.set(Array.from(list).sort((a, b) => (total[b] as number) - (total[a] as number) || a - b));
+  }
   let words = 0;
   for (const m of members) words = Math.max(words, m.free.length);
   const bits = new Uint32Array(n * words);
@@ -203,7 +217,7 @@ function indexMembers(members: readonly PeerMember[], w: TagWeights): MemberInde
     }
     return id;
   });
-  return { words, bits, tags, suffix, units, byTag, cells, byCell, cursor: new Int32Array(cellList.length), group };
+  return { words, bits, tags, suffix, units, total, byTag, cells, byCell, cursor: new Int32Array(cellList.length), group };
 }
 
 /** Inverts per-member lists of keys into per-key lists of members, each in member order. */

@@ -24,7 +24,11 @@ export async function accountCheckIns(
   if (!last || checkInAt(community.settings, last.at).getTime() > now.getTime()) return [...profiles];
   const answered = new Map<string, boolean>();
   for (const g of await tx.listPeerGroups(community.id, { roundId: last.id }))
-    for (const id of g.memberIds) answered.set(id, g.reports.some((r) => r.by === id));
+    for (const id of g.memberIds)
+      answered.set(
+        id,
+        g.reports.some((r) => r.by === id),
+      );
   const out: PeerProfile[] = [];
   for (const p of profiles) {
     const said = answered.get(p.memberId);

@@ -17,7 +17,10 @@ export type ReportRoundCode = "NO_GROUP";
  * met once anyone says so, missed once everyone says missed. Answering keeps the member in the
  * rounds (their ignored count resets) and withdraws a check-in not yet sent.
  */
-export async function reportRound(deps: Deps, cmd: ReportRound): Promise<Result<{ group: PeerGroup; outcome: PeerOutcome }, ReportRoundCode>> {
+export async function reportRound(
+  deps: Deps,
+  cmd: ReportRound,
+): Promise<Result<{ group: PeerGroup; outcome: PeerOutcome }, ReportRoundCode>> {
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
     const { community, member } = await loadActor(tx, cmd.actor, now);

@@ -50,7 +50,14 @@ const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `$
 export async function loadRoundPool(tx: StoreTx, community: Community, now: Date, profiles: readonly PeerProfile[]): Promise<RoundPool> {
   const s = community.settings;
   const active = profiles.filter((p) => p.active);
-  const members = new Map((await tx.getMembers(community.id, active.map((p) => p.memberId))).map((m) => [m.id, m]));
+  const members = new Map(
+    (
+      await tx.getMembers(
+        community.id,
+        active.map((p) => p.memberId),
+      )
+    ).map((m) => [m.id, m]),
+  );
   const skipping = active.filter((p) => p.skipRoundAt !== null);
   const inRound = active.filter((p) => {
     const m = members.get(p.memberId);
@@ -67,12 +74,10 @@ export async function loadRoundPool(tx: StoreTx, community: Community, now: Date
   const busy = new Map<string, Slot[]>();
   for (const c of chats) {
     if (c.status === "cancelled") continue;
-    if (c.slot && c.status === "scheduled")
-      for (const id of [c.seekerId, c.volunteerId]) busy.set(id, [...(busy.get(id) ?? []), c.slot]);
+    if (c.slot && c.status === "scheduled") for (const id of [c.seekerId, c.volunteerId]) busy.set(id, [...(busy.get(id) ?? []), c.slot]);
     if ((c.slot?.start ?? c.createdAt).getTime() >= windowStart.getTime()) met.add(pairKey(c.seekerId, c.volunteerId));
   }
-  for (const g of groups)
-    for (const a of g.memberIds) for (const b of g.memberIds) if (a < b) met.add(pairKey(a, b));
+  for (const g of groups) for (const a of g.memberIds) for (const b of g.memberIds) if (a < b) met.add(pairKey(a, b));
 
   const grid = makeGrid(now, s.horizonDays);
   const peers = inRound.flatMap((profile) => {

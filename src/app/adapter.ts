@@ -1,10 +1,12 @@
-import type { Delivery, Messenger, SendOutcome } from "../core/ports/index.js";
+import type { ChannelEditOutcome, ChannelPostOutcome, Delivery, Messenger, ProgramChannel, SendOutcome } from "../core/ports/index.js";
 
 /** A chat platform Percolate runs on. Its communities' ids start with `${platform}:`. */
 export interface PlatformAdapter {
   readonly platform: "slack" | "discord";
   /** Delivers notices to this platform's members. */
   readonly messenger: Messenger;
+  /** Puts the front door up in a community's program channel; absent on a platform without channels. */
+  readonly programChannel?: ProgramChannel;
   /** Connects and starts receiving commands and interactions. */
   start(): Promise<void>;
   /** Stops receiving, lets in-flight work finish, and disconnects. */
@@ -28,5 +30,31 @@ export class RoutingMessenger implements Messenger {
     const adapter = this.adapters.find((a) => d.communityId.startsWith(`${a.platform}:`));
     if (!adapter) return { ok: false, permanent: true, error: `no adapter runs for community ${d.communityId}` };
     return adapter.messenger.send(d);
+  }
+}
+
+/** The program channel of the adapter that owns each community (by id prefix), for the shared deps. */
+export class RoutingProgramChannel implements ProgramChannel {
+  constructor(private readonly adapters: readonly PlatformAdapter[]) {}
+
+  private of(communityId: string): ProgramChannel | undefined {
+    return this.adapters.find((a) => communityId.startsWith(`${a.platform}:`))?.programChannel;
+  }
+
+  async postFrontDoor(communityId: string, channelId: string): Promise<ChannelPostOutcome> {
+    const c = this.of(communityId);
+    return c ? c.postFrontDoor(communityId, channelId) : { ok: false, error: `no channels for community ${communityId}` };
+  }
+
+  async updateFrontDoor(communityId: string, channelId: string, messageId: string): Promise<ChannelEditOutcome> {
+    const c = this.of(communityId);
+    return c
+      ? c.updateFrontDoor(communityId, channelId, messageId)
+      : { ok: false, error: `no channels for community ${communityId}`, gone: false };
+  }
+
+  async pin(communityId: string, channelId: string, messageId: string): Promise<ChannelEditOutcome> {
+    const c = this.of(communityId);
+    return c ? c.pin(communityId, channelId, messageId) : { ok: false, error: `no channels for community ${communityId}`, gone: false };
   }
 }

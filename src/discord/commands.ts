@@ -65,7 +65,11 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
   {
     name: "request",
     description: "Ask for a coffee chat (leave empty for a form)",
-    options: [str("tags", "Topics, comma-separated", { autocomplete: true }), str("goals", "What you want to learn", { max_length: 500 })],
+    options: [
+      str("tags", "Topics, comma-separated", { autocomplete: true }),
+      str("goals", "What you want to learn", { max_length: 500 }),
+      bool("renew", "Put your expired request back on the list instead"),
+    ],
   },
   {
     name: "choose",
@@ -120,7 +124,20 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
     description: "Leave and erase what Percolate knows about you here (asks first)",
     options: [bool("confirm", "Yes: erase everything now")],
   },
-  { name: "renew", description: "Put your expired request back on the list" },
+  {
+    name: "rounds",
+    description: "Peer rounds: join, skip the next round, leave, or say whether you met",
+    options: [
+      {
+        type: T.String,
+        name: "op",
+        description: "What to do",
+        required: true,
+        choices: ["join", "skip", "leave", "met", "missed"].map((v) => ({ name: v, value: v })),
+      },
+      str("group", "With join: your team or cohort", { max_length: 80 }),
+    ],
+  },
 ];
 
 const choices = (name: string, description: string, values: string[], required = false): Opt => ({
@@ -162,6 +179,11 @@ export const ADMIN_SUBCOMMANDS: { name: string; description: string; options?: O
   { name: "match", description: "Match the waiting queue now" },
   { name: "queue", description: "Every waiting request: who, topics, how long, and why" },
   { name: "dashboard", description: "A private one-time link to the community's web dashboard" },
+  {
+    name: "rounds",
+    description: "Peer rounds: next round, who is in, last round's meet rate; or run one now",
+    options: [choices("op", "Leave empty to see the rounds", ["run"])],
+  },
 ];
 
 /** The one /coffee command, as Discord's registration body. Guild-only: every answer belongs to a community. */

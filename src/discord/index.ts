@@ -8,6 +8,7 @@ import { reconcileGuilds, watchGuilds } from "./guilds.js";
 import { guardInteractions } from "./inbound.js";
 import { InteractionRouter } from "./interactions.js";
 import { DiscordMessenger } from "./messenger.js";
+import { DiscordProgramChannel } from "./program-channel.js";
 
 export { DiscordMessenger, nonceOf } from "./messenger.js";
 export { registerCommands, coffeeCommand } from "./commands.js";
@@ -38,6 +39,8 @@ export function parsePairChannels(text: string | undefined): Record<string, stri
 export interface DiscordAdapter extends PlatformAdapter {
   readonly platform: "discord";
   readonly messenger: DiscordMessenger;
+  /** Posts, edits and pins the front door in a guild's program channel. */
+  readonly programChannel: DiscordProgramChannel;
   readonly client: Client;
   /** Where interactions are kept before they are acknowledged (recovery, draining). */
   readonly intake: Intake;
@@ -87,6 +90,7 @@ export function createDiscordAdapter(config: Config, deps: Deps, options: Discor
   return {
     platform: "discord",
     messenger,
+    programChannel: new DiscordProgramChannel(client.rest),
     client,
     intake: router.intake,
     async start() {

@@ -201,7 +201,11 @@ export class InteractionRouter {
         allowedMentions: NO_MENTIONS,
       }));
     }
-    await this.answer(i, decoded.guildId, i.user, decoded.command, "update");
+    const door = decoded.command.kind === "door" ? decoded.command.choice : null;
+    // The front door's "learn" and "help" open a form (a modal must be the click's first answer);
+    // its other answers go to the clicker alone, and the door keeps its buttons for everyone.
+    if (door === "learn" || door === "help") return void (await i.showModal(formModal(door === "learn" ? "request" : "volunteer")));
+    await this.answer(i, decoded.guildId, i.user, decoded.command, door ? "reply" : "update");
   }
 
   /**

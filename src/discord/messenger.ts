@@ -21,6 +21,9 @@ export const nonceOf = (key: string): string => createHash("sha256").update(key)
 /** Which notices concern a chat, so a pair thread can stand in for a closed DM. */
 const chatIdOf = (n: Notice): string | null => ("chatId" in n ? n.chatId : null);
 
+/** What a shared notice's thread belongs to: the pair's chat, or a peer round's group (two or three members). */
+const threadIdOf = (n: Notice): string | null => chatIdOf(n) ?? (n.kind === "round_paired" ? n.groupId : null);
+
 export interface DiscordMessengerOptions {
   rest: REST;
   store: Store;
@@ -77,8 +80,8 @@ export class DiscordMessenger implements Messenger {
     const guildId = guildIdOf(d.communityId);
     if (!guildId) return { ok: false, permanent: true, error: `${d.communityId} is not a Discord community` };
     try {
-      const chatId = chatIdOf(d.notice);
-      if (d.to.length > 1 && chatId) await this.toThread(d, guildId, chatId, d.to);
+      const threadId = threadIdOf(d.notice);
+      if (d.to.length > 1 && threadId) await this.toThread(d, guildId, threadId, d.to);
       else for (const m of d.to) await this.toMember(d, guildId, m);
       return { ok: true };
     } catch (e) {

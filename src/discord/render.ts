@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APICompone
 import type { View } from "../app/handle.js";
 import type { Member, Notice, Slot } from "../core/domain/index.js";
 import { formatSlot } from "../core/time/index.js";
-import { clip, noticeActions, renderNotice, type Action } from "../text/index.js";
+import { clip, noticeActions, renderSharedNotice, type Action } from "../text/index.js";
 import { encodeCustomId } from "./ids.js";
 import { discordStyle } from "./style.js";
 
@@ -58,7 +58,7 @@ export function withTimestamps(text: string, slots: readonly Slot[], zone: strin
 
 /** The slots a notice shows, for timestamp rewriting. */
 export function slotsOf(n: Notice): Slot[] {
-  if (n.kind === "slots_proposed") return n.slots;
+  if (n.kind === "slots_proposed" || n.kind === "round_paired") return n.slots;
   if (n.kind === "chat_scheduled" || n.kind === "prep" || n.kind === "chat_reminder" || n.kind === "invite_cancelled") return [n.slot];
   return [];
 }
@@ -111,7 +111,7 @@ function slotMenu(n: Extract<Notice, { kind: "slots_proposed" }>, reader: Member
 export function noticeMessage(n: Notice, readers: readonly Member[], guildId: string, mention: readonly string[] = []): MessageBody {
   const reader = readers[0];
   if (!reader) throw new Error("a notice needs a reader");
-  let text = withTimestamps(renderNotice(n, reader, discordStyle), slotsOf(n), reader.timeZone);
+  let text = withTimestamps(renderSharedNotice(n, readers, discordStyle), slotsOf(n), reader.timeZone);
   if (n.kind === "chat_scheduled")
     text = text.replace(/\n.*Calendar invite attached.*$/m, "\n   📎 The calendar invite (.ics) is attached.");
   const prefix = mention.length ? `${mention.map((u) => `<@${u}>`).join(" ")} ` : "";

@@ -1,5 +1,6 @@
 import type { Community } from "../core/domain/index.js";
 import { isStoreUnavailable, type Messenger } from "../core/ports/index.js";
+import { runDueRounds } from "./rounds-tick.js";
 import { deliverDue, expireIntros, matchQueue, tendWaitlist, type Deps, type DeliverOptions } from "../core/use-cases/index.js";
 
 export interface TickOptions extends DeliverOptions {
@@ -17,6 +18,8 @@ export interface TickOptions extends DeliverOptions {
    * no open or waitlisted request are skipped without being asked about.
    */
   match: boolean | ((c: Community) => boolean);
+  /** Whether to run due peer rounds in this tick (on by default; only communities with peers are visited). */
+  rounds?: boolean;
   /** Waits while the platform rate-limits us; real timers by default. */
   sleep?: (ms: number) => Promise<void>;
   /** Elapsed-time source for the budget; the process clock by default. */
@@ -38,6 +41,9 @@ export interface TickReport {
   waitlistExpired: number;
   /** Communities with a queue that this tick did not get to within its matching budget (the next tick should look again). */
   matchDeferred: number;
+  /** Peer rounds run, and communities with peers left for the next tick by the matching budget. */
+  peerRounds: number;
+  peerRoundsDeferred: number;
 }
 
 export const emptyTick = (): TickReport => ({
@@ -52,6 +58,8 @@ export const emptyTick = (): TickReport => ({
   waitlistNudged: 0,
   waitlistExpired: 0,
   matchDeferred: 0,
+  peerRounds: 0,
+  peerRoundsDeferred: 0,
 });
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -133,6 +141,12 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
         deps.log.error({ community: c.id, err: e instanceof Error ? e.message : String(e) }, "batch round failed; the next tick retries");
       }
     }
+  }
+  if (opts.rounds !== false) {
+    // Rounds share the matching budget: a tick with many due still delivers its messages.
+    const r = await runDueRounds(deps, { started, budgetMs: opts.matchBudgetMs ?? 20_000, elapsed });
+    report.peerRounds = r.ran;
+    report.peerRoundsDeferred = r.deferred;
   }
   const left = () => budget - (elapsed() - started);
   // A short rate-limit wait is taken inside the round (see DeliverOptions.onRateLimit).

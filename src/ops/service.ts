@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { type PlatformAdapter, RoutingMessenger } from "../app/adapter.js";
+import { type PlatformAdapter, RoutingMessenger, RoutingProgramChannel } from "../app/adapter.js";
 import { chosenAdapters, type Config } from "../config.js";
 import type { Logger, Store } from "../core/ports/index.js";
 import type { Deps } from "../core/use-cases/index.js";
@@ -89,6 +89,8 @@ export async function startService(config: Config, log: Logger, opts: ServiceOpt
   const deps: Deps = { store, clock: systemClock, ids: randomIds, log, metrics };
   const adapters = await platformAdapters(config, deps, { ...opts.slack, ...(slackHttp ? { customRoutes: routes } : {}) });
   state.adapters = adapters;
+  // Setting the program channel (a command on any platform, or the dashboard's form) puts the front door up through its platform.
+  deps.programChannel = new RoutingProgramChannel(adapters);
   const scheduler = new Scheduler(deps, new CountingMessenger(new RoutingMessenger(adapters), metrics), {
     cron: config.SCHEDULE_CRON,
     owner: `${hostname()}:${process.pid}`,

@@ -1,8 +1,9 @@
 import { handle } from "../app/handle.js";
 import { normalizeTyped, parseText } from "../core/commands/index.js";
 import { parseDuration } from "../core/time/index.js";
-import { deliverDue, expireIntros, matchQueue, tendWaitlist, type Deps } from "../core/use-cases/index.js";
+import { deliverDue, expireIntros, matchQueue, nextRoundFor, runRound, tendWaitlist, type Deps } from "../core/use-cases/index.js";
 import { ShellMessenger } from "./messenger.js";
+import { ShellProgramChannel } from "./program-channel.js";
 import { memberId, SHELL_COMMUNITY, type ShiftableClock } from "./platform.js";
 import { renderExportNotSaved, shellStyle } from "../text/index.js";
 import { saveExport } from "./export-files.js";
@@ -22,15 +23,18 @@ export interface ShellOptions {
 export class ShellSession {
   private current = "alice";
   readonly messenger: ShellMessenger;
+  /** The ports, with the shell's program channel (it prints the front door) unless one was given. */
+  private readonly deps: Deps;
 
   constructor(
-    private readonly deps: Deps,
+    deps: Deps,
     private readonly clock: ShiftableClock,
     private readonly write: (text: string) => void,
     private readonly timeZone = "UTC",
     private readonly options: ShellOptions = {},
   ) {
     this.messenger = new ShellMessenger(write);
+    this.deps = deps.programChannel ? deps : { ...deps, programChannel: new ShellProgramChannel(write) };
     for (const name of options.admins ?? []) this.admins.add(name.toLowerCase());
   }
 
@@ -124,22 +128,26 @@ export class ShellSession {
     await this.tick();
   }
 
-  /** The earliest moment after `now` and before `target` when a pending nudge or an intro's deadline falls due. */
+  /** The earliest moment after `now` and before `target` when a pending nudge, an intro's deadline or a peer round falls due. */
   private async nextMoment(now: number, target: number): Promise<number | null> {
     const { nudges, intros } = await this.deps.store.tx(async (tx) => ({
       nudges: await tx.listNudges(SHELL_COMMUNITY, { status: ["pending"] }),
       intros: await tx.listIntros(SHELL_COMMUNITY, { status: ["pending"] }),
     }));
-    const times = [...nudges.map((n) => n.dueAt.getTime()), ...intros.map((i) => i.deadline.getTime())].filter(
-      (t) => t > now && t < target,
-    );
+    const round = await nextRoundFor(this.deps, SHELL_COMMUNITY);
+    const times = [
+      ...nudges.map((n) => n.dueAt.getTime()),
+      ...intros.map((i) => i.deadline.getTime()),
+      ...(round ? [round.getTime()] : []),
+    ].filter((t) => t > now && t < target);
     return times.length ? Math.min(...times) : null;
   }
 
-  /** What the scheduler does each minute: expire stale intros, match the queue, send due messages. */
+  /** What the scheduler does each minute: expire stale intros, match the queue, run a due peer round, send due messages. */
   async tick(): Promise<void> {
     await expireIntros(this.deps);
     await matchQueue(this.deps, { communityId: SHELL_COMMUNITY });
+    await runRound(this.deps, { communityId: SHELL_COMMUNITY });
     await tendWaitlist(this.deps, { communityId: SHELL_COMMUNITY });
     for (;;) {
       const r = await deliverDue(this.deps, this.messenger, { owner: "shell" });

@@ -5,11 +5,12 @@ import { FORM_SPECS, renderFieldProblem, renderTooLong, renderZoneProblem } from
 import type { Form } from "./modals.js";
 import { slackStyle } from "./style.js";
 
-/** One input's state as a view submission carries it (plain text, checkboxes, timepicker). */
+/** One input's state as a view submission carries it (plain text, checkboxes, timepicker, conversation picker). */
 interface InputState {
   value?: string | null;
   selected_time?: string | null;
   selected_options?: { value?: string }[] | null;
+  selected_conversation?: string | null;
 }
 export type ViewValues = Record<string, Record<string, InputState>>;
 

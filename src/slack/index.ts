@@ -15,6 +15,7 @@ import { oauthReceiverOptions } from "./install/oauth.js";
 import { fixedToken, InstalledTokens, type SlackTokens } from "./install/tokens.js";
 import { registerListeners } from "./listeners/index.js";
 import { SlackMessenger } from "./messenger.js";
+import { SlackProgramChannel } from "./program-channel.js";
 import { EVENTS_PATH, makeReceiver } from "./receiver.js";
 import { guardReceiver } from "./webhook/guard.js";
 import { guardSocketEvents } from "./webhook/socket.js";
@@ -62,6 +63,8 @@ const BOLT_LEVEL: Record<string, LogLevel> = {
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = "slack" as const;
   readonly messenger: SlackMessenger;
+  /** Posts, updates and pins the front door in a workspace's program channel. */
+  readonly programChannel: SlackProgramChannel;
   readonly app: App;
   /** Where requests are kept before their ack and run from; `idle()`/`stop()` wait for it. */
   readonly intake: Intake;
@@ -151,6 +154,7 @@ export class SlackAdapter implements PlatformAdapter {
       webClientsWith({ ...clientOptions, logger }, () => deps.metrics?.rateLimited("slack")),
     );
     this.messenger = new SlackMessenger(this.clients, deps.log);
+    this.programChannel = new SlackProgramChannel(this.clients);
     const clientFor = async (teamId: string) => (await this.clients(teamId)).client;
     this.directory = new SlackDirectory(clientFor, deps.log);
     const ctx: SlackContext = {

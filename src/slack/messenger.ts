@@ -2,7 +2,7 @@ import { calendarFileOf } from "../app/calendar-file.js";
 import type { Member, Notice } from "../core/domain/index.js";
 import { type Delivery, type Logger, type Messenger, noticesOf, type SendOutcome } from "../core/ports/index.js";
 import { formatSlot } from "../core/time/index.js";
-import { noticeActions, renderNotice, renderNotices } from "../text/index.js";
+import { noticeActions, renderNotice, renderNotices, renderSharedNotice } from "../text/index.js";
 import { fallbackText, partsBlocks } from "./blocks.js";
 import { userOf } from "./ids.js";
 import type { ClientsFor, WorkspaceClient } from "./install/clients.js";
@@ -113,8 +113,11 @@ export class SlackMessenger implements Messenger {
       return await this.lane(`${teamId}:${channel}`, async () => {
         if (d.attempt > 1 && (await this.alreadyPosted(client, channel, d.key, d.since))) return { ok: true } as const;
         const notices = noticesOf(d);
-        const text = renderNotices(notices, reader, slackStyle);
-        const parts = notices.map((n) => ({ text: renderNotice(n, reader, slackStyle), actions: noticeActions(n, reader) }));
+        // A shared conversation (a pair or a peer trio) is read by all of them at once.
+        const shared = d.to.length > 1;
+        const words = (n: Notice): string => (shared ? renderSharedNotice(n, d.to, slackStyle) : renderNotice(n, reader, slackStyle));
+        const text = shared ? notices.map(words).join("\n\n") : renderNotices(notices, reader, slackStyle);
+        const parts = notices.map((n) => ({ text: words(n), actions: noticeActions(n, reader) }));
         await poster.chat.postMessage({
           channel,
           text: fallbackText(text),

@@ -32,8 +32,11 @@ const NUDGE_LABELS: Record<string, string> = {
 const NUDGES = Object.keys(NudgeTogglesSchema.shape);
 const PAUSED = "paused";
 
-/** Every key the modal edits: the numbers, the pause switch and the nudge toggles. */
-const MODAL_KEYS = [...Object.keys(NUMBERS), "programPaused", ...NUDGES.map((n) => `nudges.${n}`)];
+/** Block and key of the program channel picker: choosing a channel puts the front door up there. */
+const PROGRAM_CHANNEL = "programChannelId";
+
+/** Every key the modal edits: the numbers, the pause switch, the program channel and the nudge toggles. */
+const MODAL_KEYS = [...Object.keys(NUMBERS), "programPaused", PROGRAM_CHANNEL, ...NUDGES.map((n) => `nudges.${n}`)];
 
 /** Where a refusal of the whole form (not an admin any more) is shown: the first field. */
 export const TOP_BLOCK = "chatMinutes";
@@ -79,6 +82,22 @@ export function settingsView(s: CommunitySettings): types.ModalView {
         }),
       ),
       checkboxes("programPaused", "Programme", [pause], s.programPaused ? [pause] : []),
+      {
+        type: "input",
+        block_id: PROGRAM_CHANNEL,
+        optional: true,
+        label: { type: "plain_text", text: "Program channel" },
+        hint: {
+          type: "plain_text",
+          text: "Percolate pins its front door there and welcomes people who join. Invite the app to the channel first.",
+        },
+        element: {
+          type: "conversations_select",
+          action_id: "value",
+          filter: { include: ["public", "private"], exclude_bot_users: true },
+          ...(s.programChannelId ? { initial_conversation: s.programChannelId } : {}),
+        },
+      },
       checkboxes(
         "nudges",
         "Nudges",
@@ -130,6 +149,11 @@ export function readSettings(v: ViewValues, metadata: string, current: Community
   if (paused) {
     const value = paused.includes(PAUSED) ? "on" : "off";
     if (value !== before("programPaused")) out.push({ key: "programPaused", value });
+  }
+  const channel = v[PROGRAM_CHANNEL]?.value;
+  if (channel) {
+    const value = channel.selected_conversation ?? "none";
+    if (value !== before(PROGRAM_CHANNEL)) out.push({ key: PROGRAM_CHANNEL, value });
   }
   const nudges = ticked("nudges");
   if (nudges) {

@@ -164,7 +164,7 @@ export class HotReads {
 function nudgeWhere(communityId: string, f: NudgeFilter): Sql {
   const where = [sql`"community_id" = ${communityId}`];
   if (f.refId !== undefined) where.push(sql`"ref_id" = ${f.refId}`);
-  if (f.to !== undefined) where.push(sql`("recipient1" = ${f.to} OR "recipient2" = ${f.to})`);
+  if (f.to !== undefined) where.push(sql`("recipient1" = ${f.to} OR "recipient2" = ${f.to} OR "recipient3" = ${f.to})`);
   if (f.kinds !== undefined) where.push(inList("kind", f.kinds));
   if (f.status !== undefined) where.push(inList("status", f.status));
   return join(where, " AND ");

@@ -8,6 +8,9 @@ import type {
   RequestStatus,
   Member,
   Nudge,
+  PeerGroup,
+  PeerProfile,
+  PeerRound,
   SeekerProfile,
   VolunteerProfile,
 } from "../core/domain/index.js";
@@ -21,6 +24,7 @@ import type {
   KeptNotice,
   NudgeFilter,
   NudgeOutbox,
+  PeerGroupFilter,
   PlatformRefKind,
   RequestFilter,
   Store,
@@ -29,10 +33,11 @@ import type {
 import { matchesChat, matchesFeedback, matchesIntro, matchesNudge, matchesRequest } from "./filters.js";
 import { countTags } from "./tag-counts.js";
 import { MemoryGrants } from "./memory-dashboard.js";
+import { MemoryPeers, type PeerTables } from "./memory-peers.js";
 import { MemoryInbox } from "./memory-inbox.js";
 import { MemoryOutbox } from "./memory-outbox.js";
 
-interface Tables {
+interface Tables extends PeerTables {
   communities: Map<string, Community>;
   members: Map<string, Member>;
   seekers: Map<string, SeekerProfile>;
@@ -67,6 +72,9 @@ const emptyTables = (): Tables => ({
   inbox: new Map(),
   installations: new Map(),
   dashboardGrants: new Map(),
+  peerProfiles: new Map(),
+  peerRounds: new Map(),
+  peerGroups: new Map(),
 });
 
 const k = (communityId: string, id: string): string => `${communityId}\u0000${id}`;
@@ -136,6 +144,9 @@ function copyTables(t: Tables): Tables {
     inbox: new Map(t.inbox),
     installations: new Map(t.installations),
     dashboardGrants: new Map(t.dashboardGrants),
+    peerProfiles: new Map(t.peerProfiles),
+    peerRounds: new Map(t.peerRounds),
+    peerGroups: new Map(t.peerGroups),
   };
 }
 
@@ -399,6 +410,40 @@ class MemoryTx implements StoreTx {
   }
   async pruneDashboardGrants(before: Date) {
     return new MemoryGrants(this.t.dashboardGrants).prune(before);
+  }
+
+  private get peers(): MemoryPeers {
+    return new MemoryPeers(this.t, (id) => this.t.communities.get(id)?.inactiveSince === undefined);
+  }
+  async getPeerProfile(communityId: string, memberId: string) {
+    return this.peers.getProfile(communityId, memberId);
+  }
+  async savePeerProfile(p: PeerProfile) {
+    this.peers.saveProfile(p);
+  }
+  async listPeerProfiles(communityId: string) {
+    return this.peers.listProfiles(communityId);
+  }
+  async deletePeerProfile(communityId: string, memberId: string) {
+    this.peers.deleteProfile(communityId, memberId);
+  }
+  async communitiesWithPeers() {
+    return this.peers.communities();
+  }
+  async savePeerRound(r: PeerRound) {
+    this.peers.saveRound(r);
+  }
+  async listPeerRounds(communityId: string, limit: number) {
+    return this.peers.listRounds(communityId, limit);
+  }
+  async getPeerGroup(communityId: string, id: string) {
+    return this.peers.getGroup(communityId, id);
+  }
+  async savePeerGroups(gs: readonly PeerGroup[]) {
+    this.peers.saveGroups(gs);
+  }
+  async listPeerGroups(communityId: string, filter?: PeerGroupFilter) {
+    return this.peers.listGroups(communityId, filter);
   }
 
   async addNudges(nudges: readonly Nudge[]) {

@@ -8,6 +8,9 @@ import type {
   RequestStatus,
   Member,
   Nudge,
+  PeerGroup,
+  PeerProfile,
+  PeerRound,
   SeekerProfile,
   VolunteerProfile,
 } from "../core/domain/index.js";
@@ -18,6 +21,7 @@ import type {
   IntroFilter,
   KeptNotice,
   NudgeFilter,
+  PeerGroupFilter,
   PlatformRefKind,
   RequestFilter,
   StoreTx,
@@ -40,6 +44,7 @@ import { COMMUNITY, INSTALLATION, INTRO, CHAT, MEMBER, REQUEST, SEEKER, VOLUNTEE
 import { prismaRows, type RowReader } from "./sqlite-rows.js";
 import { PlatformState } from "./prisma-platform-state.js";
 import { DashboardGrants } from "./prisma-dashboard.js";
+import { PeerRecords } from "./prisma-peers.js";
 import { markInboxAppliedIn } from "./prisma-inbox.js";
 import { readTags, TagIndex } from "./prisma-tags.js";
 import { chunk, lastPerKey, rowsPerInsert } from "./chunk.js";
@@ -60,6 +65,7 @@ export class PrismaTx implements StoreTx {
   private readonly hot: HotReads;
   private readonly tags: TagIndex;
   private readonly grants: DashboardGrants;
+  private readonly peers: PeerRecords;
   constructor(
     private readonly db: DbTx,
     reader: RowReader = prismaRows(db),
@@ -67,6 +73,7 @@ export class PrismaTx implements StoreTx {
     this.hot = new HotReads(reader);
     this.tags = new TagIndex(reader);
     this.grants = new DashboardGrants(this.hot);
+    this.peers = new PeerRecords(this.hot);
   }
 
   async getCommunity(id: string): Promise<Community | null> {
@@ -87,6 +94,11 @@ export class PrismaTx implements StoreTx {
       by: ["communityId"],
       where: { status: { in: [...statuses] }, communityId: { notIn: away } },
     });
+    return rows.map((r) => r.communityId);
+  }
+  async communitiesWithPeers(): Promise<string[]> {
+    const away = await this.unreachable();
+    const rows = await this.db.peerProfile.groupBy({ by: ["communityId"], where: { active: true, communityId: { notIn: away } } });
     return rows.map((r) => r.communityId);
   }
   /** The communities the platform cannot reach now (few: uninstalled ones), which the sweeps pass over. */
@@ -377,5 +389,33 @@ export class PrismaTx implements StoreTx {
   }
   pruneDashboardGrants(before: Date): Promise<number> {
     return this.grants.prune(before);
+  }
+
+  getPeerProfile(communityId: string, memberId: string): Promise<PeerProfile | null> {
+    return this.peers.getProfile(communityId, memberId);
+  }
+  savePeerProfile(p: PeerProfile): Promise<void> {
+    return this.peers.saveProfile(p);
+  }
+  listPeerProfiles(communityId: string): Promise<PeerProfile[]> {
+    return this.peers.listProfiles(communityId);
+  }
+  deletePeerProfile(communityId: string, memberId: string): Promise<void> {
+    return this.peers.deleteProfile(communityId, memberId);
+  }
+  savePeerRound(r: PeerRound): Promise<void> {
+    return this.peers.saveRound(r);
+  }
+  listPeerRounds(communityId: string, limit: number): Promise<PeerRound[]> {
+    return this.peers.listRounds(communityId, limit);
+  }
+  getPeerGroup(communityId: string, id: string): Promise<PeerGroup | null> {
+    return this.peers.getGroup(communityId, id);
+  }
+  savePeerGroups(gs: readonly PeerGroup[]): Promise<void> {
+    return this.peers.saveGroups(gs);
+  }
+  listPeerGroups(communityId: string, filter?: PeerGroupFilter): Promise<PeerGroup[]> {
+    return this.peers.listGroups(communityId, filter);
   }
 }

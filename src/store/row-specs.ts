@@ -8,6 +8,9 @@ import type {
   Installation as InstallationRow,
   Intro as IntroRow,
   Nudge as NudgeRow,
+  PeerGroup as PeerGroupRow,
+  PeerProfile as PeerProfileRow,
+  PeerRound as PeerRoundRow,
   Member as MemberRow,
   SeekerProfile as SeekerRow,
   VolunteerProfile as VolunteerRow,
@@ -114,6 +117,46 @@ export const DASHBOARD_GRANT = spec<DashboardGrantRow>(
   },
   ["createdAt", "expiresAt", "usedAt"],
   ["platformAdmin"],
+);
+
+export const PEER_PROFILE = spec<PeerProfileRow>(
+  "peer_profiles",
+  ["communityId", "memberId"],
+  {
+    communityId: true,
+    memberId: true,
+    active: true,
+    skipRoundAt: true,
+    ignoredInARow: true,
+    group: true,
+    tags: true,
+    createdAt: true,
+    updatedAt: true,
+  },
+  ["skipRoundAt", "createdAt", "updatedAt"],
+  ["active"],
+);
+
+export const PEER_ROUND = spec<PeerRoundRow>("peer_rounds", ["id"], { id: true, communityId: true, at: true, status: true, counts: true }, [
+  "at",
+]);
+
+export const PEER_GROUP = spec<PeerGroupRow>(
+  "peer_groups",
+  ["id"],
+  {
+    id: true,
+    communityId: true,
+    roundId: true,
+    memberIds: true,
+    score: true,
+    proposedSlots: true,
+    reports: true,
+    status: true,
+    createdAt: true,
+    updatedAt: true,
+  },
+  ["createdAt", "updatedAt"],
 );
 
 export const MEMBER = spec<MemberRow>(
@@ -243,6 +286,7 @@ export const NUDGE = spec<NudgeRow>(
     key: true,
     recipient1: true,
     recipient2: true,
+    recipient3: true,
     kind: true,
     refId: true,
     dueAt: true,

@@ -2,6 +2,7 @@ import type { ButtonCommand } from "../core/commands/index.js";
 import type { Member, Notice } from "../core/domain/index.js";
 import type { RequestChatValue } from "../core/use-cases/index.js";
 import { formatSlot } from "../core/time/index.js";
+import { frontDoorActions } from "./front-door.js";
 
 /** A one-click answer offered with a message: a label and the command it runs. */
 export interface Action {
@@ -45,8 +46,19 @@ export function noticeActions(n: Notice, reader: Member): Action[] {
       ];
     case "outcome_recorded":
       return n.outcome === "happened" ? feedbackActions(n.chatId) : [];
+    case "round_paired":
+      return [{ label: "Skip the next round", command: { kind: "rounds_skip" } }];
+    case "round_check_in":
+      return [
+        { label: "We met", style: "primary", command: { kind: "rounds_report", groupId: n.groupId, outcome: "met" } },
+        { label: "We didn't meet", command: { kind: "rounds_report", groupId: n.groupId, outcome: "missed" } },
+      ];
+    case "rounds_paused":
+      return [{ label: "Join rounds again", style: "primary", command: { kind: "rounds_join" } }];
     case "request_expired":
       return [{ label: "Renew my request", style: "primary", command: { kind: "renew", requestId: n.requestId } }];
+    case "program_welcome":
+      return frontDoorActions();
     default:
       return [];
   }

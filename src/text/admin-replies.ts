@@ -8,6 +8,7 @@ import { renderQueue } from "./blockers.js";
 import { renderTagList, renderUnalias } from "./tag-replies.js";
 import { renderSettingList } from "./setting-words.js";
 import { renderStats } from "./stats-replies.js";
+import { renderFrontDoor } from "./front-door.js";
 
 /** Is this the reply to an admin command? */
 export const isAdminReply = (r: Reply): r is AdminReply => r.kind.startsWith("admin_");
@@ -45,7 +46,10 @@ export function renderAdminReply(
   switch (r.kind) {
     case "admin_settings": {
       const v = r.result.value;
-      return v.changed ? `Saved: ${u(v.changed)} is now ${u(settingText(v.settings, v.changed))}.` : renderSettings(v.settings, c, u);
+      if (!v.changed) return renderSettings(v.settings, c, u);
+      const saved = `Saved: ${u(v.changed)} is now ${u(settingText(v.settings, v.changed))}.`;
+      const door = v.frontDoor ? renderFrontDoor(v.frontDoor, c, u) : "";
+      return door ? `${saved}\n${door}` : saved;
     }
     case "admin_tags": {
       const v = r.result.value;

@@ -95,6 +95,12 @@ const messages = (c: TextStyle["cmd"], style: TextStyle): { [K in FailureCode]: 
         return `That member is taking a break from chats right now. Suggest someone else with ${c("refer <member>")}.`;
     }
   },
+  ROUNDS_OFF: () =>
+    `Peer rounds are switched off in this community. An admin can switch them on with ${c("admin settings roundsEveryWeeks 2")}.`,
+  LEFT: () => `You've left coffee chats here. Type ${c("resume")} to come back, then ${c("rounds join")}.`,
+  NOT_IN_ROUNDS: () => `You're not in peer rounds. Type ${c("rounds join")} to be paired with a peer each round.`,
+  NO_GROUP: () => `You haven't been paired in a peer round yet. Type ${c("rounds join")} if you'd like to be.`,
+  NO_COMMUNITY: () => "This community isn't set up yet: nobody has used Percolate here.",
   NOT_ADMIN: (x) => `Only community admins can use admin ${d(x, "action")}. Ask an admin to add you with ${c("admin add <member>")}.`,
   UNKNOWN_SETTING: (x) => {
     const near = Array.isArray(x?.suggestions) ? x.suggestions.map(String) : [];

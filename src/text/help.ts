@@ -64,7 +64,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   },
   request: {
     does: "Asks for a coffee chat: I suggest volunteers who know the topics.",
-    args: { tags: "The topics, comma-separated.", goals: "What you want to learn (1–3 goals)." },
+    args: {
+      tags: "The topics, comma-separated.",
+      goals: "What you want to learn (1–3 goals).",
+      renew: "Put your expired request back on the list instead (Discord).",
+    },
     examples: [
       { tags: "ux research", goals: "how to start" },
       { tags: "data engineering", goals: "what a first year looks like" },
@@ -132,6 +136,14 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [{}, { confirm: true }],
   },
   renew: { does: "Puts your expired request back on the list.", args: none, examples: [{}, {}] },
+  rounds: {
+    does: "Peer rounds: join to be paired with a peer each round (a trio when the count is odd), skip the next round, leave, or say whether you met.",
+    args: {
+      op: 'join, skip (the next round only), leave, met or missed (your answer to "did you meet?").',
+      group: "With join: your team or cohort, e.g. group design (rounds can prefer pairing different groups).",
+    },
+    examples: [{ op: "join" }, { op: "met" }],
+  },
   "admin settings": {
     does: "Admins: lists the community's settings, or changes one.",
     args: { key: "The setting, e.g. chatMinutes.", value: "Its new value.", show: "List every setting (Discord)." },
@@ -160,6 +172,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   "admin remove": { does: "Admins: removes an added admin.", args: { member: "Who." }, examples: [{ member: "@sam" }, { member: "@pia" }] },
   "admin match": { does: "Admins: matches the waiting queue now.", args: none, examples: [{}, {}] },
   "admin queue": { does: "Admins: every waiting request, how long it waits and why.", args: none, examples: [{}, {}] },
+  "admin rounds": {
+    does: "Admins: the next peer round, who is in and who skips, the last round's groups and meet rate; run: one round now.",
+    args: { op: "run: run a round now, whatever the schedule." },
+    examples: [{}, { op: "run" }],
+  },
   "admin dashboard": {
     does: "Admins: a private one-time link to the community's web dashboard (funnel, queue, volunteers, chats, settings).",
     args: none,

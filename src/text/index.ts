@@ -18,3 +18,4 @@ export * from "./time-words.js";
 export * from "./install.js";
 export * from "./figures.js";
 export * from "./stats-replies.js";
+export * from "./front-door.js";

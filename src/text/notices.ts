@@ -2,6 +2,8 @@ import type { Member, Notice, Slot } from "../core/domain/index.js";
 import { formatDate, formatMoment, formatSlot } from "../core/time/index.js";
 import type { TextStyle } from "./style.js";
 import { renderBlocker } from "./blockers.js";
+import { welcomeText } from "./front-door.js";
+import { isRoundNotice, renderRoundGroup, renderRoundNotice } from "./round-notices.js";
 
 const fmt = (slot: Slot, who: Member): string => formatSlot(slot, who.timeZone);
 const list = (xs: readonly string[]): string => xs.join(", ");
@@ -18,6 +20,7 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
   // Everything a person typed or chose goes through `u` (or `style.link`): inert on every surface.
   const u = style.user;
   const tags = (xs: readonly string[]): string => list(xs.map(u));
+  if (isRoundNotice(n)) return renderRoundNotice(n, reader, style);
   switch (n.kind) {
     case "intro_offered":
       return [
@@ -145,7 +148,21 @@ export function renderNotice(n: Notice, reader: Member, style: TextStyle): strin
       return [`💌 A note from ${u(n.seeker.name)} after your chat:`, `   "${u(n.text)}"`].join("\n");
     case "auto_paused":
       return `💤 The last ${n.ignored} intros to you expired without an answer, so we've paused new intros for you — no harm done. Type ${c("resume")} whenever you're ready for more.`;
+    case "program_welcome":
+      return welcomeText();
   }
+}
+
+/**
+ * A notice as its shared conversation shows it, read by all of `readers` at once. A peer
+ * round's introduction names every member; other notices read as for the first reader (the
+ * seeker of a pair), as they always have.
+ */
+export function renderSharedNotice(n: Notice, readers: readonly Member[], style: TextStyle): string {
+  const [first] = readers;
+  if (!first) throw new Error("a notice needs a reader");
+  if (n.kind === "round_paired" && readers.length > 1) return renderRoundGroup(n, readers, style);
+  return renderNotice(n, first, style);
 }
 
 /**

@@ -3,6 +3,7 @@ import { formatDate, formatSlot } from "../core/time/index.js";
 import type { OutcomeValue, RequestChatValue, StatusValue } from "../core/use-cases/index.js";
 import { renderFailure } from "./failures.js";
 import { isAdminReply, renderAdminReply } from "./admin-replies.js";
+import { isRoundsReply, renderRoundsReply } from "./rounds-replies.js";
 import { renderForget } from "./privacy-replies.js";
 import type { TextStyle } from "./style.js";
 import { renderNamedReply } from "./named-replies.js";
@@ -11,6 +12,7 @@ import { renderBlocker } from "./blockers.js";
 import { helpReply } from "./help.js";
 import { renderAvailabilityChange, renderPaused } from "./time-words.js";
 import { renderGuesses, renderTopics } from "./tag-replies.js";
+import { renderDoor } from "./front-door.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -161,6 +163,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     if (blocker?.success) return `Nobody fits right now, so you're on the waitlist.\n${renderBlocker(blocker.data, zone, style)}`;
     return renderFailure(r.result.code, r.result.detail, style);
   }
+  if (isRoundsReply(r)) return renderRoundsReply(r, zone, style);
   if (isAdminReply(r)) return renderAdminReply(r, c, u, zone, style.link);
   switch (r.kind) {
     case "status":
@@ -231,6 +234,8 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     case "unblock":
     case "volunteer_off":
       return renderNamedReply(r, zone, c, u);
+    case "door":
+      return renderDoor(r.result.value, zone, style);
     case "member_left":
       return r.result.value.member
         ? "Noted: they've left, so nothing more will be sent to them."

@@ -13,10 +13,11 @@ import { fail, ok, type Result } from "../result.js";
 import { readPauseEnd } from "../time/index.js";
 import * as uc from "../use-cases/index.js";
 import type { Actor, Deps } from "../use-cases/index.js";
-import type { Command } from "./types.js";
+import type { Command, DoorChoice } from "./types.js";
 import { resolveTarget } from "./resolve.js";
 import { type AdminReply, dispatchAdmin } from "./dispatch-admin.js";
 import { dispatchNamed, type NamedReply } from "./dispatch-named.js";
+import { dispatchRounds, isRoundsCommand, type RoundsReply } from "./dispatch-rounds.js";
 
 /** The failure codes a use case can return, read from its signature. */
 // biome-ignore lint/suspicious/noExplicitAny: any function signature; only its result is read
@@ -81,9 +82,15 @@ export type Reply =
   | { kind: "thanks"; result: Result<{ chat: Chat; volunteer: PersonRef; replay: boolean }, CodeOf<typeof uc.sendThanks> | "NO_CHAT"> }
   | { kind: "forget_me"; result: Result<uc.ForgetValue, never> }
   | { kind: "member_left"; result: Result<{ member: Member | null }, never> }
+  /** A front-door button: `peers` carries the rounds answer (and its failures); the others only need words. */
+  | { kind: "door"; result: Result<DoorValue, CodeOf<typeof uc.joinRounds>> }
   | NamedReply
   | { kind: "renew"; result: Result<uc.RequestChatValue, uc.RenewCode> }
+  | RoundsReply
   | AdminReply;
+
+/** What a front-door button did: joined the rounds (`peers`, with the next round's date when known), or nothing yet. */
+export type DoorValue = { choice: Exclude<DoorChoice, "peers"> } | { choice: "peers"; nextRoundAt: Date | null; already: boolean };
 
 /** Every failure code a reply can carry: the keys text/failures.ts must word. */
 export type FailureCode = Reply extends infer R
@@ -204,7 +211,12 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
       const r = await uc.memberLeft(deps, { communityId: actor.communityId, memberId: cmd.memberId });
       return { kind: "member_left", result: ok({ member: r.ok ? r.value.member : null }) };
     }
+    case "door": {
+      if (cmd.choice !== "peers") return { kind: "door", result: ok({ choice: cmd.choice }) };
+      const joined = await uc.joinRounds(deps, { actor });
+      return { kind: "door", result: joined.ok ? ok({ choice: "peers", ...joined.value }) : joined };
+    }
     default:
-      return dispatchAdmin(deps, actor, cmd);
+      return isRoundsCommand(cmd) ? dispatchRounds(deps, actor, cmd) : dispatchAdmin(deps, actor, cmd);
   }
 }

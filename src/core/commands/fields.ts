@@ -24,7 +24,6 @@ const BARE: Readonly<Record<string, Command>> = Object.freeze({
   noshow: { kind: "outcome", outcome: "no_show" },
   reschedule: { kind: "outcome", outcome: "rescheduled" },
   resume: { kind: "resume" },
-  renew: { kind: "renew" },
   "admin match": { kind: "admin_match" },
   "admin queue": { kind: "admin_queue" },
   "admin dashboard": { kind: "admin_dashboard" },
@@ -101,7 +100,9 @@ export function commandFromFields(key: string, raw: Fields, resolve?: MemberReso
       if (parsed.kind === "unsupported") return { ...parsed, input };
       return parsed.kind === "availability" && zone !== undefined ? { ...parsed, timeZone: zone } : parsed;
     }
+    // `/coffee request renew:True` is Discord's `renew` (Discord allows 25 subcommands).
     case "request": {
+      if (raw.renew === true) return { kind: "renew" };
       const tags = f("tags");
       const goals = f("goals");
       if (!tags && !goals) return missing("the topics and what you want to learn");
@@ -176,6 +177,10 @@ export function commandFromFields(key: string, raw: Fields, resolve?: MemberReso
       if (!Number.isInteger(rating) || rating < 1 || rating > 5) return invalid("a rating from 1 to 5", r, "rating");
       return { kind: "feedback", rating, note: f("note") ?? "" };
     }
+    case "renew":
+      return { kind: "renew" };
+    case "rounds":
+      return roundsFromFields(f, raw, bad);
     case "thanks": {
       const note = f("note");
       return note ? { kind: "thanks", text: note } : missing("your note, e.g. Your advice on portfolios helped a lot", "note");
@@ -219,6 +224,12 @@ function adminFromFields(
         return missing("the tag to change and the tag it becomes (use dashes inside a tag: machine-learning)");
       return { kind: "admin_tags", op, from, to };
     }
+    case "admin rounds": {
+      const op = f("op")?.toLowerCase();
+      if (op === undefined || op === "show") return { kind: "admin_rounds" };
+      if (op === "run") return { kind: "admin_rounds", run: true };
+      return bad({ code: "INVALID", what: "run (or nothing, to see the rounds)", given: op, command: s, arg: "op" });
+    }
     case "admin stats": {
       const period = f("period");
       return period ? { kind: "admin_stats", period } : { kind: "admin_stats" };
@@ -240,5 +251,41 @@ function adminFromFields(
     }
     default:
       return bad({ code: "UNKNOWN_COMMAND", word: s });
+  }
+}
+
+const ROUND_OPS = ["join", "skip", "leave", "met", "missed"] as const;
+
+/** `rounds join [group <name>]`, `rounds skip|leave|met|missed`. */
+function roundsFromFields(f: (name: string) => string | undefined, raw: Fields, bad: (p: ParseProblem) => Parsed): Parsed {
+  const given = f("op")?.toLowerCase();
+  const op = ROUND_OPS.find((o) => o === given);
+  const what = "join, skip, leave, met or missed";
+  if (!op)
+    return bad(
+      given ? { code: "INVALID", what, given, command: "rounds", arg: "op" } : { code: "MISSING", what, command: "rounds", arg: "op" },
+    );
+  // Typed text keeps the marker word: `rounds join group platform` names the group "platform".
+  const group = f("group")
+    ?.replace(/^group\s+/i, "")
+    .trim();
+  if (op !== "join" && (group || raw[EXTRA]))
+    return bad({
+      code: "INVALID",
+      what: `nothing after rounds ${op}`,
+      given: group ?? String(raw[EXTRA]),
+      command: "rounds",
+      arg: "group",
+    });
+  switch (op) {
+    case "join":
+      return group ? { kind: "rounds_join", group } : { kind: "rounds_join" };
+    case "skip":
+      return { kind: "rounds_skip" };
+    case "leave":
+      return { kind: "rounds_leave" };
+    case "met":
+    case "missed":
+      return { kind: "rounds_report", outcome: op };
   }
 }

@@ -15,3 +15,4 @@ export * from "./guest.js";
 export * from "./normalize.js";
 export * from "./flags.js";
 export * from "./availability-command.js";
+export * from "./dispatch-rounds.js";

@@ -21,6 +21,10 @@ export const ButtonCommandSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("forget_me"), confirmed: z.literal(true) }),
   z.object({ kind: z.literal("feedback"), chatId: z.string().min(1).max(80), rating: z.number().int().min(1).max(5), note: z.literal("") }),
   z.object({ kind: z.literal("renew"), requestId: z.string().min(1).max(80) }),
+  z.object({ kind: z.literal("door"), choice: z.enum(["learn", "help", "peers", "later"]) }),
+  z.object({ kind: z.literal("rounds_join") }),
+  z.object({ kind: z.literal("rounds_skip") }),
+  z.object({ kind: z.literal("rounds_report"), groupId: z.string().min(1).max(80), outcome: z.enum(["met", "missed"]) }),
 ]);
 export type ButtonCommand = z.infer<typeof ButtonCommandSchema> & Command;
 
@@ -46,6 +50,13 @@ export function encodeButton(c: ButtonCommand): string {
       return `feedback|${c.chatId}|${c.rating}`;
     case "renew":
       return `renew|${c.requestId}`;
+    case "door":
+      return `door|${c.choice}`;
+    case "rounds_join":
+    case "rounds_skip":
+      return c.kind;
+    case "rounds_report":
+      return `rounds_report|${c.groupId}|${c.outcome}`;
   }
 }
 
@@ -73,7 +84,11 @@ export function decodeButton(text: string): ButtonCommand | null {
                     ? { kind, chatId: id, rating: Number(arg), note: "" }
                     : kind === "renew"
                       ? { kind, requestId: id }
-                      : { kind };
+                      : kind === "door"
+                        ? { kind, choice: id }
+                        : kind === "rounds_report"
+                          ? { kind, groupId: id, outcome: arg }
+                          : { kind };
   const parsed = ButtonCommandSchema.safeParse(raw);
   return parsed.success ? (parsed.data as ButtonCommand) : null;
 }

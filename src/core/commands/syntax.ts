@@ -73,7 +73,14 @@ export const SYNTAX: readonly CommandSyntax[] = [
     key: "availability",
     args: [a("times", "days from-to", "words", req), a("zone", "Area/City", "zone"), a("off", "dates off", { flag: "off" })],
   },
-  { key: "request", args: [a("tags", "topics", "words", req), a("goals", "what you want to learn", { after: "--" }, req)] },
+  {
+    key: "request",
+    args: [
+      a("tags", "topics", "words", req),
+      a("goals", "what you want to learn", { after: "--" }, req),
+      a("renew", "true", false, { boolean: true }),
+    ],
+  },
   {
     key: "choose",
     args: [a("pick", "number, name or auto", "words", req), a("for", "words of the request", { after: "for" }, { discord: false })],
@@ -94,7 +101,8 @@ export const SYNTAX: readonly CommandSyntax[] = [
   { key: "feedback", args: [a("rating", "1-5", "word", req), a("note", "note", "words")] },
   { key: "thanks", aliases: ["thank-you"], args: [a("note", "your note", "words", req)] },
   { key: "forget-me", aliases: ["forgetme"], args: [a("confirm", "yes", "yes", { boolean: true })] },
-  { key: "renew", args: [] },
+  { key: "renew", args: [], discordAs: { key: "request", fields: { renew: true } } },
+  { key: "rounds", args: [a("op", "join|skip|leave|met|missed", "word", req), a("group", "group <team or cohort>", "words")] },
   {
     key: "admin settings",
     aliases: ["admin setting", "admin set"],
@@ -115,6 +123,7 @@ export const SYNTAX: readonly CommandSyntax[] = [
   { key: "admin match", args: [] },
   { key: "admin queue", aliases: ["admin waitlist"], args: [] },
   { key: "admin dashboard", args: [] },
+  { key: "admin rounds", args: [a("op", "run", "word")] },
 ];
 
 const BY_WORDS: ReadonlyMap<string, CommandSyntax> = new Map(

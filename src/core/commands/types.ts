@@ -52,9 +52,28 @@ export type Command =
   | { kind: "renew"; requestId?: string }
   /** The seeker's own thank-you note to the volunteer of their latest chat (or `chatId`). */
   | { kind: "thanks"; chatId?: string; text: string }
+  /**
+   * A front-door button (the program channel's pinned message, the welcome DM): `learn` and `help`
+   * open the seeker's request form and the volunteer form where the platform has forms (adapters
+   * open them themselves, since a form must be the click's first answer), `peers` joins the peer
+   * rounds, `later` is answered privately and changes nothing. Never typed by people.
+   */
+  | { kind: "door"; choice: DoorChoice }
+  /** `rounds join [group <name>]`: opt in to peer rounds (the front door's "Pair me with peers"). */
+  | { kind: "rounds_join"; group?: string }
+  /** `rounds skip`: sit out the next round only. */
+  | { kind: "rounds_skip" }
+  /** `rounds leave`: stop peer rounds (coffee chats go on). */
+  | { kind: "rounds_leave" }
+  /** `rounds met` / `rounds missed`: the answer to "did you meet?", for the latest group or `groupId`. */
+  | { kind: "rounds_report"; outcome: "met" | "missed"; groupId?: string }
   /** Adapters send this for a platform "member left the workspace/server" event; never typed by people. */
   | { kind: "member_left"; memberId: string }
   | AdminCommand;
+
+/** The four front-door buttons. */
+export type DoorChoice = "learn" | "help" | "peers" | "later";
+export const DOOR_CHOICES: readonly DoorChoice[] = ["learn", "help", "peers", "later"];
 
 export type AvailabilityEdit = "add" | "remove" | "off" | "clear_off";
 
@@ -74,7 +93,9 @@ export type AdminCommand =
   | { kind: "admin_match" }
   | { kind: "admin_queue" }
   /** `admin dashboard`: a private one-time sign-in link to the community's web dashboard. */
-  | { kind: "admin_dashboard" };
+  | { kind: "admin_dashboard" }
+  /** `admin rounds`: the next round, who is in, the last round's meet rate; `run`: one round now. */
+  | { kind: "admin_rounds"; run?: boolean };
 
 /** Input that is not a command, with what was wrong, so the adapter can say how to fix it. */
 export type Unsupported = { kind: "unsupported"; input: string; problem: ParseProblem };

@@ -8,3 +8,4 @@ export * from "./link.js";
 export * from "./topics.js";
 export * from "./near.js";
 export * from "./dashboard.js";
+export * from "./peer.js";

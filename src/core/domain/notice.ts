@@ -175,6 +175,36 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
   }),
   /** The volunteer let `ignored` intros in a row expire, so new intros stop until they resume. */
   z.object({ kind: z.literal("auto_paused"), ignored: z.number().int() }),
+  /** Welcome to a member who joined the program channel: the front door's words and buttons, once. */
+  z.object({ kind: z.literal("program_welcome") }),
+  /**
+   * To a peer group's shared conversation: a round paired these members (`members`, everyone in
+   * the group, two or three), with the topics they share and up to three times that suit them all.
+   */
+  z.object({
+    kind: z.literal("round_paired"),
+    groupId: z.string(),
+    members: z.array(PersonRefSchema).min(2).max(3),
+    sharedTags: z.array(z.string()),
+    slots: z.array(SlotSchema),
+    minutes: z.number(),
+    /** When "did you meet?" will be asked. */
+    checkInAt: z.date(),
+  }),
+  /**
+   * To a member a round could not pair, with why: nobody shared free time with them (`no_time`),
+   * everyone else was met recently or blocked (`recent`), or nobody else was in (`alone`).
+   */
+  z.object({
+    kind: z.literal("round_unpaired"),
+    roundId: z.string(),
+    why: z.enum(["no_time", "recent", "alone"]),
+    nextRoundAt: z.date().nullable(),
+  }),
+  /** To each member of a peer group at the end of the round's period: did you meet? */
+  z.object({ kind: z.literal("round_check_in"), groupId: z.string(), others: z.array(PersonRefSchema).min(1).max(2) }),
+  /** The member left `ignored` rounds' check-ins unanswered in a row, so rounds skip them until they join again. */
+  z.object({ kind: z.literal("rounds_paused"), ignored: z.number().int() }),
 ]);
 export type Notice = z.infer<typeof NoticeSchema>;
 export type NoticeKind = Notice["kind"];
@@ -191,7 +221,8 @@ export const NudgeSchema = z.object({
   communityId: z.string(),
   /** Unique per community: enqueueing the same key twice is a no-op. Also the platform idempotency key. */
   key: z.string(),
-  to: z.array(z.string()).min(1).max(2),
+  /** One member, a pair (seeker first), or a peer trio. */
+  to: z.array(z.string()).min(1).max(3),
   kind: z.string(),
   /** The chat, intro or request this is about; used to cancel or move pending nudges. */
   refId: z.string(),

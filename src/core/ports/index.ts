@@ -8,3 +8,4 @@ export { silentLogger } from "./logger.port.js";
 export { isStoreUnavailable, StoreClosedError, StoreUnavailableError } from "./store-fault.js";
 export { noticesOf } from "./messenger.port.js";
 export type * from "./dashboard.port.js";
+export type * from "./program-channel.port.js";

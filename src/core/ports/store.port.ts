@@ -10,6 +10,9 @@ import type {
   Member,
   Notice,
   Nudge,
+  PeerGroup,
+  PeerProfile,
+  PeerRound,
   RequestStatus,
   SeekerProfile,
   VolunteerProfile,
@@ -46,6 +49,16 @@ export interface NudgeFilter {
   to?: string;
   kinds?: readonly string[];
   status?: readonly Nudge["status"][];
+}
+
+/** Peer groups filter: each field narrows. */
+export interface PeerGroupFilter {
+  /** Groups of this round. */
+  roundId?: string;
+  /** Groups holding this member. */
+  memberId?: string;
+  /** Only groups created at or after this instant. */
+  createdSince?: Date;
 }
 
 /** A notice that could not reach a member (their DMs are closed), kept until it is shown to them. */
@@ -87,9 +100,12 @@ export interface TagCounts {
 
 /**
  * What a platform ref names: a member's DM channel, a chat's pair thread, or (Slack Enterprise
- * Grid) the org whose org-wide installation serves a workspace (key "org", value the enterprise id).
+ * Grid) the org whose org-wide installation serves a workspace (key "org", value the enterprise id);
+ * the front door posted in a program channel (key the channel id, value the message id); a member
+ * paused because they left the program channel (key the member id, value "paused"), so rejoining
+ * resumes them and nobody who paused on purpose.
  */
-export type PlatformRefKind = "dm_channel" | "pair_thread" | "workspace_org";
+export type PlatformRefKind = "dm_channel" | "pair_thread" | "workspace_org" | "front_door" | "program_left";
 
 /**
  * Percolate installed on a platform that installs per workspace (Slack "Add to Slack"): who
@@ -288,6 +304,31 @@ export interface StoreTx {
   deleteDashboardGrant(hash: string): Promise<boolean>;
   /** Deletes every grant that expired before `before` (housekeeping); how many went. */
   pruneDashboardGrants(before: Date): Promise<number>;
+
+  /** A member's peer-round profile, or null. */
+  getPeerProfile(communityId: string, memberId: string): Promise<PeerProfile | null>;
+  /** Insert or replace a peer-round profile. */
+  savePeerProfile(p: PeerProfile): Promise<void>;
+  /** Every peer-round profile of the community (active or not), oldest first. */
+  listPeerProfiles(communityId: string): Promise<PeerProfile[]>;
+  /** Remove a member's peer-round profile if present (forget-me). */
+  deletePeerProfile(communityId: string, memberId: string): Promise<void>;
+  /**
+   * The ids of the communities holding at least one active peer profile, each once: one query,
+   * so the scheduler's round sweep visits only communities that use rounds. Communities the
+   * platform cannot reach (inactive) are left out.
+   */
+  communitiesWithPeers(): Promise<string[]>;
+  /** Insert or replace a round by id. */
+  savePeerRound(r: PeerRound): Promise<void>;
+  /** The community's latest rounds, newest first, at most `limit`. */
+  listPeerRounds(communityId: string, limit: number): Promise<PeerRound[]>;
+  /** A peer group, or null. */
+  getPeerGroup(communityId: string, id: string): Promise<PeerGroup | null>;
+  /** Insert or replace many peer groups by id, in a few statements. */
+  savePeerGroups(gs: readonly PeerGroup[]): Promise<void>;
+  /** Peer groups matching the filter, oldest first (ties by id). */
+  listPeerGroups(communityId: string, filter?: PeerGroupFilter): Promise<PeerGroup[]>;
 }
 
 /** A claimed batch of due nudges, leased to one runner until `leaseUntil`. */

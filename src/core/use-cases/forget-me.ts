@@ -58,6 +58,7 @@ export async function forgetMe(deps: Deps, cmd: { actor: Actor }): Promise<Resul
     const seekerProfile = (await tx.getSeeker(community.id, member.id)) !== null;
     const volunteerProfile = (await tx.getVolunteer(community.id, member.id)) !== null;
     await tx.deleteSeeker(community.id, member.id);
+    await tx.deletePeerProfile(community.id, member.id);
     await tx.deleteVolunteer(community.id, member.id);
     const feedbackWritten = await tx.deleteFeedbackFrom(community.id, member.id);
     // Notices kept for them (closed DMs) and their DM channel go too.

@@ -30,3 +30,6 @@ export * from "./stop-volunteering.js";
 export * from "./tend-waitlist.js";
 export * from "./renew-request.js";
 export * from "./community-lifecycle.js";
+export * from "./front-door.js";
+export * from "./program-members.js";
+export * from "./rounds/index.js";

@@ -13,7 +13,20 @@ export const INSTALL_PATH = "/slack/install";
 export const REDIRECT_PATH = "/slack/oauth_redirect";
 
 /** The bot scopes Percolate asks for: the same list as slack/manifest.json (a test keeps them equal). */
-export const BOT_SCOPES = ["commands", "chat:write", "im:write", "mpim:write", "im:history", "mpim:history", "users:read", "files:write"];
+export const BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "im:write",
+  "mpim:write",
+  "im:history",
+  "mpim:history",
+  "users:read",
+  "files:write",
+  // The program channel: its join and leave events, and the pinned front door.
+  "channels:read",
+  "groups:read",
+  "pins:write",
+];
 
 export interface OAuthOptions {
   /** Slack's authorize page (a fake's in tests). */

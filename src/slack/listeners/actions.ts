@@ -16,7 +16,7 @@ import { type SlackContext, sorryFor } from "../context.js";
 import { OPEN_PREFIX } from "../home.js";
 import { Answer, ButtonPayload, deliver, keep, readPayload, SLACK_BUTTON } from "../inbox.js";
 import type { Deps } from "../../core/use-cases/index.js";
-import { formView, FORMS } from "../modals.js";
+import { type Form, formView, FORMS } from "../modals.js";
 import { slackStyle } from "../style.js";
 import { feedbackActions } from "../../text/index.js";
 
@@ -50,8 +50,18 @@ export function registerActions(app: App, ctx: SlackContext): void {
     },
   });
 
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${BUTTON_PREFIX}`), async ({ ack, body, action }) => {
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${BUTTON_PREFIX}`), async ({ ack, body, action, client }) => {
     const teamId = body.team?.id ?? body.user.team_id ?? "";
+    // The front door's "learn" and "help" open a form, which must happen while the trigger is fresh.
+    const form = doorForm(action.value ?? "");
+    if (form) {
+      await ack();
+      await ctx.later(`open ${form}`, async () => {
+        const actor = await ctx.directory.actor(teamId, body.user.id, body.user.name);
+        await client.views.open({ trigger_id: body.trigger_id, view: formView(form, actor.timeZone ?? "UTC") });
+      });
+      return;
+    }
     const payload: ButtonPayload = {
       teamId,
       userId: body.user.id,
@@ -91,6 +101,13 @@ export function registerActions(app: App, ctx: SlackContext): void {
   });
 }
 
+/** The form a front-door button opens (`learn`: the seeker's request, `help`: volunteering), or null for any other button. */
+function doorForm(value: string): Form | null {
+  const c = decodeButton(value);
+  if (c?.kind !== "door") return null;
+  return c.choice === "learn" ? "request" : c.choice === "help" ? "volunteer" : null;
+}
+
 /** Runs one kept click and answers it (see registerActions); returns the answer for replays. */
 async function runButton(ctx: SlackContext, p: ButtonPayload, deps: Deps, turn: Turn): Promise<string | null> {
   const answer = async (a: Answer): Promise<string> => {
@@ -109,6 +126,14 @@ async function runButton(ctx: SlackContext, p: ButtonPayload, deps: Deps, turn: 
         text: `That button is out of date. Type ${slackStyle.cmd("status")} to see what's open.`,
       });
     const view = await handle(deps, actor, command, slackStyle);
+    // A front-door answer is the clicker's alone: the door (pinned in the channel, or the welcome) keeps its buttons.
+    if (command.kind === "door")
+      return answer({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: fallbackText(view.text),
+        blocks: messageBlocks(view.text, view.actions),
+      });
     const result = view.reply && "result" in view.reply ? view.reply.result : null;
     // A question back ("which one?", "are you sure?"), a failure, or no result at all (a guest,
     // unreadable input) settles nothing: only the clicker is told, and the message keeps its buttons.

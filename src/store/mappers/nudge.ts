@@ -2,13 +2,14 @@ import { NudgeSchema, type Nudge } from "../../core/domain/index.js";
 import type { Nudge as NudgeRow } from "../generated/sqlite/client.js";
 import { parseRow, readJson, toJson } from "./json.js";
 
-/** A nudge as a `nudges` row: one or two recipients as columns, the notice as JSON. */
+/** A nudge as a `nudges` row: one to three recipients as columns, the notice as JSON. */
 export const nudgeToRow = (n: Nudge): NudgeRow => ({
   id: n.id,
   communityId: n.communityId,
   key: n.key,
   recipient1: n.to[0] ?? "",
   recipient2: n.to[1] ?? null,
+  recipient3: n.to[2] ?? null,
   kind: n.kind,
   refId: n.refId,
   dueAt: n.dueAt,
@@ -25,12 +26,9 @@ export const nudgeToRow = (n: Nudge): NudgeRow => ({
 /** A `nudges` row back as a validated Nudge. */
 export function nudgeFromRow(r: NudgeRow): Nudge {
   const where = `nudges(${r.id})`;
-  const { recipient1, recipient2, ...rest } = r;
-  return parseRow(
-    NudgeSchema,
-    { ...rest, to: recipient2 === null ? [recipient1] : [recipient1, recipient2], notice: readJson(r.notice, where) },
-    where,
-  );
+  const { recipient1, recipient2, recipient3, ...rest } = r;
+  const to = [recipient1, ...(recipient2 === null ? [] : [recipient2]), ...(recipient3 === null ? [] : [recipient3])];
+  return parseRow(NudgeSchema, { ...rest, to, notice: readJson(r.notice, where) }, where);
 }
 
 /** The columns of `nudges` in the order raw INSERTs list them; SQL names and row fields. */
@@ -40,6 +38,7 @@ export const NUDGE_COLUMNS = [
   ["key", "key"],
   ["recipient1", "recipient1"],
   ["recipient2", "recipient2"],
+  ["recipient3", "recipient3"],
   ["kind", "kind"],
   ["ref_id", "refId"],
   ["due_at", "dueAt"],
@@ -69,6 +68,7 @@ export function nudgeRowFromRaw(raw: Record<string, unknown>): NudgeRow {
     key: asString(raw.key),
     recipient1: asString(raw.recipient1),
     recipient2: asStringOrNull(raw.recipient2),
+    recipient3: asStringOrNull(raw.recipient3),
     kind: asString(raw.kind),
     refId: asString(raw.ref_id),
     dueAt: asDate(raw.due_at),

@@ -224,6 +224,11 @@ describe("parseText", () => {
     "admin_queue",
     "admin_dashboard",
     "renew",
+    "rounds_join",
+    "rounds_skip",
+    "rounds_leave",
+    "rounds_report",
+    "admin_rounds",
   ]);
 
   it("never throws on arbitrary text, and always returns a known kind", () => {

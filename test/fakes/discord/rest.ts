@@ -20,6 +20,8 @@ export interface FakeMessage {
   components: unknown[];
   nonce: string | null;
   files: { name: string; text: string }[];
+  /** Times it was edited (PATCH). */
+  edits?: number;
 }
 
 /** A channel the fake knows: DM (type 1), guild text (0) or private thread (12). */
@@ -75,6 +77,8 @@ export class FakeDiscordRest {
   readonly guildMembers = new Map<string, { roles: string[] }>();
   /** Users who closed their DMs: posting to them fails with 50007. */
   readonly closedDms = new Set<string>();
+  /** Pinned messages, as `<channel>:<message>` (PUT /channels/:channel/pins/:message). */
+  readonly pins = new Set<string>();
   /** Called with each interaction answer, e.g. for latency measurements. */
   onAnswer: ((a: InteractionAnswer) => void) | null = null;
   private readonly answered = new Set<string>();
@@ -238,6 +242,20 @@ export class FakeDiscordRest {
       };
       this.messages.push(msg);
       return send(200, this.messageJson(msg));
+    }
+    if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)) && method === "PATCH") {
+      const msg = this.messages.find((x) => x.channel_id === m?.[1] && x.id === m?.[2]);
+      if (!msg) return send(404, { message: "Unknown Message", code: 10008 });
+      if (b.content !== undefined) msg.content = String(b.content);
+      if (Array.isArray(b.components)) msg.components = b.components;
+      msg.edits = (msg.edits ?? 0) + 1;
+      return send(200, this.messageJson(msg));
+    }
+    if ((m = /^\/channels\/(\d+)\/pins\/(\d+)$/.exec(path)) && method === "PUT") {
+      const msg = this.messages.find((x) => x.channel_id === m?.[1] && x.id === m?.[2]);
+      if (!msg) return send(404, { message: "Unknown Message", code: 10008 });
+      this.pins.add(`${msg.channel_id}:${msg.id}`);
+      return send(204);
     }
     if ((m = /^\/channels\/(\d+)\/threads$/.exec(path)) && method === "POST") {
       const parent = this.channels.get(m[1] ?? "");

@@ -156,3 +156,24 @@ export function userChanged(u: FakeUser, deleted: boolean): Record<string, unkno
     },
   };
 }
+
+/** A `member_joined_channel` or `member_left_channel` event: the person joined or left a channel of their workspace. */
+export function channelMembership(u: FakeUser, channel: string, joined: boolean): Record<string, unknown> {
+  return {
+    token: "verification-token-unused",
+    team_id: u.team,
+    api_app_id: "A0FAKE",
+    type: "event_callback",
+    event_id: `Ev${randomUUID().slice(0, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: u.team, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
+    event: {
+      type: joined ? "member_joined_channel" : "member_left_channel",
+      user: u.id,
+      channel,
+      channel_type: "C",
+      team: u.team,
+      event_ts: `${Date.now() / 1000}`,
+    },
+  };
+}

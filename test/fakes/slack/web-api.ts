@@ -50,6 +50,8 @@ export class SlackState {
   readonly views: { method: string; view: Params; user?: string }[] = [];
   /** Calls Slack would have refused with `invalid_blocks`, and why. */
   readonly rejected: { method: string; problems: string[] }[] = [];
+  /** Pinned messages, as `channel:ts` (pins.add). */
+  readonly pins = new Set<string>();
   /** conversations.history pages served (a lookup that reads far back takes several). */
   historyPages = 0;
   private lastTs = 0;
@@ -161,6 +163,14 @@ export class SlackState {
         m.blocks = Array.isArray(p.blocks) ? p.blocks : [];
         m.edits++;
         return { ok: true, channel: m.channel, ts: m.ts };
+      }
+      case "pins.add": {
+        const m = this.messages.find((x) => x.channel === s(p.channel) && x.ts === s(p.timestamp));
+        if (!m) return { ok: false, error: "message_not_found" };
+        const key = `${m.channel}:${m.ts}`;
+        if (this.pins.has(key)) return { ok: false, error: "already_pinned" };
+        this.pins.add(key);
+        return { ok: true };
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };

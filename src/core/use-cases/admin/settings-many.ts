@@ -4,11 +4,15 @@ import { fail, ok, type Result } from "../../result.js";
 import { isValidZone } from "../../time/index.js";
 import type { Actor, Deps } from "../shared/context.js";
 import { asAdmin } from "./guard.js";
+import type { FrontDoorCode, FrontDoorValue } from "../front-door.js";
+import { withFrontDoor } from "./settings.js";
 
 export interface AdminSettingsManyValue {
   settings: CommunitySettings;
   /** The keys whose value actually changed, as the settings name them. */
   changed: string[];
+  /** A changed `programChannelId` puts the front door up there (see openFrontDoor): what came of it. */
+  frontDoor?: Result<FrontDoorValue, FrontDoorCode>;
 }
 
 /**
@@ -21,7 +25,7 @@ export async function adminSettingsMany(
   deps: Deps,
   cmd: { actor: Actor; values: Record<string, string> },
 ): Promise<Result<AdminSettingsManyValue, "NOT_ADMIN" | "INVALID_SETTINGS">> {
-  return asAdmin<AdminSettingsManyValue, "INVALID_SETTINGS">(deps, cmd.actor, "settings", async (tx, community, admin) => {
+  const r = await asAdmin<AdminSettingsManyValue, "INVALID_SETTINGS">(deps, cmd.actor, "settings", async (tx, community, admin) => {
     let settings = community.settings;
     const problems: SettingProblem[] = [];
     const keys: string[] = [];
@@ -41,4 +45,5 @@ export async function adminSettingsMany(
     deps.log.info({ communityId: community.id, by: admin.id, keys: changed }, "settings changed");
     return ok({ settings, changed });
   });
+  return r.ok ? ok(await withFrontDoor(deps, cmd.actor.communityId, r.value, r.value.changed)) : r;
 }

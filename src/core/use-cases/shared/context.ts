@@ -1,5 +1,5 @@
 import { type Community, type Member, CommunitySettingsSchema, newMember } from "../../domain/index.js";
-import type { Clock, DashboardLinks, Ids, Logger, Metrics, Store, StoreTx } from "../../ports/index.js";
+import type { Clock, DashboardLinks, Ids, Logger, Metrics, ProgramChannel, Store, StoreTx } from "../../ports/index.js";
 import { isValidZone } from "../../time/index.js";
 
 /** What every use case runs with: the ports, nothing platform-specific. */
@@ -18,6 +18,8 @@ export interface Deps {
   metrics?: Metrics;
   /** The admin dashboard's links, when a web server serves it; `admin dashboard` explains how to turn it on otherwise. */
   dashboard?: DashboardLinks;
+  /** The platform's program channel, where the front door is posted; absent (the scheduler, a bare test) posts nothing. */
+  programChannel?: ProgramChannel;
 }
 
 /**

@@ -1,0 +1,10 @@
+export * from "./join-rounds.js";
+export * from "./skip-round.js";
+export * from "./leave-rounds.js";
+export * from "./report-round.js";
+export * from "./run-round.js";
+export * from "./admin-rounds.js";
+export { nextRoundAt, nextOccurrence, checkInAt } from "./schedule.js";
+export { IGNORED_ROUNDS_LIMIT } from "./check-ins.js";
+export type { UnpairedWhy } from "./round-notices.js";
+export { nextRoundFor } from "./upcoming.js";

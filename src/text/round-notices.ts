@@ -17,10 +17,11 @@ export function renderRoundNotice(n: RoundNotice, reader: Member, style: TextSty
   const u = style.user;
   switch (n.kind) {
     case "round_paired": {
-      const others = n.members.filter((m) => m.id !== reader.id).map((m) => u(m.name));
+      // Read by everyone in the group's shared conversation: it names them all, "you" is the group.
       const all = n.members.length === 3 ? "all three of you" : "you both";
+      const All = n.members.length === 3 ? "All three of you" : "You both";
       return [
-        `🤝 Peer round: you're paired with ${names(others)}!${n.sharedTags.length ? ` ${all === "you both" ? "You both" : "All three of you"} care about ${n.sharedTags.map(u).join(", ")}.` : ""}`,
+        `🤝 Peer round: ${names(n.members.map((m) => u(m.name)))} — you're paired this round!${n.sharedTags.length ? ` ${All} care about ${n.sharedTags.map(u).join(", ")}.` : ""}`,
         n.slots.length
           ? `   Say hello and agree a ${n.minutes}-minute chat — times that suit ${all}:`
           : `   I couldn't find a time that suits ${all} in the next two weeks — say hello and agree one here.`,

@@ -34,8 +34,12 @@ function pairedLines(n: Paired, greeting: string, zone: string, style: TextStyle
  */
 export function renderRoundGroup(n: Paired, readers: readonly Member[], style: TextStyle): string {
   const zone = readers[0]?.timeZone ?? "UTC";
-  return pairedLines(n, `${names(n.members.map((m) => style.user(m.name)))}, you're paired!`, zone, style);
+  return pairedLines(n, groupGreeting(n, style), zone, style);
 }
+
+/** "Ana, Bo and Cy — you're paired this round!": the group, every member named. */
+const groupGreeting = (n: Paired, style: TextStyle): string =>
+  `${names(n.members.map((m) => style.user(m.name)))} — you're paired this round!`;
 
 /** A peer round's notice as plain text for one reader, times in their zone, with the commands they can type. */
 export function renderRoundNotice(n: RoundNotice, reader: Member, style: TextStyle): string {
@@ -43,8 +47,8 @@ export function renderRoundNotice(n: RoundNotice, reader: Member, style: TextSty
   const u = style.user;
   switch (n.kind) {
     case "round_paired": {
-      const others = n.members.filter((m) => m.id !== reader.id).map((m) => u(m.name));
-      return pairedLines(n, `you're paired with ${names(others)}!`, reader.timeZone, style);
+      // Everyone in the group reads the same words (a shared conversation, or each one's copy): it names them all.
+      return pairedLines(n, groupGreeting(n, style), reader.timeZone, style);
     }
     case "round_unpaired": {
       const next = n.nextRoundAt ? ` The next round is on ${formatDate(n.nextRoundAt, reader.timeZone)}.` : "";

@@ -53,7 +53,7 @@ describe("a peer round on Discord, from the pinned door to the meet rate", () =>
         expect(intro).toContain(nameOf.get(id) ?? id);
       }
       for (const p of people) if (!members.includes(p.id)) expect(intro).not.toContain(p.name);
-      expect(intro).toContain(", you're paired!");
+      expect(intro).toContain(" — you're paired this round!");
       expect(intro).toContain(members.length === 3 ? "times that suit all three of you:" : "times that suit you both:");
       // Times as Discord timestamps, which each reader sees in their own zone.
       expect(intro).toMatch(/1\. <t:\d+:F> \(<t:\d+:R>\)/);

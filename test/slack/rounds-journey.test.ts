@@ -64,7 +64,7 @@ describe("a peer round on Slack, from joining the program channel to the meet ra
       const intro = shown(posted[0]);
       const names = g.members.map((id) => byId.get(id)?.name ?? id);
       // Written for the whole conversation, not from one member's side.
-      expect(intro).toContain(", you're paired!");
+      expect(intro).toContain(" — you're paired this round!");
       expect(intro).not.toContain("you're paired with");
       // Everyone in the conversation reads their own name in it, and no one else's.
       for (const n of names) expect(intro).toContain(n);

@@ -41,7 +41,7 @@ describe("a peer round", () => {
     expect(paired).toHaveLength(1);
     expect(paired[0]?.to.map((m) => m.displayName).sort()).toEqual(["ana", "bo", "cy"]);
     expect((await deliveredText(w, "round_paired", "ana"))[0]).toMatch(
-      /paired with (bo and cy|cy and bo)!\n.*times that suit all three of you:\n {3}1\. /,
+      /Peer round: \w+, \w+ and \w+ — you're paired this round!\n.*times that suit all three of you:\n {3}1\. /,
     );
   });
 

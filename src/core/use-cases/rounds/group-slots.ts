@@ -1,7 +1,7 @@
 import type { Community, Member, Slot } from "../../domain/index.js";
 import { sharedTags, type TagWeights } from "../../matching/score.js";
 import type { StoreTx } from "../../ports/index.js";
-import { isSlotFree, proposeSlots } from "../../time/index.js";
+import { andNot, busyMask, CELL_MINUTES, freeMask, makeGrid, proposeSlots, testBit, withDefaultWindows } from "../../time/index.js";
 import { seekerFreeTime } from "../shared/pool.js";
 import { busySlots } from "../shared/slots.js";
 
@@ -33,7 +33,17 @@ export async function groupSlots(tx: StoreTx, community: Community, members: rea
   };
   if (!c) return proposeSlots({ ...base, a: party(a), b: party(b), count: 3 });
   const pairTimes = proposeSlots({ ...base, a: party(a), b: party(b), count: 48 });
-  const all = pairTimes.filter((slot) => isSlotFree({ a: party(c), b: party(c), busy, now, minLeadHours: s.minLeadHours, slot }));
+  // The third member's free time, once, on a grid covering every slot offered.
+  const grid = makeGrid(now, s.horizonDays + 1);
+  const third = andNot(freeMask(withDefaultWindows(seekerFreeTime(c, community)), c.timeZone, grid), busyMask(busy, grid));
+  const cellMs = CELL_MINUTES * 60_000;
+  const freeForThird = (slot: Slot): boolean => {
+    const from = Math.floor((slot.start.getTime() - grid.originMs) / cellMs);
+    const to = Math.ceil((slot.end.getTime() - grid.originMs) / cellMs);
+    for (let i = from; i < to; i++) if (i < 0 || i >= grid.cells || !testBit(third, i)) return false;
+    return true;
+  };
+  const all = pairTimes.filter(freeForThird);
   // Spread over different days first, then fill.
   const days = new Set<number>();
   const spread = all.filter((slot) => {

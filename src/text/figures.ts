@@ -20,7 +20,10 @@ export type FigureKey =
   | "longestWait"
   | "feedback"
   | "recruiting"
-  | "responsiveness";
+  | "responsiveness"
+  | "roundsIn"
+  | "roundsSkipping"
+  | "meetRate";
 
 export const FIGURES: Record<FigureKey, { label: string; help: string }> = {
   requests: { label: "Requests", help: "Chats members asked for, counted when they asked." },
@@ -49,5 +52,14 @@ export const FIGURES: Record<FigureKey, { label: string; help: string }> = {
   longestWait: { label: "Longest wait", help: "The request that has waited longest without an accepted intro." },
   feedback: { label: "Feedback", help: "Average rating out of 5 people gave each other after their chats, counted when given." },
   recruiting: { label: "Recruiting list", help: "Topics members ask for that the volunteers who can take chats cannot cover." },
+  roundsIn: { label: "In the next round", help: "Members who opted in with “Pair me with peers” or rounds join, and aren't skipping." },
+  roundsSkipping: {
+    label: "Skipping the next round",
+    help: "Members who typed rounds skip, or were set aside after leaving two check-ins unanswered.",
+  },
+  meetRate: {
+    label: "Meet rate, last round",
+    help: "Groups that said they met, out of the groups the last round formed; a group that hasn't answered counts as not met yet.",
+  },
   responsiveness: { label: "Responsiveness", help: "How the volunteer answered their intros: accepted, declined, or let expire." },
 };

@@ -3,12 +3,13 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import { ASSETS_PATH, dashboardPath, type Viewer } from "./context.js";
 
 /** The dashboard's pages, in the order the navigation shows them. */
-export type PageKey = "overview" | "queue" | "volunteers" | "chats" | "settings";
+export type PageKey = "overview" | "queue" | "volunteers" | "chats" | "rounds" | "settings";
 const NAV: readonly { key: PageKey; label: string; sub: string }[] = [
   { key: "overview", label: "Overview", sub: "" },
   { key: "queue", label: "Queue", sub: "queue" },
   { key: "volunteers", label: "Volunteers", sub: "volunteers" },
   { key: "chats", label: "Chats", sub: "chats" },
+  { key: "rounds", label: "Rounds", sub: "rounds" },
   { key: "settings", label: "Settings", sub: "settings" },
 ];
 

@@ -100,15 +100,15 @@ describe("dashboard access in a browser: one-time links, one community per sessi
     await page.keyboard.press("Tab");
     expect(await focused(page)).toEqual({ text: "Skip to content", inNav: false });
     const reached: { text: string; inNav: boolean }[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.keyboard.press("Tab");
       reached.push(await focused(page));
     }
-    expect(reached).toEqual(["Overview", "Queue", "Volunteers", "Chats", "Settings"].map((text) => ({ text, inNav: true })));
+    expect(reached).toEqual(["Overview", "Queue", "Volunteers", "Chats", "Rounds", "Settings"].map((text) => ({ text, inNav: true })));
     await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/chats/);
-    expect(await page.locator("h1").textContent()).toBe("Chats");
+    await page.waitForURL(/\/rounds/);
+    expect(await page.locator("h1").textContent()).toBe("Peer rounds");
     await shot(page, "keyboard");
     await context.close();
   });

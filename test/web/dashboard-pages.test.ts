@@ -131,6 +131,16 @@ describe("dashboard pages in a browser: the overview, volunteers and chats of th
     expect(await page.content()).not.toContain(EXPECTED.otherCommunitySeeker);
   });
 
+  it("shows the peer rounds page: nobody in yet, no round run, and the button to run one", async () => {
+    await page.locator('nav a:text-is("Rounds")').click();
+    await page.waitForURL(/\/rounds/);
+    await shot(page, "rounds");
+    expect(await page.locator("h1").textContent()).toBe("Peer rounds");
+    expect(await page.locator('[data-figure="roundsIn"] .value').textContent()).toBe("0: nobody");
+    expect(await page.locator("#rounds-none").textContent()).toBe("No round has run yet.");
+    expect(await page.locator("#run-round").textContent()).toBe("Run a round now");
+  });
+
   it("shows the chats, the no-show with who reported it, and the notes only after the toggle", async () => {
     await page.locator('nav a:text-is("Chats")').click();
     await page.waitForURL(/\/chats/);

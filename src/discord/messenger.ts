@@ -5,7 +5,7 @@ import { ChannelType, Routes, ThreadAutoArchiveDuration } from "discord-api-type
 import type { Member, Notice } from "../core/domain/index.js";
 import { type Clock, type Delivery, type Logger, type Messenger, noticesOf, type SendOutcome, type Store } from "../core/ports/index.js";
 import { guildIdOf, userIdOf } from "./ids.js";
-import { noticeMessage, noticesMessage, type MessageBody } from "./render.js";
+import { noticeMessage, noticesMessage, type MessageBody, threadName } from "./render.js";
 import { BoundedMap } from "../app/bounded-map.js";
 
 /** Discord's "Cannot send messages to this user": the member closed their DMs or blocked the bot. */
@@ -271,12 +271,6 @@ export class DiscordMessenger implements Messenger {
     await this.o.rest.post(Routes.channelMessages(channelId), { body, ...(files.length ? { files } : {}) });
     this.stats.sent++;
   }
-}
-
-/** A pair thread's name: the two people, as Discord shows names (at most 100 characters). */
-export function threadName(pair: readonly Member[]): string {
-  const name = `☕ ${pair.map((m) => m.displayName).join(" & ")}`;
-  return name.length <= 100 ? name : `${name.slice(0, 99)}…`;
 }
 
 class PermanentError extends Error {}

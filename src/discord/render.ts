@@ -183,3 +183,9 @@ export function viewMessage(v: View, guildId: string, zone: string): MessageBody
     allowed_mentions: NO_MENTIONS,
   };
 }
+
+/** A pair's (or a peer group's) thread name: the people, as Discord shows names (at most 100 characters). */
+export function threadName(pair: readonly Member[]): string {
+  const name = `☕ ${pair.map((m) => m.displayName).join(" & ")}`;
+  return name.length <= 100 ? name : `${name.slice(0, 99)}…`;
+}

@@ -5,35 +5,35 @@ import type { TextStyle } from "./style.js";
 /** What each setting means to an admin, and the unit its number counts (none for words and switches); nudges.* share one line. */
 export const SETTING_WORDS: Readonly<Record<string, { meaning: string; unit?: string }>> = {
   chatMinutes: { meaning: "length of a chat", unit: "min" },
-  volunteerDefaultCapacity: { meaning: "a new volunteer's capacity", unit: "chats/month" },
+  volunteerDefaultCapacity: { meaning: "new volunteers' capacity", unit: "chats/month" },
   responseWindowHours: { meaning: "time to answer an intro", unit: "h" },
-  introReminderHours: { meaning: "nudge to answer, after the intro", unit: "h" },
+  introReminderHours: { meaning: "nudge to answer an intro", unit: "h" },
   repeatWindowWeeks: { meaning: "no repeat pairs within", unit: "weeks" },
   maxOpenRequestsPerSeeker: { meaning: "open requests per seeker" },
-  maxIntroTries: { meaning: "intros tried before waitlisting" },
+  maxIntroTries: { meaning: "intros tried, then waitlist" },
   suggestionsShown: { meaning: "volunteers suggested per request" },
   slotStepMinutes: { meaning: "spacing of proposed times", unit: "min" },
   minLeadHours: { meaning: "earliest chat, from now", unit: "h" },
-  horizonDays: { meaning: "how far ahead to propose times", unit: "days" },
+  horizonDays: { meaning: "times proposed up to", unit: "days" },
   prepHoursBefore: { meaning: "prep note, before the chat", unit: "h" },
-  reminderMinutesBefore: { meaning: "reminder, before the chat", unit: "min" },
+  reminderMinutesBefore: { meaning: "reminder before a chat", unit: "min" },
   checkInMinutesAfter: { meaning: '"did it happen?", after', unit: "min" },
   thankYouHoursAfter: { meaning: "thank-you nudge, after", unit: "h" },
   keepInTouchDays: { meaning: "keep-in-touch nudge, after", unit: "days" },
   defaultTimeZone: { meaning: "for members who set none" },
   programPaused: { meaning: "pause all intros" },
-  matchEveryMinutes: { meaning: "how often the queue is matched", unit: "min" },
-  pairChannelId: { meaning: "Discord pair-thread channel" },
+  matchEveryMinutes: { meaning: "queue matched every", unit: "min" },
+  pairChannelId: { meaning: "Discord pair threads" },
   adminRoleIds: { meaning: "Discord admin roles" },
-  autoPauseAfterIgnored: { meaning: "pause after this many ignored intros (0: off)" },
+  autoPauseAfterIgnored: { meaning: "pause after N ignored intros" },
   seekerDayStart: { meaning: "seekers' day starts, if not set" },
   seekerDayEnd: { meaning: "seekers' day ends, if not set" },
-  waitlistExpiryWeeks: { meaning: "waitlisted requests expire", unit: "weeks" },
-  programChannelId: { meaning: "program channel (front door, weekly post)" },
+  waitlistExpiryWeeks: { meaning: "waitlist expires after", unit: "weeks" },
+  programChannelId: { meaning: "program channel" },
   roundsEveryWeeks: { meaning: "peer rounds every (0: off)", unit: "weeks" },
-  roundsWeekday: { meaning: "peer rounds on weekday (1 Monday … 7 Sunday)" },
-  roundsHour: { meaning: "peer rounds at hour (community time)" },
-  roundsCrossGroup: { meaning: "pair peers across groups (teams, cohorts)" },
+  roundsWeekday: { meaning: "peer rounds weekday (1 Mon…7 Sun)" },
+  roundsHour: { meaning: "peer rounds hour" },
+  roundsCrossGroup: { meaning: "pair peers across groups" },
 };
 
 /** A key's allowed values, short enough for one line of the listing: "15–45", "on/off". */
@@ -49,9 +49,9 @@ export function shortRange(key: string): string {
     case "zone":
       return "an IANA zone";
     case "string?":
-      return "a channel id or none";
+      return "channel id";
     case "list":
-      return "role ids or none";
+      return "role ids";
     case "hhmm":
       return "HH:MM";
     default:
@@ -65,14 +65,20 @@ export function shortRange(key: string): string {
  * listing fits one Discord message (2,000 characters).
  */
 export function renderSettingList(s: CommunitySettings, u: TextStyle["user"]): string[] {
-  const plain = SETTABLE_KEYS.filter((k) => !k.startsWith("nudges."));
+  const rounds = SETTABLE_KEYS.filter((k) => k.startsWith("rounds"));
+  const day = ["seekerDayStart", "seekerDayEnd"];
+  const plain = SETTABLE_KEYS.filter((k) => !k.startsWith("nudges.") && !rounds.includes(k) && !day.includes(k));
   const nudges = SETTABLE_KEYS.filter((k) => k.startsWith("nudges."));
+  // The peer-round settings share one line, as the nudge switches do: the listing must fit one Discord message.
+  const short = (k: string): string => `${k} ${u(settingText(s, k))} (${shortRange(k)})`;
   const line = (k: string): string => {
     const words = SETTING_WORDS[k];
     return `  ${k} ${u(settingText(s, k))}${words?.unit ? ` ${words.unit}` : ""} (${shortRange(k)})${words ? `: ${words.meaning}` : ""}`;
   };
   return [
     ...plain.map(line),
+    `  ${day.map(short).join(" · ")}: seekers' day, if not set`,
+    `  peer rounds: ${rounds.map((k) => (settingKind(k) === "bool" ? `${k} ${u(settingText(s, k))}` : short(k))).join(" · ")}`,
     `  nudges.<name> (on/off): follow-ups — ${nudges.map((k) => `${k.slice("nudges.".length)} ${settingText(s, k)}`).join(" · ")}`,
   ];
 }

@@ -41,7 +41,7 @@ describe("Discord help and refusals in Discord syntax", () => {
       "request",
       { tags: "ux" },
       [
-        "Missing what you want to learn (goals:). Usage: `/coffee request tags:<topics> goals:<what you want to learn>` · More: `/coffee help topic:request`",
+        "Missing what you want to learn (goals:). Usage: `/coffee request tags:<topics> goals:<what you want to learn> [renew:True]` · More: `/coffee help topic:request`",
       ],
     ],
     [

@@ -31,12 +31,12 @@ describe("Discord: the waitlist", () => {
       "the expiry DM",
     );
     expect(expired.content).toContain("waited 6 weeks without a match");
-    expect(expired.content).toContain("`/coffee renew`");
+    expect(expired.content).toContain("`/coffee request renew:True`");
 
     const renewed = await bot.fake.click(priya, expired, buttonId(expired, "Renew my request"));
     expect(text(renewed)).toContain("Renewed — your request is back on the list.");
     expect(renewed.data.components).toEqual([]);
-    expect(text(await bot.fake.command(G1, priya, "renew"))).toContain("That request is back on the list already.");
+    expect(text(await bot.fake.command(G1, priya, "request", { renew: true }))).toContain("That request is back on the list already.");
   });
 
   it("lists the queue for admins with /coffee admin queue", async () => {

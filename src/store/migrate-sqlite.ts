@@ -25,6 +25,28 @@ interface HistoryRow {
   rolled_back_at: string | null;
 }
 
+const BUSY_TIMEOUT_MS = 30_000;
+
+/**
+ * Switches the file to WAL. That needs the database to itself for a moment, and SQLite answers
+ * SQLITE_BUSY at once (the busy timeout does not apply) while another process starting at the
+ * same time holds it: wait a little and try again, up to the busy timeout.
+ */
+function enableWal(db: Database): void {
+  const until = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (e) {
+      const busy = (e as { code?: unknown }).code === "SQLITE_BUSY";
+      if (!busy || Date.now() > until) throw e;
+      // A synchronous pause: the migrator runs before anything else in this process.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+    }
+  }
+}
+
 /**
  * Applies pending migrations to a SQLite file. Each runs under BEGIN IMMEDIATE, which
  * takes the single writer lock before reading the history, so concurrent starters queue
@@ -32,9 +54,9 @@ interface HistoryRow {
  * several processes can share it.
  */
 export function migrateSqlite(file: string, files: readonly MigrationFile[]): MigrateReport {
-  const db = new Database(file, { timeout: 30_000 });
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
-    db.pragma("journal_mode = WAL");
+    enableWal(db);
     db.exec(HISTORY_TABLE);
     const applied: string[] = [];
     let alreadyApplied = 0;

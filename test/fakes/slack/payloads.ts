@@ -124,8 +124,8 @@ export function viewSubmission(u: FakeUser, callbackId: string, values: Values):
 /** Plain text input state, the way a view submission carries it. */
 export const textValue = (value: string) => ({ value: { type: "plain_text_input", value } });
 
-/** The app_home_opened event as the Events API delivers it. */
-export function homeOpened(u: FakeUser): Record<string, unknown> {
+/** An Events API delivery of `event` in the member's workspace, as Slack wraps every event. */
+function eventCallback(u: FakeUser, event: Record<string, unknown>): Record<string, unknown> {
   return {
     token: "verification-token-unused",
     team_id: u.team,
@@ -134,46 +134,33 @@ export function homeOpened(u: FakeUser): Record<string, unknown> {
     event_id: `Ev${randomUUID().slice(0, 10).toUpperCase()}`,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ enterprise_id: null, team_id: u.team, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
-    event: { type: "app_home_opened", user: u.id, channel: "D0HOME", tab: "home", event_ts: `${Date.now() / 1000}` },
+    event,
   };
+}
+
+/** The app_home_opened event as the Events API delivers it. */
+export function homeOpened(u: FakeUser): Record<string, unknown> {
+  return eventCallback(u, { type: "app_home_opened", user: u.id, channel: "D0HOME", tab: "home", event_ts: `${Date.now() / 1000}` });
 }
 
 /** A `user_change` event: the member was deactivated (left the workspace) when `deleted`. */
 export function userChanged(u: FakeUser, deleted: boolean): Record<string, unknown> {
-  return {
-    token: "verification-token-unused",
-    team_id: u.team,
-    api_app_id: "A0FAKE",
-    type: "event_callback",
-    event_id: `Ev${randomUUID().slice(0, 10).toUpperCase()}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: u.team, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
-    event: {
-      type: "user_change",
-      user: { id: u.id, team_id: u.team, name: u.name, deleted, tz: u.tz },
-      cache_ts: Math.floor(Date.now() / 1000),
-      event_ts: `${Date.now() / 1000}`,
-    },
-  };
+  return eventCallback(u, {
+    type: "user_change",
+    user: { id: u.id, team_id: u.team, name: u.name, deleted, tz: u.tz },
+    cache_ts: Math.floor(Date.now() / 1000),
+    event_ts: `${Date.now() / 1000}`,
+  });
 }
 
 /** A `member_joined_channel` or `member_left_channel` event: the person joined or left a channel of their workspace. */
 export function channelMembership(u: FakeUser, channel: string, joined: boolean): Record<string, unknown> {
-  return {
-    token: "verification-token-unused",
-    team_id: u.team,
-    api_app_id: "A0FAKE",
-    type: "event_callback",
-    event_id: `Ev${randomUUID().slice(0, 10).toUpperCase()}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: u.team, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
-    event: {
-      type: joined ? "member_joined_channel" : "member_left_channel",
-      user: u.id,
-      channel,
-      channel_type: "C",
-      team: u.team,
-      event_ts: `${Date.now() / 1000}`,
-    },
-  };
+  return eventCallback(u, {
+    type: joined ? "member_joined_channel" : "member_left_channel",
+    user: u.id,
+    channel,
+    channel_type: "C",
+    team: u.team,
+    event_ts: `${Date.now() / 1000}`,
+  });
 }

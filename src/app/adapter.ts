@@ -1,3 +1,4 @@
+import type { ProgramPost } from "../core/domain/index.js";
 import type { ChannelEditOutcome, ChannelPostOutcome, Delivery, Messenger, ProgramChannel, SendOutcome } from "../core/ports/index.js";
 
 /** A chat platform Percolate runs on. Its communities' ids start with `${platform}:`. */
@@ -56,5 +57,10 @@ export class RoutingProgramChannel implements ProgramChannel {
   async pin(communityId: string, channelId: string, messageId: string): Promise<ChannelEditOutcome> {
     const c = this.of(communityId);
     return c ? c.pin(communityId, channelId, messageId) : { ok: false, error: `no channels for community ${communityId}`, gone: false };
+  }
+
+  async postProgramPost(channelId: string, post: ProgramPost): Promise<ChannelPostOutcome> {
+    const c = this.of(post.communityId);
+    return c ? c.postProgramPost(channelId, post) : { ok: false, error: `no channels for community ${post.communityId}` };
   }
 }

@@ -1,6 +1,7 @@
 import { dispatch, guestMay, type Parsed, type Reply, withinLimits } from "../core/commands/index.js";
 import type { Actor, Deps } from "../core/use-cases/index.js";
 import { watchActor } from "./actor-zone.js";
+import { celebrateAsk } from "./celebrate-ask.js";
 import {
   type Action,
   namedActions,
@@ -51,7 +52,9 @@ export async function handle(deps: Deps, actor: Actor, input: Parsed, style: Tex
       : reply.kind === "which" || reply.kind === "confirm"
         ? namedActions(reply, zone)
         : [];
-  return { text: renderReply(reply, zone, style), actions, reply };
+  const ask = await celebrateAsk(deps, actor, reply, member, style);
+  const text = renderReply(reply, zone, style);
+  return ask ? { text: `${text}\n${ask.text}`, actions: [...actions, ...ask.actions], reply } : { text, actions, reply };
 }
 
 /**

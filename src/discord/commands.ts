@@ -31,8 +31,16 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
   // Discord allows 25 subcommands and /coffee has them all, so the topic list (`tags` elsewhere) is an option here.
   {
     name: "status",
-    description: "Your profile, requests and chats; or the topics people volunteer for (topics:True)",
-    options: [bool("topics", "Show the topics people here volunteer for, with counts")],
+    description: "Your profile, requests and chats; the topics people volunteer for (topics:True)",
+    options: [
+      bool("topics", "Show the topics people here volunteer for, with counts"),
+      {
+        type: T.String,
+        name: "celebrate",
+        description: "May the weekly post name you after you meet someone?",
+        choices: ["yes", "no"].map((v) => ({ name: v, value: v })),
+      },
+    ],
   },
   {
     name: "profile",
@@ -183,6 +191,11 @@ export const ADMIN_SUBCOMMANDS: { name: string; description: string; options?: O
     name: "rounds",
     description: "Peer rounds: next round, who is in, last round's meet rate; or run one now",
     options: [choices("op", "Leave empty to see the rounds", ["run"])],
+  },
+  {
+    name: "post",
+    description: "Preview the weekly program post; or post it in the program channel now",
+    options: [choices("op", "Leave empty to preview", ["now"])],
   },
 ];
 

@@ -1,10 +1,12 @@
 import { DiscordAPIError, type REST } from "discord.js";
 import { Routes } from "discord-api-types/v10";
 import type { ChannelEditOutcome, ChannelPostOutcome, ProgramChannel } from "../core/ports/index.js";
-import { frontDoorActions, frontDoorText } from "../text/index.js";
+import type { ProgramPost } from "../core/domain/index.js";
+import { clip, frontDoorActions, frontDoorText, programPostActions, programPostText } from "../text/index.js";
 import { guildIdOf } from "./ids.js";
 import { outcomeOf } from "./messenger.js";
-import { actionRows, type MessageBody, NO_MENTIONS } from "./render.js";
+import { actionRows, DISCORD_LIMITS, type MessageBody, NO_MENTIONS } from "./render.js";
+import { discordStyle } from "./style.js";
 
 /** "Unknown Message" and "Unknown Channel": the door (or its channel) was deleted. */
 const GONE = new Set([10008, 10003]);
@@ -57,6 +59,22 @@ export class DiscordProgramChannel implements ProgramChannel {
       return { ok: true };
     } catch (e) {
       return edited(e);
+    }
+  }
+
+  async postProgramPost(channelId: string, post: ProgramPost): Promise<ChannelPostOutcome> {
+    const guildId = guildIdOf(post.communityId);
+    if (!guildId) return { ok: false, error: `not a Discord community: ${post.communityId}` };
+    const body: MessageBody = {
+      content: clip(programPostText(post, discordStyle), DISCORD_LIMITS.content),
+      components: actionRows(programPostActions(post), guildId),
+      allowed_mentions: NO_MENTIONS,
+    };
+    try {
+      const m = (await this.rest.post(Routes.channelMessages(channelId), { body })) as { id?: unknown };
+      return typeof m.id === "string" ? { ok: true, messageId: m.id } : { ok: false, error: "no message id in the answer" };
+    } catch (e) {
+      return { ok: false, error: errorOf(e) };
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Community } from "../core/domain/index.js";
 import { isStoreUnavailable, type Messenger } from "../core/ports/index.js";
+import { runDuePosts } from "./program-post-tick.js";
 import { runDueRounds } from "./rounds-tick.js";
 import { deliverDue, expireIntros, matchQueue, tendWaitlist, type Deps, type DeliverOptions } from "../core/use-cases/index.js";
 
@@ -44,6 +45,8 @@ export interface TickReport {
   /** Peer rounds run, and communities with peers left for the next tick by the matching budget. */
   peerRounds: number;
   peerRoundsDeferred: number;
+  /** Weekly program posts posted in this tick. */
+  programPosts: number;
 }
 
 export const emptyTick = (): TickReport => ({
@@ -60,6 +63,7 @@ export const emptyTick = (): TickReport => ({
   matchDeferred: 0,
   peerRounds: 0,
   peerRoundsDeferred: 0,
+  programPosts: 0,
 });
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -147,6 +151,8 @@ export async function runTick(deps: Deps, messenger: Messenger, opts: TickOption
     const r = await runDueRounds(deps, { started, budgetMs: opts.matchBudgetMs ?? 20_000, elapsed });
     report.peerRounds = r.ran;
     report.peerRoundsDeferred = r.deferred;
+    // The weekly posts come after the rounds, so a post on a round's day already counts who was paired.
+    report.programPosts = await runDuePosts(deps);
   }
   const left = () => budget - (elapsed() - started);
   // A short rate-limit wait is taken inside the round (see DeliverOptions.onRateLimit).

@@ -1,5 +1,11 @@
 import type { ChannelEditOutcome, ChannelPostOutcome, ProgramChannel } from "../core/ports/index.js";
-import { frontDoorTyped, shellStyle } from "../text/index.js";
+import type { ProgramPost } from "../core/domain/index.js";
+import { frontDoorTyped, programPostActions, programPostText, shellStyle } from "../text/index.js";
+import type { Action } from "../text/index.js";
+
+/** What to type in the shell for a post's button. */
+const typedAction = (a: Action): string | null =>
+  a.command.kind === "offer_topic" ? `offer ${a.command.tag}` : a.command.kind === "rounds_join" ? "rounds join" : null;
 
 /**
  * The shell's program channel: there are no channels here, so "posting" the front door prints
@@ -8,6 +14,7 @@ import { frontDoorTyped, shellStyle } from "../text/index.js";
  */
 export class ShellProgramChannel implements ProgramChannel {
   private readonly posted = new Set<string>();
+  private posts = 0;
   constructor(private readonly write: (text: string) => void) {}
 
   async postFrontDoor(_communityId: string, channelId: string): Promise<ChannelPostOutcome> {
@@ -25,6 +32,16 @@ export class ShellProgramChannel implements ProgramChannel {
 
   async pin(_communityId: string, _channelId: string, messageId: string): Promise<ChannelEditOutcome> {
     return this.posted.has(messageId) ? { ok: true } : { ok: false, error: "message_not_found", gone: true };
+  }
+
+  async postProgramPost(channelId: string, post: ProgramPost): Promise<ChannelPostOutcome> {
+    const id = `post-${++this.posts}`;
+    const buttons = programPostActions(post).flatMap((a) => {
+      const typed = typedAction(a);
+      return typed ? [`  • ${a.label}: ${typed}`] : [];
+    });
+    this.write(`📣 Posted in #${channelId}:\n   ${[programPostText(post, shellStyle), ...buttons].join("\n").replace(/\n/g, "\n   ")}`);
+    return { ok: true, messageId: id };
   }
 
   private print(heading: string): void {

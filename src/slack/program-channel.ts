@@ -1,8 +1,10 @@
 import type { ChannelEditOutcome, ChannelPostOutcome, ProgramChannel } from "../core/ports/index.js";
-import { frontDoorActions, frontDoorText } from "../text/index.js";
+import type { ProgramPost } from "../core/domain/index.js";
+import { frontDoorActions, frontDoorText, programPostActions, programPostText } from "../text/index.js";
 import { fallbackText, messageBlocks } from "./blocks.js";
 import type { ClientsFor } from "./install/clients.js";
 import { outcomeOf } from "./messenger.js";
+import { slackStyle } from "./style.js";
 
 /** Slack's answers meaning the message is no longer there to update or pin. */
 const GONE = new Set(["message_not_found", "cant_update_message", "channel_not_found", "is_archived"]);
@@ -58,6 +60,24 @@ export class SlackProgramChannel implements ProgramChannel {
     } catch (e) {
       const out = edited(e);
       return !out.ok && out.error === "already_pinned" ? { ok: true } : out;
+    }
+  }
+
+  async postProgramPost(channelId: string, post: ProgramPost): Promise<ChannelPostOutcome> {
+    const teamId = teamOf(post.communityId);
+    if (!teamId) return { ok: false, error: `not a Slack community: ${post.communityId}` };
+    const text = programPostText(post, slackStyle);
+    try {
+      const { client } = await this.clients(teamId);
+      const r = await client.chat.postMessage({
+        channel: channelId,
+        text: fallbackText(text),
+        blocks: messageBlocks(text, programPostActions(post)),
+        unfurl_links: false,
+      });
+      return typeof r.ts === "string" ? { ok: true, messageId: r.ts } : { ok: false, error: "no ts in the answer" };
+    } catch (e) {
+      return { ok: false, error: outcomeOf(e).error };
     }
   }
 

@@ -173,10 +173,11 @@ export const MEMBER = spec<MemberRow>(
     blocked: true,
     availability: true,
     forgotten: true,
+    celebrate: true,
     createdAt: true,
   },
   ["pausedUntil", "createdAt"],
-  ["timeZoneConfirmed", "forgotten"],
+  ["timeZoneConfirmed", "forgotten", "celebrate"],
 );
 
 export const SEEKER = spec<SeekerRow>(

@@ -126,6 +126,11 @@ const messages = (c: TextStyle["cmd"], style: TextStyle): { [K in FailureCode]: 
   DECLINED_RECENTLY: (x) =>
     `${d(x, "target")} said no to a chat with ${d(x, "seeker")} recently, so I won't ask them again so soon. Could you suggest someone else with ${c("refer <member>")}?`,
   BAD_RATING: () => `Rate the chat from 1 to 5, e.g. ${c("feedback 5 really helpful")}.`,
+  NO_CHANNEL: () =>
+    `There's no program channel yet, so there's nowhere to post. Set one with ${c("admin settings programChannelId <channel>")}; the weekly post then goes there.`,
+  NO_PLATFORM: () => `I can't post in channels from here. To see what the post would say, type ${c("admin post")}.`,
+  POST_FAILED: (x) =>
+    `I couldn't post in the program channel (${d(x, "error") || "refused"}). Add me to the channel and let me post there, then type ${c("admin post now")} again.`,
 });
 
 /** A failure code in words, naming the fix. Unknown codes still get a helpful line. */

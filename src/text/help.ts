@@ -23,7 +23,10 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   },
   status: {
     does: "Shows your profile, free times, requests and chats.",
-    args: { topics: "Shows the topics people here volunteer for instead." },
+    args: {
+      topics: "Shows the topics people here volunteer for instead.",
+      celebrate: "yes or no: may the weekly post name you (Discord's celebrate).",
+    },
     examples: [{}, { topics: true }],
   },
   tags: {
@@ -144,6 +147,16 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     },
     examples: [{ op: "join" }, { op: "met" }],
   },
+  celebrate: {
+    does: "Says whether the program channel's weekly post may name you after you meet someone; you're only named when everyone you met says yes too.",
+    args: { celebrate: "yes or no." },
+    examples: [{ celebrate: "yes" }, { celebrate: "no" }],
+  },
+  offer: {
+    does: "Volunteers for one more topic (the weekly post's I can help with this), keeping your other topics and settings.",
+    args: { tags: "The topic, e.g. ux-research." },
+    examples: [{ tags: "ux-research" }, { tags: "go" }],
+  },
   "admin settings": {
     does: "Admins: lists the community's settings, or changes one.",
     args: { key: "The setting, e.g. chatMinutes.", value: "Its new value.", show: "List every setting (Discord)." },
@@ -176,6 +189,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     does: "Admins: the next peer round, who is in and who skips, the last round's groups and meet rate; run: one round now.",
     args: { op: "run: run a round now, whatever the schedule." },
     examples: [{}, { op: "run" }],
+  },
+  "admin post": {
+    does: "Admins: previews the weekly program post privately, with where and when it goes; now: posts it in the program channel now.",
+    args: { op: "now: post it now (the weekly schedule is unchanged)." },
+    examples: [{}, { op: "now" }],
   },
   "admin dashboard": {
     does: "Admins: a private one-time link to the community's web dashboard (funnel, queue, volunteers, chats, settings).",

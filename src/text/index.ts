@@ -19,3 +19,4 @@ export * from "./install.js";
 export * from "./figures.js";
 export * from "./stats-replies.js";
 export * from "./front-door.js";
+export * from "./program-post.js";

@@ -4,6 +4,7 @@ import type { OutcomeValue, RequestChatValue, StatusValue } from "../core/use-ca
 import { renderFailure } from "./failures.js";
 import { isAdminReply, renderAdminReply } from "./admin-replies.js";
 import { isRoundsReply, renderRoundsReply } from "./rounds-replies.js";
+import { isProgramReply, renderProgramReply } from "./program-replies.js";
 import { renderForget } from "./privacy-replies.js";
 import type { TextStyle } from "./style.js";
 import { renderNamedReply } from "./named-replies.js";
@@ -57,6 +58,7 @@ function renderStatus(s: StatusValue, c: TextStyle["cmd"], u: TextStyle["user"],
     `Free: ${windows.length ? windows.map((w) => `${DAY_NAMES[w.day - 1] ?? "?"} ${w.start}-${w.end}`).join(", ") : unsetHours(s)}`,
   );
   if (s.member.availability.datesOff.length) lines.push(`Days off: ${s.member.availability.datesOff.join(", ")}`);
+  if (s.member.celebrate) lines.push(`The weekly post may name you when everyone you met says yes too (${c("celebrate no")} to stop).`);
   const choosing = s.requests.filter((r) => (r.status === "open" || r.status === "waitlisted") && r.suggestions.length > 0);
   for (const r of s.requests) {
     lines.push(`Request "${u(r.goals)}" (${us(r.tags)}): ${r.status}`);
@@ -164,6 +166,7 @@ export function renderReply(r: Reply, zone: string, style: TextStyle): string {
     return renderFailure(r.result.code, r.result.detail, style);
   }
   if (isRoundsReply(r)) return renderRoundsReply(r, zone, style);
+  if (isProgramReply(r)) return renderProgramReply(r, zone, style);
   if (isAdminReply(r)) return renderAdminReply(r, c, u, zone, style.link);
   switch (r.kind) {
     case "status":

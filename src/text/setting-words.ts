@@ -34,6 +34,9 @@ export const SETTING_WORDS: Readonly<Record<string, { meaning: string; unit?: st
   roundsWeekday: { meaning: "peer rounds weekday (1 Mon…7 Sun)" },
   roundsHour: { meaning: "peer rounds hour" },
   roundsCrossGroup: { meaning: "pair peers across groups" },
+  programPostEveryWeeks: { meaning: "weekly post every (0: off)", unit: "weeks" },
+  programPostWeekday: { meaning: "weekly post weekday (1 Mon…7 Sun)" },
+  programPostHour: { meaning: "weekly post hour" },
 };
 
 /** A key's allowed values, short enough for one line of the listing: "15–45", "on/off". */
@@ -66,8 +69,9 @@ export function shortRange(key: string): string {
  */
 export function renderSettingList(s: CommunitySettings, u: TextStyle["user"]): string[] {
   const rounds = SETTABLE_KEYS.filter((k) => k.startsWith("rounds"));
+  const post = SETTABLE_KEYS.filter((k) => k.startsWith("programPost"));
   const day = ["seekerDayStart", "seekerDayEnd"];
-  const plain = SETTABLE_KEYS.filter((k) => !k.startsWith("nudges.") && !rounds.includes(k) && !day.includes(k));
+  const plain = SETTABLE_KEYS.filter((k) => !k.startsWith("nudges.") && ![...rounds, ...post, ...day].includes(k));
   const nudges = SETTABLE_KEYS.filter((k) => k.startsWith("nudges."));
   // The peer-round settings share one line, as the nudge switches do: the listing must fit one Discord message.
   const short = (k: string): string => `${k} ${u(settingText(s, k))} (${shortRange(k)})`;
@@ -78,6 +82,7 @@ export function renderSettingList(s: CommunitySettings, u: TextStyle["user"]): s
   return [
     ...plain.map(line),
     `  ${day.map(short).join(" · ")}: seekers' day, if not set`,
+    `  weekly post: ${post.map(short).join(" · ")}`,
     `  peer rounds: ${rounds.map((k) => (settingKind(k) === "bool" ? `${k} ${u(settingText(s, k))}` : short(k))).join(" · ")}`,
     `  nudges.<name> (on/off): follow-ups — ${nudges.map((k) => `${k.slice("nudges.".length)} ${settingText(s, k)}`).join(" · ")}`,
   ];

@@ -56,9 +56,11 @@ export function helpText(surface: Surface, show: (command: string) => string, ex
     `                 ${u("accept")} | ${u("decline")} · ${u("refer")}`,
     `Everyone:        ${u("availability")}   e.g. ${cmd("availability", { times: "mon-fri 9-12; sat 10-12", zone: "Europe/Berlin", off: "friday" })}`,
     `                 ${u("status")} · ${u("cancel")} · ${u("pause")} · ${u("resume")} · ${u("leave")} · ${u("block")} · ${u("unblock")} · ${u("forget-me")}`,
+    `Peers:           ${u("rounds")} · ${u("celebrate")} (may the weekly post name you?)`,
     `Admins:          ${u("admin settings")} · ${u("admin tags")} · ${u("admin tags list")} · ${u("admin tags unalias")}`,
     `                 ${u("admin stats")} · ${u("admin export")} · ${u("admin add")} · ${u("admin remove")} · ${u("admin match")}`,
     `                 ${u("admin queue")} (every waiting request and why it waits) · ${u("admin dashboard")} (a private link to the web dashboard)`,
+    `                 ${u("admin rounds")} · ${u("admin post")} (preview the weekly program post, or post it now)`,
     ...extra,
     `More about one command: ${show(commandOf("help", { topic: "<command>" }, surface))}, e.g. ${cmd("help", { topic: "availability" })}`,
   ].join("\n");

@@ -96,6 +96,7 @@ describe("the Slack messenger under faults", () => {
       blocked: [],
       availability: { windows: [], datesOff: [] },
       forgotten: false,
+      celebrate: false,
       createdAt: new Date(),
     };
     const d: Delivery = {

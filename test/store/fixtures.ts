@@ -56,6 +56,7 @@ export const member = (communityId: string, id: string, over: Partial<Member> = 
     datesOff: ["2025-03-14"],
   },
   forgotten: true,
+  celebrate: true,
   createdAt: t(1),
   ...over,
 });

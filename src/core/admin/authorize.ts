@@ -4,7 +4,7 @@ import { fail, type Fail } from "../result.js";
 import type { Actor } from "../use-cases/shared/context.js";
 
 /** The admin commands, by the name refusals and logs use. */
-export type AdminAction = "settings" | "tags" | "stats" | "export" | "add" | "remove" | "match" | "queue" | "dashboard" | "rounds";
+export type AdminAction = "settings" | "tags" | "stats" | "export" | "add" | "remove" | "match" | "queue" | "dashboard" | "rounds" | "post";
 
 /**
  * May this actor run admin commands here? The adapters supply the platform facts (Slack

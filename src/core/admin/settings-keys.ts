@@ -40,6 +40,9 @@ const KINDS: Record<string, Kind> = {
   roundsWeekday: "int",
   roundsHour: "int",
   roundsCrossGroup: "bool",
+  programPostEveryWeeks: "int",
+  programPostWeekday: "int",
+  programPostHour: "int",
   ...Object.fromEntries(Object.keys(NudgeTogglesSchema.shape).map((k) => [`nudges.${k}`, "bool" as const])),
 };
 

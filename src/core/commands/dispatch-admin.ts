@@ -27,7 +27,11 @@ export type AdminReply =
   | { kind: "admin_dashboard"; result: Result<uc.AdminDashboardValue, CodeOf<typeof uc.adminDashboard>> };
 
 /** Runs one admin command through its use case (each checks the actor's rights itself); `admin rounds` goes through dispatchRounds. */
-export async function dispatchAdmin(deps: Deps, actor: Actor, cmd: Exclude<AdminCommand, { kind: "admin_rounds" }>): Promise<AdminReply> {
+export async function dispatchAdmin(
+  deps: Deps,
+  actor: Actor,
+  cmd: Exclude<AdminCommand, { kind: "admin_rounds" | "admin_post" }>,
+): Promise<AdminReply> {
   switch (cmd.kind) {
     case "admin_settings":
       return { kind: "admin_settings", result: await uc.adminSettings(deps, { actor, ...(cmd.set ? { set: cmd.set } : {}) }) };

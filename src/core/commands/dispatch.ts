@@ -17,6 +17,7 @@ import type { Command, DoorChoice } from "./types.js";
 import { resolveTarget } from "./resolve.js";
 import { type AdminReply, dispatchAdmin } from "./dispatch-admin.js";
 import { dispatchNamed, type NamedReply } from "./dispatch-named.js";
+import { dispatchProgram, isProgramCommand, type ProgramReply } from "./dispatch-program.js";
 import { dispatchRounds, isRoundsCommand, type RoundsReply } from "./dispatch-rounds.js";
 
 /** The failure codes a use case can return, read from its signature. */
@@ -87,6 +88,7 @@ export type Reply =
   | NamedReply
   | { kind: "renew"; result: Result<uc.RequestChatValue, uc.RenewCode> }
   | RoundsReply
+  | ProgramReply
   | AdminReply;
 
 /** What a front-door button did: joined the rounds (`peers`, with the next round's date when known), or nothing yet. */
@@ -217,6 +219,7 @@ export async function dispatch(deps: Deps, actor: Actor, cmd: Command): Promise<
       return { kind: "door", result: joined.ok ? ok({ choice: "peers", ...joined.value }) : joined };
     }
     default:
-      return isRoundsCommand(cmd) ? dispatchRounds(deps, actor, cmd) : dispatchAdmin(deps, actor, cmd);
+      if (isRoundsCommand(cmd)) return dispatchRounds(deps, actor, cmd);
+      return isProgramCommand(cmd) ? dispatchProgram(deps, actor, cmd) : dispatchAdmin(deps, actor, cmd);
   }
 }

@@ -52,9 +52,17 @@ export function commandFromFields(key: string, raw: Fields, resolve?: MemberReso
   const bare = Object.hasOwn(BARE, s) ? BARE[s] : undefined;
   if (bare) return bare;
   switch (s) {
-    // `/coffee status topics:True` is Discord's `tags`.
+    // `/coffee status topics:True` is Discord's `tags`; `status celebrate:yes` its `celebrate yes`.
     case "status":
+      if (f("celebrate") !== undefined) return celebrateFrom(f("celebrate"), bad);
       return raw.topics === true ? { kind: "tags" } : { kind: "status" };
+    case "celebrate":
+      return celebrateFrom(f("celebrate"), bad);
+    case "offer": {
+      const tag = f("tags");
+      if (!tag || raw[EXTRA]) return missing("one topic you can help with, e.g. ux-research", "tags");
+      return { kind: "offer_topic", tag };
+    }
     case "help": {
       const topic = f("topic");
       return topic ? { kind: "help", topic } : { kind: "help" };
@@ -230,6 +238,12 @@ function adminFromFields(
       if (op === "run") return { kind: "admin_rounds", run: true };
       return bad({ code: "INVALID", what: "run (or nothing, to see the rounds)", given: op, command: s, arg: "op" });
     }
+    case "admin post": {
+      const op = f("op")?.toLowerCase();
+      if (op === undefined || op === "show") return { kind: "admin_post" };
+      if (op === "now") return { kind: "admin_post", now: true };
+      return bad({ code: "INVALID", what: "now (or nothing, to preview the post)", given: op, command: s, arg: "op" });
+    }
     case "admin stats": {
       const period = f("period");
       return period ? { kind: "admin_stats", period } : { kind: "admin_stats" };
@@ -252,6 +266,22 @@ function adminFromFields(
     default:
       return bad({ code: "UNKNOWN_COMMAND", word: s });
   }
+}
+
+const YES = new Set(["yes", "y", "on", "true"]);
+const NO = new Set(["no", "n", "off", "false"]);
+
+/** `celebrate yes|no` (also on/off). */
+function celebrateFrom(given: string | undefined, bad: (p: ParseProblem) => Parsed): Parsed {
+  const t = given?.toLowerCase();
+  if (t !== undefined && YES.has(t)) return { kind: "celebrate", yes: true };
+  if (t !== undefined && NO.has(t)) return { kind: "celebrate", yes: false };
+  const what = "yes or no";
+  return bad(
+    given === undefined
+      ? { code: "MISSING", what, command: "celebrate", arg: "celebrate" }
+      : { code: "INVALID", what, given, command: "celebrate", arg: "celebrate" },
+  );
 }
 
 const ROUND_OPS = ["join", "skip", "leave", "met", "missed"] as const;

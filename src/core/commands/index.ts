@@ -16,3 +16,4 @@ export * from "./normalize.js";
 export * from "./flags.js";
 export * from "./availability-command.js";
 export * from "./dispatch-rounds.js";
+export * from "./dispatch-program.js";

@@ -25,6 +25,8 @@ export const ButtonCommandSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("rounds_join") }),
   z.object({ kind: z.literal("rounds_skip") }),
   z.object({ kind: z.literal("rounds_report"), groupId: z.string().min(1).max(80), outcome: z.enum(["met", "missed"]) }),
+  z.object({ kind: z.literal("celebrate"), yes: z.boolean() }),
+  z.object({ kind: z.literal("offer_topic"), tag: z.string().min(1).max(80) }),
 ]);
 export type ButtonCommand = z.infer<typeof ButtonCommandSchema> & Command;
 
@@ -57,6 +59,10 @@ export function encodeButton(c: ButtonCommand): string {
       return c.kind;
     case "rounds_report":
       return `rounds_report|${c.groupId}|${c.outcome}`;
+    case "celebrate":
+      return `celebrate|${c.yes ? "yes" : "no"}`;
+    case "offer_topic":
+      return `offer_topic|${c.tag}`;
   }
 }
 
@@ -88,7 +94,11 @@ export function decodeButton(text: string): ButtonCommand | null {
                         ? { kind, choice: id }
                         : kind === "rounds_report"
                           ? { kind, groupId: id, outcome: arg }
-                          : { kind };
+                          : kind === "celebrate"
+                            ? { kind, yes: id === "yes" ? true : id === "no" ? false : undefined }
+                            : kind === "offer_topic"
+                              ? { kind, tag: id }
+                              : { kind };
   const parsed = ButtonCommandSchema.safeParse(raw);
   return parsed.success ? (parsed.data as ButtonCommand) : null;
 }

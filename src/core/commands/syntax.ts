@@ -56,7 +56,7 @@ const member = [a("member", "member", "words", req)];
 /** Every command, in the order help lists them. Field names are the Discord option names. */
 export const SYNTAX: readonly CommandSyntax[] = [
   { key: "help", aliases: ["?"], args: [a("topic", "command", "words")] },
-  { key: "status", args: [a("topics", "true", false, { boolean: true })] },
+  { key: "status", args: [a("topics", "true", false, { boolean: true }), a("celebrate", "yes|no", false)] },
   { key: "tags", aliases: ["topics"], args: [], discordAs: { key: "status", fields: { topics: true } } },
   { key: "profile", args: [a("interests", "topics", "words"), a("learn", "what you want to learn", { after: "--" })] },
   {
@@ -102,6 +102,8 @@ export const SYNTAX: readonly CommandSyntax[] = [
   { key: "thanks", aliases: ["thank-you"], args: [a("note", "your note", "words", req)] },
   { key: "forget-me", aliases: ["forgetme"], args: [a("confirm", "yes", "yes", { boolean: true })] },
   { key: "renew", args: [], discordAs: { key: "request", fields: { renew: true } } },
+  { key: "offer", args: [a("tags", "topic", "word", req)], discordAs: { key: "volunteer", fields: {} } },
+  { key: "celebrate", args: [a("celebrate", "yes|no", "word", req)], discordAs: { key: "status", fields: {} } },
   { key: "rounds", args: [a("op", "join|skip|leave|met|missed", "word", req), a("group", "group <team or cohort>", "words")] },
   {
     key: "admin settings",
@@ -124,6 +126,7 @@ export const SYNTAX: readonly CommandSyntax[] = [
   { key: "admin queue", aliases: ["admin waitlist"], args: [] },
   { key: "admin dashboard", args: [] },
   { key: "admin rounds", args: [a("op", "run", "word")] },
+  { key: "admin post", args: [a("op", "now", "word")] },
 ];
 
 const BY_WORDS: ReadonlyMap<string, CommandSyntax> = new Map(

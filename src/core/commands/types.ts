@@ -67,6 +67,10 @@ export type Command =
   | { kind: "rounds_leave" }
   /** `rounds met` / `rounds missed`: the answer to "did you meet?", for the latest group or `groupId`. */
   | { kind: "rounds_report"; outcome: "met" | "missed"; groupId?: string }
+  /** `celebrate yes|no`: may the weekly program post name me (with the people I met, when they say yes too)? */
+  | { kind: "celebrate"; yes: boolean }
+  /** *I can help with <topic>* under the weekly program post: volunteer for that topic in one click. Never typed by people. */
+  | { kind: "offer_topic"; tag: string }
   /** Adapters send this for a platform "member left the workspace/server" event; never typed by people. */
   | { kind: "member_left"; memberId: string }
   | AdminCommand;
@@ -95,7 +99,9 @@ export type AdminCommand =
   /** `admin dashboard`: a private one-time sign-in link to the community's web dashboard. */
   | { kind: "admin_dashboard" }
   /** `admin rounds`: the next round, who is in, the last round's meet rate; `run`: one round now. */
-  | { kind: "admin_rounds"; run?: boolean };
+  | { kind: "admin_rounds"; run?: boolean }
+  /** `admin post`: preview the weekly program post privately; `now`: post it in the program channel now. */
+  | { kind: "admin_post"; now?: boolean };
 
 /** Input that is not a command, with what was wrong, so the adapter can say how to fix it. */
 export type Unsupported = { kind: "unsupported"; input: string; problem: ParseProblem };

@@ -75,6 +75,12 @@ export const CommunitySettingsSchema = z.object({
   roundsHour: z.number().int().min(0).max(23).default(10),
   /** Prefer pairing members of different groups (team, cohort) in rounds. */
   roundsCrossGroup: z.boolean().default(false),
+  /** The weekly program post in the program channel every this many weeks (only once a channel is set); 0 turns it off. */
+  programPostEveryWeeks: z.number().int().min(0).max(4).default(1),
+  /** The weekday of the program post (1 Monday … 7 Sunday), in the community's default time zone. */
+  programPostWeekday: z.number().int().min(1).max(7).default(5),
+  /** The hour of the program post (0–23), in the community's default time zone. */
+  programPostHour: z.number().int().min(0).max(23).default(15),
 });
 export type CommunitySettings = z.infer<typeof CommunitySettingsSchema>;
 export type NudgeToggles = z.infer<typeof NudgeTogglesSchema>;

@@ -9,3 +9,4 @@ export * from "./topics.js";
 export * from "./near.js";
 export * from "./dashboard.js";
 export * from "./peer.js";
+export * from "./program-post.js";

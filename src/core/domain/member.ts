@@ -34,6 +34,11 @@ export const MemberSchema = z.object({
   availability: AvailabilitySchema.default({}),
   /** Set when the member asked to be forgotten; the row stays only as an anonymous placeholder. */
   forgotten: z.boolean().default(false),
+  /**
+   * The member said yes to being named in the program channel's weekly post. A chat or a peer
+   * group is named only when everyone in it said yes; counts never name anyone.
+   */
+  celebrate: z.boolean().default(false),
   createdAt: z.date(),
 });
 export type Member = z.infer<typeof MemberSchema>;
@@ -89,6 +94,7 @@ export function newMember(f: {
     blocked: [],
     availability: { windows: [], datesOff: [] },
     forgotten: false,
+    celebrate: false,
     createdAt: f.createdAt,
   };
 }

@@ -1,3 +1,5 @@
+import type { ProgramPost } from "../domain/index.js";
+
 /** What came of asking the platform to post the front door. */
 export type ChannelPostOutcome =
   | { ok: true; messageId: string }
@@ -8,8 +10,8 @@ export type ChannelPostOutcome =
 export type ChannelEditOutcome = { ok: true } | { ok: false; error: string; gone: boolean };
 
 /**
- * The community's program channel as a platform shows it: the one message Percolate keeps
- * there, the front door ("Coffee chats here" and its four buttons). The adapter draws it from
+ * The community's program channel as a platform shows it: the front door, the one message
+ * Percolate keeps there ("Coffee chats here" and its four buttons). The adapter draws it from
  * src/text in its own style; the core only says where, and keeps the message id (platform ref
  * `front_door`, key the channel id) so the message is updated, never posted twice. Calls are
  * made outside any store transaction; each resolves with an outcome and rejects only on a bug.
@@ -21,4 +23,9 @@ export interface ProgramChannel {
   updateFrontDoor(communityId: string, channelId: string, messageId: string): Promise<ChannelEditOutcome>;
   /** Pins the message in its channel; a message pinned already counts as success. */
   pin(communityId: string, channelId: string, messageId: string): Promise<ChannelEditOutcome>;
+  /**
+   * Posts the weekly program post in `channelId` (a new message each time, not pinned), drawn
+   * from src/text/program-post.ts with its buttons (*I can help with …*, *Pair me with peers*).
+   */
+  postProgramPost(channelId: string, post: ProgramPost): Promise<ChannelPostOutcome>;
 }

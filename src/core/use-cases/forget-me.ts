@@ -77,6 +77,7 @@ export async function forgetMe(deps: Deps, cmd: { actor: Actor }): Promise<Resul
       blocked: [],
       availability: { windows: [], datesOff: [] },
       forgotten: true,
+      celebrate: false,
       createdAt: member.createdAt,
     };
     await tx.saveMember(placeholder);

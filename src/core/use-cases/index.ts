@@ -33,3 +33,4 @@ export * from "./community-lifecycle.js";
 export * from "./front-door.js";
 export * from "./program-members.js";
 export * from "./rounds/index.js";
+export * from "./program-post/index.js";

@@ -14,6 +14,7 @@ export const memberToRow = (m: Member): MemberRow => ({
   blocked: toJson(m.blocked),
   availability: toJson(m.availability),
   forgotten: m.forgotten,
+  celebrate: m.celebrate,
   createdAt: m.createdAt,
 });
 

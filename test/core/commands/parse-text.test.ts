@@ -229,6 +229,9 @@ describe("parseText", () => {
     "rounds_leave",
     "rounds_report",
     "admin_rounds",
+    "celebrate",
+    "offer_topic",
+    "admin_post",
   ]);
 
   it("never throws on arbitrary text, and always returns a known kind", () => {

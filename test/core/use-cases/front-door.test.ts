@@ -30,6 +30,9 @@ class FakeChannel implements ProgramChannel {
     this.pinned.add(id);
     return { ok: true };
   }
+  async postProgramPost(): Promise<ChannelPostOutcome> {
+    return { ok: false, error: "not used here" };
+  }
 }
 
 const C = "slack:T1";

@@ -64,6 +64,7 @@ async function seed(store: MemoryStore, w: typeof worldArb extends fc.Arbitrary<
         blocked: p.blocks.map(id),
         availability: { windows: [1, 2, 3, 4, 5].map((day) => ({ day, start: p.start, end: "18:00" })), datesOff: [] },
         forgotten: p.forgotten,
+        celebrate: false,
         createdAt: new Date(NOW.getTime() - (100 - i) * DAY),
       };
       await tx.saveMember(m);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "members" ADD COLUMN     "celebrate" BOOLEAN NOT NULL DEFAULT false;
+

@@ -1,0 +1,56 @@
+import type { ProgramPost } from "../../domain/index.js";
+import type { Deps } from "../shared/context.js";
+import { composeProgramPost } from "./compose.js";
+import { duePostMoment, postPeriod } from "./schedule.js";
+
+/** What came of looking at one community's scheduled post. */
+export type DuePostOutcome =
+  /** Posted in the channel. */
+  | "posted"
+  /** Nothing due: posts are off, the moment has not come, or it passed too long ago. */
+  | "not_due"
+  /** Posted already (or being posted by another process) for this moment. */
+  | "done"
+  /** The platform refused; the next look retries within the grace period. */
+  | "failed";
+
+/**
+ * Posts a community's program post if one is due. The moment is claimed first (platform ref
+ * `program_post`, key the moment), so of several processes exactly one posts; a post the
+ * platform refused gives the claim back, so a later look tries again while the moment is fresh.
+ */
+export async function postDueProgramPost(deps: Deps, communityId: string): Promise<DuePostOutcome> {
+  const channel = deps.programChannel;
+  if (!channel) return "not_due";
+  const now = deps.clock.now();
+  const due = await deps.store.tx(async (tx) => {
+    const c = await tx.getCommunity(communityId);
+    if (!c || c.inactiveSince !== undefined || c.settings.programChannelId === null) return null;
+    const at = duePostMoment(c.settings, now);
+    if (!at) return null;
+    const key = at.toISOString();
+    const token = `posting:${deps.ids.next("post")}`;
+    if ((await tx.claimPlatformRef(communityId, "program_post", key, token, now)) !== token) return "done" as const;
+    const { since, until } = postPeriod(c.settings, at);
+    return { key, token, channelId: c.settings.programChannelId, post: await composeProgramPost(tx, c, since, until) };
+  });
+  if (due === null || due === "done") return due ?? "not_due";
+  const posted = await sendPost(deps, due.channelId, due.post);
+  if (posted) return "posted";
+  await deps.store.tx((tx) => tx.dropPlatformRef(communityId, "program_post", due.key, due.token));
+  return "failed";
+}
+
+/** Posts one program post through the platform, logging the outcome; true when it was posted. */
+export async function sendPost(deps: Deps, channelId: string, post: ProgramPost): Promise<boolean> {
+  const r = await deps.programChannel?.postProgramPost(channelId, post);
+  if (!r?.ok) {
+    deps.log.warn({ communityId: post.communityId, channelId, error: r?.error ?? "no platform" }, "program post not posted");
+    return false;
+  }
+  deps.log.info(
+    { communityId: post.communityId, channelId, messageId: r.messageId, chats: post.chatsHappened, peers: post.peersMet },
+    "program post posted",
+  );
+  return true;
+}

@@ -17,7 +17,7 @@ import type { Actor, Deps } from "../core/use-cases/index.js";
 import { STORE_UNAVAILABLE } from "../text/index.js";
 import { autocomplete } from "./autocomplete.js";
 import { formFields, formModal, formOf } from "./forms.js";
-import { type Answer, answerLate, type Live, replyLive } from "./answer.js";
+import { type Answer, answerLate, type Live, replyLive, replyPrivately } from "./answer.js";
 import { DISCORD_INTERACTION, type InteractionPayload, payloadOf, readInteraction } from "./inbox.js";
 import { communityIdOf, decodeCustomId, memberIdOf } from "./ids.js";
 import type { DiscordMessenger } from "./messenger.js";
@@ -26,7 +26,7 @@ import { parseAdminSlash, parseForm, parseSlash, type Options } from "./parse.js
 import { isKnownMember } from "./membership.js";
 import { withMissed } from "./missed.js";
 import { needsZone } from "./zone.js";
-import { NO_MENTIONS, replyOptions, settledInPlace, viewMessage } from "./render.js";
+import { NO_MENTIONS, settledInPlace, viewMessage } from "./render.js";
 import { MODAL_KEYS, settingsForModal, settingsModal, settingsModalOf, submitSettingsModal } from "./settings-modal.js";
 import { discordStyle } from "./style.js";
 
@@ -155,7 +155,7 @@ export class InteractionRouter {
   private async settingsModal(i: ChatInputCommandInteraction, guildId: string): Promise<void> {
     const current = await settingsForModal(this.o.deps, this.actor(guildId, i.user, i));
     if (current.ok) return void (await i.showModal(settingsModal(current.settings)));
-    await i.reply({ ...replyOptions(viewMessage(current.view, guildId, "UTC")), flags: MessageFlags.Ephemeral });
+    await replyPrivately(i, viewMessage(current.view, guildId, "UTC"));
   }
 
   private async form(i: ModalSubmitInteraction): Promise<void> {

@@ -5,7 +5,7 @@ import { ChannelType, Routes, ThreadAutoArchiveDuration } from "discord-api-type
 import type { Member, Notice } from "../core/domain/index.js";
 import { type Clock, type Delivery, type Logger, type Messenger, noticesOf, type SendOutcome, type Store } from "../core/ports/index.js";
 import { guildIdOf, userIdOf } from "./ids.js";
-import { noticeMessage, noticesMessage, type MessageBody, threadName } from "./render.js";
+import { messageParts, noticeMessage, noticesMessage, type MessageBody, threadName } from "./render.js";
 import { BoundedMap } from "../app/bounded-map.js";
 
 /** Discord's "Cannot send messages to this user": the member closed their DMs or blocked the bot. */
@@ -17,6 +17,9 @@ const UNKNOWN_CHANNEL = 10003;
 
 /** A nonce for `enforce_nonce`: ≤ 25 characters, the same for every retry of one delivery. */
 export const nonceOf = (key: string): string => createHash("sha256").update(key).digest("base64url").slice(0, 25);
+
+/** A file a post carries (the .ics). */
+type Attachment = { name: string; data: Buffer; contentType: string };
 
 /** Which notices concern a chat, so a pair thread can stand in for a closed DM. */
 const chatIdOf = (n: Notice): string | null => ("chatId" in n ? n.chatId : null);
@@ -167,7 +170,7 @@ export class DiscordMessenger implements Messenger {
     pair: readonly Member[],
     msg: MessageBody,
     nonce: string,
-    files: { name: string; data: Buffer; contentType: string }[] = [],
+    files: Attachment[] = [],
   ): Promise<void> {
     const thread = await this.thread(communityId, guildId, chatId, pair);
     try {
@@ -256,19 +259,15 @@ export class DiscordMessenger implements Messenger {
     return t.id;
   }
 
-  private async post(
-    channelId: string,
-    msg: MessageBody,
-    nonce: string,
-    files: { name: string; data: Buffer; contentType: string }[] = [],
-  ): Promise<void> {
-    const body = {
-      ...msg,
-      nonce,
-      enforce_nonce: true,
-      ...(files.length ? { attachments: files.map((f, i) => ({ id: i, filename: f.name })) } : {}),
-    };
-    await this.o.rest.post(Routes.channelMessages(channelId), { body, ...(files.length ? { files } : {}) });
+  /** Posts a message, in parts past 2,000 characters (components and files on the last), each with its own nonce. */
+  private async post(channelId: string, msg: MessageBody, nonce: string, files: Attachment[] = []): Promise<void> {
+    const parts = messageParts(msg);
+    for (const [n, part] of parts.entries()) {
+      const carried = n === parts.length - 1 ? files : [];
+      const attachments = carried.length ? { attachments: carried.map((f, i) => ({ id: i, filename: f.name })) } : {};
+      const body = { ...part, nonce: n === 0 ? nonce : nonceOf(`${nonce}#${n}`), enforce_nonce: true, ...attachments };
+      await this.o.rest.post(Routes.channelMessages(channelId), { body, ...(carried.length ? { files: carried } : {}) });
+    }
     this.stats.sent++;
   }
 }
@@ -290,7 +289,7 @@ export function outcomeOf(e: unknown): SendOutcome {
 }
 
 /** The .ics a notice carries, as a Discord attachment. */
-function filesOf(n: Notice): { name: string; data: Buffer; contentType: string }[] {
+function filesOf(n: Notice): Attachment[] {
   const file = calendarFileOf(n);
   return file ? [{ name: file.filename, data: Buffer.from(file.content, "utf8"), contentType: "text/calendar" }] : [];
 }

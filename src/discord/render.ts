@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APICompone
 import type { View } from "../app/handle.js";
 import type { Member, Notice, Slot } from "../core/domain/index.js";
 import { formatSlot } from "../core/time/index.js";
-import { clip, noticeActions, renderSharedNotice, type Action } from "../text/index.js";
+import { clip, noticeActions, renderSharedNotice, splitText, type Action } from "../text/index.js";
 import { encodeCustomId } from "./ids.js";
 import { discordStyle } from "./style.js";
 
@@ -44,6 +44,20 @@ export function replyOptions(b: MessageBody): {
   allowedMentions: { parse: []; users?: string[] };
 } {
   return { content: b.content, components: b.components, allowedMentions: b.allowed_mentions };
+}
+
+/**
+ * A body as the messages Discord takes: its content in parts of at most 2,000 characters, cut
+ * at line breaks (`splitText`), the components on the last part, so the buttons come after
+ * everything they act on; each part may notify the same people. Every send path posts these.
+ */
+export function messageParts(b: MessageBody): MessageBody[] {
+  const texts = splitText(b.content, MAX_CONTENT);
+  return texts.map((content, n) => ({
+    content,
+    components: n === texts.length - 1 ? b.components : [],
+    allowed_mentions: b.allowed_mentions,
+  }));
 }
 
 /** `<t:unix:F>`: Discord shows it in each reader's own zone, which it knows and we don't. */
@@ -107,6 +121,7 @@ function slotMenu(n: Extract<Notice, { kind: "slots_proposed" }>, reader: Member
 /**
  * A notice as a Discord message for `readers` (one for a DM; the pair in their thread, who are
  * mentioned). Times become Discord timestamps; buttons and menus carry the command to run.
+ * Its content may pass 2,000 characters: the messenger posts it in parts (`messageParts`).
  */
 export function noticeMessage(n: Notice, readers: readonly Member[], guildId: string, mention: readonly string[] = []): MessageBody {
   const reader = readers[0];
@@ -117,7 +132,7 @@ export function noticeMessage(n: Notice, readers: readonly Member[], guildId: st
   const prefix = mention.length ? `${mention.map((u) => `<@${u}>`).join(" ")} ` : "";
   const components = n.kind === "slots_proposed" ? slotMenu(n, reader, guildId) : actionRows(noticeActions(n, reader), guildId);
   return {
-    content: clip(prefix + text, MAX_CONTENT),
+    content: prefix + text,
     components,
     allowed_mentions: mention.length ? { parse: [], users: [...mention] } : NO_MENTIONS,
   };
@@ -156,7 +171,10 @@ export function otherRows(rows: readonly { type: number; components?: readonly u
   );
 }
 
-/** A clicked message updated in place: its words plus the outcome; the clicked row settles, other notices' rows stay. */
+/**
+ * A clicked message updated in place: its words plus the outcome; the clicked row settles,
+ * other notices' rows stay. Beyond 2,000 characters the outcome follows in a message of its own.
+ */
 export function settledInPlace(
   message: { content: string; components: readonly { toJSON(): unknown }[] },
   clicked: string,
@@ -167,18 +185,18 @@ export function settledInPlace(
     clicked,
   );
   return {
-    content: clip(`${clip(message.content, Math.max(1, MAX_CONTENT - 10 - answer.content.length))}\n\n➜ ${answer.content}`, MAX_CONTENT),
+    content: `${message.content}\n\n➜ ${answer.content}`,
     components: [...kept, ...answer.components].slice(0, 5),
     allowed_mentions: NO_MENTIONS,
   };
 }
 
-/** The answer to the person who acted, as an (ephemeral) message. */
+/** The answer to the person who acted, as an (ephemeral) message, however long: the send path splits it. */
 export function viewMessage(v: View, guildId: string, zone: string): MessageBody {
   const r = v.reply;
   const slots = r?.kind === "pick" && r.result.ok && r.result.value.chat.slot ? [r.result.value.chat.slot] : questionSlots(r);
   return {
-    content: clip(withTimestamps(v.text, slots, zone), MAX_CONTENT),
+    content: withTimestamps(v.text, slots, zone),
     components: actionRows(v.actions, guildId),
     allowed_mentions: NO_MENTIONS,
   };

@@ -9,6 +9,7 @@ export * from "./ops.js";
 export * from "./named-replies.js";
 export * from "./blockers.js";
 export * from "./clip.js";
+export * from "./split.js";
 export * from "./files.js";
 export * from "./guest.js";
 export * from "./syntax.js";

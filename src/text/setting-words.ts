@@ -64,8 +64,8 @@ export function shortRange(key: string): string {
 
 /**
  * Every setting on one line each — key, current value with its unit, the allowed range, what
- * it means — and the nudge switches together on one line: compact enough that the whole
- * listing fits one Discord message (2,000 characters).
+ * it means — and the nudge switches together on one line, so the listing reads at a glance.
+ * (On Discord a listing past 2,000 characters goes out in several messages, cut at lines.)
  */
 export function renderSettingList(s: CommunitySettings, u: TextStyle["user"]): string[] {
   const rounds = SETTABLE_KEYS.filter((k) => k.startsWith("rounds"));
@@ -73,7 +73,7 @@ export function renderSettingList(s: CommunitySettings, u: TextStyle["user"]): s
   const day = ["seekerDayStart", "seekerDayEnd"];
   const plain = SETTABLE_KEYS.filter((k) => !k.startsWith("nudges.") && ![...rounds, ...post, ...day].includes(k));
   const nudges = SETTABLE_KEYS.filter((k) => k.startsWith("nudges."));
-  // The peer-round settings share one line, as the nudge switches do: the listing must fit one Discord message.
+  // The peer-round settings share one line, as the nudge switches do, to keep the listing short.
   const short = (k: string): string => `${k} ${u(settingText(s, k))} (${shortRange(k)})`;
   const line = (k: string): string => {
     const words = SETTING_WORDS[k];

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dispatch, parseText } from "../../src/core/commands/index.js";
 import { type Member, newMember, type Notice, type NoticeKind } from "../../src/core/domain/index.js";
 import { handle } from "../../src/app/handle.js";
-import { DISCORD_LIMITS, noticeMessage, viewMessage } from "../../src/discord/render.js";
+import { DISCORD_LIMITS, messageParts, noticeMessage, viewMessage } from "../../src/discord/render.js";
 import { messageBlocks } from "../../src/slack/blocks.js";
 import { slackStyle } from "../../src/slack/style.js";
 import { discordStyle } from "../../src/discord/style.js";
@@ -250,16 +250,18 @@ function activeDiscord(content: string): string[] {
   return out;
 }
 
-/** A Discord message is inert and deliverable: within limits, no mentions allowed, and no active markup from user text. */
-function checkDiscord(body: ReturnType<typeof noticeMessage>, where: string): void {
-  expect(body.content.length, where).toBeLessThanOrEqual(DISCORD_LIMITS.content);
-  expect(body.allowed_mentions, where).toEqual({ parse: [] });
-  expect(body.components.length, where).toBeLessThanOrEqual(DISCORD_LIMITS.actionRows);
-  for (const row of body.components) {
-    expect(row.components.length, where).toBeLessThanOrEqual(DISCORD_LIMITS.buttonsPerRow);
-    for (const c of row.components) if ("custom_id" in c && c.custom_id) expect(c.custom_id.length, where).toBeLessThanOrEqual(100);
+/** A Discord message is inert and deliverable: each part it is sent in within limits, no mentions allowed, and no active markup from user text. */
+function checkDiscord(message: ReturnType<typeof noticeMessage>, where: string): void {
+  for (const body of messageParts(message)) {
+    expect(body.content.length, where).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    expect(body.allowed_mentions, where).toEqual({ parse: [] });
+    expect(body.components.length, where).toBeLessThanOrEqual(DISCORD_LIMITS.actionRows);
+    for (const row of body.components) {
+      expect(row.components.length, where).toBeLessThanOrEqual(DISCORD_LIMITS.buttonsPerRow);
+      for (const c of row.components) if ("custom_id" in c && c.custom_id) expect(c.custom_id.length, where).toBeLessThanOrEqual(100);
+    }
+    expect(activeDiscord(body.content), where).toEqual([]);
   }
-  expect(activeDiscord(body.content), where).toEqual([]);
 }
 
 /** The shell shows text plainly: no control characters but newlines. */

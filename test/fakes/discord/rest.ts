@@ -55,6 +55,9 @@ export interface Fault {
   retryAfterSec?: number;
 }
 
+/** Discord's limit on a message's content, in UTF-16 units. */
+const CONTENT_MAX = 2000;
+
 let nextId = 900_000_000_000_000_000n;
 export const snowflake = (): string => String(++nextId);
 
@@ -62,7 +65,8 @@ export const snowflake = (): string => String(++nextId);
  * Discord's REST API reduced to what Percolate calls, on 127.0.0.1, under /api/v10. It records
  * every call, keeps channels, messages, threads and interaction answers, honours
  * `nonce` + `enforce_nonce` (a repeat returns the first message), answers callbacks 204
- * without a content type (as Discord does), and can inject 429s and 5xx.
+ * without a content type (as Discord does), refuses content past 2,000 characters, and can
+ * inject 429s and 5xx.
  */
 export class FakeDiscordRest {
   readonly calls: RecordedCall[] = [];
@@ -173,6 +177,10 @@ export class FakeDiscordRest {
   ): void {
     const b = (body ?? {}) as Record<string, unknown>;
     let m: RegExpExecArray | null;
+    // Discord refuses a message (or an interaction answer) whose content passes 2,000 characters.
+    const content = (b.data as { content?: unknown } | undefined)?.content ?? b.content;
+    if (typeof content === "string" && content.length > CONTENT_MAX)
+      return send(400, { message: "Invalid Form Body", code: 50035, errors: { content: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } });
     if (method === "GET" && path === "/gateway/bot") {
       return send(200, {
         url: this.gatewayUrl,

@@ -55,5 +55,8 @@ function renderAdminPost(v: AdminPostValue, zone: string, style: TextStyle): str
       : !v.on
         ? `The weekly post is off (programPostEveryWeeks is 0). Switch it on with ${c("admin settings programPostEveryWeeks 1")}. It would say:`
         : `The post goes out every ${v.everyWeeks === 1 ? "week" : `${v.everyWeeks} weeks`}; the next is ${v.nextAt ? formatMoment(v.nextAt, zone) : "not scheduled"}. Post it now with ${c("admin post now")}. It would say now:`;
-  return v.posted ? head : `${head}\n\n${programPostText(v.post, style)}`;
+  const failed = v.lastFailure
+    ? `⚠️ The last post, ${formatMoment(v.lastFailure.at, zone)}, couldn't go out (${style.user(v.lastFailure.error)}): add me to the program channel and let me post there. I try again for a day after each post's time.\n`
+    : "";
+  return v.posted ? head : `${failed}${head}\n\n${programPostText(v.post, style)}`;
 }

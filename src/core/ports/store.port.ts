@@ -105,7 +105,14 @@ export interface TagCounts {
  * paused because they left the program channel (key the member id, value "paused"), so rejoining
  * resumes them and nobody who paused on purpose.
  */
-export type PlatformRefKind = "dm_channel" | "pair_thread" | "workspace_org" | "front_door" | "program_left" | "program_post";
+export type PlatformRefKind =
+  | "dm_channel"
+  | "pair_thread"
+  | "workspace_org"
+  | "front_door"
+  | "program_left"
+  | "program_post"
+  | "program_post_failed";
 
 /**
  * Percolate installed on a platform that installs per workspace (Slack "Add to Slack"): who

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from "../../result.js";
 import { asAdmin } from "../admin/guard.js";
 import type { Actor, Deps } from "../shared/context.js";
 import { composeProgramPost } from "./compose.js";
+import { forgetPostFailure, lastPostFailure, type PostFailure } from "./post.js";
 import { nextPostMoment, postPeriod, postsOn } from "./schedule.js";
 
 /** `admin post`: what the next post would say now, where and when it goes; or, with `now`, that it was posted. */
@@ -15,6 +16,8 @@ export interface AdminPostValue {
   nextAt: Date | null;
   /** True when `admin post now` posted it. */
   posted: boolean;
+  /** The last scheduled post the platform refused, while no post has gone out since. */
+  lastFailure: PostFailure | null;
 }
 
 export type AdminPostCode =
@@ -45,6 +48,7 @@ export async function adminProgramPost(
       everyWeeks: s.programPostEveryWeeks,
       nextAt: nextPostMoment(s, at),
       posted: false,
+      lastFailure: await lastPostFailure(tx, community.id),
     });
   });
   if (!read.ok || !cmd.now) return read;
@@ -57,5 +61,6 @@ export async function adminProgramPost(
     return fail("POST_FAILED", { error: r.error });
   }
   deps.log.info({ communityId: v.post.communityId, channelId: v.channelId, messageId: r.messageId }, "program post posted by an admin");
-  return ok({ ...v, posted: true });
+  await deps.store.tx((tx) => forgetPostFailure(tx, v.post.communityId));
+  return ok({ ...v, posted: true, lastFailure: null });
 }

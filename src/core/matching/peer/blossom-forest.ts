@@ -1,5 +1,5 @@
 import { MinHeap } from "../heap.js";
-import type { MatchGraph } from "./blossom-graph.js";
+import { cycleWalk, type MatchGraph } from "./blossom-graph.js";
 
 /** Labels: FREE (unlabelled), S (even, outer), T (odd, inner). */
 export const FREE = 0;
@@ -340,17 +340,10 @@ export class BlossomForest {
       const ep = this.endps[b] as number[];
       const L = ch.length;
       const i = ch.indexOf(t);
-      let j = i;
-      let jstep: number;
-      let trick: number;
-      if (i & 1) {
-        j -= L;
-        jstep = 1;
-        trick = 0;
-      } else {
-        jstep = -1;
-        trick = 1;
-      }
+      const walk = cycleWalk(i, L);
+      let j = walk.j;
+      const jstep = walk.step;
+      const trick = walk.trick;
       while (j !== 0) {
         j += jstep;
         t = ch[j < 0 ? j + L : j] as number;

@@ -88,3 +88,12 @@ export function matchGraph(n: number, edges: PeerEdges): MatchGraph {
   }
   return { n, m, end: Int32Array.from(end), weight: Float64Array.from(weight), start, adj, maxWeight };
 }
+
+/**
+ * Which way round a blossom's cycle of `length` children to walk from child `i` to its base
+ * (child 0) so that the path has even length: forwards from an odd child (the index made
+ * negative, step +1, endpoints as stored), backwards from an even one (step −1, endpoints
+ * flipped: `trick` 1).
+ */
+export const cycleWalk = (i: number, length: number): { j: number; step: 1 | -1; trick: 0 | 1 } =>
+  i & 1 ? { j: i - length, step: 1, trick: 0 } : { j: i, step: -1, trick: 1 };

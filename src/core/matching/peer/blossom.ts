@@ -1,4 +1,4 @@
-import { type MatchGraph, matchGraph } from "./blossom-graph.js";
+import { cycleWalk, type MatchGraph, matchGraph } from "./blossom-graph.js";
 import { BlossomForest, FREE, S, T } from "./blossom-forest.js";
 import type { PeerEdges } from "./edge-list.js";
 
@@ -79,17 +79,10 @@ class Blossoms extends BlossomForest {
       const L = ch.length;
       const at = (x: number): number => (x < 0 ? x + L : x);
       const entry = this.inBlossom[this.end[(this.labelEnd[b] as number) ^ 1] as number] as number;
-      let j = ch.indexOf(entry);
-      let jstep: number;
-      let trick: number;
-      if (j & 1) {
-        j -= L;
-        jstep = 1;
-        trick = 0;
-      } else {
-        jstep = -1;
-        trick = 1;
-      }
+      const walk = cycleWalk(ch.indexOf(entry), L);
+      let j = walk.j;
+      const jstep = walk.step;
+      const trick = walk.trick;
       let p = this.labelEnd[b] as number;
       while (j !== 0) {
         this.label[this.end[p ^ 1] as number] = FREE;

@@ -22,7 +22,7 @@ export const nonceOf = (key: string): string => createHash("sha256").update(key)
 const chatIdOf = (n: Notice): string | null => ("chatId" in n ? n.chatId : null);
 
 /** What a shared notice's thread belongs to: the pair's chat, or a peer round's group (two or three members). */
-const threadIdOf = (n: Notice): string | null => chatIdOf(n) ?? (n.kind === "round_paired" ? n.groupId : null);
+const threadIdOf = (n: Notice): string | null => chatIdOf(n) ?? ("groupId" in n ? n.groupId : null);
 
 export interface DiscordMessengerOptions {
   rest: REST;

@@ -25,6 +25,7 @@ export const ButtonCommandSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("rounds_join") }),
   z.object({ kind: z.literal("rounds_skip") }),
   z.object({ kind: z.literal("rounds_report"), groupId: z.string().min(1).max(80), outcome: z.enum(["met", "missed"]) }),
+  z.object({ kind: z.literal("rounds_pick"), groupId: z.string().min(1).max(80), choice: z.number().int().min(1).max(10) }),
 ]);
 export type ButtonCommand = z.infer<typeof ButtonCommandSchema> & Command;
 
@@ -57,6 +58,8 @@ export function encodeButton(c: ButtonCommand): string {
       return c.kind;
     case "rounds_report":
       return `rounds_report|${c.groupId}|${c.outcome}`;
+    case "rounds_pick":
+      return `rounds_pick|${c.groupId}|${c.choice}`;
   }
 }
 
@@ -88,7 +91,9 @@ export function decodeButton(text: string): ButtonCommand | null {
                         ? { kind, choice: id }
                         : kind === "rounds_report"
                           ? { kind, groupId: id, outcome: arg }
-                          : { kind };
+                          : kind === "rounds_pick"
+                            ? { kind, groupId: id, choice: Number(arg) }
+                            : { kind };
   const parsed = ButtonCommandSchema.safeParse(raw);
   return parsed.success ? (parsed.data as ButtonCommand) : null;
 }

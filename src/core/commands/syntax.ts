@@ -102,7 +102,10 @@ export const SYNTAX: readonly CommandSyntax[] = [
   { key: "thanks", aliases: ["thank-you"], args: [a("note", "your note", "words", req)] },
   { key: "forget-me", aliases: ["forgetme"], args: [a("confirm", "yes", "yes", { boolean: true })] },
   { key: "renew", args: [], discordAs: { key: "request", fields: { renew: true } } },
-  { key: "rounds", args: [a("op", "join|skip|leave|met|missed", "word", req), a("group", "group <team or cohort>", "words")] },
+  {
+    key: "rounds",
+    args: [a("op", "join|skip|leave|met|missed|pick", "word", req), a("time", "n", "word"), a("group", "group <team or cohort>", "words")],
+  },
   {
     key: "admin settings",
     aliases: ["admin setting", "admin set"],

@@ -67,6 +67,8 @@ export type Command =
   | { kind: "rounds_leave" }
   /** `rounds met` / `rounds missed`: the answer to "did you meet?", for the latest group or `groupId`. */
   | { kind: "rounds_report"; outcome: "met" | "missed"; groupId?: string }
+  /** `rounds pick <n>`: book one of the peer group's times, for the latest group or `groupId`. */
+  | { kind: "rounds_pick"; choice: number; groupId?: string }
   /** Adapters send this for a platform "member left the workspace/server" event; never typed by people. */
   | { kind: "member_left"; memberId: string }
   | AdminCommand;

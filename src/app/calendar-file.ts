@@ -14,6 +14,8 @@ export function calendarFileOf(n: Notice): CalendarFile | null {
   switch (n.kind) {
     case "chat_scheduled":
       return { filename: "coffee-chat.ics", content: n.ics };
+    case "round_booked":
+      return { filename: "peer-round.ics", content: n.ics };
     case "chat_cancelled":
       return n.ics ? { filename: "coffee-chat-cancelled.ics", content: n.ics } : null;
     case "invite_cancelled":

@@ -134,15 +134,16 @@ export const SUBCOMMANDS: { name: string; description: string; options?: Opt[] }
   },
   {
     name: "rounds",
-    description: "Peer rounds: join, skip the next round, leave, or say whether you met",
+    description: "Peer rounds: join, book your group's time, skip the next round, leave, or say whether you met",
     options: [
       {
         type: T.String,
         name: "op",
         description: "What to do",
         required: true,
-        choices: ["join", "skip", "leave", "met", "missed"].map((v) => ({ name: v, value: v })),
+        choices: ["join", "skip", "leave", "met", "missed", "pick"].map((v) => ({ name: v, value: v })),
       },
+      int("time", "With pick: which of your group's times to book (1-3)", 1, 10),
       str("group", "With join: your team or cohort", { max_length: 80 }),
     ],
   },

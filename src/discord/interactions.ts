@@ -205,7 +205,8 @@ export class InteractionRouter {
     // The front door's "learn" and "help" open a form (a modal must be the click's first answer);
     // its other answers go to the clicker alone, and the door keeps its buttons for everyone.
     if (door === "learn" || door === "help") return void (await i.showModal(formModal(door === "learn" ? "request" : "volunteer")));
-    await this.answer(i, decoded.guildId, i.user, decoded.command, door ? "reply" : "update");
+    // A peer group's booking is told in the group's thread by its own message; the times stay for everyone.
+    await this.answer(i, decoded.guildId, i.user, decoded.command, door || decoded.command.kind === "rounds_pick" ? "reply" : "update");
   }
 
   /**
@@ -279,7 +280,7 @@ export class InteractionRouter {
     const r = view.reply;
     // Only a booked slot and the times a question names are shown as times; look the zone up just then.
     const zone =
-      r?.kind === "pick" || isQuestion(r)
+      r?.kind === "pick" || r?.kind === "rounds_pick" || isQuestion(r)
         ? ((await deps.store.tx((tx) => tx.getMember(actor.communityId, actor.memberId)))?.timeZone ?? "UTC")
         : "UTC";
     let body = viewMessage(view, guildId, zone);

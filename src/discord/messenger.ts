@@ -25,7 +25,7 @@ type Attachment = { name: string; data: Buffer; contentType: string };
 const chatIdOf = (n: Notice): string | null => ("chatId" in n ? n.chatId : null);
 
 /** What a shared notice's thread belongs to: the pair's chat, or a peer round's group (two or three members). */
-const threadIdOf = (n: Notice): string | null => chatIdOf(n) ?? (n.kind === "round_paired" ? n.groupId : null);
+const threadIdOf = (n: Notice): string | null => chatIdOf(n) ?? ("groupId" in n ? n.groupId : null);
 
 export interface DiscordMessengerOptions {
   rest: REST;

@@ -73,7 +73,8 @@ export function withTimestamps(text: string, slots: readonly Slot[], zone: strin
 /** The slots a notice shows, for timestamp rewriting. */
 export function slotsOf(n: Notice): Slot[] {
   if (n.kind === "slots_proposed" || n.kind === "round_paired") return n.slots;
-  if (n.kind === "chat_scheduled" || n.kind === "prep" || n.kind === "chat_reminder" || n.kind === "invite_cancelled") return [n.slot];
+  if (n.kind === "round_booked") return n.previous ? [n.slot, n.previous] : [n.slot];
+  if ("slot" in n) return [n.slot];
   return [];
 }
 
@@ -127,7 +128,7 @@ export function noticeMessage(n: Notice, readers: readonly Member[], guildId: st
   const reader = readers[0];
   if (!reader) throw new Error("a notice needs a reader");
   let text = withTimestamps(renderSharedNotice(n, readers, discordStyle), slotsOf(n), reader.timeZone);
-  if (n.kind === "chat_scheduled")
+  if (n.kind === "chat_scheduled" || n.kind === "round_booked")
     text = text.replace(/\n.*Calendar invite attached.*$/m, "\n   📎 The calendar invite (.ics) is attached.");
   const prefix = mention.length ? `${mention.map((u) => `<@${u}>`).join(" ")} ` : "";
   const components = n.kind === "slots_proposed" ? slotMenu(n, reader, guildId) : actionRows(noticeActions(n, reader), guildId);
@@ -194,7 +195,13 @@ export function settledInPlace(
 /** The answer to the person who acted, as an (ephemeral) message, however long: the send path splits it. */
 export function viewMessage(v: View, guildId: string, zone: string): MessageBody {
   const r = v.reply;
-  const slots = r?.kind === "pick" && r.result.ok && r.result.value.chat.slot ? [r.result.value.chat.slot] : questionSlots(r);
+  const booked =
+    r?.kind === "pick" && r.result.ok
+      ? r.result.value.chat.slot
+      : r?.kind === "rounds_pick" && r.result.ok
+        ? r.result.value.group.slot
+        : null;
+  const slots = booked ? [booked] : questionSlots(r);
   return {
     content: withTimestamps(v.text, slots, zone),
     components: actionRows(v.actions, guildId),

@@ -151,6 +151,7 @@ export const PEER_GROUP = spec<PeerGroupRow>(
     memberIds: true,
     score: true,
     proposedSlots: true,
+    slot: true,
     reports: true,
     status: true,
     createdAt: true,

@@ -47,7 +47,13 @@ export function noticeActions(n: Notice, reader: Member): Action[] {
     case "outcome_recorded":
       return n.outcome === "happened" ? feedbackActions(n.chatId) : [];
     case "round_paired":
-      return [{ label: "Skip the next round", command: { kind: "rounds_skip" } }];
+      return [
+        ...n.slots.map((s, i) => ({
+          label: formatSlot(s, reader.timeZone),
+          command: { kind: "rounds_pick" as const, groupId: n.groupId, choice: i + 1 },
+        })),
+        { label: "Skip the next round", command: { kind: "rounds_skip" } },
+      ];
     case "round_check_in":
       return [
         { label: "We met", style: "primary", command: { kind: "rounds_report", groupId: n.groupId, outcome: "met" } },

@@ -100,6 +100,16 @@ const messages = (c: TextStyle["cmd"], style: TextStyle): { [K in FailureCode]: 
   LEFT: () => `You've left coffee chats here. Type ${c("resume")} to come back, then ${c("rounds join")}.`,
   NOT_IN_ROUNDS: () => `You're not in peer rounds. Type ${c("rounds join")} to be paired with a peer each round.`,
   NO_GROUP: () => `You haven't been paired in a peer round yet. Type ${c("rounds join")} if you'd like to be.`,
+  NOT_IN_GROUP: () =>
+    `That peer group isn't yours, so only its members can pick its time. Type ${c("rounds pick <n>")} to book a time for your own group.`,
+  ROUND_ANSWERED: () =>
+    `Your group already answered "did you meet?", so its time can't change any more. You'll be paired again next round — ${c("rounds skip")} sits one out.`,
+  NO_ROUND_TIMES: () =>
+    "I found no time that suits everyone in your group, so there's nothing to pick — agree a time in your group's conversation.",
+  BAD_ROUND_CHOICE: (x) =>
+    `Your group has ${d(x, "choices")} time(s) to pick from: type ${c("rounds pick 1")} up to ${c(`rounds pick ${d(x, "choices")}`)}, as numbered in your group's peer-round message.`,
+  ROUND_SLOT_PASSED: () =>
+    `That time has already passed. Pick a later one of your group's times with ${c("rounds pick <n>")}, or agree a new time in your group's conversation.`,
   NO_COMMUNITY: () => "This community isn't set up yet: nobody has used Percolate here.",
   NOT_ADMIN: (x) => `Only community admins can use admin ${d(x, "action")}. Ask an admin to add you with ${c("admin add <member>")}.`,
   UNKNOWN_SETTING: (x) => {

@@ -140,12 +140,13 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   },
   renew: { does: "Puts your expired request back on the list.", args: none, examples: [{}, {}] },
   rounds: {
-    does: "Peer rounds: join to be paired with a peer each round (a trio when the count is odd), skip the next round, leave, or say whether you met.",
+    does: "Peer rounds: join to be paired with a peer each round (a trio when the count is odd), book one of your group's times, skip the next round, leave, or say whether you met.",
     args: {
-      op: 'join, skip (the next round only), leave, met or missed (your answer to "did you meet?").',
+      op: 'join, pick (book one of your group\'s times), skip (the next round only), leave, met or missed (your answer to "did you meet?").',
+      time: "With pick: the number of the time in your group's peer-round message, e.g. 2. Anyone in the group can pick; picking again moves the time.",
       group: "With join: your team or cohort, e.g. group design (rounds can prefer pairing different groups).",
     },
-    examples: [{ op: "join" }, { op: "met" }],
+    examples: [{ op: "join" }, { op: "pick", time: "2" }],
   },
   celebrate: {
     does: "Says whether the program channel's weekly post may name you after you meet someone; you're only named when everyone you met says yes too.",

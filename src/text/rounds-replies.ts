@@ -1,5 +1,5 @@
 import type { Reply, RoundsReply } from "../core/commands/index.js";
-import { formatDate, formatMoment } from "../core/time/index.js";
+import { formatDate, formatMoment, formatSlot } from "../core/time/index.js";
 import type { RoundsOverview, RunRoundValue } from "../core/use-cases/index.js";
 import type { TextStyle } from "./style.js";
 
@@ -8,6 +8,7 @@ const KINDS: ReadonlySet<string> = new Set([
   "rounds_skip",
   "rounds_leave",
   "rounds_report",
+  "rounds_pick",
   "admin_rounds",
   "admin_rounds_run",
 ]);
@@ -39,6 +40,13 @@ export function renderRoundsReply(r: RoundsReply, zone: string, style: TextStyle
       return r.result.value.outcome === "met"
         ? "Glad you met — thanks for letting me know!"
         : "Thanks for letting me know. Maybe next round — you'll be paired with someone new.";
+    case "rounds_pick": {
+      const { group, replay } = r.result.value;
+      const when = group.slot ? formatSlot(group.slot, zone) : "";
+      return replay
+        ? `${when} is your group's time already — nothing changed.`
+        : `📅 Booked: ${when}. I've told your group, and I'll remind you all before it.`;
+    }
     case "admin_rounds":
       return renderOverview(r.result.value, zone, style);
     case "admin_rounds_run":

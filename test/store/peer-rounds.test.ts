@@ -35,6 +35,7 @@ const group = (id: string, memberIds: string[], over: Partial<PeerGroup> = {}): 
   memberIds,
   score: 2.75,
   proposedSlots: [{ start: t(60), end: t(90) }],
+  slot: null,
   reports: [],
   status: "open",
   createdAt: t(1),

@@ -161,6 +161,16 @@ const NOTICES: Record<NoticeKind, (t: string) => Notice> = {
     checkInAt: SLOT.end,
   }),
   round_unpaired: () => ({ kind: "round_unpaired", roundId: "rnd_1", why: "no_time", nextRoundAt: SLOT.start }),
+  round_booked: (t) => ({
+    kind: "round_booked",
+    groupId: "grp_1",
+    by: person(t),
+    members: [person(t), { ...person(t), id: "p2" }],
+    slot: SLOT,
+    previous: SLOT,
+    ics: "BEGIN:VCALENDAR",
+  }),
+  round_reminder: (t) => ({ kind: "round_reminder", groupId: "grp_1", members: [person(t), { ...person(t), id: "p2" }], slot: SLOT }),
   round_check_in: (t) => ({ kind: "round_check_in", groupId: "grp_1", others: [person(t), { ...person(t), id: "p3" }] }),
   rounds_paused: () => ({ kind: "rounds_paused", ignored: 2 }),
   intro_sent: (t) => ({

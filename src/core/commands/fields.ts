@@ -1,5 +1,6 @@
 import { isMeetingLink } from "../domain/index.js";
 import { parseAvailabilityCommand } from "./availability-command.js";
+import { roundsFromFields } from "./rounds-fields.js";
 import { EXTRA, type Fields, syntax } from "./syntax.js";
 import type { Command, Parsed, ParseProblem } from "./types.js";
 
@@ -282,40 +283,4 @@ function celebrateFrom(given: string | undefined, bad: (p: ParseProblem) => Pars
       ? { code: "MISSING", what, command: "celebrate", arg: "celebrate" }
       : { code: "INVALID", what, given, command: "celebrate", arg: "celebrate" },
   );
-}
-
-const ROUND_OPS = ["join", "skip", "leave", "met", "missed"] as const;
-
-/** `rounds join [group <name>]`, `rounds skip|leave|met|missed`. */
-function roundsFromFields(f: (name: string) => string | undefined, raw: Fields, bad: (p: ParseProblem) => Parsed): Parsed {
-  const given = f("op")?.toLowerCase();
-  const op = ROUND_OPS.find((o) => o === given);
-  const what = "join, skip, leave, met or missed";
-  if (!op)
-    return bad(
-      given ? { code: "INVALID", what, given, command: "rounds", arg: "op" } : { code: "MISSING", what, command: "rounds", arg: "op" },
-    );
-  // Typed text keeps the marker word: `rounds join group platform` names the group "platform".
-  const group = f("group")
-    ?.replace(/^group\s+/i, "")
-    .trim();
-  if (op !== "join" && (group || raw[EXTRA]))
-    return bad({
-      code: "INVALID",
-      what: `nothing after rounds ${op}`,
-      given: group ?? String(raw[EXTRA]),
-      command: "rounds",
-      arg: "group",
-    });
-  switch (op) {
-    case "join":
-      return group ? { kind: "rounds_join", group } : { kind: "rounds_join" };
-    case "skip":
-      return { kind: "rounds_skip" };
-    case "leave":
-      return { kind: "rounds_leave" };
-    case "met":
-    case "missed":
-      return { kind: "rounds_report", outcome: op };
-  }
 }

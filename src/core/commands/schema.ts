@@ -27,6 +27,7 @@ export const ButtonCommandSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("rounds_report"), groupId: z.string().min(1).max(80), outcome: z.enum(["met", "missed"]) }),
   z.object({ kind: z.literal("celebrate"), yes: z.boolean() }),
   z.object({ kind: z.literal("offer_topic"), tag: z.string().min(1).max(80) }),
+  z.object({ kind: z.literal("rounds_pick"), groupId: z.string().min(1).max(80), choice: z.number().int().min(1).max(10) }),
 ]);
 export type ButtonCommand = z.infer<typeof ButtonCommandSchema> & Command;
 
@@ -63,6 +64,8 @@ export function encodeButton(c: ButtonCommand): string {
       return `celebrate|${c.yes ? "yes" : "no"}`;
     case "offer_topic":
       return `offer_topic|${c.tag}`;
+    case "rounds_pick":
+      return `rounds_pick|${c.groupId}|${c.choice}`;
   }
 }
 
@@ -98,7 +101,9 @@ export function decodeButton(text: string): ButtonCommand | null {
                             ? { kind, yes: id === "yes" ? true : id === "no" ? false : undefined }
                             : kind === "offer_topic"
                               ? { kind, tag: id }
-                              : { kind };
+                              : kind === "rounds_pick"
+                                ? { kind, groupId: id, choice: Number(arg) }
+                                : { kind };
   const parsed = ButtonCommandSchema.safeParse(raw);
   return parsed.success ? (parsed.data as ButtonCommand) : null;
 }

@@ -104,7 +104,10 @@ export const SYNTAX: readonly CommandSyntax[] = [
   { key: "renew", args: [], discordAs: { key: "request", fields: { renew: true } } },
   { key: "offer", args: [a("tags", "topic", "word", req)], discordAs: { key: "volunteer", fields: {} } },
   { key: "celebrate", args: [a("celebrate", "yes|no", "word", req)], discordAs: { key: "status", fields: {} } },
-  { key: "rounds", args: [a("op", "join|skip|leave|met|missed", "word", req), a("group", "group <team or cohort>", "words")] },
+  {
+    key: "rounds",
+    args: [a("op", "join|skip|leave|met|missed|pick", "word", req), a("time", "n", "word"), a("group", "group <team or cohort>", "words")],
+  },
   {
     key: "admin settings",
     aliases: ["admin setting", "admin set"],

@@ -71,6 +71,8 @@ export type Command =
   | { kind: "celebrate"; yes: boolean }
   /** *I can help with <topic>* under the weekly program post: volunteer for that topic in one click. Never typed by people. */
   | { kind: "offer_topic"; tag: string }
+  /** `rounds pick <n>`: book one of the peer group's times, for the latest group or `groupId`. */
+  | { kind: "rounds_pick"; choice: number; groupId?: string }
   /** Adapters send this for a platform "member left the workspace/server" event; never typed by people. */
   | { kind: "member_left"; memberId: string }
   | AdminCommand;

@@ -201,7 +201,23 @@ export const NoticeSchema = z.discriminatedUnion("kind", [
     why: z.enum(["no_time", "recent", "alone"]),
     nextRoundAt: z.date().nullable(),
   }),
-  /** To each member of a peer group at the end of the round's period: did you meet? */
+  /**
+   * To a peer group's shared conversation: `by` booked one of the group's times (`previous`: the
+   * time it replaces, when they picked again), with the calendar file for everyone.
+   */
+  z.object({
+    kind: z.literal("round_booked"),
+    groupId: z.string(),
+    by: PersonRefSchema,
+    members: z.array(PersonRefSchema).min(2).max(3),
+    slot: SlotSchema,
+    previous: SlotSchema.nullable(),
+    /** The iCalendar invite (text/calendar). */
+    ics: z.string(),
+  }),
+  /** To a peer group's shared conversation, shortly before the time they booked. */
+  z.object({ kind: z.literal("round_reminder"), groupId: z.string(), members: z.array(PersonRefSchema).min(2).max(3), slot: SlotSchema }),
+  /** To each member of a peer group after the time they booked, else at the end of the round's period: did you meet? */
   z.object({ kind: z.literal("round_check_in"), groupId: z.string(), others: z.array(PersonRefSchema).min(1).max(2) }),
   /** The member left `ignored` rounds' check-ins unanswered in a row, so rounds skip them until they join again. */
   z.object({ kind: z.literal("rounds_paused"), ignored: z.number().int() }),

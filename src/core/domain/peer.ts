@@ -47,7 +47,7 @@ export type PeerRound = z.infer<typeof PeerRoundSchema>;
 export const PeerOutcomeSchema = z.enum(["met", "missed"]);
 export type PeerOutcome = z.infer<typeof PeerOutcomeSchema>;
 
-/** A pair or trio of one round, with its proposed times and what each member reported. */
+/** A pair or trio of one round, with its proposed times, the one booked, and what each member reported. */
 export const PeerGroupSchema = z.object({
   id: z.string(),
   communityId: z.string(),
@@ -57,6 +57,8 @@ export const PeerGroupSchema = z.object({
   /** The matcher's score for the group. */
   score: z.number(),
   proposedSlots: z.array(SlotSchema),
+  /** The time a member of the group booked (one of `proposedSlots`), or null before anyone picks. */
+  slot: SlotSchema.nullable().default(null),
   /** One report per member, the latest kept. */
   reports: z.array(z.object({ by: z.string(), outcome: PeerOutcomeSchema, at: z.date() })),
   /** "met" once anyone says they met; "missed" when every report says missed. */

@@ -3,7 +3,7 @@ import type { Nudge } from "../domain/index.js";
 /**
  * Whether a due nudge's moment has passed, so sending it now would mislead (after downtime, a
  * "your chat starts at 14:00" reminder arriving at 15:31). Per kind: prep and the chat
- * reminder belong before the chat starts; the intro reminder before the intro's deadline.
+ * reminder (a chat's or a peer group's) belong before the chat starts; the intro reminder before the intro's deadline.
  * The check-in asked once more is moot when the first one reached the same person in this
  * same round (both fell due during downtime): `askedNow` holds those, keyed by askedKey.
  * Everything else — check-ins, thank-you, keep-in-touch, confirmations — is still worth
@@ -16,6 +16,7 @@ export function isStale(nudge: Pick<Nudge, "notice" | "to" | "communityId">, now
       return n.again && askedNow?.has(askedKey(nudge)) ? "stale: the first check-in reached them just now" : null;
     case "prep":
     case "chat_reminder":
+    case "round_reminder":
       return now.getTime() >= n.slot.start.getTime() ? `stale: the chat started at ${n.slot.start.toISOString()}` : null;
     case "intro_reminder":
       return now.getTime() >= n.deadline.getTime() ? `stale: the intro's deadline passed at ${n.deadline.toISOString()}` : null;

@@ -127,7 +127,8 @@ async function runButton(ctx: SlackContext, p: ButtonPayload, deps: Deps, turn: 
       });
     const view = await handle(deps, actor, command, slackStyle);
     // A front-door answer is the clicker's alone: the door (pinned in the channel, or the welcome) keeps its buttons.
-    if (command.kind === "door")
+    // So is a peer group's booking: the group's conversation is told by its own message, and the times stay clickable.
+    if (command.kind === "door" || command.kind === "rounds_pick")
       return answer({
         response_type: "ephemeral",
         replace_original: false,

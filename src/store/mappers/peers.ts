@@ -32,6 +32,7 @@ export const peerGroupToRow = (g: PeerGroup): PeerGroupRow => ({
   ...g,
   memberIds: toJson(g.memberIds),
   proposedSlots: toJson(g.proposedSlots),
+  slot: g.slot === null ? null : toJson(g.slot),
   reports: toJson(g.reports),
 });
 
@@ -44,6 +45,7 @@ export function peerGroupFromRow(r: PeerGroupRow): PeerGroup {
       ...r,
       memberIds: readJson(r.memberIds, where),
       proposedSlots: readJson(r.proposedSlots, where),
+      slot: r.slot === null ? null : readJson(r.slot, where),
       reports: readJson(r.reports, where),
     },
     where,

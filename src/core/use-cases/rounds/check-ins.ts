@@ -2,13 +2,14 @@ import type { Community, PeerProfile } from "../../domain/index.js";
 import type { StoreTx } from "../../ports/index.js";
 import type { Deps } from "../shared/context.js";
 import { enqueue } from "../shared/notify.js";
-import { checkInAt } from "./schedule.js";
+import { groupCheckInAt } from "./schedule.js";
 
 /** Rounds in a row a member may leave "did you meet?" unanswered before rounds skip them. */
 export const IGNORED_ROUNDS_LIMIT = 2;
 
 /**
- * Before a new round: counts who answered the last round's "did you meet?" (once it was asked).
+ * Before a new round: counts who answered the last round's "did you meet?", group by group once
+ * it was asked (after the group's booked time, else at the period's end).
  * An answer resets the count; silence adds one, and at IGNORED_ROUNDS_LIMIT the member is set
  * aside (inactive) and told how to come back. Returns the profiles as the new round sees them;
  * changed ones are saved.
@@ -21,9 +22,13 @@ export async function accountCheckIns(
   now: Date,
 ): Promise<PeerProfile[]> {
   const [last] = await tx.listPeerRounds(community.id, 1);
-  if (!last || checkInAt(community.settings, last.at).getTime() > now.getTime()) return [...profiles];
+  if (!last) return [...profiles];
   const answered = new Map<string, boolean>();
-  for (const g of await tx.listPeerGroups(community.id, { roundId: last.id }))
+  // A group that booked a time is asked after it, else at the period's end: one not asked yet counts neither way.
+  const asked = (await tx.listPeerGroups(community.id, { roundId: last.id })).filter(
+    (g) => groupCheckInAt(community.settings, g, last.at).getTime() <= now.getTime(),
+  );
+  for (const g of asked)
     for (const id of g.memberIds)
       answered.set(
         id,

@@ -67,6 +67,7 @@ export async function runRound(deps: Deps, cmd: RunRound): Promise<Result<RunRou
           peers.map((p) => p.member),
           now,
         ),
+        slot: null,
         reports: [],
         status: "open",
         createdAt: now,

@@ -44,3 +44,15 @@ export function checkInAt(s: RoundSettings, roundAt: Date): Date {
   const period = Math.max(1, s.roundsEveryWeeks) * WEEK_MS;
   return new Date(roundAt.getTime() + Math.max(DAY_MS, period - 2 * DAY_MS));
 }
+
+/**
+ * When a group's "did you meet?" goes out: `checkInMinutesAfter` the end of the time they
+ * booked, else at the end of the round's period (checkInAt).
+ */
+export function groupCheckInAt(
+  s: RoundSettings & Pick<CommunitySettings, "checkInMinutesAfter">,
+  group: { slot: { end: Date } | null },
+  roundAt: Date,
+): Date {
+  return group.slot ? new Date(group.slot.end.getTime() + s.checkInMinutesAfter * 60_000) : checkInAt(s, roundAt);
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "peer_groups" ADD COLUMN "slot" TEXT;

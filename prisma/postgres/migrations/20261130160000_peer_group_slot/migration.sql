@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "peer_groups" ADD COLUMN     "slot" TEXT;
+

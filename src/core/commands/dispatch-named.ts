@@ -26,8 +26,8 @@ export type NamedReply =
   | { kind: "which"; result: Result<WhichValue, never> }
   /** Nothing done: the command can't be undone; the member confirms first. */
   | { kind: "confirm"; result: Result<ConfirmValue, never> }
-  | { kind: "unblock"; result: Result<{ member: Member; target: PersonRef; replay: boolean }, string> }
-  | { kind: "volunteer_off"; result: Result<uc.StopVolunteeringValue, string> };
+  | { kind: "unblock"; result: Result<{ member: Member; target: PersonRef; replay: boolean }, "UNKNOWN_MEMBER" | "NOT_BLOCKED"> }
+  | { kind: "volunteer_off"; result: Result<uc.StopVolunteeringValue, uc.StopVolunteeringCode> };
 
 type NamedCommand = Extract<
   Command,

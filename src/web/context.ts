@@ -21,6 +21,8 @@ export interface Viewer {
   communityId: string;
   communityName: string;
   adminName: string;
+  /** The zone dates are shown in: the admin's own when known, else the community's default. */
+  zone: string;
   /** The session's secret hash (signing out deletes it). */
   sessionHash: string;
 }

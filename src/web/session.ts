@@ -100,6 +100,7 @@ export function registerSession(app: Hono<DashboardEnv>, ctx: WebContext): void 
       communityId: cid,
       communityName: v.communityName,
       adminName: v.adminName,
+      zone: v.zone,
       sessionHash: v.sessionHash,
     };
     c.set("viewer", viewer);

@@ -11,7 +11,14 @@ import { world } from "../support/world.js";
 export { C, NOW };
 export const id = (n: string): string => `${C}:${n}`;
 export const admin: Actor = { communityId: C, memberId: id("admin"), displayName: "Ada Admin", platformAdmin: true, timeZone: "UTC" };
-export const viewer: Viewer = { actor: admin, communityId: C, communityName: "Stats Club", adminName: "Ada Admin", sessionHash: "h" };
+export const viewer: Viewer = {
+  actor: admin,
+  communityId: C,
+  communityName: "Stats Club",
+  adminName: "Ada Admin",
+  zone: "UTC",
+  sessionHash: "h",
+};
 const at = (iso: string): Date => new Date(`${iso}Z`);
 
 /**

@@ -3,7 +3,6 @@ import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import { DASHBOARD_PERIODS, DEFAULT_DASHBOARD_PERIOD, PAGE_WORDS } from "../../text/dashboard-pages.js";
 import { FIGURES, type FigureKey } from "../../text/figures.js";
-import { isValidZone } from "../../core/time/index.js";
 import { dashboardPath, type DashboardEnv, type Viewer } from "../context.js";
 import { plainPage } from "../layout.js";
 
@@ -60,9 +59,8 @@ export function notAdmin(c: Context<DashboardEnv>): Response | Promise<Response>
 /** JSON for a `<script type="application/json">`: no `<` survives, so the data can never close the script. */
 export const scriptJson = (data: unknown): string => JSON.stringify(data).replace(/</g, "\\u003c");
 
-/** The zone the viewer reads times in: their own when the platform gave a valid one, else UTC. */
-export const viewerZone = (v: Viewer): string =>
-  v.actor.timeZone !== undefined && isValidZone(v.actor.timeZone) ? v.actor.timeZone : "UTC";
+/** The zone the viewer reads times in: their own when known, else the community's default (one rule for every page). */
+export const viewerZone = (v: Viewer): string => v.zone;
 
 /**
  * A table in its scrolling wrapper: on a phone a wide table scrolls sideways inside the page,

@@ -1,10 +1,11 @@
 import type { Hono } from "hono";
 import { html } from "hono/html";
-import { type Actor, adminMatch, adminQueue, adminSettings, type Deps } from "../../core/use-cases/index.js";
+import { adminMatch, adminQueue } from "../../core/use-cases/index.js";
 import { waitedWords } from "../../text/blockers.js";
 import { matchedNotice, PAUSED_NOTICE, QUEUE_WORDS, queueStatus, queueWhy } from "../../text/dashboard.js";
 import { type DashboardEnv, dashboardPath, type WebContext } from "../context.js";
 import { page } from "../layout.js";
+import { viewerZone } from "./parts.js";
 import { notAdmin } from "./refused.js";
 
 /** The notice after "Match now", read back from the redirect's query (numbers only; the words are ours). */
@@ -16,13 +17,6 @@ function noticeOf(q: (k: string) => string | undefined): string | undefined {
   return undefined;
 }
 
-/** Dates in the admin's zone, else the community's default zone. */
-async function zoneOf(deps: Deps, actor: Actor): Promise<string> {
-  if (actor.timeZone) return actor.timeZone;
-  const s = await adminSettings(deps, { actor });
-  return s.ok ? s.value.settings.defaultTimeZone : "UTC";
-}
-
 /**
  * GET /dashboard/:cid/queue — every waiting request, longest first, how long and why;
  * POST /dashboard/:cid/queue/match — runs the matching round now, then back with a notice.
@@ -32,7 +26,7 @@ export function register(app: Hono<DashboardEnv>, ctx: WebContext): void {
     const viewer = c.get("viewer");
     const r = await adminQueue(ctx.deps, { actor: viewer.actor });
     if (!r.ok) return notAdmin(c);
-    const zone = await zoneOf(ctx.deps, viewer.actor);
+    const zone = viewerZone(viewer);
     const { items, now } = r.value;
     const body = html`<form method="post" action="${dashboardPath(viewer.communityId, "queue/match")}" class="actions">
         <button type="submit" id="match-now">${QUEUE_WORDS.matchButton}</button>

@@ -1,6 +1,7 @@
 import { isCommunityAdmin } from "../../admin/authorize.js";
 import { DASHBOARD_SESSION_HOURS, type DashboardGrant } from "../../domain/dashboard.js";
 import type { StoreTx } from "../../ports/index.js";
+import { isValidZone } from "../../time/index.js";
 import { fail, ok, type Result } from "../../result.js";
 import type { Actor, Deps } from "../shared/context.js";
 import { issueGrant } from "./grants.js";
@@ -20,7 +21,7 @@ async function stillAdmin(
   tx: StoreTx,
   grant: DashboardGrant,
   facts: AdminFacts,
-): Promise<{ actor: Actor; communityName: string; adminName: string } | null> {
+): Promise<{ actor: Actor; communityName: string; adminName: string; zone: string } | null> {
   const community = await tx.getCommunity(grant.communityId);
   if (!community || community.inactiveSince !== undefined) return null;
   const member = await tx.getMember(grant.communityId, grant.memberId);
@@ -32,7 +33,9 @@ async function stillAdmin(
     roles: [...facts.roles],
   };
   if (!isCommunityAdmin(community, member, actor)) return null;
-  return { actor, communityName: community.name, adminName: member.displayName };
+  // The admin's own zone once they (or their platform) told us; else the community's.
+  const zone = member.timeZoneConfirmed && isValidZone(member.timeZone) ? member.timeZone : community.settings.defaultTimeZone;
+  return { actor, communityName: community.name, adminName: member.displayName, zone };
 }
 
 /**
@@ -71,6 +74,8 @@ export interface DashboardViewerValue {
   actor: Actor;
   communityName: string;
   adminName: string;
+  /** The zone the admin reads dates in: theirs when known, else the community's default. */
+  zone: string;
   /** The session's hash (e.g. to derive a CSRF token from; never the secret). */
   sessionHash: string;
 }

@@ -23,7 +23,12 @@ export type FigureKey =
   | "responsiveness"
   | "roundsIn"
   | "roundsSkipping"
-  | "meetRate";
+  | "meetRate"
+  | "postOn"
+  | "postChannel"
+  | "postCadence"
+  | "postNext"
+  | "postLastFailure";
 
 export const FIGURES: Record<FigureKey, { label: string; help: string }> = {
   requests: { label: "Requests", help: "Chats members asked for, counted when they asked." },
@@ -60,6 +65,23 @@ export const FIGURES: Record<FigureKey, { label: string; help: string }> = {
   meetRate: {
     label: "Meet rate, last round",
     help: "Groups that said they met, out of the groups the last round formed; a group that hasn't answered counts as not met yet.",
+  },
+  postOn: {
+    label: "Weekly post",
+    help: "On when a program channel is set and “weekly post every” is 1 or more weeks.",
+  },
+  postChannel: {
+    label: "Program channel",
+    help: "Where the post goes: the channel's id on Slack or Discord. Percolate must be in the channel and allowed to post.",
+  },
+  postCadence: {
+    label: "How often",
+    help: "Each post covers the weeks since the one before; “weekly post every”, its weekday and hour are on the Settings page.",
+  },
+  postNext: { label: "Next post", help: "When the next post goes out, in the community's time zone." },
+  postLastFailure: {
+    label: "Last post that couldn't go out",
+    help: "Add Percolate to the program channel and let it post there; it tries again for a day after each post's time.",
   },
   responsiveness: { label: "Responsiveness", help: "How the volunteer answered their intros: accepted, declined, or let expire." },
 };

@@ -5,6 +5,7 @@ import type { DashboardEnv, WebContext } from "./context.js";
 import { register as registerChats } from "./pages/chats.js";
 import { register as registerCsv } from "./pages/csv.js";
 import { register as registerOverview } from "./pages/overview.js";
+import { register as registerProgramPost } from "./pages/program-post.js";
 import { register as registerQueue } from "./pages/queue.js";
 import { register as registerRounds } from "./pages/rounds.js";
 import { register as registerSettings } from "./pages/settings.js";
@@ -27,7 +28,7 @@ import { registerSession } from "./session.js";
  *   GET  /dashboard/:cid/queue            POST /dashboard/:cid/queue/match
  *   GET  /dashboard/:cid/volunteers       (?period=)
  *   GET  /dashboard/:cid/chats            (?period=&notes=1)
- *   GET  /dashboard/:cid/rounds           POST /dashboard/:cid/rounds/run
+ *   GET  /dashboard/:cid/rounds           POST /dashboard/:cid/rounds/run, POST /dashboard/:cid/rounds/post
  *   GET  /dashboard/:cid/settings         POST /dashboard/:cid/settings
  *   GET  /dashboard/:cid/csv/:table       funnel.csv, queue.csv, volunteers.csv, chats.csv, no-shows.csv
  */
@@ -43,6 +44,7 @@ export function createDashboard(ctx: WebContext): Hono<DashboardEnv> {
   registerVolunteers(app, ctx);
   registerChats(app, ctx);
   registerRounds(app, ctx);
+  registerProgramPost(app, ctx);
   registerSettings(app, ctx);
   registerCsv(app, ctx);
   app.notFound((c) => refusalPage(c, NOT_FOUND, 404));

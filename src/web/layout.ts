@@ -40,6 +40,8 @@ export function page(p: {
   current: PageKey;
   body: Html;
   notice?: string;
+  /** A notice that says something didn't work (shown as a problem, not as done). */
+  noticeIsProblem?: boolean;
   scripts?: readonly string[];
 }): Html {
   const v = p.viewer;
@@ -66,7 +68,7 @@ export function page(p: {
         </header>
         <main id="main">
           <h1>${p.title}</h1>
-          ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
+          ${p.notice ? html`<p class="${p.noticeIsProblem ? "notice problem" : "notice"}" role="status">${p.notice}</p>` : ""}
           ${p.body}
         </main>
       </body>

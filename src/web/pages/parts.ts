@@ -33,11 +33,14 @@ export function periodForm(period: string, hidden: Record<string, string> = {}):
   </form>`;
 }
 
-/** One figure: its name, its value and its one-line explanation beside it (inside a `<dl class="figures">`). */
-export function figure(key: FigureKey, value: string | number, label: string = FIGURES[key].label): Html {
+/**
+ * One figure: its name, its value and its one-line explanation beside it (inside a
+ * `<dl class="figures">`). A value may be markup of its own (a link to the setting to set).
+ */
+export function figure(key: FigureKey, value: string | number | Html, label: string = FIGURES[key].label): Html {
   return html`<div class="figure" data-figure="${key}">
     <dt>${label}</dt>
-    <dd class="value">${String(value)}</dd>
+    <dd class="value">${typeof value === "number" ? String(value) : value}</dd>
     <dd class="help">${FIGURES[key].help}</dd>
   </div>`;
 }

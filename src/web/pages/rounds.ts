@@ -1,10 +1,11 @@
 import type { Hono } from "hono";
 import { html } from "hono/html";
-import { adminRounds, adminRunRound, type RoundsOverview } from "../../core/use-cases/index.js";
+import { adminProgramPost, adminRounds, adminRunRound, type RoundsOverview } from "../../core/use-cases/index.js";
 import { ROUNDS_WORDS as W } from "../../text/dashboard-rounds.js";
 import { type DashboardEnv, dashboardPath, type WebContext } from "../context.js";
 import { page } from "../layout.js";
 import { emptyRow, figure, type Html, notAdmin, tableWrap, viewerZone } from "./parts.js";
+import { postNoticeOf, programPostSection } from "./program-post.js";
 
 const names = (xs: readonly string[]): string => (xs.length ? xs.join(", ") : W.nobody);
 
@@ -52,20 +53,25 @@ function noticeOf(q: (k: string) => string | undefined): string | undefined {
 /**
  * GET /dashboard/:cid/rounds — the figures of `admin rounds`: next round, who is in and
  * skipping, the last round's groups and meet rate; POST /dashboard/:cid/rounds/run runs one now.
+ * Below them, the weekly program post of `admin post` (see program-post.ts).
  */
 export function register(app: Hono<DashboardEnv>, ctx: WebContext): void {
   app.get("/dashboard/:cid/rounds", async (c) => {
     const viewer = c.get("viewer");
     const r = await adminRounds(ctx.deps, { actor: viewer.actor });
-    if (!r.ok) return notAdmin(c);
-    const notice = noticeOf((k) => c.req.query(k));
+    const post = await adminProgramPost(ctx.deps, { actor: viewer.actor });
+    if (!r.ok || !post.ok) return notAdmin(c);
+    const q = (k: string) => c.req.query(k);
+    const posted = postNoticeOf(q);
+    const notice = posted?.text ?? noticeOf(q);
+    const cid = viewer.communityId;
     return c.html(
       page({
         viewer,
         title: W.title,
         current: "rounds",
-        body: body(r.value, viewer.communityId, viewerZone(viewer)),
-        ...(notice ? { notice } : {}),
+        body: html`${body(r.value, cid, viewerZone(viewer))}${programPostSection(post.value, cid, ctx.deps.programChannel !== undefined)}`,
+        ...(notice ? { notice, noticeIsProblem: posted?.problem ?? false } : {}),
       }),
     );
   });

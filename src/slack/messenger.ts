@@ -67,10 +67,23 @@ export function outcomeOf(e: unknown): SendOutcome & { ok: false } {
 
 type WebClient = WorkspaceClient["client"];
 
-/** Each person's local time for a notice about a slot, for the pair's shared conversation. */
+/**
+ * Each person's local time for a notice about times, for a shared conversation: a booked slot
+ * in everyone's zone; a peer round's proposed times for each member whose zone is not the one
+ * the introduction (and its buttons) use, the first member's.
+ */
 function pairTimes(n: Notice, to: readonly Member[]): string[] {
-  if (to.length < 2 || !("slot" in n)) return [];
-  return [to.map((m) => `*${escapeMrkdwn(m.displayName)}*: ${formatSlot(n.slot, m.timeZone)} (${m.timeZone})`).join(" · ")];
+  if (to.length < 2) return [];
+  if ("slot" in n)
+    return [to.map((m) => `*${escapeMrkdwn(m.displayName)}*: ${formatSlot(n.slot, m.timeZone)} (${m.timeZone})`).join(" · ")];
+  if (n.kind !== "round_paired" || n.slots.length === 0) return [];
+  const shownIn = to[0]?.timeZone;
+  return to
+    .filter((m) => m.timeZone !== shownIn)
+    .map(
+      (m) =>
+        `*${escapeMrkdwn(m.displayName)}*, in your time (${m.timeZone}): ${n.slots.map((s, i) => `${i + 1}. ${formatSlot(s, m.timeZone)}`).join(" · ")}`,
+    );
 }
 
 /**

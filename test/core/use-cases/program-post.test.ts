@@ -6,11 +6,12 @@ import {
   duePostMoment,
   lastPostMoment,
   nextPostMoment,
+  offerTopic,
   postDueProgramPost,
   postPeriod,
 } from "../../../src/core/use-cases/index.js";
-import { chat as chatRow, member as memberRow, request as requestRow } from "../../store/fixtures.js";
-import { configure, DAY, HOUR, WEEK, world, type World } from "./helpers.js";
+import { chat as chatRow, member as memberRow, request as requestRow, volunteer as volunteerRow } from "../../store/fixtures.js";
+import { configure, DAY, HOUR, unwrap, WEEK, world, type World } from "./helpers.js";
 
 /** Friday 27 November 2026, 15:00 UTC: a posting moment with the default settings. */
 const FRIDAY = new Date("2026-11-27T15:00:00Z");
@@ -262,5 +263,33 @@ describe("posting the due post", () => {
     expect(await postDueProgramPost(w.deps, w.communityId)).toBe("posted");
     expect(await postDueProgramPost(w.deps, w.communityId)).toBe("done");
     expect(channel.posts).toHaveLength(1);
+  });
+});
+
+describe("I can help with this", () => {
+  it("makes a newcomer a volunteer, adds a topic, knows a topic they have, and brings back one who stopped", async () => {
+    const { w } = await postingWorld({ tagAliases: { k8s: "kubernetes" } });
+    const vic = w.actor("vic", "Europe/Berlin");
+    const first = unwrap(await offerTopic(w.deps, { actor: vic, tag: "rust" }));
+    expect(first.did).toBe("new");
+    expect(first.tag).toBe("rust");
+    const added = unwrap(await offerTopic(w.deps, { actor: vic, tag: "k8s" }));
+    expect(added.did).toBe("added");
+    expect(added.tag).toBe("kubernetes");
+    expect(added.profile.expertise).toEqual(["rust", "kubernetes"]);
+    const had = unwrap(await offerTopic(w.deps, { actor: vic, tag: "k8s" }));
+    expect(had.did).toBe("had");
+    expect(had.tag).toBe("kubernetes");
+
+    const stopped = w.actor("sto", "Europe/Berlin");
+    await w.store.tx((tx) =>
+      tx.saveVolunteer(volunteerRow(w.communityId, stopped.memberId, { expertise: ["python"], active: false, capacityPerMonth: 2 })),
+    );
+    const back = unwrap(await offerTopic(w.deps, { actor: stopped, tag: "Rust" }));
+    expect(back.did).toBe("back");
+    expect(back.tag).toBe("rust");
+    expect(back.profile.active).toBe(true);
+    expect(back.profile.expertise).toEqual(["python", "rust"]);
+    expect(back.profile.capacityPerMonth).toBe(2);
   });
 });

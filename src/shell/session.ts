@@ -1,7 +1,17 @@
 import { handle } from "../app/handle.js";
 import { normalizeTyped, parseText } from "../core/commands/index.js";
 import { parseDuration } from "../core/time/index.js";
-import { deliverDue, expireIntros, matchQueue, nextRoundFor, runRound, tendWaitlist, type Deps } from "../core/use-cases/index.js";
+import {
+  deliverDue,
+  expireIntros,
+  matchQueue,
+  nextPostMoment,
+  nextRoundFor,
+  postDueProgramPost,
+  runRound,
+  tendWaitlist,
+  type Deps,
+} from "../core/use-cases/index.js";
 import { ShellMessenger } from "./messenger.js";
 import { ShellProgramChannel } from "./program-channel.js";
 import { memberId, SHELL_COMMUNITY, type ShiftableClock } from "./platform.js";
@@ -128,27 +138,32 @@ export class ShellSession {
     await this.tick();
   }
 
-  /** The earliest moment after `now` and before `target` when a pending nudge, an intro's deadline or a peer round falls due. */
+  /** The earliest moment after `now` and before `target` when a pending nudge, an intro's deadline, a peer round or the weekly post falls due. */
   private async nextMoment(now: number, target: number): Promise<number | null> {
-    const { nudges, intros } = await this.deps.store.tx(async (tx) => ({
+    const { nudges, intros, community } = await this.deps.store.tx(async (tx) => ({
       nudges: await tx.listNudges(SHELL_COMMUNITY, { status: ["pending"] }),
       intros: await tx.listIntros(SHELL_COMMUNITY, { status: ["pending"] }),
+      community: await tx.getCommunity(SHELL_COMMUNITY),
     }));
     const round = await nextRoundFor(this.deps, SHELL_COMMUNITY);
+    const post = community ? nextPostMoment(community.settings, new Date(now)) : null;
     const times = [
       ...nudges.map((n) => n.dueAt.getTime()),
       ...intros.map((i) => i.deadline.getTime()),
       ...(round ? [round.getTime()] : []),
+      ...(post ? [post.getTime()] : []),
     ].filter((t) => t > now && t < target);
     return times.length ? Math.min(...times) : null;
   }
 
-  /** What the scheduler does each minute: expire stale intros, match the queue, run a due peer round, send due messages. */
+  /** What the scheduler does each minute: expire stale intros, match the queue, run a due peer round, post the weekly post, send due messages. */
   async tick(): Promise<void> {
     await expireIntros(this.deps);
     await matchQueue(this.deps, { communityId: SHELL_COMMUNITY });
     await runRound(this.deps, { communityId: SHELL_COMMUNITY });
     await tendWaitlist(this.deps, { communityId: SHELL_COMMUNITY });
+    // The weekly post, when its moment has come (claimed, so it prints once).
+    await postDueProgramPost(this.deps, SHELL_COMMUNITY);
     for (;;) {
       const r = await deliverDue(this.deps, this.messenger, { owner: "shell" });
       if (r.claimed === 0) break;

@@ -201,12 +201,15 @@ export class InteractionRouter {
         allowedMentions: NO_MENTIONS,
       }));
     }
-    const door = decoded.command.kind === "door" ? decoded.command.choice : null;
+    const kind = decoded.command.kind;
+    const door = kind === "door" ? decoded.command.choice : null;
     // The front door's "learn" and "help" open a form (a modal must be the click's first answer);
-    // its other answers go to the clicker alone, and the door keeps its buttons for everyone.
+    // its other answers, and those to the weekly post's buttons in the channel, go to the clicker
+    // alone: the door and the post keep their words and buttons for everyone.
     if (door === "learn" || door === "help") return void (await i.showModal(formModal(door === "learn" ? "request" : "volunteer")));
     // A peer group's booking is told in the group's thread by its own message; the times stay for everyone.
-    await this.answer(i, decoded.guildId, i.user, decoded.command, door || decoded.command.kind === "rounds_pick" ? "reply" : "update");
+    const shared = door !== null || kind === "offer_topic" || kind === "rounds_pick" || (kind === "rounds_join" && i.guildId !== null);
+    await this.answer(i, decoded.guildId, i.user, decoded.command, shared ? "reply" : "update");
   }
 
   /**

@@ -138,15 +138,15 @@ export class ShellSession {
     await this.tick();
   }
 
-  /** The earliest moment after `now` and before `target` when a pending nudge, an intro's deadline or a peer round falls due. */
+  /** The earliest moment after `now` and before `target` when a pending nudge, an intro's deadline, a peer round or the weekly post falls due. */
   private async nextMoment(now: number, target: number): Promise<number | null> {
     const { nudges, intros, community } = await this.deps.store.tx(async (tx) => ({
       nudges: await tx.listNudges(SHELL_COMMUNITY, { status: ["pending"] }),
       intros: await tx.listIntros(SHELL_COMMUNITY, { status: ["pending"] }),
       community: await tx.getCommunity(SHELL_COMMUNITY),
     }));
-    const post = community ? nextPostMoment(community.settings, new Date(now)) : null;
     const round = await nextRoundFor(this.deps, SHELL_COMMUNITY);
+    const post = community ? nextPostMoment(community.settings, new Date(now)) : null;
     const times = [
       ...nudges.map((n) => n.dueAt.getTime()),
       ...intros.map((i) => i.deadline.getTime()),
@@ -156,13 +156,14 @@ export class ShellSession {
     return times.length ? Math.min(...times) : null;
   }
 
-  /** What the scheduler does each minute: expire stale intros, match the queue, run a due peer round and program post, send due messages. */
+  /** What the scheduler does each minute: expire stale intros, match the queue, run a due peer round, post the weekly post, send due messages. */
   async tick(): Promise<void> {
     await expireIntros(this.deps);
     await matchQueue(this.deps, { communityId: SHELL_COMMUNITY });
     await runRound(this.deps, { communityId: SHELL_COMMUNITY });
-    await postDueProgramPost(this.deps, SHELL_COMMUNITY);
     await tendWaitlist(this.deps, { communityId: SHELL_COMMUNITY });
+    // The weekly post, when its moment has come (claimed, so it prints once).
+    await postDueProgramPost(this.deps, SHELL_COMMUNITY);
     for (;;) {
       const r = await deliverDue(this.deps, this.messenger, { owner: "shell" });
       if (r.claimed === 0) break;

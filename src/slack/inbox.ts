@@ -25,6 +25,8 @@ export const ButtonPayload = Sender.extend({
   /** The clicked button's block and the message's blocks: in a message of several notices only that part settles. */
   blockId: z.string().default(""),
   blocks: z.array(z.unknown()).default([]),
+  /** The message is one everyone in a channel reads (the weekly post), not a DM or an answer only the clicker sees. */
+  inChannel: z.boolean().default(false),
 });
 export type ButtonPayload = z.infer<typeof ButtonPayload>;
 

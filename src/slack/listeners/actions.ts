@@ -71,6 +71,8 @@ export function registerActions(app: App, ctx: SlackContext): void {
       original: body.message?.text ?? "",
       blockId: action.block_id,
       blocks: body.message?.blocks ?? [],
+      // Channel ids start with C; DMs with D, group DMs with G.
+      inChannel: body.container?.is_ephemeral !== true && (body.channel?.id ?? "").startsWith("C"),
     };
     let kept: Awaited<ReturnType<typeof keep>>;
     try {
@@ -126,9 +128,10 @@ async function runButton(ctx: SlackContext, p: ButtonPayload, deps: Deps, turn: 
         text: `That button is out of date. Type ${slackStyle.cmd("status")} to see what's open.`,
       });
     const view = await handle(deps, actor, command, slackStyle);
-    // A front-door answer is the clicker's alone: the door (pinned in the channel, or the welcome) keeps its buttons.
+    // A front-door answer, or any answer to a click in a channel (the weekly post), is the
+    // clicker's alone: the door, the welcome and the post keep their words and buttons for everyone.
     // So is a peer group's booking: the group's conversation is told by its own message, and the times stay clickable.
-    if (command.kind === "door" || command.kind === "rounds_pick")
+    if (command.kind === "door" || command.kind === "rounds_pick" || p.inChannel)
       return answer({
         response_type: "ephemeral",
         replace_original: false,

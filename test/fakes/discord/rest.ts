@@ -81,6 +81,8 @@ export class FakeDiscordRest {
   readonly guildMembers = new Map<string, { roles: string[] }>();
   /** Users who closed their DMs: posting to them fails with 50007. */
   readonly closedDms = new Set<string>();
+  /** Channels the bot may not see or post in: posting there fails with Missing Access (50001). */
+  readonly forbidden = new Set<string>();
   /** Pinned messages, as `<channel>:<message>` (PUT /channels/:channel/pins/:message). */
   readonly pins = new Set<string>();
   /** Called with each interaction answer, e.g. for latency measurements. */
@@ -234,6 +236,7 @@ export class FakeDiscordRest {
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === "POST") {
       const ch = this.channels.get(m[1] ?? "");
       if (!ch) return send(404, { message: "Unknown Channel", code: 10003 });
+      if (this.forbidden.has(ch.id)) return send(403, { message: "Missing Access", code: 50001 });
       if (ch.type === 1 && ch.recipient && this.closedDms.has(ch.recipient))
         return send(403, { message: "Cannot send messages to this user", code: 50007 });
       if (ch.archived) return send(400, { message: "Thread is archived", code: 50083 });

@@ -143,7 +143,10 @@ export class SlackState {
       case "chat.postMessage": {
         let channel = s(p.channel);
         if (this.users.has(channel)) channel = this.openChannel([channel]).id;
-        if (!this.channels.has(channel)) return { ok: false, error: "channel_not_found" };
+        const target = this.channels.get(channel);
+        if (!target) return { ok: false, error: "channel_not_found" };
+        // A public channel the bot was not added to (DMs and group DMs hold only people).
+        if (channel.startsWith("C") && !target.members.includes("UBOT")) return { ok: false, error: "not_in_channel" };
         const meta = p.metadata as FakeMessage["metadata"] | undefined;
         const m: FakeMessage = {
           channel,

@@ -1,4 +1,4 @@
-import type { VolunteerProfile } from "../../domain/index.js";
+import { normalizeTag, type VolunteerProfile } from "../../domain/index.js";
 import { ok, type Result } from "../../result.js";
 import { type SetVolunteerCode, setVolunteerProfile } from "../set-volunteer-profile.js";
 import type { Actor, Deps } from "../shared/context.js";
@@ -18,13 +18,17 @@ export interface OfferTopicValue {
  * the new one. Everything else they set before is kept.
  */
 export async function offerTopic(deps: Deps, cmd: { actor: Actor; tag: string }): Promise<Result<OfferTopicValue, SetVolunteerCode>> {
-  const prev = await deps.store.tx((tx) => tx.getVolunteer(cmd.actor.communityId, cmd.actor.memberId));
+  const { prev, aliases } = await deps.store.tx(async (tx) => ({
+    prev: await tx.getVolunteer(cmd.actor.communityId, cmd.actor.memberId),
+    aliases: (await tx.getCommunity(cmd.actor.communityId))?.settings.tagAliases ?? {},
+  }));
   const before = new Set(prev?.expertise ?? []);
   const r = await setVolunteerProfile(deps, { actor: cmd.actor, expertise: [...before, cmd.tag] });
   if (!r.ok) return r;
   const { guesses: _guesses, ...profile } = r.value;
-  // The topic as stored (an alias reads as its canonical tag).
-  const fresh = profile.expertise.find((t) => !before.has(t));
-  const did = !prev ? "new" : !prev.active ? "back" : fresh ? "added" : "had";
-  return ok({ tag: fresh ?? cmd.tag.trim().toLowerCase(), profile, did });
+  // The topic as stored: an alias reads as its canonical tag, whether it is new to them or not.
+  const named = normalizeTag(cmd.tag, aliases);
+  const tag = profile.expertise.includes(named) ? named : (profile.expertise.find((t) => !before.has(t)) ?? named);
+  const did = !prev ? "new" : !prev.active ? "back" : before.has(tag) ? "had" : "added";
+  return ok({ tag, profile, did });
 }

@@ -2,7 +2,6 @@ import { DateTime } from "luxon";
 import type { CommunitySettings } from "../../domain/index.js";
 
 const DAY_MS = 24 * 3600_000;
-const WEEK_MS = 7 * DAY_MS;
 
 /** The settings that say when the program post goes out. */
 export type PostSettings = Pick<
@@ -66,8 +65,13 @@ export function duePostMoment(s: PostSettings, now: Date): Date | null {
   return at && now.getTime() - at.getTime() < POST_GRACE_MS ? at : null;
 }
 
-/** The period a post at `at` covers: the cadence's weeks before it. */
+/**
+ * The period a post at `at` covers: the cadence's weeks before it, counted in local weeks, so
+ * across a clock change it starts exactly where the previous post's period ended.
+ */
 export const postPeriod = (s: PostSettings, at: Date): { since: Date; until: Date } => ({
-  since: new Date(at.getTime() - Math.max(1, s.programPostEveryWeeks) * WEEK_MS),
+  since: zoned(s, at)
+    .minus({ weeks: Math.max(1, s.programPostEveryWeeks) })
+    .toJSDate(),
   until: at,
 });

@@ -27,10 +27,11 @@ export function programPostText(p: ProgramPost, style: TextStyle): string {
   const span = days <= 7 ? "this week" : `these ${Math.round(days / 7)} weeks`;
   const lines = [`☕ Coffee chats ${span} (since ${formatDate(p.since, p.timeZone)})`, metLine(p)];
   if (p.celebrated.length > 0) {
-    const more = p.unnamed > 0 ? ` — and ${plural(p.unnamed, "more", "more")} who met` : "";
+    const more = p.unnamed > 0 ? " — and to everyone else who met" : "";
     lines.push(`   Congratulations to ${p.celebrated.map((names) => together(names.map(u))).join(" · ")}${more}!`);
   }
-  if (p.chatsHappened + p.peersMet > 0)
+  // Asked only when someone who met is not named.
+  if (p.unnamed > 0)
     lines.push(
       `   Want to be named here after you meet? ${style.cmd("celebrate yes")} — you're only named when everyone you met says yes too.`,
     );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot, user, G1, type Bot } from "./harness.js";
-import { text } from "./helpers.js";
+import { wholeText } from "./helpers.js";
 
 /*
  * Issue 14 on Discord: `help topic:` explains one command in Discord's own syntax (options, not
@@ -51,7 +51,7 @@ describe("Discord help and refusals in Discord syntax", () => {
     ],
   ];
   it.each(cases)("/coffee %s %j", async (sub, opts, parts) => {
-    const got = text(await bot.fake.command(G1, kim, sub, opts));
+    const got = await wholeText(bot, await bot.fake.command(G1, kim, sub, opts), parts.at(-1) ?? "");
     for (const p of parts) expect(got).toContain(p);
     expect(got).not.toMatch(/--cap|-- </);
   });

@@ -1,4 +1,5 @@
-import type { FakeMessage, InteractionAnswer } from "../fakes/discord/index.js";
+import { type FakeMessage, type InteractionAnswer, waitFor } from "../fakes/discord/index.js";
+import type { Bot } from "./harness.js";
 
 interface Comp {
   type: number;
@@ -40,3 +41,22 @@ export function asMessage(a: InteractionAnswer, channelId: string): FakeMessage 
 
 export const text = (a: InteractionAnswer): string => String(a.data.content ?? "");
 export const EPHEMERAL = 64;
+
+/**
+ * Every answer to one interaction once `last` has arrived, in order: a long answer comes as the
+ * reply (or the edit of a deferred one) and follow-ups. Defers and update-acks hold no words.
+ */
+export async function answersUntil(bot: Bot, first: InteractionAnswer, last: string): Promise<InteractionAnswer[]> {
+  return waitFor(
+    () => {
+      const all = bot.fake.rest.answersTo(first.interactionId).filter((a) => a.type !== 5 && a.type !== 6);
+      return all.some((a) => text(a).includes(last)) ? all : undefined;
+    },
+    5_000,
+    `an answer holding "${last}"`,
+  );
+}
+
+/** The whole words of an answer that may come in several parts, once `last` has arrived. */
+export const wholeText = async (bot: Bot, first: InteractionAnswer, last: string): Promise<string> =>
+  (await answersUntil(bot, first, last)).map(text).join("\n");

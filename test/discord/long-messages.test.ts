@@ -4,10 +4,8 @@ import type { Delivery } from "../../src/core/ports/index.js";
 import { communityIdOf, memberIdOf } from "../../src/discord/ids.js";
 import { discordStyle } from "../../src/discord/style.js";
 import { renderSettingList } from "../../src/text/setting-words.js";
-import type { InteractionAnswer } from "../fakes/discord/index.js";
-import { waitFor } from "../fakes/discord/index.js";
 import { G1, startBot, user, type Bot } from "./harness.js";
-import { buttonId, EPHEMERAL, text } from "./helpers.js";
+import { answersUntil, buttonId, EPHEMERAL, text } from "./helpers.js";
 
 /*
  * Answers and DMs longer than Discord's 2,000 characters arrive whole, in several messages:
@@ -18,18 +16,6 @@ import { buttonId, EPHEMERAL, text } from "./helpers.js";
 const owner = { ...user("4901", "Olga"), admin: true };
 /** 25 admin role ids (a value takes up to 500 characters): the listing passes 2,000 characters. */
 const ROLES = Array.from({ length: 25 }, (_, n) => String(830_000_000_000_000_000n + BigInt(n)));
-
-/** Every answer to one interaction once the last words arrived, in order. */
-async function answersUntil(bot: Bot, first: InteractionAnswer, last: string): Promise<InteractionAnswer[]> {
-  return waitFor(
-    () => {
-      const all = bot.fake.rest.answersTo(first.interactionId).filter((a) => a.type !== 5 && a.type !== 6);
-      return all.some((a) => text(a).includes(last)) ? all : undefined;
-    },
-    5_000,
-    `an answer holding "${last}"`,
-  );
-}
 
 const member = (userId: string, name: string): Member =>
   newMember({ id: memberIdOf(G1, userId), communityId: communityIdOf(G1), displayName: name, timeZone: "UTC", createdAt: new Date() });

@@ -99,7 +99,7 @@ describe("the weekly program post on Discord", () => {
     expect(more).toHaveLength(0);
     if (!post) throw new Error("no post");
     expect(post.content).toContain("🎉 2 coffee chats happened.");
-    expect(post.content).toContain("Congratulations to Sam & Vera — and 1 more who met!");
+    expect(post.content).toContain("Congratulations to Sam & Vera — and to everyone else who met!");
     expect(post.content).toContain("• rust (1 request waiting)");
     for (const secret of ["Wes", "Dan", "Cara", "private plan", "how to get started"]) expect(post.content).not.toContain(secret);
     expect(componentsOf(post).map((c) => c.label)).toContain("I can help with rust");

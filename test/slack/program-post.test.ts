@@ -114,7 +114,7 @@ describe("the weekly program post on Slack", () => {
     const read = shown(post);
     expect(read).toContain("Coffee chats this week (since");
     expect(read).toContain("🎉 2 coffee chats happened.");
-    expect(read).toContain("Congratulations to sam & vera — and 1 more who met!");
+    expect(read).toContain("Congratulations to sam & vera — and to everyone else who met!");
     expect(read).toContain("• rust (1 request waiting)");
     expect(read).toContain("(1 request waiting)");
     for (const secret of ["wes", "dan", "cara", "private plan", "how to get started"]) expect(read).not.toContain(secret);

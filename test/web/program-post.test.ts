@@ -86,7 +86,7 @@ describe("the weekly program post on the dashboard's Rounds page", () => {
     expect(previewOf(html).split("\n")).toEqual([
       expect.stringMatching(/^☕ Coffee chats this week \(since .+\)$/),
       "🎉 2 coffee chats happened.",
-      "   Congratulations to tom & una — and 1 more who met!",
+      "   Congratulations to tom & una — and to everyone else who met!",
       `   Want to be named here after you meet? "celebrate yes" — you're only named when everyone you met says yes too.`,
       "🙋 People here are asking about these topics — could you help?",
       "   • rust (1 request waiting)",

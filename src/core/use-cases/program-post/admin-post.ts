@@ -4,7 +4,7 @@ import { asAdmin } from "../admin/guard.js";
 import type { Actor, Deps } from "../shared/context.js";
 import { composeProgramPost } from "./compose.js";
 import { forgetPostFailure, lastPostFailure, type PostFailure } from "./post.js";
-import { nextPostMoment, postPeriod, postsOn } from "./schedule.js";
+import { lastPostMoment, nextPostMoment, postPeriod, postsOn } from "./schedule.js";
 
 /** `admin post`: what the next post would say now, where and when it goes; or, with `now`, that it was posted. */
 export interface AdminPostValue {
@@ -29,7 +29,7 @@ export type AdminPostCode =
   | "POST_FAILED";
 
 /**
- * `admin post` previews the program post as it would read now (the cadence's weeks up to now),
+ * `admin post` previews the program post as it would read now (since the last post's moment),
  * privately, with where and when the next one goes; `admin post now` also posts it in the
  * program channel at once (the schedule is unchanged).
  */
@@ -40,7 +40,9 @@ export async function adminProgramPost(
   const at = deps.clock.now();
   const read = await asAdmin<AdminPostValue, never>(deps, cmd.actor, "post", async (tx, community) => {
     const s = community.settings;
-    const { since, until } = postPeriod(s, at);
+    // What the next post would say so far: since the last post's moment (the cadence's weeks when posts are off).
+    const last = lastPostMoment(s, at);
+    const { since, until } = last ? { since: last, until: at } : postPeriod(s, at);
     return ok({
       post: await composeProgramPost(tx, community, since, until),
       channelId: s.programChannelId,

@@ -4,7 +4,7 @@ import { coffeeCommand, registerCommands } from "../../src/discord/index.js";
 import { SUBCOMMANDS } from "../../src/discord/commands.js";
 import { APPLICATION_ID } from "../fakes/discord/index.js";
 import { G1, startBot, user, type Bot } from "./harness.js";
-import { text } from "./helpers.js";
+import { answersUntil, text } from "./helpers.js";
 
 describe("/coffee registration and help", () => {
   let bot: Bot;
@@ -35,7 +35,9 @@ describe("/coffee registration and help", () => {
 
   it("answers /coffee help with the slash forms", async () => {
     const a = await bot.fake.command(G1, user("1001", "Alice"), "help");
-    expect(a.type).toBe(4);
-    expect(text(a)).toContain("/coffee request tags:<topics> goals:<what you want to learn>");
+    // The help page runs past one message: the reply, then a follow-up, together the whole page.
+    const parts = await answersUntil(bot, a, "More about one command");
+    expect(parts[0]?.type).toBe(4);
+    expect(parts.map(text).join("\n")).toContain("/coffee request tags:<topics> goals:<what you want to learn>");
   });
 });

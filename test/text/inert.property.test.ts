@@ -297,7 +297,8 @@ describe("random user text renders inert on every surface (property)", () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // About 7,000 renders: 15 s on a quiet machine, so the default 30 s ran out on a busy one.
+  }, 120_000);
 
   it("replies the core builds from that text (status, suggestions, refusals, parse problems), on every surface", async () => {
     await fc.assert(

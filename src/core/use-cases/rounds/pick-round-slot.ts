@@ -1,6 +1,7 @@
 import type { PeerGroup } from "../../domain/index.js";
 import { fail, ok, type Result } from "../../result.js";
 import { type Actor, type Deps, loadActor } from "../shared/context.js";
+import { groupMeant } from "./member-group.js";
 import { enqueueGroupBooking } from "./booking-notices.js";
 
 export interface PickRoundSlot {
@@ -34,10 +35,7 @@ export async function pickRoundSlot(
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
     const { community, member } = await loadActor(tx, cmd.actor, now);
-    const group =
-      cmd.groupId !== undefined
-        ? await tx.getPeerGroup(community.id, cmd.groupId)
-        : ((await tx.listPeerGroups(community.id, { memberId: member.id })).at(-1) ?? null);
+    const group = await groupMeant(tx, community.id, member.id, cmd.groupId);
     if (!group) return fail(cmd.groupId !== undefined ? "NOT_IN_GROUP" : "NO_GROUP");
     if (!group.memberIds.includes(member.id)) return fail("NOT_IN_GROUP");
     if (group.reports.length > 0) return fail("ROUND_ANSWERED", { status: group.status });

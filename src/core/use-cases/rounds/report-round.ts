@@ -1,5 +1,6 @@
 import type { PeerGroup, PeerOutcome } from "../../domain/index.js";
 import { fail, ok, type Result } from "../../result.js";
+import { groupMeant } from "./member-group.js";
 import { type Actor, type Deps, loadActor } from "../shared/context.js";
 
 export interface ReportRound {
@@ -24,10 +25,7 @@ export async function reportRound(
   const now = deps.clock.now();
   return deps.store.tx(async (tx) => {
     const { community, member } = await loadActor(tx, cmd.actor, now);
-    const group =
-      cmd.groupId !== undefined
-        ? await tx.getPeerGroup(community.id, cmd.groupId)
-        : ((await tx.listPeerGroups(community.id, { memberId: member.id })).at(-1) ?? null);
+    const group = await groupMeant(tx, community.id, member.id, cmd.groupId);
     if (!group?.memberIds.includes(member.id)) return fail("NO_GROUP");
     const reports = [...group.reports.filter((r) => r.by !== member.id), { by: member.id, outcome: cmd.outcome, at: now }];
     const status: PeerGroup["status"] = reports.some((r) => r.outcome === "met")

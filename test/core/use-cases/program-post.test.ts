@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultSettings, type ProgramPost } from "../../../src/core/domain/index.js";
 import type { ChannelPostOutcome, ProgramChannel } from "../../../src/core/ports/index.js";
 import {
+  adminProgramPost,
   composeProgramPost,
   duePostMoment,
   lastPostMoment,
@@ -263,6 +264,37 @@ describe("posting the due post", () => {
     w.clock.advance(15 * 60_000);
     expect(await postDueProgramPost(w.deps, w.communityId)).toBe("posted");
     expect(await postDueProgramPost(w.deps, w.communityId)).toBe("done");
+    expect(channel.posts).toHaveLength(1);
+  });
+});
+
+describe("admin post", () => {
+  it("previews the cadence's weeks before anything went out, then only what came since the last post; a refusal is shown until a post goes out", async () => {
+    const { w, channel } = await postingWorld();
+    const admin = { ...w.actor("ada"), platformAdmin: true };
+    await people(w, ["ana", "ben", "cy", "dee"], ["ana", "ben", "cy", "dee"]);
+    await met(w, "c1", "ana", "ben", new Date(FRIDAY.getTime() - 2 * DAY));
+    w.clock.set(new Date(FRIDAY.getTime() + 2 * HOUR));
+    // Nothing was posted on Friday yet: the preview covers the week up to now.
+    const before = unwrap(await adminProgramPost(w.deps, { actor: admin }));
+    expect(before.post.celebrated).toEqual([["ana", "ben"]]);
+    expect(before.posted).toBe(false);
+
+    // The scheduled post is refused once: the admin sees why; then it goes out.
+    channel.answer = () => ({ ok: false, error: "not_in_channel" });
+    expect(await postDueProgramPost(w.deps, w.communityId)).toBe("failed");
+    expect(unwrap(await adminProgramPost(w.deps, { actor: admin })).lastFailure).toMatchObject({
+      error: "not_in_channel",
+      channelId: "general",
+    });
+    channel.answer = () => ({ ok: true, messageId: "m1" });
+    expect(await postDueProgramPost(w.deps, w.communityId)).toBe("posted");
+
+    // After the post, the preview holds only what came since: ana & ben are not named twice.
+    await met(w, "c2", "cy", "dee", new Date(FRIDAY.getTime() + HOUR));
+    const after = unwrap(await adminProgramPost(w.deps, { actor: admin }));
+    expect(after.post.celebrated).toEqual([["cy", "dee"]]);
+    expect(after.lastFailure).toBeNull();
     expect(channel.posts).toHaveLength(1);
   });
 });

@@ -29,7 +29,8 @@ export type AdminPostCode =
   | "POST_FAILED";
 
 /**
- * `admin post` previews the program post as it would read now (since the last post's moment),
+ * `admin post` previews the program post as it would read now (since the last scheduled post,
+ * or the cadence's weeks when none went out),
  * privately, with where and when the next one goes; `admin post now` also posts it in the
  * program channel at once (the schedule is unchanged).
  */
@@ -40,9 +41,10 @@ export async function adminProgramPost(
   const at = deps.clock.now();
   const read = await asAdmin<AdminPostValue, never>(deps, cmd.actor, "post", async (tx, community) => {
     const s = community.settings;
-    // What the next post would say so far: since the last post's moment (the cadence's weeks when posts are off).
+    // What the next post would say so far: since the last post that went out on schedule, else the cadence's weeks up to now.
     const last = lastPostMoment(s, at);
-    const { since, until } = last ? { since: last, until: at } : postPeriod(s, at);
+    const posted = last !== null && (await tx.getPlatformRef(community.id, "program_post", last.toISOString())) !== null;
+    const { since, until } = posted ? { since: last, until: at } : postPeriod(s, at);
     return ok({
       post: await composeProgramPost(tx, community, since, until),
       channelId: s.programChannelId,

@@ -3,7 +3,7 @@ import { fail, ok, type Result } from "../../result.js";
 import { asAdmin } from "../admin/guard.js";
 import type { Actor, Deps } from "../shared/context.js";
 import { composeProgramPost } from "./compose.js";
-import { forgetPostFailure, lastPostFailure, type PostFailure } from "./post.js";
+import { forgetPostFailure, lastPostFailure, type PostFailure, sendPost } from "./post.js";
 import { lastPostMoment, nextPostMoment, postPeriod, postsOn } from "./schedule.js";
 
 /** `admin post`: what the next post would say now, where and when it goes; or, with `now`, that it was posted. */
@@ -59,12 +59,8 @@ export async function adminProgramPost(
   const v = read.value;
   if (v.channelId === null) return fail("NO_CHANNEL");
   if (!deps.programChannel) return fail("NO_PLATFORM");
-  const r = await deps.programChannel.postProgramPost(v.channelId, v.post);
-  if (!r.ok) {
-    deps.log.warn({ communityId: v.post.communityId, channelId: v.channelId, error: r.error }, "program post not posted");
-    return fail("POST_FAILED", { error: r.error });
-  }
-  deps.log.info({ communityId: v.post.communityId, channelId: v.channelId, messageId: r.messageId }, "program post posted by an admin");
+  const posted = await sendPost(deps, v.channelId, v.post, "program post posted by an admin");
+  if (posted !== true) return fail("POST_FAILED", { error: posted });
   await deps.store.tx((tx) => forgetPostFailure(tx, v.post.communityId));
   return ok({ ...v, posted: true, lastFailure: null });
 }

@@ -83,7 +83,7 @@ export async function lastPostFailure(tx: StoreTx, communityId: string): Promise
 }
 
 /** Posts one program post through the platform, logging the outcome; true when it was posted, else the platform's reason. */
-async function sendPost(deps: Deps, channelId: string, post: ProgramPost): Promise<true | string> {
+export async function sendPost(deps: Deps, channelId: string, post: ProgramPost, done = "program post posted"): Promise<true | string> {
   const r = await deps.programChannel?.postProgramPost(channelId, post);
   if (!r?.ok) {
     const error = r?.error ?? "no platform";
@@ -92,7 +92,7 @@ async function sendPost(deps: Deps, channelId: string, post: ProgramPost): Promi
   }
   deps.log.info(
     { communityId: post.communityId, channelId, messageId: r.messageId, chats: post.chatsHappened, peers: post.peersMet },
-    "program post posted",
+    done,
   );
   return true;
 }
